@@ -1,0 +1,6 @@
+"""Sub-commands of the relations engine."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    pass

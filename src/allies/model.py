@@ -1,0 +1,125 @@
+"""The document model every stage shares.
+
+Data flows one way: ingest produces :class:`Document` objects, the nlp stage
+turns each into a :class:`CodedDocument` (sentences, actor mentions, events),
+the store keeps them, and relations/web read events back from the store.
+Imported datasets (GDELT, ICEWS, ...) produce rows of the same ``events``
+table directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+MODALITIES = ("asserted", "hypothetical", "conditional", "future", "requested", "denied")
+SECTORS = (
+    "government", "military", "legislature", "judiciary", "police", "rebels",
+    "opposition", "business", "media", "civilians", "experts", "organisation",
+)
+
+
+@dataclass
+class Actor:
+    """Someone who acts or is acted upon, resolved as far as the coder can.
+
+    ``code`` is a CAMEO-style actor code ("RUSGOV", "AZEMIL", "NATO"),
+    ``country`` an ISO 3166-1 alpha-3 code (XKX for Kosovo) or None for
+    organisations, ``sector`` one of :data:`SECTORS` or None.
+    """
+
+    text: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    person: str | None = None  # canonical name when the actor is a known person
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "country": self.country, "sector": self.sector}
+
+
+@dataclass
+class Event:
+    """Who did what to whom in one sentence, with the sentence's voice."""
+
+    sentence_index: int
+    sentence: str
+    source: Actor
+    target: Actor | None
+    cameo: str
+    quad: str
+    goldstein: float
+    plover: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    speaker: Actor | None = None
+    date: str | None = None  # ISO date of the event itself, when known
+    confidence: float = 0.5
+    doc: Any = None  # the document the event came from (id, line number, ...)
+    trigger: str | None = None  # the words that carried the action
+
+    @property
+    def counts_as_fact(self) -> bool:
+        """Whether the event may count for a relation: asserted and not negated."""
+        return not self.negated and self.modality == "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        speaker = None
+        if self.speaker is not None:
+            speaker = {"text": self.speaker.text, "code": self.speaker.code, "country": self.speaker.country}
+        return {
+            "doc": self.doc,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "quad": self.quad,
+            "goldstein": self.goldstein,
+            "negated": self.negated,
+            "modality": self.modality,
+            "speaker": speaker,
+            "date": self.date,
+            "confidence": round(float(self.confidence), 3),
+            "trigger": self.trigger,
+        }
+
+
+@dataclass
+class Document:
+    """One article as ingest found it."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD)
+    source: str | None = None  # outlet name
+    url: str | None = None
+    path: str | None = None  # where it was read from
+    doc_id: Any = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    start: int  # character offsets into the document text
+    end: int
+
+
+@dataclass
+class Mention:
+    """An actor mention in a sentence, resolved or not."""
+
+    sentence_index: int
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass
+class CodedDocument:
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

@@ -1,0 +1,265 @@
+"""Opening the store, migrating it, and writing coded articles."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import CodedDocument, Document, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..ingest import IngestReport
+
+DEFAULT_DB = "allies.duckdb"
+
+EVENT_COLUMNS = (
+    "event_id", "origin", "article_id", "sentence_index", "date",
+    "source_text", "source_code", "source_country", "source_sector",
+    "target_text", "target_code", "target_country", "target_sector",
+    "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality",
+    "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
+)
+
+
+def default_path(path: str | os.PathLike | None = None) -> Path:
+    """The store path: the argument, else ``$ALLIES_DB``, else ``./allies.duckdb``."""
+    return Path(path or os.environ.get("ALLIES_DB") or DEFAULT_DB)
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text normalised for duplicate detection (case, spacing, Unicode form)."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for entry in resources.files("allies.store").joinpath("migrations").iterdir():
+        match = re.match(r"(\d+)_.*\.sql$", entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(number for number, _, _ in _migrations())
+
+
+class Store:
+    """An allies store on disk.
+
+    >>> store = Store("allies.duckdb")          # doctest: +SKIP
+    >>> store.ingest(["news/"])                  # doctest: +SKIP
+    >>> store.ask("Are Azerbaijan and Russia allies?")  # doctest: +SKIP
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        self.path = default_path(path)
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    # -- connection -----------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run 'allies ingest' or 'allies demo' first)")
+        if not self.read_only and self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"folder for store does not exist: {self.path.parent}")
+        try:
+            con = duckdb.connect(str(self.path), read_only=self.read_only)
+        except duckdb.IOException as exc:
+            first = str(exc).splitlines()[0]
+            if "lock" in first.lower():
+                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one writer)") from None
+            raise StoreError(f"cannot open store {self.path}: {first}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
+        if not self.read_only:
+            self._migrate(con)
+        else:
+            self._check_version(con)
+        return con
+
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        except duckdb.Error:
+            raise StoreError(f"{self.path} is not an allies store") from None
+        if version is None or version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this allies knows up to {SCHEMA_VERSION}")
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {current}; this allies knows up to {SCHEMA_VERSION}")
+        for number, name, sql in _migrations():
+            if number <= current:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [number, name])
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- articles -------------------------------------------------------
+    def has_article(self, text: str) -> bool:
+        return self.article_id_for(text) is not None
+
+    def article_id_for(self, text: str) -> int | None:
+        row = self.con.execute("SELECT article_id FROM articles WHERE content_hash = ?", [content_hash(text)]).fetchone()
+        return row[0] if row else None
+
+    def next_event_id(self) -> int:
+        return self.con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
+
+    def add_coded(self, coded: CodedDocument, origin: str = "coded") -> int | None:
+        """Store one coded article with its sentences, mentions and events in one
+        transaction. Returns the new article id, or None if it was a duplicate."""
+        doc = coded.document
+        digest = content_hash(doc.text)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
+                con.execute("ROLLBACK")
+                return None
+            article_id = con.execute(
+                "INSERT INTO articles (content_hash, title, date, source, url, path, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING article_id",
+                [digest, doc.title, doc.date, doc.source, doc.url, doc.path, doc.text],
+            ).fetchone()[0]
+            if coded.sentences:
+                con.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                    [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences],
+                )
+            if coded.mentions:
+                con.executemany(
+                    "INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
+                         m.actor.country, m.actor.sector, m.actor.person)
+                        for m in coded.mentions
+                    ],
+                )
+            if coded.events:
+                first_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
+                rows = [
+                    _event_row(first_id + i, origin, article_id, event, doc)
+                    for i, event in enumerate(coded.events)
+                ]
+                placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
+                con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})", rows)
+            con.execute("COMMIT")
+        except BaseException:
+            # KeyboardInterrupt included: never leave half an article behind.
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        return article_id
+
+    def ingest(self, paths: Iterable[str | os.PathLike], coder: Any = None, progress: bool = False,
+               on_skip: Any = None) -> "IngestReport":
+        """Read, code and store the articles under ``paths`` (files or folders).
+
+        Returns an :class:`allies.ingest.IngestReport` with counts of added,
+        duplicate and skipped inputs (with reasons)."""
+        from ..ingest import ingest_into
+
+        return ingest_into(self, paths, coder=coder, progress=progress, on_skip=on_skip)
+
+    def ingest_documents(self, documents: Iterable[Document], coder: Any = None) -> "IngestReport":
+        """Code and store already-read documents (the Python API's way in)."""
+        from ..ingest import store_documents
+
+        return store_documents(self, documents, coder=coder)
+
+    # -- reading --------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        tables = ["articles", "sentences", "actor_mentions", "events", "formal_ties", "import_runs"]
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        cur = self.con.execute(
+            "SELECT article_id, title, date, source, url, path, text FROM articles WHERE article_id = ?", [article_id]
+        )
+        row = cur.fetchone()
+        if row is None:
+            return None
+        names = [d[0] for d in cur.description]
+        return dict(zip(names, row))
+
+    def sentences(self, article_id: int) -> list[dict[str, Any]]:
+        cur = self.con.execute(
+            "SELECT sentence_index, text, start_char, end_char FROM sentences WHERE article_id = ? ORDER BY sentence_index",
+            [article_id],
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run SQL and return rows as dicts (read helpers for every stage)."""
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def ask(self, question: str, since: str | None = None, until: str | None = None) -> Any:
+        """Answer a question about a dyad from the store (see :func:`allies.relations.ask`)."""
+        from ..relations import ask
+
+        return ask(self, question, since=since, until=until)
+
+
+def open_store(path: str | os.PathLike | None = None, read_only: bool = False) -> Store:
+    store = Store(path, read_only=read_only)
+    store.con  # open now so errors surface at once
+    return store
+
+
+def _event_row(event_id: int, origin: str, article_id: int, event: Event, doc: Document) -> tuple:
+    source, target, speaker = event.source, event.target, event.speaker
+    return (
+        event_id, origin, article_id, event.sentence_index, event.date or doc.date,
+        source.text, source.code, source.country, source.sector,
+        target.text if target else None, target.code if target else None,
+        target.country if target else None, target.sector if target else None,
+        event.cameo, (event.cameo or "")[:2] or None, event.plover, event.quad, event.goldstein,
+        bool(event.negated), event.modality,
+        speaker.text if speaker else None, speaker.code if speaker else None,
+        speaker.country if speaker else None, event.confidence, event.trigger, doc.url,
+    )
