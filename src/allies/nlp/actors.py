@@ -38,7 +38,8 @@ SECTOR_SUFFIX = {
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
-ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head")
+ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
+         "council_president", "high_representative")
 
 # Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 # rebels, "opposition lawmakers" the opposition.
@@ -303,10 +304,11 @@ class ActorKB:
         self._max_len = max(self._max_len, len(key))
 
     # ----- scanning -------------------------------------------------------------------
-    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None) -> list[Match]:
+    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None,
+              start: int = 0) -> list[Match]:
         """Longest matches, left to right; ``extra`` adds names learned in an article."""
         matches: list[Match] = []
-        i, n = 0, len(tokens)
+        i, n = start, len(tokens)
         while i < n:
             if tokens[i].key not in self._first_keys and not (extra and tokens[i].key in _first(extra)):
                 i += 1
@@ -456,9 +458,9 @@ class ActorKB:
     # ----- analysis and resolution ------------------------------------------------------
     def _analyse(self, tokens: list[Token], extra=None) -> Analysis:
         matches = self._scan(tokens, extra)
-        analysis = Analysis(tokens, matches)
-        analysis.names = _names_after_titles(tokens, matches)
-        return analysis
+        names, absorbed = _names_after_titles(tokens, matches)
+        matches = [m for m in matches if id(m) not in absorbed]
+        return Analysis(tokens, matches, names)
 
     def _resolve(self, analysis: Analysis, text: str, date: str | None,
                  learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
@@ -468,6 +470,7 @@ class ActorKB:
             return None
         sector, role, has_title = _pick_sector(matches)
         former = any(t.key in _FORMER for t in tokens)
+        state_sector = "government" if sector == "organisation" else sector
 
         # 1. a person: known by date, or learned earlier in the article
         for match in matches:
@@ -487,12 +490,14 @@ class ActorKB:
         if anchor is not None and has_title:
             if anchor.kind == "org":
                 holder = None
-                if named is None and role == "org_head" and not former:
-                    holder = self.holder(anchor.value, role, date)
+                if named is None and role and not former:
+                    # an organisation's "president" is its head
+                    org_role = "org_head" if role in ("head_of_state", "head_of_government") else role
+                    holder = self.holder(anchor.value, org_role, date)
                 return Actor(text=text, code=anchor.value, country=None, sector="organisation",
                              person=named or (holder.name if holder else None))
             country = anchor.value
-            title_sector = sector or "government"
+            title_sector = state_sector or "government"
             holder = None
             if named is None and role and role != "org_head" and not former:
                 holder = self.holder(country, role, date)
@@ -502,6 +507,7 @@ class ActorKB:
         # 3. a state (country, capital, seat) with or without sector words
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
+            sector = state_sector
             if anchor.kind == "institution":
                 # a seat keeps its own sector unless a specific non-government word says otherwise
                 if sector is None or sector == "government":
@@ -553,11 +559,41 @@ class ActorKB:
     # ----- mentions in running text --------------------------------------------------
     def _mentions(self, text: str, date: str | None, memory: "ArticleActors | None"):
         tokens = tokenize(text)
+        out = []
+        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
+        position = 0
+        while True:
+            learned_before = len(memory._by_key) if memory is not None else 0
+            restart = None
+            for chunk, names in self._chunks(text, tokens, position, memory):
+                start, end = chunk[0][0], chunk[-1][1]
+                chunk_matches = [m for _s, _e, m in chunk if m is not None]
+                analysis = Analysis(tokens, chunk_matches, names)
+                span_text = text[tokens[start].start:tokens[end - 1].end]
+                if memory is not None:
+                    actor = memory._resolve_analysis(analysis, span_text)
+                else:
+                    actor = self._resolve(analysis, span_text, date)
+                if actor is None and previous is not None and previous[2] and previous[0] == start:
+                    actor = self._possessed(previous[1], chunk_matches, span_text, tokens, names, memory, analysis)
+                if actor is not None:
+                    out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
+                    previous = (end, actor, tokens[end - 1].possessive)
+                else:
+                    previous = None
+                if memory is not None and len(memory._by_key) != learned_before:
+                    restart = end  # a name was learned: later mentions of it must be found
+                    break
+            if restart is None:
+                return out
+            position = restart
+
+    def _chunks(self, text: str, tokens: list[Token], position: int, memory: "ArticleActors | None"):
+        """Actor phrases from token ``position`` on: (pieces, unknown names) in text order."""
         learned = memory._by_key if memory is not None else None
-        matches = self._scan(tokens, learned or None)
-        names = _names_after_titles(tokens, matches)
-        name_starts = {start: end for start, end in names}
-        # pieces: matches and unknown names, in token order
+        matches = self._scan(tokens, learned or None, position)
+        names, absorbed = _names_after_titles(tokens, matches)
+        matches = [m for m in matches if id(m) not in absorbed]
         pieces: list[tuple[int, int, Match | None]] = [(m.start, m.end, m) for m in matches]
         pieces += [(s, e, None) for s, e in names]
         pieces.sort(key=lambda p: p[0])
@@ -567,35 +603,20 @@ class ActorKB:
                 chunks[-1].append(piece)
             else:
                 chunks.append([piece])
-        out = []
-        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
         for chunk in chunks:
-            start, end = chunk[0][0], chunk[-1][1]
-            chunk_matches = [m for _s, _e, m in chunk if m is not None]
-            analysis = Analysis(tokens, chunk_matches, [(s, e) for s, e, m in chunk if m is None])
-            if not any(name_starts.get(s) for s, _e, m in chunk if m is None):
-                analysis.names = []
-            span_text = text[tokens[start].start:tokens[end - 1].end]
-            if memory is not None:
-                actor = memory._resolve_analysis(analysis, span_text)
-            else:
-                actor = self._resolve(analysis, span_text, date)
-            if actor is None and previous is not None and previous[2] and previous[0] == start:
-                # "Putin's spokesman", "Aliyev's aide": the possessor's state
-                sector, _role, _title = _pick_sector(chunk_matches)
-                owner = previous[1]
-                if owner.country and sector:
-                    actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
-                                  country=owner.country, sector=sector,
-                                  person=_name_text(tokens, analysis.names))
-                    if memory is not None:
-                        memory._learn(actor, tokens, analysis)
-            if actor is not None:
-                out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
-                previous = (end, actor, tokens[end - 1].possessive)
-            else:
-                previous = None
-        return out
+            yield chunk, [(s, e) for s, e, m in chunk if m is None]
+
+    def _possessed(self, owner: Actor, chunk_matches, span_text, tokens, names, memory, analysis) -> Actor | None:
+        """"Putin's spokesman", "Aliyev's aide": a phrase owned by a person is of their state."""
+        sector, _role, _title = _pick_sector(chunk_matches)
+        if not owner.country or not sector:
+            return None
+        sector = "government" if sector == "organisation" else sector
+        actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
+                      country=owner.country, sector=sector, person=_name_text(tokens, names))
+        if memory is not None:
+            memory._learn(actor, tokens, analysis)
+        return actor
 
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
         """Whether ``piece`` continues the actor phrase in ``chunk``."""
@@ -677,27 +698,41 @@ def _after_place_word(tokens: list[Token], match: Match) -> bool:
     return i >= 0 and tokens[i].key in _PLACE_PREPOSITIONS
 
 
-def _names_after_titles(tokens: list[Token], matches: list[Match]) -> list[tuple[int, int]]:
-    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe")."""
-    covered = set()
+def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe").
+
+    Returns the runs (token ranges) and the ids of person matches swallowed by
+    a run: in "Foreign Minister Anna Johnson" the surname "Johnson" of a known
+    person belongs to an unknown one.
+    """
+    covering: dict[int, Match] = {}
     for m in matches:
-        covered.update(range(m.start, m.end))
-    names = []
+        for i in range(m.start, m.end):
+            covering[i] = m
+    names: list[tuple[int, int]] = []
+    absorbed: set[int] = set()
     for m in matches:
         entry = m.first("sector")
         if entry is None or not entry.is_title:
             continue
         i = m.end
-        while i < len(tokens) and i not in covered and tokens[i].is_capitalised \
-                and tokens[i].key not in _NOT_NAME and tokens[i].key.isalpha() is not False \
-                and tokens[i].key != "-":
-            i += 1
+        swallowed: list[Match] = []
+        while i < len(tokens) and tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME:
+            inner = covering.get(i)
+            if inner is not None:
+                only_people = all(e.kind in ("person", "learned") for e in inner.entries)
+                if not only_people or i == m.end:
+                    break  # a known person right after the title, or another actor
+                swallowed.append(inner)
+                i = inner.end
+            else:
+                i += 1
             if tokens[i - 1].possessive:
                 break
         if i > m.end:
-            # a name is never a single initial, and a title's gap to it must be plain space
             names.append((m.end, i))
-    return names
+            absorbed.update(id(x) for x in swallowed)
+    return names, absorbed
 
 
 def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
