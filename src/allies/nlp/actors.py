@@ -25,11 +25,9 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 from ..model import Actor
 
@@ -61,12 +59,15 @@ _AFFIX_AFTER = frozenset(
     "occupied held annexed".split()
 )
 # Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of(?: the)?|the|,? (?:the )?(?:former |then )?)$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
 # Words that are capitalised but are not part of a person's name.
 _NOT_NAME = frozenset(
-    "the a an and or but of in on at to for with said says told after before during "
-    "mr mrs ms dr sir he she it they we i".split()
+    "the a an and or but of in on at to for with from by said says told after before during "
+    "mr mrs ms dr sir he she it they we i who which that this "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
@@ -309,8 +310,9 @@ class ActorKB:
         """Longest matches, left to right; ``extra`` adds names learned in an article."""
         matches: list[Match] = []
         i, n = start, len(tokens)
+        extra_first = {key[0] for key in extra} if extra else ()
         while i < n:
-            if tokens[i].key not in self._first_keys and not (extra and tokens[i].key in _first(extra)):
+            if tokens[i].key not in self._first_keys and tokens[i].key not in extra_first:
                 i += 1
                 continue
             found = None
@@ -625,9 +627,7 @@ class ActorKB:
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
         if gap.strip() and not _GLUE.match(" ".join(gap.split())):
-            return False
-        if "," in gap:
-            return False
+            return False  # commas, verbs, conjunctions: a new phrase
         new = piece[2]
         if new is None:
             return True  # a name after a title
@@ -641,10 +641,6 @@ class ActorKB:
             return True
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
-
-
-def _first(extra: dict) -> set[str]:
-    return {key[0] for key in extra}
 
 
 def _split(cell: str) -> list[str]:
@@ -736,11 +732,11 @@ def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list
 
 
 def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
+    """The first unknown name of a phrase, as written (without a possessive)."""
     if not names:
         return None
     start, end = names[0]
-    return " ".join(t.text.rstrip(".") if not t.text.endswith(".") or len(t.text) > 2 else t.text
-                    for t in tokens[start:end])
+    return " ".join(t.text for t in tokens[start:end])
 
 
 def _clean_date(date) -> str | None:
