@@ -379,3 +379,24 @@ def test_lookups_are_fast(kb):
             kb.lookup(f"{phrase} {i % 7}", date="2022-12-05")
     per_lookup = (time.perf_counter() - started) / (3000 * len(phrases))
     assert per_lookup < 0.0005  # well under a millisecond, even uncached
+
+
+def test_a_person_possessive_names_someone_of_their_state(kb):
+    spokesman = kb.lookup("Putin's spokesman", date="2022-01-01")
+    assert (spokesman.code, spokesman.person) == ("RUSGOV", None)
+    aide = kb.lookup("Aliyev's aide Hikmet Hajiyev", date="2022-01-01")
+    assert (aide.code, aide.person) == ("AZEGOV", "Hikmet Hajiyev")
+    assert kb.lookup("Putin's", date="2022-01-01").person == "Vladimir Putin"
+
+
+def test_names_stop_at_dates_and_function_words(kb):
+    actor = kb.lookup("Syrian Foreign Minister Jane Roe Tuesday")
+    assert (actor.code, actor.person) == ("SYRGOV", "Jane Roe")
+
+
+def test_armed_groups_and_named_bodies(kb):
+    assert code(kb, "Hamas") == "PSEREB"
+    assert code(kb, "Hezbollah fighters") == "LBNREB"
+    assert code(kb, "the IRGC") == "IRNMIL"
+    assert code(kb, "Gazprom") == "RUSBUS"
+    assert code(kb, "TASS") == "RUSMED"

@@ -37,7 +37,8 @@ SECTOR_SUFFIX = {
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
-         "council_president", "high_representative")
+         "council_president", "high_representative", "presidential_spokesperson",
+         "foreign_ministry_spokesperson")
 
 # Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 # rebels, "opposition lawmakers" the opposition.
@@ -113,6 +114,11 @@ def tokenize(text: str) -> list[Token]:
         tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive))
     # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
     return tokens
+
+
+def name_key(name: str) -> str:
+    """A person's name as a lookup key: "George W. Bush" and "george w bush" agree."""
+    return " ".join(t.key for t in tokenize(name) if t.key != "-") or fold(name)
 
 
 # Case classes of alias tokens (see the module docstring).
@@ -257,11 +263,11 @@ class ActorKB:
             )
             self._terms.append(term)
             for alias in {row["name"], *_split(row["aliases"])}:
-                key = fold(alias)
-                self._terms_by_name.setdefault(key, []).append(term)
-                if len(self._terms_by_name[key]) == 1 or all(
-                        t.name != term.name for t in self._terms_by_name[key][:-1]):
-                    self._add(alias, Entry("person", key))
+                key = name_key(alias)
+                known = self._terms_by_name.setdefault(key, [])
+                if term not in known:
+                    known.append(term)
+                self._add(alias, Entry("person", key))
             owner = term.country or term.org
             self._holders.setdefault((owner, term.role), []).append(term)
         for terms in self._holders.values():
@@ -431,7 +437,7 @@ class ActorKB:
 
     def terms(self, name: str) -> list[Term]:
         """Every term of the person known by ``name`` (full name or alias)."""
-        return list(self._terms_by_name.get(fold(name), ()))
+        return list(self._terms_by_name.get(name_key(name), ()))
 
     def person_term(self, name: str, date: str | None = None) -> Term | None:
         """The term a mention of ``name`` refers to on ``date``.
@@ -439,7 +445,7 @@ class ActorKB:
         Covering terms first; without one, the nearest term in time; without
         a date, the most recent term.
         """
-        terms = self._terms_by_name.get(fold(name), ())
+        terms = self._terms_by_name.get(name_key(name), ())
         if not terms:
             return None
         date = _clean_date(date)
@@ -482,8 +488,18 @@ class ActorKB:
             person = match.first("person")
             if person is not None:
                 term = self.person_term(person.value, date)
-                if term is not None:
-                    return self._actor_for_term(term, text)
+                if term is None:
+                    continue
+                owner = self._actor_for_term(term, text)
+                later = [m for m in matches if m.start >= match.end and m.first("sector")]
+                if tokens[match.end - 1].possessive and later and owner.country:
+                    # "Putin's spokesman", "Lavrov's ministry": someone of the owner's state
+                    later_sector, _role, _title = _pick_sector(later)
+                    later_sector = "government" if later_sector == "organisation" else later_sector
+                    return Actor(text=text, code=owner.country + SECTOR_SUFFIX.get(later_sector, ""),
+                                 country=owner.country, sector=later_sector,
+                                 person=_name_text(tokens, analysis.names))
+                return owner
 
         anchor, anchor_match = self._pick_anchor(tokens, matches)
         named = _name_text(tokens, analysis.names)
