@@ -526,6 +526,12 @@ class ActorKB:
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
             sector = state_sector
+            if sector is None:
+                # "Russia's Gazprom", "Iran's Revolutionary Guards": the body named after the state
+                for match in matches:
+                    body = match.first("institution")
+                    if body is not None and body.value == country and match is not anchor_match:
+                        sector = body.sector
             if anchor.kind == "institution":
                 # a seat keeps its own sector unless a specific non-government word says otherwise
                 if sector is None or sector == "government":
