@@ -71,12 +71,18 @@ _NOT_NAME = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+# Lower-case words and hyphens that continue a name ("al-Bashir", "von der Leyen").
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
+
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()
@@ -89,6 +95,11 @@ class Token:
     end: int
     text: str
     possessive: bool = False
+    after: int = -1  # where the word ends in the text, possessive included
+
+    @property
+    def outer_end(self) -> int:
+        return self.after if self.after >= 0 else self.end
 
     @property
     def is_upper(self) -> bool:
@@ -105,13 +116,14 @@ def tokenize(text: str) -> list[Token]:
     for match in _TOKEN.finditer(text):
         raw = match.group()
         start, end = match.span()
+        after = end
         possessive = False
         folded = fold(raw)
         if folded.endswith("'s") and len(folded) > 2:
             raw, folded, end, possessive = raw[:-2], folded[:-2], end - 2, True
         if "." in raw and end < len(text) and text[end] == "." and not possessive:
             end += 1  # "U.S." keeps its last dot
-        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive))
+        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive, max(after, end)))
     # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
     return tokens
 
@@ -222,7 +234,7 @@ class ActorKB:
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
         self._lexicon: dict[tuple[str, ...], list[tuple[tuple[int, ...], Entry]]] = {}
-        self._first_keys: set[str] = set()
+        self._first_keys: dict[str, int] = {}  # first token key -> longest alias starting with it
         self._max_len = 1
         self._terms: list[Term] = []
         self._terms_by_name: dict[str, list[Term]] = {}
@@ -307,7 +319,7 @@ class ActorKB:
         bucket = self._lexicon.setdefault(key, [])
         if (classes, entry) not in bucket:
             bucket.append((classes, entry))
-        self._first_keys.add(key[0])
+        self._first_keys[key[0]] = max(self._first_keys.get(key[0], 0), len(key))
         self._max_len = max(self._max_len, len(key))
 
     # ----- scanning -------------------------------------------------------------------
@@ -316,15 +328,19 @@ class ActorKB:
         """Longest matches, left to right; ``extra`` adds names learned in an article."""
         matches: list[Match] = []
         i, n = start, len(tokens)
-        extra_first = {key[0] for key in extra} if extra else ()
+        keys = [t.key for t in tokens]
+        extra_first: dict[str, int] = {}
+        for key in extra or ():
+            extra_first[key[0]] = max(extra_first.get(key[0], 0), len(key))
         while i < n:
-            if tokens[i].key not in self._first_keys and tokens[i].key not in extra_first:
+            longest = max(self._first_keys.get(keys[i], 0), extra_first.get(keys[i], 0))
+            if not longest:
                 i += 1
                 continue
             found = None
-            for length in range(min(self._max_len, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 window = tokens[i:i + length]
-                key = tuple(t.key for t in window)
+                key = tuple(keys[i:i + length])
                 entries: list[Entry] = []
                 if extra and key in extra and all(t.is_capitalised for t in window):
                     entries.append(Entry("learned", " ".join(key)))
@@ -645,7 +661,7 @@ class ActorKB:
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
         """Whether ``piece`` continues the actor phrase in ``chunk``."""
         last_start, last_end, last_match = chunk[-1]
-        gap = text[tokens[last_end - 1].end:tokens[piece[0]].start]
+        gap = text[tokens[last_end - 1].outer_end:tokens[piece[0]].start]
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
         if gap.strip() and not _GLUE.match(" ".join(gap.split())):
@@ -653,9 +669,14 @@ class ActorKB:
         new = piece[2]
         if new is None:
             return True  # a name after a title
-        anchors = sum(1 for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS))
-        if new.first(*ANCHOR_KINDS) and anchors:
-            return False  # "Russia Ukraine", "NATO Russia": two actors
+        anchors = [m.first(*ANCHOR_KINDS) for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS)]
+        new_anchor = new.first(*ANCHOR_KINDS)
+        if new_anchor is not None and anchors:
+            # "U.S. State Department", "Russia's Gazprom" are one actor; "Russia Ukraine" two
+            same_state = (len(anchors) == 1 and new_anchor.kind == "institution"
+                          and anchors[0].kind == "country" and anchors[0].value == new_anchor.value)
+            if not same_state:
+                return False
         if new.first("person", "learned") and any(
                 m is not None and m.first("person", "learned") for _s, _e, m in chunk):
             return False
@@ -735,7 +756,17 @@ def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list
             continue
         i = m.end
         swallowed: list[Match] = []
-        while i < len(tokens) and tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME:
+        while i < len(tokens):
+            if not (tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME):
+                # "Omer al-Bashir", "Ursula von der Leyen": particles inside a name
+                j = i
+                while j < len(tokens) and j not in covering and (
+                        tokens[j].key in _NAME_PARTICLES or tokens[j].key == "-"):
+                    j += 1
+                if j == i or i == m.end or j >= len(tokens) or not tokens[j].is_capitalised \
+                        or tokens[j].key in _NOT_NAME:
+                    break
+                i = j
             inner = covering.get(i)
             if inner is not None:
                 only_people = all(e.kind in ("person", "learned") for e in inner.entries)
@@ -758,7 +789,10 @@ def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
     if not names:
         return None
     start, end = names[0]
-    return " ".join(t.text for t in tokens[start:end])
+    parts = [tokens[start].text]
+    for before, token in zip(tokens[start:end - 1], tokens[start + 1:end]):
+        parts.append(token.text if token.start == before.outer_end else " " + token.text)
+    return "".join(parts)
 
 
 def _clean_date(date) -> str | None:
