@@ -94,12 +94,8 @@ class Token:
     start: int
     end: int
     text: str
+    after: int  # where the word ends in the text, possessive included
     possessive: bool = False
-    after: int = -1  # where the word ends in the text, possessive included
-
-    @property
-    def outer_end(self) -> int:
-        return self.after if self.after >= 0 else self.end
 
     @property
     def is_upper(self) -> bool:
@@ -112,7 +108,14 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words (with their offsets) as the knowledge base compares them.
+
+    "U.S." is one word keyed "us"; "Moscow's" is "moscow", marked possessive,
+    as is "Azerbaijanis'" ; a hyphen is a word of its own, so "Russia-Ukraine"
+    names two states and "Guinea-Bissau" matches as three words.
+    """
     tokens = []
+    length = len(text)
     for match in _TOKEN.finditer(text):
         raw = match.group()
         start, end = match.span()
@@ -121,10 +124,12 @@ def tokenize(text: str) -> list[Token]:
         folded = fold(raw)
         if folded.endswith("'s") and len(folded) > 2:
             raw, folded, end, possessive = raw[:-2], folded[:-2], end - 2, True
-        if "." in raw and end < len(text) and text[end] == "." and not possessive:
-            end += 1  # "U.S." keeps its last dot
-        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive, max(after, end)))
-    # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
+        elif folded.endswith("s") and end < length and text[end] in "'’" and (
+                end + 1 == length or not text[end + 1].isalnum()):
+            after, possessive = end + 1, True
+        elif "." in raw and end < length and text[end] == ".":
+            end = after = end + 1  # "U.S." keeps its last dot
+        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], after, possessive))
     return tokens
 
 
@@ -139,13 +144,11 @@ _EXACT, _CAP, _ANY = 2, 1, 0
 
 def _case_class(token_text: str) -> int:
     letters = [ch for ch in token_text if ch.isalpha()]
-    if not letters or not token_text[:1].isalpha() and not token_text[:1].isdigit():
-        return _ANY
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return _EXACT
+        return _EXACT  # "US", "NATO", "U.K.", "MI6"
     if token_text[:1].isupper():
-        return _CAP
-    return _ANY
+        return _CAP  # "Turkey", "G7"
+    return _ANY  # "troops", "of", "-"
 
 
 def _case_ok(classes: tuple[int, ...], tokens: list[Token]) -> bool:
@@ -198,7 +201,6 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
-    adjective: bool = False  # a country written as an adjective/demonym
 
 
 @dataclass
@@ -250,7 +252,7 @@ class ActorKB:
                 self._add(alias, Entry("country", iso3))
             for adjective in _split(row["adjectives"]):
                 for form in _demonym_forms(adjective):
-                    self._add(form, Entry("country", iso3, adjective=True))
+                    self._add(form, Entry("country", iso3))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
@@ -661,7 +663,7 @@ class ActorKB:
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
         """Whether ``piece`` continues the actor phrase in ``chunk``."""
         last_start, last_end, last_match = chunk[-1]
-        gap = text[tokens[last_end - 1].outer_end:tokens[piece[0]].start]
+        gap = text[tokens[last_end - 1].after:tokens[piece[0]].start]
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
         if gap.strip() and not _GLUE.match(" ".join(gap.split())):
@@ -791,7 +793,7 @@ def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
     start, end = names[0]
     parts = [tokens[start].text]
     for before, token in zip(tokens[start:end - 1], tokens[start + 1:end]):
-        parts.append(token.text if token.start == before.outer_end else " " + token.text)
+        parts.append(token.text if token.start == before.after else " " + token.text)
     return "".join(parts)
 
 
