@@ -4,6 +4,5 @@ from __future__ import annotations
 
 from .corpus import corpus_path, load_demo_documents, read_corpus
 
-load_corpus = load_demo_documents
 
 __all__ = ["corpus_path", "load_demo_documents", "read_corpus"]
