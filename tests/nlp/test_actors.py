@@ -434,3 +434,21 @@ def test_memory_possessive_of_a_learned_person():
     actor = memory.resolve("Roe's spokesman")
     assert (actor.code, actor.person) == ("MDAGOV", None)
     assert memory.resolve("Roe").person == "Jane Roe"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Artsakh authorities", "ARMREB"), ("Abkhaz separatists", "GEOREB"),
+    ("South Ossetian officials", "GEOREB"), ("Georgian troops in South Ossetia", "GEOMIL"),
+    ("Transnistrian leaders", "MDAREB"), ("the Donetsk People's Republic", "UKRREB"),
+    ("the Kurdistan Regional Government", "IRQGOV"),
+])
+def test_breakaway_entities_are_coded_as_rebels_of_their_state(kb, phrase, expected):
+    assert code(kb, phrase) == expected
+
+
+def test_counterparts_and_envoys_are_government(kb):
+    assert code(kb, "his Turkish counterpart") == "TURGOV"
+    actor = kb.lookup("his Azerbaijani counterpart Jeyhun Bayramov", date="2023-01-01")
+    assert (actor.code, actor.person) == ("AZEGOV", "Jeyhun Bayramov")
+    assert code(kb, "a spokesman for the Russian Foreign Ministry") == "RUSGOV"
+    assert code(kb, "officials in Baku") == "AZEGOV"
