@@ -452,3 +452,10 @@ def test_counterparts_and_envoys_are_government(kb):
     assert (actor.code, actor.person) == ("AZEGOV", "Jeyhun Bayramov")
     assert code(kb, "a spokesman for the Russian Foreign Ministry") == "RUSGOV"
     assert code(kb, "officials in Baku") == "AZEGOV"
+
+
+def test_places_named_like_states_are_not_states(kb):
+    text = "Georgia Republicans met in Atlanta, Georgia, while Washington State officials visited New Mexico."
+    assert kb.find_mentions(text) == []
+    assert kb.resolve_country("Latin America") is None
+    assert code(kb, "Georgian officials") == "GEOGOV"
