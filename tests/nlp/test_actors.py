@@ -459,3 +459,56 @@ def test_places_named_like_states_are_not_states(kb):
     assert kb.find_mentions(text) == []
     assert kb.resolve_country("Latin America") is None
     assert code(kb, "Georgian officials") == "GEOGOV"
+
+
+# ----- every row of the data files resolves to itself --------------------------------
+def _table(name: str) -> list[dict[str, str]]:
+    import csv
+    from importlib import resources
+
+    text = resources.files("allies.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_every_country_form_resolves_to_its_country(kb):
+    rows = _table("countries.tsv")
+    assert len({row["iso3"] for row in rows}) == len(rows) == 197
+    assert len({row["iso2"] for row in rows}) == len(rows)
+    for row in rows:
+        iso3 = row["iso3"]
+        forms = [row["name"], row["official"]]
+        for column in ("variants", "adjectives", "capitals"):
+            forms += [f for f in row[column].split("|") if f]
+        for form in forms:
+            assert kb.resolve_country(form) == iso3, (form, iso3)
+            actor = kb.lookup(form)
+            assert actor is not None and actor.country == iso3, (form, iso3, actor)
+        assert kb.resolve_country(iso3) == iso3 and kb.resolve_country(row["iso2"]) == iso3
+
+
+def test_every_institution_and_organisation_resolves_to_itself(kb):
+    from allies.model import SECTORS
+
+    for row in _table("institutions.tsv"):
+        assert row["sector"] in SECTORS, row
+        actor = kb.lookup(row["phrase"])
+        assert actor is not None and actor.country == row["country"], row
+        assert actor.sector == row["sector"], row
+    codes = set()
+    for row in _table("organisations.tsv"):
+        assert row["code"] not in codes
+        codes.add(row["code"])
+        for alias in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+            assert code(kb, alias) == row["code"], (alias, row["code"])
+
+
+def test_sector_table_is_well_formed():
+    from allies.model import SECTORS
+
+    phrases = set()
+    for row in _table("sectors.tsv"):
+        assert row["sector"] in SECTORS, row
+        assert row["kind"] in ("word", "title"), row
+        assert not row["role"] or row["role"] in ROLES, row
+        assert row["phrase"] == row["phrase"].lower() and row["phrase"] not in phrases, row
+        phrases.add(row["phrase"])
