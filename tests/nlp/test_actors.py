@@ -512,3 +512,9 @@ def test_sector_table_is_well_formed():
         assert not row["role"] or row["role"] in ROLES, row
         assert row["phrase"] == row["phrase"].lower() and row["phrase"] not in phrases, row
         phrases.add(row["phrase"])
+
+
+def test_made_in_is_not_done_by(kb):
+    assert kb.lookup("Iranian-made drones") is None
+    assert kb.lookup("Russian-speaking residents") is None
+    assert code(kb, "Turkish Airlines") == "TURBUS"

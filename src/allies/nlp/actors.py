@@ -53,11 +53,13 @@ _PLACE_PREPOSITIONS = frozenset(
     "to in at into against with toward towards on over near inside across for between within "
     "around among visiting".split()
 )
-# "pro-Russian separatists" and "Russian-backed rebels" are not Russian actors.
+# "pro-Russian separatists", "Russian-backed rebels" and "Iranian-made drones"
+# are not Russian or Iranian actors.
 _AFFIX_BEFORE = frozenset(("pro", "anti", "non"))
 _AFFIX_AFTER = frozenset(
     "backed supported sponsored funded aligned allied installed armed trained controlled "
-    "occupied held annexed".split()
+    "occupied held annexed made built supplied designed produced manufactured language "
+    "speaking born style".split()
 )
 # Words that may sit between two parts of one actor phrase.
 _GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
