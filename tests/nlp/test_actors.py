@@ -518,3 +518,10 @@ def test_made_in_is_not_done_by(kb):
     assert kb.lookup("Iranian-made drones") is None
     assert kb.lookup("Russian-speaking residents") is None
     assert code(kb, "Turkish Airlines") == "TURBUS"
+
+
+def test_coordinated_adjectives_share_the_sector(kb):
+    text = "Iran warned Azerbaijani and Turkish troops, and Russia and Belarusian officials replied."
+    found = [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)]
+    assert found == [("Iran", "IRN"), ("Azerbaijani", "AZEMIL"), ("Turkish troops", "TURMIL"),
+                     ("Russia", "RUS"), ("Belarusian officials", "BLRGOV")]

@@ -205,6 +205,7 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
+    adjective: bool = False  # a country written as an adjective ("Azerbaijani", not "Azerbaijanis")
 
 
 @dataclass
@@ -256,7 +257,7 @@ class ActorKB:
                 self._add(alias, Entry("country", iso3))
             for adjective in _split(row["adjectives"]):
                 for form in _demonym_forms(adjective):
-                    self._add(form, Entry("country", iso3))
+                    self._add(form, Entry("country", iso3, adjective=form == adjective))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
@@ -638,7 +639,7 @@ class ActorKB:
                     restart = end  # a name was learned: later mentions of it must be found
                     break
             if restart is None:
-                return out
+                return _share_coordinated_sectors(text, tokens, out)
             position = restart
 
     def _chunks(self, text: str, tokens: list[Token], position: int, memory: "ArticleActors | None"):
@@ -697,6 +698,27 @@ class ActorKB:
             return True
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
+
+
+def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
+    """"Azerbaijani and Turkish troops": the first adjective shares the sector of the second."""
+    for index in range(len(mentions) - 2, -1, -1):
+        start, end, actor, chunk = mentions[index]
+        next_start, _next_end, next_actor, next_chunk = mentions[index + 1]
+        if actor.sector is not None or len(chunk) != 1 or next_actor.sector is None or not next_actor.country:
+            continue
+        first, following = chunk[0][2], next_chunk[0][2]
+        if first is None or following is None:
+            continue
+        first_country, next_country = first.first("country"), following.first("country")
+        if not (first_country and first_country.adjective and next_country and next_country.adjective):
+            continue
+        if text[end:next_start].strip().lower() not in ("and", "or", ",", ", and", "and the"):
+            continue
+        shared = replace(actor, code=actor.country + SECTOR_SUFFIX.get(next_actor.sector, ""),
+                         sector=next_actor.sector)
+        mentions[index] = (start, end, shared, chunk)
+    return mentions
 
 
 def _split(cell: str) -> list[str]:
