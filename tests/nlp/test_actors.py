@@ -250,6 +250,9 @@ def test_bad_dates_are_ignored(kb):
     assert kb.lookup("Bayramov", date="not a date").person == "Jeyhun Bayramov"
     assert kb.lookup("the foreign minister of Azerbaijan", date="2015").person == "Elmar Mammadyarov"
     assert kb.lookup("the foreign minister of Azerbaijan", date="2015-06-01T10:00:00Z").person == "Elmar Mammadyarov"
+    import datetime
+
+    assert kb.lookup("the foreign minister of Azerbaijan", date=datetime.date(2015, 6, 1)).person == "Elmar Mammadyarov"
 
 
 def test_lookup_results_are_independent_copies(kb):
@@ -525,3 +528,31 @@ def test_coordinated_adjectives_share_the_sector(kb):
     found = [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)]
     assert found == [("Iran", "IRN"), ("Azerbaijani", "AZEMIL"), ("Turkish troops", "TURMIL"),
                      ("Russia", "RUS"), ("Belarusian officials", "BLRGOV")]
+
+
+# ----- robustness ----------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "Russia", "Russian", "'s", "’s", "troops", "the", "of", "US", "us", "U.S.", "-", "pro", "backed",
+    "Foreign", "Minister", "John", "Doe", "Lavrov", "al", "Bashir", ",", ".", "and", "NATO", "Élysée",
+    "Azerbaijanis'", "Guinea", "Bissau", "Kim", "Jong", "Un", "Mr", "\n", "  ", "Moscow", "Jordan",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.text(max_size=40))
+def test_any_text_gives_ordered_spans_inside_it(words, noise):
+    text = " ".join(words) + noise
+    kb = ActorKB.default()
+    memory = ArticleActors(kb, date="2022-01-01")
+    for mentions in (kb.find_mentions(text, date="2022-01-01"), memory.find_mentions(text)):
+        previous_end = 0
+        for start, end, actor in mentions:
+            assert previous_end <= start < end <= len(text)
+            assert actor.text == text[start:end]
+            assert actor.code or actor.country or actor.sector
+            previous_end = end
+    kb.lookup(text)
+    memory.resolve(text)
+    kb.resolve_country(text)
