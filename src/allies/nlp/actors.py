@@ -387,7 +387,7 @@ class ActorKB:
         """
         if not phrase or not phrase.strip():
             return None
-        date = _clean_date(date)
+        date = clean_date(date)
         cache_key = (phrase, date)
         if cache_key in self._resolve_cache:
             cached = self._resolve_cache[cache_key]
@@ -402,7 +402,7 @@ class ActorKB:
 
     def find_mentions(self, text: str, date: str | None = None) -> list[tuple[int, int, Actor]]:
         """Actor mentions in raw text as (start, end, actor), character offsets, in order."""
-        return [(s, e, a) for s, e, a, _ in self._mentions(text, _clean_date(date), None)]
+        return [(s, e, a) for s, e, a, _ in self._mentions(text, clean_date(date), None)]
 
     def resolve_country(self, text: str | None) -> str | None:
         """ISO3 code for a country name, adjective, ISO2/ISO3 code, capital or seat; else None.
@@ -457,7 +457,7 @@ class ActorKB:
     def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
         """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
         terms = self._holders.get((owner, role), ())
-        date = _clean_date(date)
+        date = clean_date(date)
         for term in reversed(terms):
             if term.covers(date):
                 return term
@@ -476,7 +476,7 @@ class ActorKB:
         terms = self._terms_by_name.get(name_key(name), ())
         if not terms:
             return None
-        date = _clean_date(date)
+        date = clean_date(date)
         if date is None:
             return max(terms, key=lambda t: (t.end is None, t.end or "", t.start))
         covering = [t for t in terms if t.covers(date)]
@@ -833,7 +833,9 @@ def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
     return "".join(parts)
 
 
-def _clean_date(date) -> str | None:
+def clean_date(date) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or string; a year or month
+    becomes a mid-point day; anything else is None."""
     if date is None:
         return None
     text = str(date).strip()[:10]
@@ -857,7 +859,7 @@ class ArticleActors:
 
     def __init__(self, kb: ActorKB | None = None, date: str | None = None):
         self.kb = kb or ActorKB.default()
-        self.date = _clean_date(date)
+        self.date = clean_date(date)
         self._by_key: dict[tuple[str, ...], Actor] = {}
         self.last_person: Actor | None = None
         self.people: list[Actor] = []
