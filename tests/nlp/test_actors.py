@@ -494,7 +494,9 @@ def test_every_institution_and_organisation_resolves_to_itself(kb):
 
     for row in _table("institutions.tsv"):
         assert row["sector"] in SECTORS, row
-        actor = kb.lookup(row["phrase"])
+        # a dated row is checked on a day inside its span
+        date = row["start"] or ("2000-01-01" if row["end"] else None)
+        actor = kb.lookup(row["phrase"], date=date)
         assert actor is not None and actor.country == row["country"], row
         assert actor.sector == row["sector"], row
     codes = set()
@@ -556,3 +558,18 @@ def test_any_text_gives_ordered_spans_inside_it(words, noise):
     kb.lookup(text)
     memory.resolve(text)
     kb.resolve_country(text)
+
+
+def test_institutions_whose_role_changed_follow_the_date(kb):
+    assert code(kb, "the Taliban", "2020-01-01") == "AFGREB"
+    assert code(kb, "the Taliban", "2023-01-01") == "AFGGOV"
+    assert code(kb, "the Taliban") == "AFGGOV"  # no date: the latest
+    assert code(kb, "Hayat Tahrir al-Sham", "2020-01-01") == "SYRREB"
+
+
+def test_long_acronyms_in_title_case_and_spaced_possessives(kb):
+    assert code(kb, "Nato") == "NATO" and code(kb, "The Ecowas peacekeepers") == "ECOWAS"
+    assert code(kb, "Un") is None and code(kb, "nato") is None
+    actor = kb.lookup("the Russian government ’ s ability")
+    assert actor.code == "RUSGOV"
+    assert [t.key for t in tokenize("the government ' s ability")] == ["the", "government", "ability"]

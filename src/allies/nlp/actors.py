@@ -16,9 +16,10 @@ Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
 Matching works on tokens: each alias is split by the same tokenizer as the
 text, folded (case, accents, dots) into a key, and stored in a dict keyed by
 the tuple of token keys; a scan tries the longest key first at each token.
-Case matters where the alias says so: an alias written in capitals ("US",
-"WHO") only matches capitals, a capitalised alias ("Turkey") only a
-capitalised word, and lower-case words (sector words) match any case.
+Case matters where the alias says so: a short acronym ("US", "WHO") only
+matches capitals, a capitalised alias ("Turkey", "NATO") only a capitalised
+word ("Nato" is a common spelling), and lower-case words (sector words)
+match any case.
 """
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
+_SPACED_POSSESSIVE = re.compile(r"\s*['’]\s*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -133,6 +135,10 @@ def tokenize(text: str) -> list[Token]:
             after, possessive = end + 1, True
         elif "." in raw and end < length and text[end] == ".":
             end = after = end + 1  # "U.S." keeps its last dot
+        if folded == "s" and tokens and _SPACED_POSSESSIVE.match(text, tokens[-1].end, start):
+            # "the government ' s ability": text tokenised with spaces around the apostrophe
+            tokens[-1] = replace(tokens[-1], possessive=True, after=end)
+            continue
         tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], after, possessive))
     return tokens
 
@@ -148,10 +154,10 @@ _EXACT, _CAP, _ANY = 2, 1, 0
 
 def _case_class(token_text: str) -> int:
     letters = [ch for ch in token_text if ch.isalpha()]
-    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return _EXACT  # "US", "NATO", "U.K.", "MI6"
+    if 2 <= len(letters) <= 3 and all(ch.isupper() for ch in letters):
+        return _EXACT  # "US", "UN", "WHO", "U.K.", "MI6": short acronyms that are also words
     if token_text[:1].isupper():
-        return _CAP  # "Turkey", "G7"
+        return _CAP  # "Turkey", "G7", and longer acronyms also written "Nato", "Opec", "Ecowas"
     return _ANY  # "troops", "of", "-"
 
 
@@ -205,6 +211,8 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
+    start: str | None = None  # institutions whose sector changed ("Taliban": rebels, then government)
+    end: str | None = None
     adjective: bool = False  # a country written as an adjective ("Azerbaijani", not "Azerbaijanis")
 
 
@@ -261,7 +269,8 @@ class ActorKB:
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
-            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"]))
+            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"],
+                                           start=row["start"] or None, end=row["end"] or None))
         for row in organisations:
             code = row["code"]
             self._org_names[code] = row["name"]
@@ -500,7 +509,7 @@ class ActorKB:
 
     def _resolve(self, analysis: Analysis, text: str, date: str | None,
                  learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
-        matches = analysis.matches
+        matches = [_as_of(match, date) for match in analysis.matches]
         tokens = analysis.tokens
         if not matches:
             return None
@@ -698,6 +707,23 @@ class ActorKB:
             return True
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
+
+
+def _as_of(match: Match, date: str | None) -> Match:
+    """The match with only the dated institution entries that hold on ``date``.
+
+    Undated entries always hold; among dated ones the entry covering the date
+    wins, else (no date, or a date outside every span) the latest one.
+    """
+    dated = [e for e in match.entries if e.kind == "institution" and (e.start or e.end)]
+    if len(dated) < 2:
+        return match
+    chosen = None
+    if date is not None:
+        chosen = next((e for e in dated if (e.start or "") <= date and (e.end is None or date < e.end)), None)
+    if chosen is None:
+        chosen = max(dated, key=lambda e: (e.end is None, e.end or "", e.start or ""))
+    return Match(match.start, match.end, tuple(e for e in match.entries if e not in dated or e is chosen))
 
 
 def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
