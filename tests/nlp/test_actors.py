@@ -573,3 +573,9 @@ def test_long_acronyms_in_title_case_and_spaced_possessives(kb):
     actor = kb.lookup("the Russian government ’ s ability")
     assert actor.code == "RUSGOV"
     assert [t.key for t in tokenize("the government ' s ability")] == ["the", "government", "ability"]
+
+
+def test_named_bodies_decide_over_generic_words(kb):
+    assert code(kb, "leaders of Egypt's Muslim Brotherhood") == "EGYOPP"
+    assert code(kb, "Russia's Gazprom officials") == "RUSBUS"
+    assert code(kb, "Russian officials") == "RUSGOV"

@@ -565,8 +565,9 @@ class ActorKB:
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
             sector = state_sector
-            if sector is None:
-                # "Russia's Gazprom", "Iran's Revolutionary Guards": the body named after the state
+            if sector is None or sector == "government":
+                # "Russia's Gazprom", "leaders of Egypt's Muslim Brotherhood": a named body of the
+                # state decides over generic words like "officials" and "leaders"
                 for match in matches:
                     body = match.first("institution")
                     if body is not None and body.value == country and match is not anchor_match:
