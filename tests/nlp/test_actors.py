@@ -581,3 +581,8 @@ def test_named_bodies_decide_over_generic_words(kb):
     assert code(kb, "leaders of Egypt's Muslim Brotherhood") == "EGYOPP"
     assert code(kb, "Russia's Gazprom officials") == "RUSBUS"
     assert code(kb, "Russian officials") == "RUSGOV"
+
+
+def test_line_breaks_end_a_phrase(kb):
+    text = "Azerbaijan\nTroops were seen near the border."
+    assert [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)] == [("Azerbaijan", "AZE")]

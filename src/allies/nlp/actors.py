@@ -688,8 +688,8 @@ class ActorKB:
         gap = text[tokens[last_end - 1].after:tokens[piece[0]].start]
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
-        if gap.strip() and not _GLUE.match(" ".join(gap.split())):
-            return False  # commas, verbs, conjunctions: a new phrase
+        if "\n" in gap or (gap.strip() and not _GLUE.match(" ".join(gap.split()))):
+            return False  # line breaks, commas, verbs, conjunctions: a new phrase
         new = piece[2]
         if new is None:
             return True  # a name after a title
