@@ -586,3 +586,20 @@ def test_named_bodies_decide_over_generic_words(kb):
 def test_line_breaks_end_a_phrase(kb):
     text = "Azerbaijan\nTroops were seen near the border."
     assert [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)] == [("Azerbaijan", "AZE")]
+
+
+def test_actor_codes_read_back(kb):
+    assert kb.parse_code("RUSGOV") == ("RUS", "government")
+    assert kb.parse_code("azemil") == ("AZE", "military")
+    assert kb.parse_code("AZE") == ("AZE", None)
+    assert kb.parse_code("NATO") == (None, "organisation")
+    assert kb.parse_code("XYZGOV") == (None, None) and kb.parse_code(None) == (None, None)
+    assert kb.describe_code("RUSGOV") == "Russia (government)"
+    assert kb.describe_code("ARMREB") == "Armenia (rebels)"
+    assert kb.describe_code("CSTO") == "Collective Security Treaty Organization"
+    assert kb.describe_code("USA") == "United States"
+    assert kb.describe_code("???") == "???" and kb.describe_code("") == "unknown actor"
+    # every code the knowledge base produces reads back to its actor
+    for phrase in ("Azerbaijani troops", "the Kremlin", "NATO", "Armenian separatists", "Russian experts"):
+        actor = kb.lookup(phrase)
+        assert kb.parse_code(actor.code) == (actor.country, actor.sector)

@@ -37,6 +37,7 @@ SECTOR_SUFFIX = {
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
+_SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
          "council_president", "high_representative", "presidential_spokesperson",
          "foreign_ministry_spokesperson")
@@ -462,6 +463,32 @@ class ActorKB:
 
     def organisations(self) -> list[tuple[str, str]]:
         return sorted(self._org_names.items())
+
+    def parse_code(self, code: str | None) -> tuple[str | None, str | None]:
+        """(country, sector) of an actor code: "RUSGOV" -> ("RUS", "government"),
+        "AZE" -> ("AZE", None), "NATO" -> (None, "organisation"), unknown -> (None, None)."""
+        if not code:
+            return None, None
+        code = code.strip().upper()
+        if code in self._org_names:
+            return None, "organisation"
+        country = code[:3]
+        if country not in self._country_names:
+            return None, None
+        return country, _SUFFIX_SECTOR.get(code[3:6]) if len(code) > 3 else None
+
+    def describe_code(self, code: str | None) -> str:
+        """A readable name for an actor code: "RUSGOV" -> "Russia (government)"."""
+        if not code:
+            return "unknown actor"
+        code = code.strip().upper()
+        if code in self._org_names:
+            return self._org_names[code]
+        country, sector = self.parse_code(code)
+        if country is None:
+            return code
+        name = self._country_names[country]
+        return f"{name} ({sector})" if sector else name
 
     def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
         """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
