@@ -1,9 +1,13 @@
 """The actor knowledge base: countries, seats, organisations, sectors, dated people."""
 from __future__ import annotations
 
+import csv
+import datetime
 import time
+from importlib import resources
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from allies.model import SECTORS
 from allies.nlp.actors import ROLES, SECTOR_SUFFIX, ActorKB, ArticleActors, tokenize
@@ -250,8 +254,6 @@ def test_bad_dates_are_ignored(kb):
     assert kb.lookup("Bayramov", date="not a date").person == "Jeyhun Bayramov"
     assert kb.lookup("the foreign minister of Azerbaijan", date="2015").person == "Elmar Mammadyarov"
     assert kb.lookup("the foreign minister of Azerbaijan", date="2015-06-01T10:00:00Z").person == "Elmar Mammadyarov"
-    import datetime
-
     assert kb.lookup("the foreign minister of Azerbaijan", date=datetime.date(2015, 6, 1)).person == "Elmar Mammadyarov"
 
 
@@ -468,9 +470,6 @@ def test_places_named_like_states_are_not_states(kb):
 
 # ----- every row of the data files resolves to itself --------------------------------
 def _table(name: str) -> list[dict[str, str]]:
-    import csv
-    from importlib import resources
-
     text = resources.files("allies.nlp").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -492,8 +491,6 @@ def test_every_country_form_resolves_to_its_country(kb):
 
 
 def test_every_institution_and_organisation_resolves_to_itself(kb):
-    from allies.model import SECTORS
-
     for row in _table("institutions.tsv"):
         assert row["sector"] in SECTORS, row
         # a dated row is checked on a day inside its span
@@ -510,8 +507,6 @@ def test_every_institution_and_organisation_resolves_to_itself(kb):
 
 
 def test_sector_table_is_well_formed():
-    from allies.model import SECTORS
-
     phrases = set()
     for row in _table("sectors.tsv"):
         assert row["sector"] in SECTORS, row
@@ -535,8 +530,6 @@ def test_coordinated_adjectives_share_the_sector(kb):
 
 
 # ----- robustness ----------------------------------------------------------------------
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
 _WORDS = st.sampled_from([
     "Russia", "Russian", "'s", "’s", "troops", "the", "of", "US", "us", "U.S.", "-", "pro", "backed",
     "Foreign", "Minister", "John", "Doe", "Lavrov", "al", "Bashir", ",", ".", "and", "NATO", "Élysée",
