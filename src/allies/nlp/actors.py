@@ -650,11 +650,20 @@ class ActorKB:
     # ----- mentions in running text --------------------------------------------------
     def _mentions(self, text: str, date: str | None, memory: "ArticleActors | None"):
         tokens = tokenize(text)
+        keys = [t.key for t in tokens]
+        positions: dict[str, list[int]] = {}  # token key -> where it occurs, to skip useless rescans
+        for index, key in enumerate(keys):
+            positions.setdefault(key, []).append(index)
+
+        def comes_again(name_key: tuple[str, ...], after: int) -> bool:
+            return any(keys[p:p + len(name_key)] == list(name_key)
+                       for p in positions.get(name_key[0], ()) if p >= after)
+
         out = []
         previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
         position = 0
         while True:
-            learned_before = len(memory._by_key) if memory is not None else 0
+            learned_before = set(memory._by_key) if memory is not None else set()
             restart = None
             for chunk, names in self._chunks(text, tokens, position, memory):
                 start, end = chunk[0][0], chunk[-1][1]
@@ -672,9 +681,12 @@ class ActorKB:
                     previous = (end, actor, tokens[end - 1].possessive)
                 else:
                     previous = None
-                if memory is not None and len(memory._by_key) != learned_before:
-                    restart = end  # a name was learned: later mentions of it must be found
-                    break
+                if memory is not None and len(memory._by_key) != len(learned_before):
+                    new_keys = set(memory._by_key) - learned_before
+                    learned_before |= new_keys
+                    if any(comes_again(key, end) for key in new_keys):
+                        restart = end  # a name was learned and comes again: rescan the rest
+                        break
             if restart is None:
                 return _share_coordinated_sectors(text, tokens, out)
             position = restart
