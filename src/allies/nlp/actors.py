@@ -13,6 +13,23 @@ Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
 - ``stop_phrases.tsv``: phrases that contain a country word but name no state
   actor ("Latin American", "Persian Gulf").
 
+Use:
+
+    kb = ActorKB.default()
+    kb.lookup("Russian Foreign Minister Sergei Lavrov", date="2022-12-05")  # RUSGOV, Sergei Lavrov
+    kb.find_mentions(text, date=None)        # [(start, end, Actor)] in raw text
+    kb.resolve_country("Azeri")              # "AZE" (lenient, for user questions)
+    kb.holder("AZE", "foreign_minister", "2015-06-01")   # the Term of Elmar Mammadyarov
+    kb.describe_code("ARMREB")               # "Armenia (rebels)"
+    memory = ArticleActors(kb, date="2022-12-05")        # names learned within one article
+    memory.resolve("Azerbaijani Defence Minister John Doe"); memory.resolve("Doe")
+
+A phrase resolves in this order: a known person (the term that covers the
+date) or a person learned earlier in the article; a title with a state or
+organisation (the office holder on that date, unless the phrase names
+someone); a state (name, adjective, capital, seat, named body) with the
+sector its words signal; an organisation.
+
 Matching works on tokens: each alias is split by the same tokenizer as the
 text, folded (case, accents, dots) into a key, and stored in a dict keyed by
 the tuple of token keys; a scan tries the longest key first at each token.
