@@ -509,7 +509,7 @@ class ActorKB:
 
     def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
         """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
-        terms = self._holders.get((owner, role), ())
+        terms = self._holders.get(((owner or "").strip().upper(), role), ())
         date = clean_date(date)
         for term in reversed(terms):
             if term.covers(date):
