@@ -359,6 +359,7 @@ def test_people_terms_are_consistent(kb):
         else:
             assert kb.is_organisation(term.org), term
         assert term.end is None or term.start <= term.end, term
+        assert term.start or term.role == "figure", term  # only figures may lack a start
     # one holder of an office at a time
     for (owner, role), terms in kb._holders.items():
         for before, after in zip(terms, terms[1:]):
@@ -596,3 +597,11 @@ def test_actor_codes_read_back(kb):
     for phrase in ("Azerbaijani troops", "the Kremlin", "NATO", "Armenian separatists", "Russian experts"):
         actor = kb.lookup(phrase)
         assert kb.parse_code(actor.code) == (actor.country, actor.sector)
+
+
+def test_figures_outside_office(kb):
+    assert code(kb, "Navalny", "2021-01-20") == "RUSOPP"
+    assert code(kb, "Hemedti", "2021-01-01") == "SDNGOV"
+    assert code(kb, "Hemedti", "2024-01-01") == "SDNREB"
+    assert code(kb, "Tikhanovskaya") == "BLROPP"
+    assert kb.holder("RUS", "figure") is None

@@ -57,7 +57,9 @@ SECTOR_SUFFIX = {
 _SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
          "council_president", "high_representative", "presidential_spokesperson",
-         "foreign_ministry_spokesperson")
+         "foreign_ministry_spokesperson", "figure")
+# "figure": a notable person who holds no listed office (an opposition or rebel leader);
+# figures are never office holders, and their terms may have no start date.
 
 # Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 # rebels, "opposition lawmakers" the opposition.
@@ -210,7 +212,7 @@ class Term:
         if self.covers(date):
             return 0
         day = _ordinal(date)
-        if date < self.start:
+        if self.start and date < self.start:
             return _ordinal(self.start) - day
         return day - _ordinal(self.end or date)
 
@@ -314,8 +316,8 @@ class ActorKB:
                 if term not in known:
                     known.append(term)
                 self._add(alias, Entry("person", key))
-            owner = term.country or term.org
-            self._holders.setdefault((owner, term.role), []).append(term)
+            if term.role != "figure":
+                self._holders.setdefault((term.country or term.org, term.role), []).append(term)
         for terms in self._holders.values():
             terms.sort(key=lambda t: t.start)
 
