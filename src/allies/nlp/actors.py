@@ -47,12 +47,22 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import AlliesError
 from ..model import Actor
 
 SECTOR_SUFFIX = {
     "government": "GOV", "military": "MIL", "legislature": "LEG", "judiciary": "JUD",
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
+}
+# The columns each data file must have.
+_COLUMNS = {
+    "countries.tsv": ("iso3", "iso2", "name", "official", "variants", "adjectives", "capitals"),
+    "institutions.tsv": ("phrase", "country", "sector", "start", "end"),
+    "organisations.tsv": ("code", "name", "aliases"),
+    "sectors.tsv": ("phrase", "sector", "role", "kind"),
+    "people.tsv": ("name", "aliases", "country", "org", "role", "sector", "start", "end"),
+    "stop_phrases.tsv": ("phrase",),
 }
 _SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
@@ -326,8 +336,16 @@ class ActorKB:
     def load(cls) -> "ActorKB":
         def table(name: str) -> list[dict[str, str]]:
             text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-            rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-            return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+            reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            missing = set(_COLUMNS[name]) - set(reader.fieldnames or ())
+            if missing:
+                raise AlliesError(f"data file {name} lacks columns: {', '.join(sorted(missing))}")
+            rows = []
+            for number, row in enumerate(reader, start=2):
+                if None in row or any(row.get(column) is None for column in _COLUMNS[name]):
+                    raise AlliesError(f"data file {name}, line {number}: wrong number of fields")
+                rows.append({k: (v or "").strip() for k, v in row.items()})
+            return rows
 
         return cls(
             countries=table("countries.tsv"),
