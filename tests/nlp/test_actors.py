@@ -605,3 +605,26 @@ def test_figures_outside_office(kb):
     assert code(kb, "Hemedti", "2024-01-01") == "SDNREB"
     assert code(kb, "Tikhanovskaya") == "BLROPP"
     assert kb.holder("RUS", "figure") is None
+
+
+def test_a_broken_data_file_is_a_clear_error(tmp_path, monkeypatch):
+    import shutil
+
+    from allies.errors import AlliesError
+    from allies.nlp import actors
+
+    source = resources.files("allies.nlp").joinpath("data")
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("countries.tsv", "institutions.tsv", "organisations.tsv", "sectors.tsv",
+                 "people.tsv", "stop_phrases.tsv"):
+        shutil.copyfile(str(source.joinpath(name)), data / name)
+    monkeypatch.setattr(actors.resources, "files", lambda package: tmp_path)
+    assert actors.ActorKB.load().lookup("the Kremlin").code == "RUSGOV"  # the copy loads
+    with (data / "people.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("Jane Roe\tRoe\tAZE\n")
+    with pytest.raises(AlliesError, match=r"people.tsv, line \d+: wrong number of fields"):
+        actors.ActorKB.load()
+    (data / "sectors.tsv").write_text("phrase\tsector\ntroops\tmilitary\n", encoding="utf-8")
+    with pytest.raises(AlliesError, match="sectors.tsv lacks columns: kind, role"):
+        actors.ActorKB.load()
