@@ -628,3 +628,18 @@ def test_a_broken_data_file_is_a_clear_error(tmp_path, monkeypatch):
     (data / "sectors.tsv").write_text("phrase\tsector\ntroops\tmilitary\n", encoding="utf-8")
     with pytest.raises(AlliesError, match="sectors.tsv lacks columns: kind, role"):
         actors.ActorKB.load()
+
+
+def test_parties_follow_who_governs(kb):
+    assert code(kb, "Georgian Dream", "2011-06-01") == "GEOOPP"
+    assert code(kb, "Georgian Dream", "2024-01-01") == "GEOGOV"
+    assert code(kb, "the United National Movement", "2024-01-01") == "GEOOPP"
+    assert code(kb, "Civil Contract", "2022-01-01") == "ARMGOV"
+    assert code(kb, "PiS", "2020-01-01") == "POLGOV"
+    assert code(kb, "PiS", "2024-06-01") == "POLOPP"
+
+
+def test_based_in_a_place(kb):
+    text = "Kyiv-based journalists and Baku-based experts met Moscow officials."
+    assert [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)] == [
+        ("Kyiv-based journalists", "UKRMED"), ("Baku-based experts", "AZEEXP"), ("Moscow officials", "RUSGOV")]

@@ -93,7 +93,7 @@ _AFFIX_AFTER = frozenset(
     "speaking born style".split()
 )
 # Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the|- ?based)$", re.IGNORECASE)
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
 # Words that are capitalised but are not part of a person's name.
 _NOT_NAME = frozenset(
@@ -782,6 +782,10 @@ class ActorKB:
             return False
         if not gap.strip():
             return True
+        if "based" in gap:
+            # "Kyiv-based journalists": a place, then what is based there
+            return last_match is not None and last_match.first(*ANCHOR_KINDS) is not None \
+                and new.first("sector") is not None
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
 
