@@ -380,11 +380,11 @@ def test_lookups_are_fast(kb):
     phrases = ["Russian troops", "the Kremlin", "Azerbaijani Foreign Minister Jeyhun Bayramov",
                "experts at the Atlas centre in Baku", "the weather on Monday", "NATO"]
     started = time.perf_counter()
-    for i in range(3000):
+    for i in range(1000):
         for phrase in phrases:
-            kb.lookup(f"{phrase} {i % 7}", date="2022-12-05")
-    per_lookup = (time.perf_counter() - started) / (3000 * len(phrases))
-    assert per_lookup < 0.0005  # well under a millisecond, even uncached
+            kb.lookup(f"{phrase} {i}", date="2022-12-05")  # all distinct: nothing is cached
+    per_lookup = (time.perf_counter() - started) / (1000 * len(phrases))
+    assert per_lookup < 0.001  # about 0.1 ms on one core; the bound leaves room for a busy machine
 
 
 def test_a_person_possessive_names_someone_of_their_state(kb):
@@ -643,3 +643,18 @@ def test_based_in_a_place(kb):
     text = "Kyiv-based journalists and Baku-based experts met Moscow officials."
     assert [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)] == [
         ("Kyiv-based journalists", "UKRMED"), ("Baku-based experts", "AZEEXP"), ("Moscow officials", "RUSGOV")]
+
+
+def test_a_bare_title_is_the_person_last_introduced_with_it():
+    memory = ArticleActors(ActorKB.default(), date="2022-12-05")
+    assert memory.resolve("the minister") is None  # nobody introduced yet
+    memory.resolve("Azerbaijani Foreign Minister Jeyhun Bayramov")
+    memory.resolve("Armenian President Vahagn Khachaturyan")
+    minister = memory.resolve("the foreign minister")
+    assert (minister.code, minister.person, minister.text) == ("AZEGOV", "Jeyhun Bayramov", "the foreign minister")
+    assert memory.resolve("the president").person == "Vahagn Khachaturyan"
+    assert memory.resolve("the minister").person == "Jeyhun Bayramov"
+    assert memory.last_person.person == "Jeyhun Bayramov"
+    assert memory.resolve("the ministers") is None  # a plural is not one person
+    # a title with a state still names that state's office holder
+    assert memory.resolve("the Russian foreign minister").person == "Sergei Lavrov"
