@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, parse_day, window_sql
+from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
 from .question import Question, parse_question
 from .ties import FormalTie, ties_between, ties_of
 from .verdict import Verdict, judge
@@ -129,25 +129,37 @@ def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = No
     are preferred to bare dataset rows."""
     if rel is None:
         rel, _ = sources(store)
+    dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until, "e.date")
-    out = {}
-    for stance, test, order in (
+    # Two top-N queries (DuckDB keeps a heap, no full sort), glued by UNION ALL.
+    picks = []
+    for stance, test, strength in (
             ("for", "(e.counted AND e.goldstein > 0) OR e.claim IN ('ally', 'partner')", "e.goldstein DESC"),
             ("against", "(e.counted AND e.goldstein < 0) OR e.claim = 'not_ally'", "e.goldstein ASC")):
-        rows = store.query(
-            f"""SELECT e.event_id, e.origin, e.article_id, e.sentence_index, e.date, e.source_country, e.target_country,
-                       e.cameo, e.quad, e.goldstein, e.modality, e.negated, e.voice, e.claim, e.confidence,
-                       coalesce(e.url, a.url) AS url, s.text AS sentence, a.title
-                FROM {rel} e
-                LEFT JOIN articles a ON a.article_id = e.article_id
-                LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index
-                WHERE e.source_country IN (?, ?) AND e.target_country IN (?, ?)
-                  AND e.source_country <> e.target_country AND ({test}) {where}
-                ORDER BY (e.claim IS NOT NULL) DESC, (e.quad LIKE 'material%') DESC,
-                         (s.text IS NOT NULL) DESC, {order}, e.confidence DESC NULLS LAST, e.date DESC, e.event_id
-                LIMIT ?""", [a, b, a, b, *params, limit])
-        out[stance] = [_cite(r, stance) for r in rows]
-    return out["for"], out["against"]
+        picks.append(f"""(SELECT e.*, '{stance}' AS stance FROM {dyad} e
+                          WHERE ({test}) {where}
+                          ORDER BY (e.claim IS NOT NULL) DESC, (e.quad LIKE 'material%') DESC,
+                                   (e.article_id IS NOT NULL) DESC, {strength},
+                                   e.confidence DESC NULLS LAST, e.date DESC, e.event_id
+                          LIMIT {int(limit)})""")
+    rows = store.query(
+        f"""SELECT r.event_id, r.origin, r.article_id, r.sentence_index, r.date, r.source_country, r.target_country,
+                   r.cameo, r.quad, r.goldstein, r.modality, r.negated, r.voice, r.claim, r.confidence,
+                   coalesce(r.url, a.url) AS url, s.text AS sentence, a.title, r.stance
+            FROM ({picks[0]} UNION ALL {picks[1]}) r
+            LEFT JOIN articles a ON a.article_id = r.article_id
+            LEFT JOIN sentences s ON s.article_id = r.article_id AND s.sentence_index = r.sentence_index
+            ORDER BY r.stance DESC""", [*dyad_params, *params, *dyad_params, *params])
+    rows.sort(key=_strength)  # the joins above do not keep the subqueries' order
+    return ([_cite(r, "for") for r in rows if r["stance"] == "for"],
+            [_cite(r, "against") for r in rows if r["stance"] == "against"])
+
+
+def _strength(row: dict[str, Any]) -> tuple:
+    """Sort key matching the evidence queries' ORDER BY (strongest first)."""
+    return (row["claim"] is None, not (row["quad"] or "").startswith("material"), row["article_id"] is None,
+            -abs(row["goldstein"] or 0), -(row["confidence"] or 0),
+            -(row["date"].toordinal() if row["date"] else 0), row["event_id"])
 
 
 def _cite(row: dict[str, Any], stance: str) -> dict[str, Any]:
@@ -179,14 +191,17 @@ def judge_dyad(store, question: Question) -> Answer:
     if a == b:
         raise InputError(f"both countries are {country_name(a)}: ask about two different countries")
     on = _as_of(question.until)
-    ties = [t for t in ties_between(store, a, b) if t.overlaps(None, question.until)]
-    formal_allies = {side: {other for t in ties_of(store, side) if t.alliance and t.status_on(on) == "active"
+    tables = sources(store)
+    related = ties_of(store, a, b)
+    ties = [t for t in related if {t.country_a, t.country_b} == {a, b} and t.overlaps(None, question.until)]
+    ties.sort(key=lambda t: (t.start or dt.date.min, t.tie_id))
+    formal_allies = {side: {other for t in related if side in (t.country_a, t.country_b)
+                            and t.alliance and t.status_on(on) == "active"
                             for other in (t.country_a, t.country_b) if other != side}
                      for side in (a, b)}
-    rel, _ = sources(store)
-    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies)
+    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies, source_tables=tables)
     verdict = judge(analysis, ties, on)
-    ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=rel)
+    ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0])
     return Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
 
 

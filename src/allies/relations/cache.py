@@ -4,10 +4,11 @@
 countries known and different), sorted by directed dyad and date: a dyad query
 then reads one or two row groups instead of scanning every event, which is what
 keeps ``allies ask`` under a few tens of milliseconds on ten million events.
-``rel_pair_months`` aggregates it per directed dyad, month and quad class.
+``rel_country_months`` aggregates it per country, partner, direction, month and
+quad class, each pair filed under both its countries.
 
-Both are rebuilt whenever the events' fingerprint (row count, id sum and max,
-sentence count) differs from the one they were built from. A read-only store
+Both are rebuilt whenever the events' fingerprint (row count, id range, latest
+import run and article, sentence count) differs from the one they were built from. A read-only store
 whose cache is stale is answered straight from ``events`` (same SQL, slower).
 """
 from __future__ import annotations
@@ -45,6 +46,7 @@ def events_select() -> str:
            CASE
              -- Only verbal acts are statements about the tie; a deed in a sentence
              -- that happens to say "ally" is still a deed.
+             WHEN e.article_id IS NULL AND e.trigger IS NULL THEN NULL
              WHEN e.quad NOT LIKE 'verbal%' AND coalesce(e.modality, 'asserted') <> 'denied' THEN NULL
              WHEN NOT regexp_matches(lower(coalesce(s.text, '') || ' ' || coalesce(e.trigger, '')), '{alliance}|{partnership}') THEN NULL
              WHEN coalesce(e.negated, false) OR e.modality = 'denied' OR e.quad = 'verbal_conflict' THEN 'not_ally'
@@ -59,29 +61,39 @@ def events_select() -> str:
     """
 
 
-def pair_months_select(rel: str) -> str:
+def country_months_select(rel: str) -> str:
     return f"""
-    SELECT source_country, target_country, month, quad,
-           count(*) FILTER (WHERE counted) AS n,
-           coalesce(sum(goldstein) FILTER (WHERE counted), 0) AS goldstein_sum,
-           count(*) FILTER (WHERE claim IN ('ally', 'partner')) AS ally_claims,
-           count(*) FILTER (WHERE claim = 'not_ally') AS not_ally_claims
-    FROM {rel}
-    WHERE counted OR claim IS NOT NULL
-    GROUP BY ALL
+    WITH pairs AS (
+        SELECT source_country, target_country, month, quad,
+               count(*) FILTER (WHERE counted) AS n,
+               coalesce(sum(goldstein) FILTER (WHERE counted), 0) AS goldstein_sum,
+               count(*) FILTER (WHERE claim IN ('ally', 'partner')) AS ally_claims,
+               count(*) FILTER (WHERE claim = 'not_ally') AS not_ally_claims
+        FROM {rel}
+        WHERE counted OR claim IS NOT NULL
+        GROUP BY ALL)
+    SELECT source_country AS country, target_country AS other, true AS outgoing, month, quad,
+           n, goldstein_sum, ally_claims, not_ally_claims FROM pairs
+    UNION ALL
+    SELECT target_country, source_country, false, month, quad,
+           n, goldstein_sum, ally_claims, not_ally_claims FROM pairs
     """
 
 
 def fingerprint(con) -> str:
+    """What the cache was built from, cheaply: count and id range of events come
+    from DuckDB's table statistics (no scan); every insert raises the top id,
+    every delete lowers the count, every import adds an import run and every
+    ingest an article."""
     row = con.execute(
-        "SELECT count(*), coalesce(max(event_id), 0), coalesce(sum(event_id), 0), "
-        "(SELECT count(*) FROM sentences) FROM events").fetchone()
+        "SELECT count(*), min(event_id), max(event_id), (SELECT max(run_id) FROM import_runs), "
+        "(SELECT count(*) FROM articles), (SELECT count(*) FROM sentences) FROM events").fetchone()
     return ":".join(str(v) for v in row)
 
 
 def _has_cache_tables(con) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'relations_state'").fetchone()[0])
+    # Migration 003 created them; a store from an older allies may not have run it yet.
+    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0] >= 3
 
 
 def refresh(store, force: bool = False) -> bool:
@@ -94,9 +106,9 @@ def refresh(store, force: bool = False) -> bool:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM rel_events")
-        con.execute("DELETE FROM rel_pair_months")
+        con.execute("DELETE FROM rel_country_months")
         con.execute(f"INSERT INTO rel_events {events_select()} ORDER BY source_country, target_country, date")
-        con.execute(f"INSERT INTO rel_pair_months {pair_months_select('rel_events')} ORDER BY source_country, target_country, month")
+        con.execute(f"INSERT INTO rel_country_months {country_months_select('rel_events')} ORDER BY country, other, month")
         con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('events_fingerprint', ?)", [current])
         con.execute("COMMIT")
     except BaseException:
@@ -109,15 +121,16 @@ def sources(store) -> tuple[str, str]:
     """The relations to read events and pair-months from: the cache tables when
     current (refreshing them if the store is writable), else subqueries over events."""
     con = store.con
-    if _has_cache_tables(con):
+    # ``store.relations_cache = False`` bypasses the cache (benchmarks compare against it).
+    if getattr(store, "relations_cache", True) and _has_cache_tables(con):
         if not getattr(store, "read_only", False):
             refresh(store)
             from .ties import load_builtin_ties
 
             load_builtin_ties(store)
-            return "rel_events", "rel_pair_months"
+            return "rel_events", "rel_country_months"
         row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
         if row and row[0] == fingerprint(con):
-            return "rel_events", "rel_pair_months"
+            return "rel_events", "rel_country_months"
     rel = f"({events_select()})"
-    return rel, f"({pair_months_select(rel)})"
+    return rel, f"({country_months_select(rel)})"

@@ -87,6 +87,8 @@ def resolve_country(text: str) -> str | None:
         return names[key]
     if key.endswith("'s") and key[:-2] in names:
         return names[key[:-2]]
+    if len(key) > 4 and key.endswith("s") and key[:-1] in names:
+        return names[key[:-1]]  # plural demonyms: "Azeris", "Russians"
     if re.fullmatch(r"[A-Z]{3}", text) and text in display:
         return text
     return None

@@ -1,8 +1,8 @@
 -- Relations engine: derived tables rebuilt from `events` (never edited by hand).
 -- rel_events keeps the events that can bear on a relation, sorted by directed
 -- dyad and date so that DuckDB's min/max zone maps skip every row group but the
--- dyad's own; rel_pair_months aggregates them per directed dyad, month and quad
--- for third-party and network questions. relations_state records the events
+-- dyad's own; rel_country_months aggregates them per country, partner, direction, month
+-- and quad for third-party and network questions. relations_state records the events
 -- fingerprint they were built from (and the version of the built-in ties).
 
 CREATE TABLE relations_state (
@@ -33,9 +33,10 @@ CREATE TABLE rel_events (
     claim           VARCHAR    -- 'ally' / 'not_ally' / 'partner': a statement about the tie itself
 );
 
-CREATE TABLE rel_pair_months (
-    source_country  VARCHAR,
-    target_country  VARCHAR,
+CREATE TABLE rel_country_months (
+    country         VARCHAR,   -- every directed pair appears twice: once under each endpoint,
+    other           VARCHAR,   -- so one country's relations are one contiguous run
+    outgoing        BOOLEAN,   -- true: country acted on other; false: other acted on country
     month           DATE,
     quad            VARCHAR,
     n               BIGINT,    -- counted events
