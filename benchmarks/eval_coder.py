@@ -5,9 +5,10 @@ Reads ``../shared/data/dev`` at run time (never copied into the project):
 - ``conflibert_cameo_class_train.tsv``: quad-class accuracy and macro-F1.
   The labels follow the Phoenix/PETRARCH quad scheme, read off the CAMEO root:
   0 neutral (01-02 and no event), 1 verbal cooperation (03-05), 2 material
-  cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+  cooperation (06-08), 3 verbal conflict (09-13 and 16, reducing relations),
+  4 material conflict (14-15, 17-20).
   A sentence's class is that of its top event (the event nearest the root of
-  the parse; statements only when nothing else is coded).
+  the parse, which the coder lists first).
 - ``PETR2_GSR_validation.xml``: precision, recall and F1 of (source country,
   target country, CAMEO root) triples against the hand-corrected codings,
   with a confusion matrix of roots over the sentences both sides coded.
@@ -38,17 +39,15 @@ def phoenix_class(cameo: str | None) -> int:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4
 
 
 def top_event(events):
-    """The event that stands for the sentence: not a bare statement if anything else was coded."""
-    if not events:
-        return None
-    substantive = [e for e in events if not e.cameo.startswith("01")]
-    return (substantive or events)[0]
+    """The event that stands for the sentence: the coder lists a sentence's
+    events from the one nearest the root of the parse down."""
+    return events[0] if events else None
 
 
 def read_quad_sentences(path: Path) -> list[tuple[str, int]]:

@@ -126,11 +126,15 @@ class EventExtractor:
         """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
         lower = token.lower_
         if token.pos_ == "PRON":
+            found = None
             if lower in _PERSON_PRONOUNS:
-                return resolver.person()
-            if lower in _GROUP_PRONOUNS:
-                return resolver.last_actor
-            return None
+                found = resolver.person()
+            elif lower in _GROUP_PRONOUNS:
+                found = resolver.last_actor
+            if found is not None:
+                return found
+            # an unresolved "he"/"they" still acts; it just cannot be placed
+            return None if require_actor or lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS else Actor(text=token.text)
         span = self._name_span(token)
         phrase = span.text
         actor = resolver.resolve(phrase)
@@ -197,11 +201,14 @@ class EventExtractor:
         return preps, objects, pobjs, dobj, passive_subject
 
     def _noun_code(self, noun) -> str | None:
-        modifier = None
-        for child in noun.lefts:
+        """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike")."""
+        lemma = noun.lemma_.lower()
+        for child in noun.lefts:  # farthest first: "joint military exercises" is joint
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
-                modifier = child.lemma_.lower()
-        return self.book.noun_code(noun.lemma_.lower(), modifier)
+                code = self.book.nouns.get(f"{child.lemma_.lower()} {lemma}")
+                if code:
+                    return code
+        return self.book.nouns.get(lemma)
 
     def verb_trigger(self, verb) -> _Trigger | None:
         lemma = verb.lemma_.lower()
@@ -228,11 +235,20 @@ class EventExtractor:
     def _is_passive(verb) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
+    def kinds(self, verb) -> set[str]:
+        """Voice categories of a verb: of its lemma, and of "lemma particle" ("call on")."""
+        lemma = verb.lemma_.lower()
+        found = set(self.book.word_category.get(lemma, ()))
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt"):
+                found |= self.book.word_category.get(f"{lemma} {child.lower_}", set())
+        return found
+
     def _controller(self, verb):
         """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
         head = verb.head
         if verb.dep_ == "xcomp":
-            kinds = self.book.word_category.get(head.lemma_.lower(), set())
+            kinds = self.kinds(head)
             if kinds & {"appeal", "demand", "order"}:
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj"):
@@ -261,7 +277,7 @@ class EventExtractor:
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head is not verb:
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
                 return [], False
             if self._is_passive(verb.head):
@@ -305,13 +321,15 @@ class EventExtractor:
 
     # ------------------------------------------------------------ voice
     def voice(self, verb, resolver: ActorResolver, reporters: set[int] | None = None):
-        """(negated, modality, speaker token) of an event triggered by ``verb``.
+        """(negated, modality, speaker token, obliged) of an event triggered by ``verb``.
 
-        The verbs of saying met on the way up are added to ``reporters``.
+        ``obliged`` is set by "must"/"should" on the verb itself. The verbs of
+        saying met on the way up are added to ``reporters``.
         """
         negated = False
         modality = "asserted"
         speaker = None
+        obliged = False
 
         def bump(value: str) -> None:
             nonlocal modality
@@ -319,7 +337,7 @@ class EventExtractor:
                 modality = value
 
         def own_voice(tok, inherited: bool) -> None:
-            nonlocal negated
+            nonlocal negated, obliged
             for child in tok.children:
                 lower = child.lower_
                 if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in ("never",)):
@@ -330,6 +348,8 @@ class EventExtractor:
                         negated = True
                 elif child.dep_ in ("aux", "auxpass"):
                     categories = self.book.word_category.get(lower, ())
+                    if "obligation" in categories and not inherited:
+                        obliged = True
                     if "hypothetical" in categories:
                         bump("hypothetical")
                     elif "future" in categories:
@@ -346,7 +366,7 @@ class EventExtractor:
             head = current.head
             if head is current or dep in ("ROOT",):
                 break
-            head_kinds = self.book.word_category.get(head.lemma_.lower(), set())
+            head_kinds = self.kinds(head)
             if dep in ("xcomp", "ccomp", "parataxis", "advcl", "conj", "pcomp", "acomp"):
                 if dep in ("ccomp", "parataxis") and "speech" in head_kinds and speaker is None:
                     subj = self.subjects(head)[0]
@@ -382,7 +402,7 @@ class EventExtractor:
                         if child.dep_ == "pobj":
                             speaker = child
                     break
-        return negated, modality, speaker
+        return negated, modality, speaker, obliged
 
     # ------------------------------------------------------------ sentence
     def _depth(self, token) -> int:
@@ -408,28 +428,35 @@ class EventExtractor:
 
         events: list[tuple[int, int, Event]] = []  # (depth, order, event)
         reporters: set[int] = set()
-        # carriers first: "pledged to send", "urged X to release", "refused to withdraw"
-        for index, trigger in list(triggers.items()):
-            kinds = self.book.word_category.get(trigger.token.lemma_.lower(), set())
+        # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
+        for token in sent:
+            kinds = self.kinds(token) if token.pos_ in ("VERB", "AUX") else ()
             carrier_kind = next((k for k in _CARRIERS if k in kinds), None)
             if carrier_kind is None:
                 continue
-            for child in trigger.token.children:
+            for child in token.children:
                 inner = triggers.get(child.i)
-                if child.dep_ in ("xcomp", "ccomp") and inner is not None:
+                if child.dep_ in ("xcomp", "ccomp") and inner is not None and not inner.cameo.startswith("01"):
                     code = self.book.carrier_code(carrier_kind, inner.cameo)
-                    triggers[index] = _Trigger(trigger.token, code, f"{trigger.words} to {inner.words}", True,
-                                               frame_preps=trigger.frame_preps)
+                    own = triggers.get(token.i)
+                    triggers[token.i] = _Trigger(token, code, f"{token.text} to {inner.words}", True,
+                                                 frame_preps=own.frame_preps if own else frozenset())
                     break
         for index, trigger in sorted(triggers.items()):
-            events.extend((self._depth(trigger.token), index, event) for event in
+            depth = self._depth(trigger.token)
+            events.extend((depth - lift, index, event) for lift, event in
                           self._events_for(trigger, sent, sentence_index, resolver, date, reporters))
         events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
         # A verb of saying that reports another event is not itself an event.
         result = []
+        seen = set()
         for depth, index, event in sorted(events, key=lambda item: (item[0], item[1])):
             if index in reporters and event.cameo.startswith("01"):
                 continue
+            key = (event.source.text, event.target.text if event.target else None, event.cameo)
+            if key in seen:
+                continue  # "pledged to send aid": the intent once, not again for "send"
+            seen.add(key)
             result.append(event)
         self._remember(sent, resolver)
         return result
@@ -458,6 +485,21 @@ class EventExtractor:
             confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
         )
 
+    def intended(self, cameo: str, negated: bool, modality: str) -> tuple[str, bool, str]:
+        """CAMEO codes an action announced for the future as its intention:
+        "will release" is an intent to release (03), "will attack" a threat
+        (13), and "will not release" a refusal (12), which is itself a fact."""
+        if modality not in ("future", "hypothetical"):
+            return cameo, negated, modality
+        root = cameo[:2]
+        if "03" <= root <= "08":
+            if negated:
+                return self.book.carrier_code("reject", cameo), False, "asserted"
+            return self.book.carrier_code("intent", cameo), negated, modality
+        if not negated and root in ("14", "15", "16", "17", "18", "19", "20"):
+            return self.book.carrier_code("threaten", cameo), negated, modality
+        return cameo, negated, modality
+
     def _events_for(self, trigger: _Trigger, sent, sentence_index, resolver, date, reporters) -> list[Event]:
         verb = trigger.token
         source_tokens, from_agent = self.subjects(verb)
@@ -470,8 +512,9 @@ class EventExtractor:
                     inner = self.verb_trigger(child) or _Trigger(child, "", child.text, False)
                     target_tokens = self._target_tokens(child, inner, resolver, self._is_passive(child))
                     break
-        negated, modality, speaker_token = self.voice(verb, resolver, reporters)
+        negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+        cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
         sources = [a for a in (self.actor(t, resolver) for t in source_tokens) if a is not None]
         targets = [a for a in (self.actor(t, resolver) for t in target_tokens) if a is not None]
         if not sources:
@@ -502,10 +545,21 @@ class EventExtractor:
                 continue
             seen.add(key)
             confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
-            event = self._make_event(trigger.words, trigger.cameo, sent, sentence_index, source, target,
+            event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
                                      negated, modality, speaker, date, confidence)
             if event is not None:
-                events.append(event)
+                events.append((0, event))
+        if obliged and speaker is not None and speaker_token is not None:
+            # "X said Y must release Z": X demands that Y release Z
+            lift = self._depth(verb) - self._depth(speaker_token.head)
+            demand = self.book.carrier_code("demand", trigger.cameo)
+            for _, event in list(events):
+                if event.source.text and event.source.text != speaker.text:
+                    made = self._make_event(f"{trigger.words} (must)", demand, sent, sentence_index, speaker,
+                                            event.source, False, "asserted", speaker, date, event.confidence)
+                    if made is not None:
+                        events.append((lift, made))
+                    event.modality = "requested"
         return events
 
     def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
@@ -544,7 +598,8 @@ class EventExtractor:
             head = token.head
             while head.pos_ not in ("VERB", "AUX") and head.head is not head:
                 head = head.head
-            negated, modality, speaker_token = self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX") else (False, "asserted", None)
+            negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
+                                                   else (False, "asserted", None, False))
             negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
             speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
             pairs = [(source, t) for t in targets]

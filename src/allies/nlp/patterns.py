@@ -50,6 +50,8 @@ class PatternBook:
     def __init__(self) -> None:
         self.verbs: dict[str, list[Frame]] = {}
         for order, row in enumerate(_rows("verb_patterns.tsv")):
+            if len(row) != 3:
+                raise ValueError(f"verb_patterns.tsv: expected verb, frame, code: {row!r}")
             lemma, frame, code = row[0].strip().lower(), row[1].strip(), row[2].strip()
             preps, objects = set(), set()
             if frame != "-":
