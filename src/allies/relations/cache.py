@@ -32,8 +32,7 @@ def _pattern(kind: str) -> str:
 
 
 def events_select() -> str:
-    """SQL producing rel_events' columns from ``events`` (and sentences, for claims)."""
-    alliance, partnership = _pattern("alliance"), _pattern("partnership")
+    """SQL producing rel_events' columns from ``events``."""
     return f"""
     SELECT e.event_id, e.origin, e.article_id, e.sentence_index, e.date,
            CAST(date_trunc('month', e.date) AS DATE) AS month,
@@ -42,20 +41,8 @@ def events_select() -> str:
            coalesce(e.modality, 'asserted') AS modality,
            coalesce(e.speaker_country, CASE WHEN e.quad LIKE 'verbal%' THEN e.source_country END) AS voice,
            e.confidence, e.url,
-           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted') AS counted,
-           CASE
-             -- Only verbal acts are statements about the tie; a deed in a sentence
-             -- that happens to say "ally" is still a deed.
-             WHEN e.article_id IS NULL AND e.trigger IS NULL THEN NULL
-             WHEN e.quad NOT LIKE 'verbal%' AND coalesce(e.modality, 'asserted') <> 'denied' THEN NULL
-             WHEN NOT regexp_matches(lower(coalesce(s.text, '') || ' ' || coalesce(e.trigger, '')), '{alliance}|{partnership}') THEN NULL
-             WHEN coalesce(e.negated, false) OR e.modality = 'denied' OR e.quad = 'verbal_conflict' THEN 'not_ally'
-             WHEN coalesce(e.modality, 'asserted') <> 'asserted' THEN NULL
-             WHEN regexp_matches(lower(coalesce(s.text, '') || ' ' || coalesce(e.trigger, '')), '{alliance}') THEN 'ally'
-             ELSE 'partner'
-           END AS claim
+           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted') AS counted
     FROM events e
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index
     WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
       AND e.source_country <> e.target_country AND e.date IS NOT NULL
     """
@@ -65,18 +52,81 @@ def country_months_select(rel: str) -> str:
     return f"""
     WITH pairs AS (
         SELECT source_country, target_country, month, quad,
-               count(*) FILTER (WHERE counted) AS n,
-               coalesce(sum(goldstein) FILTER (WHERE counted), 0) AS goldstein_sum,
-               count(*) FILTER (WHERE claim IN ('ally', 'partner')) AS ally_claims,
-               count(*) FILTER (WHERE claim = 'not_ally') AS not_ally_claims
-        FROM {rel}
-        WHERE counted OR claim IS NOT NULL
-        GROUP BY ALL)
+               count(*) AS n, sum(goldstein) AS goldstein_sum
+        FROM {rel} WHERE counted GROUP BY ALL)
     SELECT source_country AS country, target_country AS other, true AS outgoing, month, quad,
-           n, goldstein_sum, ally_claims, not_ally_claims FROM pairs
+           n, goldstein_sum FROM pairs
     UNION ALL
-    SELECT target_country, source_country, false, month, quad,
-           n, goldstein_sum, ally_claims, not_ally_claims FROM pairs
+    SELECT target_country, source_country, false, month, quad, n, goldstein_sum FROM pairs
+    """
+
+
+@lru_cache(maxsize=1)
+def dispute_pattern() -> str:
+    text = resources.files("allies.relations").joinpath("data", "dispute_patterns.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return "|".join(f"(?:{row['pattern']})" for row in csv.DictReader(lines, delimiter="\t"))
+
+
+def claims_select() -> str:
+    """SQL for rel_claims: sentences about an alliance, per pair of countries named in them.
+
+    The pair comes from the sentence's actor mentions and its coded events; the
+    voice is a coded speaker, else the first country the sentence names; the
+    claim is a dispute when a dispute pattern matches or a coded event between
+    the pair in that sentence is negated or denied."""
+    alliance, partnership = _pattern("alliance"), _pattern("partnership")
+    dispute = dispute_pattern().replace("'", "''")
+    return f"""
+    WITH s AS (
+        SELECT s.article_id, s.sentence_index, lower(s.text) AS t
+        FROM sentences s
+        WHERE regexp_matches(lower(s.text), '{alliance}|{partnership}')),
+    named AS (
+        SELECT m.article_id, m.sentence_index, m.country, min(m.start_char) AS first_at
+        FROM actor_mentions m SEMI JOIN s USING (article_id, sentence_index)
+        WHERE m.country IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT e.article_id, e.sentence_index, e.source_country, NULL
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE e.source_country IS NOT NULL
+        UNION ALL
+        SELECT e.article_id, e.sentence_index, e.target_country, NULL
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE e.target_country IS NOT NULL),
+    countries AS (
+        SELECT article_id, sentence_index, country, min(first_at) AS first_at
+        FROM named GROUP BY ALL),
+    pairs AS (
+        SELECT x.article_id, x.sentence_index, x.country AS country_a, y.country AS country_b
+        FROM countries x JOIN countries y USING (article_id, sentence_index)
+        WHERE x.country < y.country),
+    speakers AS (
+        SELECT article_id, sentence_index, max(speaker_country) AS speaker, min(date) AS date
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        GROUP BY ALL),
+    denials AS (
+        -- a coded event between the pair that is negated or denied ("is not an ally")
+        SELECT article_id, sentence_index, least(source_country, target_country) AS country_a,
+               greatest(source_country, target_country) AS country_b,
+               bool_or(coalesce(negated, false) OR modality = 'denied') AS denied
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL GROUP BY ALL),
+    firsts AS (
+        SELECT article_id, sentence_index, arg_min(country, first_at) AS first_named
+        FROM countries WHERE first_at IS NOT NULL GROUP BY ALL)
+    SELECT p.article_id, p.sentence_index, coalesce(sp.date, a.date) AS date, p.country_a, p.country_b,
+           coalesce(sp.speaker, f.first_named, p.country_a) AS voice,
+           CASE WHEN regexp_matches(s.t, '{dispute}') OR coalesce(dn.denied, false) THEN 'not_ally'
+                WHEN regexp_matches(s.t, '{alliance}') THEN 'ally'
+                ELSE 'partner' END AS claim
+    FROM pairs p
+    JOIN s USING (article_id, sentence_index)
+    JOIN articles a ON a.article_id = p.article_id
+    LEFT JOIN speakers sp USING (article_id, sentence_index)
+    LEFT JOIN firsts f USING (article_id, sentence_index)
+    LEFT JOIN denials dn USING (article_id, sentence_index, country_a, country_b)
+    WHERE coalesce(sp.date, a.date) IS NOT NULL
     """
 
 
@@ -107,8 +157,10 @@ def refresh(store, force: bool = False) -> bool:
     try:
         con.execute("DELETE FROM rel_events")
         con.execute("DELETE FROM rel_country_months")
+        con.execute("DELETE FROM rel_claims")
         con.execute(f"INSERT INTO rel_events {events_select()} ORDER BY source_country, target_country, date")
         con.execute(f"INSERT INTO rel_country_months {country_months_select('rel_events')} ORDER BY country, other, month")
+        con.execute(f"INSERT INTO rel_claims {claims_select()} ORDER BY country_a, country_b, date")
         con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('events_fingerprint', ?)", [current])
         con.execute("COMMIT")
     except BaseException:
@@ -117,9 +169,10 @@ def refresh(store, force: bool = False) -> bool:
     return True
 
 
-def sources(store) -> tuple[str, str]:
-    """The relations to read events and pair-months from: the cache tables when
-    current (refreshing them if the store is writable), else subqueries over events."""
+def sources(store) -> tuple[str, str, str]:
+    """The relations to read (events, per-country months, claims) from: the
+    cache tables when current (refreshing them if the store is writable), else
+    subqueries over the base tables."""
     con = store.con
     # ``store.relations_cache = False`` bypasses the cache (benchmarks compare against it).
     if getattr(store, "relations_cache", True) and _has_cache_tables(con):
@@ -128,9 +181,9 @@ def sources(store) -> tuple[str, str]:
             from .ties import load_builtin_ties
 
             load_builtin_ties(store)
-            return "rel_events", "rel_country_months"
+            return "rel_events", "rel_country_months", "rel_claims"
         row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
         if row and row[0] == fingerprint(con):
-            return "rel_events", "rel_country_months"
+            return "rel_events", "rel_country_months", "rel_claims"
     rel = f"({events_select()})"
-    return rel, f"({country_months_select(rel)})"
+    return rel, f"({country_months_select(rel)})", f"({claims_select()})"

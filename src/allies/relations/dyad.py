@@ -161,6 +161,7 @@ class DyadAnalysis:
     monthly: list[dict[str, Any]]
     voices: list[Voice]
     third_parties: list[ThirdParty]
+    violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
 
     def side(self, source: str, target: str) -> SideStats:
         return self.sides[f"{source}>{target}"]
@@ -181,6 +182,7 @@ class DyadAnalysis:
             "monthly": self.monthly,
             "voices": [v.to_dict() for v in self.voices],
             "third_parties": [t.to_dict() for t in self.third_parties],
+            "violent_events": self.violent,
         }
 
 
@@ -207,14 +209,14 @@ def dyad_rows(rel: str, a: str, b: str) -> tuple[str, list[Any]]:
 
 
 def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
-    """The dyad's events grouped by direction, month, quad, voice and claim: one
+    """The dyad's counted events grouped by direction, month, quad and voice: one
     small result that every figure of the analysis is computed from."""
     dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
     return store.con.execute(
-        f"""SELECT source_country, target_country, month, quad, voice, claim, counted,
-                   count(*) AS n, sum(goldstein) AS g
-            FROM {dyad} e WHERE (counted OR claim IS NOT NULL) {where}
+        f"""SELECT source_country, target_country, month, quad, voice,
+                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= -9) AS violent
+            FROM {dyad} e WHERE counted {where}
             GROUP BY ALL""", [*dyad_params, *params]).fetchall()
 
 
@@ -232,7 +234,7 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
             source_tables: tuple[str, str] | None = None) -> DyadAnalysis:
     """Every figure the verdict needs, for the dyad ``a``-``b`` (ISO3 codes)."""
     since, until = parse_day(since, "since"), parse_day(until, "until")
-    rel, country_months = source_tables or sources(store)
+    rel, country_months, claims = source_tables or sources(store)
     rows = _pull(store, rel, a, b, since, until)
 
     sides = {f"{x}>{y}": SideStats(x, y) for x, y in ((a, b), (b, a))}
@@ -240,15 +242,13 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
     per_month: dict[tuple[str, str], dict[dt.date, list[float]]] = {}
     voice_acc: dict[str | None, list[float]] = {}  # voice -> [n, coop, conf, gsum, ally, not_ally]
     gold = {key: [0, 0.0] for key in sides}
-    for src, tgt, month, quad, voice, claim, counted, n, g in rows:
+    violent = 0
+    for src, tgt, month, quad, voice, n, g, v in rows:
         key = f"{src}>{tgt}"
-        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
-        if claim in ("ally", "partner"):
-            acc[4] += n
-        elif claim == "not_ally":
-            acc[5] += n
-        if not counted or quad not in QUADS:
+        if quad not in QUADS:
             continue
+        violent += v if quad == "material_conflict" else 0
+        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
         sides[key].counts[quad] += n
         gold[key][0] += n
         gold[key][1] += g
@@ -267,6 +267,14 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
         side.goldstein_mean = g / n if n else None
         points = sorted(per_month.get((side.source, side.target), {}).items())
         side.trend_per_month = _slope([(m.year * 12 + m.month, v[1] / v[0]) for m, v in points])
+    # Statements about the tie come from rel_claims (one per sentence and pair).
+    lo, hi = sorted((a, b))
+    where, params = window_sql(since, until)
+    for voice, claim, n in store.con.execute(
+            f"SELECT voice, claim, count(*) FROM {claims} WHERE country_a = ? AND country_b = ? {where} GROUP BY ALL",
+            [lo, hi, *params]).fetchall():
+        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
+        acc[5 if claim == "not_ally" else 4] += n
     monthly = [{"month": f"{m.year:04d}-{m.month:02d}", "source": s_, "target": t_, "quad": q, "events": v[0],
                 "goldstein_mean": round(v[1] / v[0], 3)}
                for (m, s_, t_, q), v in sorted(months.items())]
@@ -276,7 +284,7 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
         voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
 
     third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
-    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third)
+    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent)
 
 
 def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:

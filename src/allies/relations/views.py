@@ -70,7 +70,7 @@ def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
     since, until = parse_day(since, "since"), parse_day(until, "until")
     if since and until and since > until:
         raise InputError("--since is after --until")
-    rel, _ = sources(store)
+    rel, _, _ = sources(store)
     dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
     rows = store.query(
@@ -155,18 +155,26 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
     if not country:
         raise InputError(f"unknown country: {x!r}")
     since, until = parse_day(since, "since"), parse_day(until, "until")
-    _, country_months = sources(store)
+    _, country_months, claims = sources(store)
     where, params = _month_window(since, until)
+    claim_where, claim_params = window_sql(since, until)
     rows = store.query(
-        f"""SELECT other, sum(n) AS n,
-                   sum(CASE quad WHEN 'verbal_cooperation' THEN n WHEN 'material_cooperation' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS coop,
-                   sum(CASE quad WHEN 'verbal_conflict' THEN n WHEN 'material_conflict' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS conf,
-                   sum(goldstein_sum) / nullif(sum(n), 0) AS g,
-                   sum(ally_claims) AS ally, sum(not_ally_claims) AS not_ally
-            FROM {country_months}
-            WHERE country = ? {where}
-            GROUP BY other HAVING sum(n) >= ? OR sum(ally_claims) + sum(not_ally_claims) > 0""",
-        [country, *params, min_events])
+        f"""WITH ev AS (
+                SELECT other, sum(n) AS n,
+                       sum(CASE quad WHEN 'verbal_cooperation' THEN n WHEN 'material_cooperation' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS coop,
+                       sum(CASE quad WHEN 'verbal_conflict' THEN n WHEN 'material_conflict' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS conf,
+                       sum(goldstein_sum) / nullif(sum(n), 0) AS g
+                FROM {country_months} WHERE country = ? {where} GROUP BY other),
+            cl AS (
+                SELECT CASE WHEN country_a = ? THEN country_b ELSE country_a END AS other,
+                       count(*) FILTER (WHERE claim <> 'not_ally') AS ally,
+                       count(*) FILTER (WHERE claim = 'not_ally') AS not_ally
+                FROM {claims} WHERE (country_a = ? OR country_b = ?) {claim_where} GROUP BY other)
+            SELECT other, coalesce(ev.n, 0) AS n, coalesce(coop, 0) AS coop, coalesce(conf, 0) AS conf, g,
+                   coalesce(ally, 0) AS ally, coalesce(not_ally, 0) AS not_ally
+            FROM ev FULL JOIN cl USING (other)
+            WHERE coalesce(ev.n, 0) >= ? OR coalesce(ally, 0) + coalesce(not_ally, 0) > 0""",
+        [country, *params, country, country, country, *claim_params, min_events])
     on = min(until, dt.date.today()) if until else dt.date.today()
     partners = {}
     for r in rows:
