@@ -56,10 +56,6 @@ def _fmt_day(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "an unknown date"
 
 
-def _adjective(iso3: str) -> str:
-    return country_name(iso3)
-
-
 def paper_alliance(ties: list[FormalTie], on: dt.date) -> list[FormalTie]:
     return [t for t in ties if t.alliance and t.status_on(on) == "active"]
 
