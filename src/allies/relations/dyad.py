@@ -105,7 +105,7 @@ class SideStats:
         return {
             "source": self.source, "target": self.target, "counts": dict(self.counts), "total": self.total,
             "cooperation": self.cooperation, "conflict": self.conflict,
-            "balance": _balance(self.cooperation, self.conflict),
+            "balance": _round(_balance(self.cooperation, self.conflict)),
             "material": self.counts["material_cooperation"] + self.counts["material_conflict"],
             "verbal": self.counts["verbal_cooperation"] + self.counts["verbal_conflict"],
             "goldstein_mean": _round(self.goldstein_mean), "trend_per_month": _round(self.trend_per_month, 4),
