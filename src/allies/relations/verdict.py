@@ -33,6 +33,7 @@ VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
 MIN_EVENTS = 3
 MATERIAL_WEIGHT = 2.0
 THIRD_PARTY_WEIGHT = 0.15
+THIRD_PARTY_GAP = 0.3  # net third-party pull (tanh-scaled) that counts as deeds against an alliance
 CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
 VIOLENT_SHARE = 0.02  # violent acts (Goldstein <= -9) as a share of all events, at least one
 
@@ -116,10 +117,10 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
         if party_denials:
             who = [n for n, d in ((na, denials_a), (nb, denials_b)) if d]
             gap.append(f"{' and '.join(who)} voices deny the alliance")
-        for tp in analysis.third_parties:
-            if tp.signal < 0 and tp.reading:
-                gap.append(tp.reading)
-                break
+        if tp_score <= -THIRD_PARTY_GAP:
+            # Name the strongest reason the third-party picture pulls them apart.
+            worst = min(analysis.third_parties, key=lambda t: t.signal)
+            gap.append(worst.reading)
 
     verdict = base
     strong_claims = ally_claims >= 2 or (claims_a > 0 and claims_b > 0)
@@ -128,7 +129,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     elif base == "allied" and gap:
         verdict = "mixed"
     elif base == "cooperative" and gap:
-        deeds_contradict = mk > 0 or any(s.gap for s in sides) or any(t.signal < 0 for t in analysis.third_parties)
+        deeds_contradict = mk > 0 or any(s.gap for s in sides) or tp_score <= -THIRD_PARTY_GAP
         verdict = "mixed" if deeds_contradict else "cooperative"
 
     # -- confidence --------------------------------------------------------
