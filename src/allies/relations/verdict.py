@@ -26,12 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .countries import country_name
-from .dyad import DyadAnalysis
+from .dyad import MATERIAL_WEIGHT, DyadAnalysis
 from .ties import FormalTie
 
 VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
 MIN_EVENTS = 3
-MATERIAL_WEIGHT = 2.0
 THIRD_PARTY_WEIGHT = 0.15
 THIRD_PARTY_GAP = 0.3  # net third-party pull (tanh-scaled) that counts as deeds against an alliance
 CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
@@ -203,6 +202,9 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
     notes = [t.reading for t in analysis.third_parties if t.reading][:2]
     if notes:
         parts.append("; ".join(notes))
+    phases = _phases(analysis.yearly())
+    if phases:
+        parts.append(f"over time: {phases}")
     trend = [s.trend_per_month for s in analysis.sides.values() if s.trend_per_month is not None]
     if trend:
         slope = sum(trend) / len(trend)
@@ -214,3 +216,24 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
     if verdict != "allied" and gap and (paper or "ally" in text):
         text += f" The alliance is contradicted: {'; '.join(gap)}."
     return text
+
+
+def _tone(balance: float | None) -> str:
+    if balance is None:
+        return "quiet"
+    return "cooperative" if balance >= 0.3 else "mixed" if balance >= -0.1 else "conflictual"
+
+
+def _phases(yearly: list[dict[str, Any]], min_events: int = MIN_EVENTS) -> str | None:
+    """'2022 cooperative → 2024 conflictual': the years where the tone changed,
+    among years with enough events; None when the tone held throughout."""
+    steps = []
+    for year in yearly:
+        if year["events"] < min_events:
+            continue
+        tone = _tone(year["balance"])
+        if not steps or steps[-1][1] != tone:
+            steps.append((year["year"], tone))
+    if len(steps) < 2:
+        return None
+    return " → ".join(f"{y} {t}" for y, t in steps)

@@ -12,7 +12,7 @@ from .cache import sources
 from .countries import country_name, resolve_country
 from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
 from .ties import FormalTie, ties_between, ties_of
-from .verdict import MATERIAL_WEIGHT
+from .dyad import MATERIAL_WEIGHT
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
               "verbal_conflict": "vconf", "material_conflict": "mconf"}
