@@ -1,15 +1,18 @@
 """The relations engine's derived tables (migration 003) and how they stay current.
 
 ``rel_events`` is a copy of the events that can bear on a relation (both
-countries known and different), sorted by directed dyad and date: a dyad query
-then reads one or two row groups instead of scanning every event, which is what
-keeps ``allies ask`` under a few tens of milliseconds on ten million events.
-``rel_country_months`` aggregates it per country, partner, direction, month and
-quad class, each pair filed under both its countries.
+countries known and different, dated), sorted by directed dyad and date: a dyad
+query then reads one or two row groups instead of scanning every event, which
+is what keeps ``allies ask`` far under 300 ms on ten million events (see
+benchmarks/dyad_speed.py). ``rel_country_months`` aggregates it per country,
+partner, direction, month and quad class, each pair filed under both its
+countries. ``rel_claims`` holds the sentences that speak of (or dispute) an
+alliance, once per sentence and pair of countries named.
 
-Both are rebuilt whenever the events' fingerprint (row count, id range, latest
-import run and article, sentence count) differs from the one they were built from. A read-only store
-whose cache is stale is answered straight from ``events`` (same SQL, slower).
+All three are rebuilt whenever the events' fingerprint (row count, id range,
+latest import run, article and sentence counts) differs from the one they were
+built from. A read-only store whose cache is stale is answered straight from
+the base tables (same SQL, slower).
 """
 from __future__ import annotations
 
