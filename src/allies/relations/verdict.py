@@ -88,7 +88,8 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
         # Too little reported to judge from events: the paper alone speaks.
         base = "allied" if paper else "unknown"
     elif adjusted is None:
-        base = "unknown"
+        # Statements about the tie but no acts between them: again the paper speaks.
+        base = "allied" if paper else "unknown"
     elif adjusted <= -0.5 and mk > 0:
         base = "hostile"
     elif adjusted < -0.1:
