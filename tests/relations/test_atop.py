@@ -84,3 +84,12 @@ def test_real_atop_file(empty_store):
     assert report["rows_skipped"] < 0.03 * report["rows_read"]
     nato_like = [t for t in ties_between(empty_store, "USA", "GBR") if t.origin == "atop"]
     assert any(t.in_force.year == 1949 and "defence" in t.obligations for t in nato_like)
+
+
+def test_open_atop_spell_lapses_with_a_later_builtin_change(tmp_path, empty_store):
+    # ATOP (to 2018) has Armenia and Russia allied; the built-in CSTO tie was frozen in 2024.
+    import_atop(empty_store, write(tmp_path, "371,365,2017,1,0,0,0,1\n371,365,2018,1,0,0,0,1\n"))
+    (atop,) = [t for t in ties_between(empty_store, "ARM", "RUS") if t.origin == "atop"]
+    assert atop.ended is not None and atop.ended.year == 2024 and "lapse" in atop.note
+    answer = ask(empty_store, "Are Armenia and Russia allies?")
+    assert "Allied on paper" not in answer.verdict.summary

@@ -123,6 +123,9 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
                    'ATOP dyad-years ' || min(year) || '-' || max(year)
                      || CASE WHEN max(year) >= ? THEN ', in force at the end of the data' ELSE '' END
             FROM spells GROUP BY x, y, spell""", [last_year, last_year])
+        # The relations engine needs to know where the data end (open spells).
+        con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('atop_last_year', ?)",
+                    [str(last_year) if last_year is not None else None])
         dyad_years = con.execute("SELECT count(*) FROM alliance_years").fetchone()[0]
         ties = con.execute("SELECT count(*) FROM formal_ties WHERE origin = 'atop'").fetchone()[0]
         report = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import combinations
@@ -202,12 +202,40 @@ def _stored_ties(store, where: str, params: list[Any]) -> list[FormalTie]:
     return out
 
 
+def _atop_last_year(store) -> int | None:
+    row = store.con.execute("SELECT value FROM relations_state WHERE key = 'atop_last_year'").fetchone()
+    return int(row[0]) if row and row[0] else None
+
+
+def _after_atop(ties: list[FormalTie], last_year: int | None) -> list[FormalTie]:
+    """ATOP spells still open when its data end cannot know what came later: when
+    a built-in alliance of the same pair lapsed after that year (Armenia's CSTO
+    freeze in 2024, say), the open ATOP spell is taken to lapse with it."""
+    if last_year is None:
+        return ties
+    horizon = dt.date(last_year + 1, 1, 1)
+    lapses: dict[tuple[str, str], dt.date] = {}
+    for t in ties:
+        end = min((d for d in (t.ended, t.suspended) if d), default=None)
+        if t.origin == "builtin" and t.alliance and end and end >= horizon:
+            key = (t.country_a, t.country_b)
+            lapses[key] = max(lapses.get(key, end), end)
+    out = []
+    for t in ties:
+        lapse = lapses.get((t.country_a, t.country_b))
+        if t.origin == "atop" and t.ended is None and t.suspended is None and lapse:
+            t = replace(t, ended=lapse, note=_note(t.note, f"taken to lapse on {lapse.isoformat()} with the built-in tie"))
+        out.append(t)
+    return out
+
+
 def ties_between(store, a: str, b: str) -> list[FormalTie]:
     """Every formal tie between ``a`` and ``b`` (built-in and imported), oldest first."""
     lo, hi = sorted((a, b))
     found = [t for t in builtin_ties() if (t.country_a, t.country_b) == (lo, hi)]
     if store is not None:
         found += _stored_ties(store, "country_a = ? AND country_b = ?", [lo, hi])
+        found = _after_atop(found, _atop_last_year(store))
     return sorted(found, key=lambda t: (t.start or dt.date.min, t.tie_id))
 
 
@@ -218,4 +246,5 @@ def ties_of(store, *countries: str) -> list[FormalTie]:
     if store is not None and wanted:
         marks = ", ".join("?" for _ in wanted)
         found += _stored_ties(store, f"country_a IN ({marks}) OR country_b IN ({marks})", [*wanted, *wanted])
+        found = _after_atop(found, _atop_last_year(store))
     return found
