@@ -16,6 +16,14 @@ def _store(args):
         raise StoreError(f"no store at {path} (run 'allies ingest' or 'allies demo' first, or pass --db)")
     store = Store(path)
     store.con  # open now so a locked or foreign file fails here, as one line
+    from ..relations import prepare
+    from ..relations.cache import is_current
+
+    if not is_current(store):
+        events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        if events > 100_000:  # say why the first question after a big import takes a while
+            print(f"allies: updating the relations cache for {events:,} events ...", file=sys.stderr, flush=True)
+        prepare(store)
     return store
 
 

@@ -161,6 +161,15 @@ def _has_cache_tables(con) -> bool:
     return con.execute("SELECT max(version) FROM schema_version").fetchone()[0] >= 3
 
 
+def is_current(store) -> bool:
+    """Whether the derived tables match the events as they are now."""
+    con = store.con
+    if not _has_cache_tables(con):
+        return False
+    row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
+    return bool(row) and row[0] == fingerprint(con)
+
+
 def _appended_since(con, old: list[str], new: tuple) -> tuple[int, int] | None:
     """(last event id, last article id) the cache covers, when the store has only
     grown since (no deletions or rewrites below them) by a small share; else None."""
