@@ -10,6 +10,11 @@ Python API (stable; the CLI, web pages and REST API are thin layers over it)::
   evidence: [{sentence, article_id, title, date, url, stance, event}],
   evidence_for, evidence_against, analysis}``; ``Answer.to_text()`` a readable
   answer. Verdicts: allied, cooperative, mixed, tense, hostile, unknown.
+  Each evidence item's ``event`` has ``kind`` "event" (a coded or imported
+  event: source, target, cameo, quad, goldstein, ...) or "statement" (a
+  sentence speaking of, or disputing, an alliance: voice, claim). ``analysis``
+  holds per-direction figures, monthly rows, year-by-year balance, voices
+  (who says what) and third parties.
 - ``check(store, claim, since=None, until=None) -> CheckResult``: weigh a claim
   ("Russia is an ally of Azerbaijan"); ``outcome`` is supported, contradicted,
   mixed or "not enough evidence".
