@@ -77,8 +77,10 @@ class Answer:
         a, b = self.dyad
         lines = [f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
                  f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})"]
-        window = " to ".join(filter(None, [_iso(self.analysis.since) or "the beginning", _iso(self.analysis.until)]))
-        lines.append(f"Window: {window}" if (self.analysis.since or self.analysis.until) else "Window: all dates")
+        if self.analysis.since or self.analysis.until:
+            lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
+        else:
+            lines.append("Window: all dates")
         lines += textwrap.wrap(self.verdict.summary, width)
         if self.formal_ties:
             lines.append("")

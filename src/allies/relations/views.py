@@ -191,8 +191,9 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
     for p in partners.values():
         allied = any(t.alliance and t.status_on(on) == "active" for t in p.ties)
         amount = 1 - math.exp(-p.events / 15)
-        p.score = (p.balance or 0.0) * amount + (0.5 if allied else 0.0)
         p.standing = _standing(p, allied)
+        # An alliance on paper lifts a partner, fully only when nothing disputes it.
+        p.score = (p.balance or 0.0) * amount + (0.5 if p.standing == "allied" else 0.25 if allied else 0.0)
     ranked = sorted(partners.values(), key=lambda p: (-p.score, -p.events, p.country))
     return Network(country, since, until, ranked, on)
 
