@@ -1,0 +1,127 @@
+"""Plotly figure specifications (plain JSON) for the pages.
+
+The browser draws them with the locally served plotly.js; nothing here
+needs the plotly Python API, and every label is data, never markup.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .countries import country_name
+
+COOPERATION = ("verbal_cooperation", "material_cooperation")
+CONFLICT = ("verbal_conflict", "material_conflict")
+
+# One colour per direction; conflict is the dashed line of the same colour.
+DIRECTION_COLOURS = ("#1f6feb", "#d9480f")
+VERDICT_COLOURS = {
+    "allied": "#0b7a3e",
+    "cooperative": "#5cb85c",
+    "mixed": "#d4a017",
+    "tense": "#e8590c",
+    "hostile": "#c92a2a",
+    "unknown": "#868e96",
+}
+
+BASE_LAYOUT = {
+    "margin": {"l": 50, "r": 20, "t": 40, "b": 40},
+    "height": 320,
+    "paper_bgcolor": "#ffffff",
+    "plot_bgcolor": "#ffffff",
+    "font": {"family": "system-ui, sans-serif", "size": 12},
+    "legend": {"orientation": "h", "y": -0.2},
+    "xaxis": {"gridcolor": "#eceff3", "type": "category"},
+    "yaxis": {"gridcolor": "#eceff3", "zerolinecolor": "#adb5bd"},
+}
+
+
+def _months(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted({row["month"] for row in rows})
+
+
+def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
+    """Two figures from :func:`queries.dyad_monthly` rows: cooperation and
+    conflict per direction, and the Goldstein trend per direction."""
+    months = _months(rows)
+    counts: dict[tuple[str, str, str], float] = defaultdict(float)
+    score_sum: dict[tuple[str, str, str], float] = defaultdict(float)
+    score_n: dict[tuple[str, str, str], float] = defaultdict(float)
+    for row in rows:
+        direction = (row["source"], row["target"])
+        kind = "cooperation" if row["quad"] in COOPERATION else "conflict" if row["quad"] in CONFLICT else None
+        if kind:
+            counts[(*direction, kind, row["month"])] += row["events"]  # type: ignore[index]
+        if row["goldstein"] is not None:
+            score_sum[(*direction, row["month"])] += row["goldstein"] * row["events"]  # type: ignore[index]
+            score_n[(*direction, row["month"])] += row["events"]  # type: ignore[index]
+
+    activity: list[dict[str, Any]] = []
+    trend: list[dict[str, Any]] = []
+    for colour, (source, target) in zip(DIRECTION_COLOURS, ((a, b), (b, a))):
+        label = f"{country_name(source)} → {country_name(target)}"
+        for kind, dash in (("cooperation", "solid"), ("conflict", "dash")):
+            activity.append({
+                "type": "scatter", "mode": "lines+markers", "name": f"{label}: {kind}",
+                "x": months, "y": [counts.get((source, target, kind, m), 0) for m in months],
+                "line": {"color": colour, "dash": dash, "width": 2},
+            })
+        points = [(m, score_sum[(source, target, m)] / score_n[(source, target, m)])
+                  for m in months if score_n.get((source, target, m))]
+        trend.append({
+            "type": "scatter", "mode": "lines+markers", "name": label,
+            "x": [m for m, _ in points], "y": [round(v, 2) for _, v in points],
+            "line": {"color": colour, "width": 2},
+        })
+    return [
+        {"id": "chart-activity", "data": activity,
+         "layout": {**BASE_LAYOUT, "title": {"text": "Cooperation and conflict per month (events)"},
+                    "yaxis": {**BASE_LAYOUT["yaxis"], "rangemode": "tozero"}}},
+        {"id": "chart-goldstein", "data": trend,
+         "layout": {**BASE_LAYOUT, "title": {"text": "Goldstein score, monthly mean (−10 hostile … +10 cooperative)"},
+                    "yaxis": {**BASE_LAYOUT["yaxis"], "range": [-10.5, 10.5]}}},
+    ]
+
+
+def network_chart(center: str, partners: list[dict[str, Any]]) -> dict[str, Any]:
+    """A star of the country's relations: partners on a circle, edges
+    coloured by verdict, node size by the number of events."""
+    import math
+
+    count = max(len(partners), 1)
+    traces: list[dict[str, Any]] = []
+    xs, ys, labels, sizes, colours, links = [0.0], [0.0], [country_name(center)], [26], ["#212529"], [""]
+    by_verdict: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for i, partner in enumerate(partners):
+        angle = 2 * math.pi * i / count
+        x, y = math.cos(angle), math.sin(angle)
+        verdict = partner.get("verdict") or "unknown"
+        by_verdict[verdict].append((x, y))
+        xs.append(round(x, 4))
+        ys.append(round(y, 4))
+        labels.append(partner.get("name") or country_name(partner["country"]))
+        sizes.append(10 + min(22, 3 * math.log1p(partner.get("events") or 0)))
+        colours.append(VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unknown"]))
+        links.append(f"/dyad?a={center}&b={partner['country']}")
+    for verdict, ends in by_verdict.items():
+        edge_x: list[float | None] = []
+        edge_y: list[float | None] = []
+        for x, y in ends:
+            edge_x += [0.0, round(x, 4), None]
+            edge_y += [0.0, round(y, 4), None]
+        traces.append({
+            "type": "scatter", "mode": "lines", "name": verdict, "hoverinfo": "skip",
+            "x": edge_x, "y": edge_y,
+            "line": {"color": VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unknown"]), "width": 3},
+        })
+    traces.append({
+        "type": "scatter", "mode": "markers+text", "name": "countries", "showlegend": False,
+        "x": xs, "y": ys, "text": labels, "textposition": "top center", "customdata": links,
+        "hovertemplate": "%{text}<extra></extra>",
+        "marker": {"size": sizes, "color": colours, "line": {"color": "#ffffff", "width": 1}},
+    })
+    axis = {"visible": False, "range": [-1.4, 1.4]}
+    return {"id": "chart-network", "data": traces, "clickable": True,
+            "layout": {**BASE_LAYOUT, "height": 520, "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x"},
+                       "title": {"text": f"Relations of {country_name(center)} (edge colour: verdict)"},
+                       "legend": {"orientation": "h", "y": -0.05}}}
