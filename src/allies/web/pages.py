@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -18,6 +19,7 @@ from .security import token_matches
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 25
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def _text(value: Any, limit: int = 300) -> str:
@@ -162,7 +164,23 @@ def article_page(request: Request, article_id: int, s: int | None = None) -> Res
     events_by_sentence: dict[int, list[dict[str, Any]]] = {}
     for event in article["events"]:
         events_by_sentence.setdefault(event["sentence_index"], []).append(event)
-    return render(request, "article.html", article=article, highlight=s, events_by_sentence=events_by_sentence)
+    return render(request, "article.html", article=article, highlight=s, events_by_sentence=events_by_sentence,
+                  paragraphs=paragraphs(article["text"], article["sentences"]))
+
+
+def paragraphs(text: str, sentences: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Sentences grouped into the article's paragraphs (a blank line between
+    two sentences in the original text starts a new one)."""
+    groups: list[list[dict[str, Any]]] = []
+    previous_end: int | None = None
+    for sentence in sentences:
+        start = sentence.get("start_char")
+        gap = text[previous_end:start] if previous_end is not None and start is not None else ""
+        if not groups or BLANK_LINE.search(gap):
+            groups.append([])
+        groups[-1].append(sentence)
+        previous_end = sentence.get("end_char")
+    return groups
 
 
 @router.get("/upload", response_class=HTMLResponse)
