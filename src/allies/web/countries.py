@@ -35,8 +35,8 @@ def _pycountry_resolve(text: str) -> str | None:
         names = {getattr(country, attr, "") for attr in ("name", "common_name", "official_name")}
         if cleaned.casefold() in {n.casefold() for n in names if n}:
             return country.alpha_3
-    # "Russia" for "Russian Federation": a whole-word prefix of one name.
-    prefix = re.compile(re.escape(cleaned.casefold()) + r"\b")
+    # "Russia" for "Russian Federation": the start of exactly one name.
+    prefix = re.compile(re.escape(cleaned.casefold()))
     starts = [c for c in pycountry.countries
               if any(prefix.match(n.casefold()) for n in (getattr(c, a, "") for a in ("name", "common_name", "official_name")) if n)]
     if len(starts) == 1 and len(cleaned) >= 4:
