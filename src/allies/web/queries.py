@@ -202,6 +202,7 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any] | None:
     article = store.article(article_id)
     if article is None:
         return None
+    article.pop("path", None)  # where the server read it from is not the reader's business
     article["sentences"] = store.sentences(article_id)
     columns = ", ".join(f"e.{name}" for name in EVENT_FIELDS)
     article["events"] = _rows(
