@@ -83,3 +83,29 @@ def test_store_locked_by_another_process_is_a_clear_error(tmp_path, run_allies):
         del holder
     assert result.returncode == 3
     assert "in use by another process" in result.stderr or "cannot open store" in result.stderr
+
+
+def test_ingest_url_refuses_loopback_unless_allowed(tmp_path, run_allies):
+    import functools
+    import http.server
+    import threading
+
+    from .test_ingest import HTML
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text(HTML)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/page.html"
+    try:
+        refused = run_allies("ingest", url)
+        assert refused.returncode == 1
+        assert "skipped" in refused.stderr and ("loopback" in refused.stderr or "private" in refused.stderr)
+        allowed = run_allies("ingest", url, "--allow-private", "--json")
+        assert allowed.returncode == 0, allowed.stderr
+        assert json.loads(allowed.stdout)["added"] == 1
+    finally:
+        server.shutdown()
