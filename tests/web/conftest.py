@@ -111,3 +111,49 @@ def client_without_token(store_path, monkeypatch):
     with TestClient(app) as test_client:
         yield test_client
     app.state.web.access.close()
+
+
+class LiveServer:
+    """uvicorn serving the app on a free 127.0.0.1 port in a background thread."""
+
+    def __init__(self, app):
+        import socket
+        import threading
+
+        import uvicorn
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.app = app
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    from allies.web import create_app
+
+    path = tmp_path_factory.mktemp("live") / "live.duckdb"
+    with Store(path) as store:
+        fill_store(store)
+    app = create_app(Store(path), token=TOKEN)
+    with LiveServer(app) as server:
+        yield server
+    app.state.web.access.close()

@@ -79,9 +79,10 @@ def test_dyad_page_has_charts_and_events(client):
     assert set(specs) == {"chart-activity", "chart-goldstein"}
     activity = {trace["name"]: dict(zip(trace["x"], trace["y"])) for trace in specs["chart-activity"]["data"]}
     russia_to_azerbaijan = [name for name in activity if name.startswith("Russia") and name.endswith("cooperation")]
-    assert activity[russia_to_azerbaijan[0]]["2022-02"] == 2
+    assert activity[russia_to_azerbaijan[0]]["2022-02-01"] == 2
+    assert activity[russia_to_azerbaijan[0]]["2022-09-01"] == 0  # quiet months are zero, not missing
     goldstein = {trace["name"]: dict(zip(trace["x"], trace["y"])) for trace in specs["chart-goldstein"]["data"]}
-    assert any(series.get("2023-03") == -2.0 for series in goldstein.values())
+    assert any(series.get("2023-03-01") == -2.0 for series in goldstein.values())
     assert "(7)" in page.text  # all events between them, negated and future ones included
     conflict_only = client.get("/dyad", params={"a": "AZE", "b": "RUS", "quad": "verbal_conflict"}).text
     assert "(2)" in conflict_only

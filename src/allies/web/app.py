@@ -168,6 +168,11 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
         cache = "public, max-age=86400" if asset.startswith("vendor/") else "no-cache"
         return FileResponse(path, media_type=media_type, headers={"Cache-Control": cache})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        path, media_type = static_files["favicon.svg"]
+        return FileResponse(path, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})
+
     from .api import router as api_router
     from .pages import router as pages_router
 

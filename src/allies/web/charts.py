@@ -31,13 +31,28 @@ BASE_LAYOUT = {
     "plot_bgcolor": "#ffffff",
     "font": {"family": "system-ui, sans-serif", "size": 12},
     "legend": {"orientation": "h", "y": -0.2},
-    "xaxis": {"gridcolor": "#eceff3", "type": "category"},
+    "xaxis": {"gridcolor": "#eceff3", "type": "date", "tickformat": "%b %Y", "hoverformat": "%B %Y"},
     "yaxis": {"gridcolor": "#eceff3", "zerolinecolor": "#adb5bd"},
 }
 
 
 def _months(rows: list[dict[str, Any]]) -> list[str]:
-    return sorted({row["month"] for row in rows})
+    """Every month from the first to the last with events, so quiet months
+    show as zero instead of being skipped."""
+    present = sorted({row["month"] for row in rows})
+    if not present:
+        return []
+    year, month = map(int, present[0].split("-"))
+    last = tuple(map(int, present[-1].split("-")))
+    months = []
+    while (year, month) <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _day(month: str) -> str:
+    return f"{month}-01"  # plotly places a date axis point on the month's first day
 
 
 def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
@@ -63,23 +78,24 @@ def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str,
         for kind, dash in (("cooperation", "solid"), ("conflict", "dash")):
             activity.append({
                 "type": "scatter", "mode": "lines+markers", "name": f"{label}: {kind}",
-                "x": months, "y": [counts.get((source, target, kind, m), 0) for m in months],
+                "x": [_day(m) for m in months], "y": [counts.get((source, target, kind, m), 0) for m in months],
                 "line": {"color": colour, "dash": dash, "width": 2},
             })
         points = [(m, score_sum[(source, target, m)] / score_n[(source, target, m)])
                   for m in months if score_n.get((source, target, m))]
         trend.append({
             "type": "scatter", "mode": "lines+markers", "name": label,
-            "x": [m for m, _ in points], "y": [round(v, 2) for _, v in points],
+            "x": [_day(m) for m, _ in points], "y": [round(v, 2) for _, v in points],
             "line": {"color": colour, "width": 2},
         })
     return [
         {"id": "chart-activity", "data": activity,
-         "layout": {**BASE_LAYOUT, "title": {"text": "Cooperation and conflict per month (events)"},
-                    "yaxis": {**BASE_LAYOUT["yaxis"], "rangemode": "tozero"}}},
+         "layout": {**BASE_LAYOUT, "title": {"text": "Cooperation and conflict per month"},
+                    "yaxis": {**BASE_LAYOUT["yaxis"], "rangemode": "tozero", "title": {"text": "events"}}}},
         {"id": "chart-goldstein", "data": trend,
-         "layout": {**BASE_LAYOUT, "title": {"text": "Goldstein score, monthly mean (−10 hostile … +10 cooperative)"},
-                    "yaxis": {**BASE_LAYOUT["yaxis"], "range": [-10.5, 10.5]}}},
+         "layout": {**BASE_LAYOUT, "title": {"text": "Goldstein score, monthly mean"},
+                    "yaxis": {**BASE_LAYOUT["yaxis"], "range": [-10.5, 10.5],
+                              "title": {"text": "hostile −10 … +10 cooperative"}}}},
     ]
 
 
