@@ -143,12 +143,13 @@ def list_events(store: Store, filters: EventFilter, limit: int | None = None, of
     where, params = filters.where()
     total = store.con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
     columns = ", ".join(f"e.{name}" for name in EVENT_FIELDS)
+    # Pick the page first, then join sentences and titles to those rows only.
     rows = _rows(
         store,
-        f"SELECT {columns}, s.text AS sentence, a.title AS article_title FROM events e "
+        f"SELECT e.*, s.text AS sentence, a.title AS article_title FROM "
+        f"(SELECT {columns} FROM events e{where} ORDER BY {EVENT_ORDERS[order]} LIMIT ? OFFSET ?) e "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
-        f"LEFT JOIN articles a ON a.article_id = e.article_id{where} "
-        f"ORDER BY {EVENT_ORDERS[order]} LIMIT ? OFFSET ?",
+        f"LEFT JOIN articles a ON a.article_id = e.article_id ORDER BY {EVENT_ORDERS[order]}",
         params + [limit, offset],
     )
     return {"total": total, "limit": limit, "offset": offset, "events": rows}
