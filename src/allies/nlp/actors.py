@@ -1,0 +1,776 @@
+"""The actor knowledge base: who a phrase in the news stands for.
+
+Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
+
+- ``countries.tsv``: states (UN members and observers, Kosovo, Taiwan) with
+  their names, variants, adjectives/demonyms and capitals;
+- ``institutions.tsv``: seats of power and named state bodies standing for a
+  state sector ("the Kremlin", "Pentagon", "Knesset", "TASS");
+- ``organisations.tsv``: international organisations and blocs;
+- ``sectors.tsv``: the words that signal a sector ("troops" -> military) and
+  the titles that name an office ("foreign minister");
+- ``people.tsv``: office holders with dated terms;
+- ``stop_phrases.tsv``: phrases that contain a country word but name no state
+  actor ("Latin American", "Persian Gulf").
+
+Matching works on tokens: each alias is split by the same tokenizer as the
+text, folded (case, accents, dots) into a key, and stored in a dict keyed by
+the tuple of token keys; a scan tries the longest key first at each token.
+Case matters where the alias says so: an alias written in capitals ("US",
+"WHO") only matches capitals, a capitalised alias ("Turkey") only a
+capitalised word, and lower-case words (sector words) match any case.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from ..model import Actor
+
+SECTOR_SUFFIX = {
+    "government": "GOV", "military": "MIL", "legislature": "LEG", "judiciary": "JUD",
+    "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
+    "media": "MED", "civilians": "CVL", "experts": "EXP",
+}
+ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head")
+
+# Sectors that decide a phrase whatever its head noun says: "rebel forces" are
+# rebels, "opposition lawmakers" the opposition.
+_DOMINANT_SECTORS = ("rebels", "opposition")
+# Words a determiner-like prefix or a possessive adds nothing to.
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your some several many".split()
+)
+# A country after one of these is where or to whom, not who: "the Russian
+# ambassador to Azerbaijan" is Russian.
+_PLACE_PREPOSITIONS = frozenset(
+    "to in at into against with toward towards on over near inside across for between within "
+    "around among visiting".split()
+)
+# "pro-Russian separatists" and "Russian-backed rebels" are not Russian actors.
+_AFFIX_BEFORE = frozenset(("pro", "anti", "non"))
+_AFFIX_AFTER = frozenset(
+    "backed supported sponsored funded aligned allied installed armed trained controlled "
+    "occupied held annexed".split()
+)
+# Words that may sit between two parts of one actor phrase.
+_GLUE = re.compile(r"^(?:of(?: the)?|the|,? (?:the )?(?:former |then )?)$", re.IGNORECASE)
+_FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
+# Words that are capitalised but are not part of a person's name.
+_NOT_NAME = frozenset(
+    "the a an and or but of in on at to for with said says told after before during "
+    "mr mrs ms dr sir he she it they we i".split()
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # folded, dots removed, possessive removed
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+
+    @property
+    def is_upper(self) -> bool:
+        letters = [ch for ch in self.text if ch.isalpha()]
+        return bool(letters) and all(ch.isupper() for ch in letters)
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        start, end = match.span()
+        possessive = False
+        folded = fold(raw)
+        if folded.endswith("'s") and len(folded) > 2:
+            raw, folded, end, possessive = raw[:-2], folded[:-2], end - 2, True
+        if "." in raw and end < len(text) and text[end] == "." and not possessive:
+            end += 1  # "U.S." keeps its last dot
+        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive))
+    # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
+    return tokens
+
+
+# Case classes of alias tokens (see the module docstring).
+_EXACT, _CAP, _ANY = 2, 1, 0
+
+
+def _case_class(token_text: str) -> int:
+    letters = [ch for ch in token_text if ch.isalpha()]
+    if not letters or not token_text[:1].isalpha() and not token_text[:1].isdigit():
+        return _ANY
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return _EXACT
+    if token_text[:1].isupper():
+        return _CAP
+    return _ANY
+
+
+def _case_ok(classes: tuple[int, ...], tokens: list[Token]) -> bool:
+    for cls, token in zip(classes, tokens):
+        if cls == _EXACT and not token.is_upper:
+            return False
+        if cls == _CAP and not token.is_capitalised:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person in one office for a span of time."""
+
+    name: str
+    country: str | None
+    org: str | None
+    role: str
+    sector: str
+    start: str
+    end: str | None  # None while in office
+
+    def covers(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        return self.start <= date and (self.end is None or date <= self.end)
+
+    def distance(self, date: str) -> int:
+        """How far (in days, roughly) the date lies outside the term; 0 inside."""
+        if self.covers(date):
+            return 0
+        day = _ordinal(date)
+        if date < self.start:
+            return _ordinal(self.start) - day
+        return day - _ordinal(self.end or date)
+
+
+def _ordinal(date: str) -> int:
+    parts = [int(p) for p in date.split("-")] + [1, 1]
+    return parts[0] * 372 + (parts[1] - 1) * 31 + parts[2] - 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an alias stands for."""
+
+    kind: str  # country | institution | org | person | sector | stop
+    value: str  # iso3, org code, person name, or sector
+    role: str | None = None  # for titles
+    is_title: bool = False
+    sector: str | None = None  # institutions carry their own sector
+    adjective: bool = False  # a country written as an adjective/demonym
+
+
+@dataclass
+class Match:
+    start: int  # token indices
+    end: int
+    entries: tuple[Entry, ...]
+
+    def first(self, *kinds: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.kind in kinds:
+                return entry
+        return None
+
+
+ANCHOR_KINDS = ("country", "institution", "org")
+
+
+@dataclass
+class Analysis:
+    """What a phrase is made of, before it is turned into an actor."""
+
+    tokens: list[Token]
+    matches: list[Match]
+    names: list[tuple[int, int]] = field(default_factory=list)  # unknown capitalised names after a title
+
+
+class ActorKB:
+    """Countries, institutions, organisations, sector words and office holders."""
+
+    def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases):
+        self._country_names: dict[str, str] = {}
+        self._iso2: dict[str, str] = {}
+        self._org_names: dict[str, str] = {}
+        self._lexicon: dict[tuple[str, ...], list[tuple[tuple[int, ...], Entry]]] = {}
+        self._first_keys: set[str] = set()
+        self._max_len = 1
+        self._terms: list[Term] = []
+        self._terms_by_name: dict[str, list[Term]] = {}
+        self._holders: dict[tuple[str, str], list[Term]] = {}
+        self._resolve_cache: dict[tuple[str, str | None], Actor | None] = {}
+
+        for row in countries:
+            iso3 = row["iso3"]
+            self._country_names[iso3] = row["name"]
+            self._iso2[row["iso2"].upper()] = iso3
+            names = [row["name"], row["official"], *_split(row["variants"])]
+            for alias in names:
+                self._add(alias, Entry("country", iso3))
+            for adjective in _split(row["adjectives"]):
+                for form in _demonym_forms(adjective):
+                    self._add(form, Entry("country", iso3, adjective=True))
+            for capital in _split(row["capitals"]):
+                self._add(capital, Entry("country", iso3))
+        for row in institutions:
+            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"]))
+        for row in organisations:
+            code = row["code"]
+            self._org_names[code] = row["name"]
+            for alias in [row["name"], *_split(row["aliases"])]:
+                for form in _spelling_forms(alias):
+                    self._add(form, Entry("org", code))
+        for row in sectors:
+            is_title = row["kind"] == "title"
+            entry = Entry("sector", row["sector"], role=row["role"] or None, is_title=is_title)
+            for form in _spelling_forms(row["phrase"]):
+                self._add(form, entry)
+        for row in stop_phrases:
+            self._add(row["phrase"], Entry("stop", ""))
+        for row in people:
+            term = Term(
+                name=row["name"], country=row["country"] or None, org=row["org"] or None,
+                role=row["role"], sector=row["sector"], start=row["start"], end=row["end"] or None,
+            )
+            self._terms.append(term)
+            for alias in {row["name"], *_split(row["aliases"])}:
+                key = fold(alias)
+                self._terms_by_name.setdefault(key, []).append(term)
+                if len(self._terms_by_name[key]) == 1 or all(
+                        t.name != term.name for t in self._terms_by_name[key][:-1]):
+                    self._add(alias, Entry("person", key))
+            owner = term.country or term.org
+            self._holders.setdefault((owner, term.role), []).append(term)
+        for terms in self._holders.values():
+            terms.sort(key=lambda t: t.start)
+
+    # ----- loading --------------------------------------------------------------------
+    @classmethod
+    def load(cls) -> "ActorKB":
+        def table(name: str) -> list[dict[str, str]]:
+            text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+            rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+
+        return cls(
+            countries=table("countries.tsv"),
+            institutions=table("institutions.tsv"),
+            organisations=table("organisations.tsv"),
+            sectors=table("sectors.tsv"),
+            people=table("people.tsv"),
+            stop_phrases=table("stop_phrases.tsv"),
+        )
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> "ActorKB":
+        """The knowledge base built from the packaged data files, built once per process."""
+        return ActorKB.load()
+
+    def _add(self, alias: str, entry: Entry) -> None:
+        tokens = tokenize(alias)
+        while tokens and tokens[0].key in _DETERMINERS:
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        key = tuple(t.key for t in tokens)
+        classes = tuple(_case_class(t.text) for t in tokens)
+        bucket = self._lexicon.setdefault(key, [])
+        if (classes, entry) not in bucket:
+            bucket.append((classes, entry))
+        self._first_keys.add(key[0])
+        self._max_len = max(self._max_len, len(key))
+
+    # ----- scanning -------------------------------------------------------------------
+    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None) -> list[Match]:
+        """Longest matches, left to right; ``extra`` adds names learned in an article."""
+        matches: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if tokens[i].key not in self._first_keys and not (extra and tokens[i].key in _first(extra)):
+                i += 1
+                continue
+            found = None
+            for length in range(min(self._max_len, n - i), 0, -1):
+                window = tokens[i:i + length]
+                key = tuple(t.key for t in window)
+                entries: list[Entry] = []
+                if extra and key in extra and all(t.is_capitalised for t in window):
+                    entries.append(Entry("learned", " ".join(key)))
+                for classes, entry in self._lexicon.get(key, ()):
+                    if _case_ok(classes, window):
+                        entries.append(entry)
+                if entries:
+                    found = Match(i, i + length, tuple(entries))
+                    break
+            if found is None:
+                i += 1
+                continue
+            if not self._is_affixed(tokens, found):
+                if found.first("stop") is None:
+                    matches.append(found)
+            i = found.end
+        return matches
+
+    @staticmethod
+    def _is_affixed(tokens: list[Token], match: Match) -> bool:
+        """'pro-Russian', 'Russian-backed': the state named is not the actor."""
+        if not match.first("country", "institution"):
+            return False
+        s, e = match.start, match.end
+        if s >= 2 and tokens[s - 1].key == "-" and tokens[s - 2].key in _AFFIX_BEFORE:
+            return True
+        if e + 1 < len(tokens) and tokens[e].key == "-" and tokens[e + 1].key in _AFFIX_AFTER:
+            return True
+        return False
+
+    # ----- public lookups -------------------------------------------------------------
+    def lookup(self, phrase: str, date: str | None = None) -> Actor | None:
+        """The actor a noun phrase stands for, or None if nothing in it is known.
+
+        ``date`` (ISO, the article's date) picks office holders: "Bayramov"
+        or "the foreign minister of Azerbaijan" in 2022.
+        """
+        if not phrase or not phrase.strip():
+            return None
+        date = _clean_date(date)
+        cache_key = (phrase, date)
+        if cache_key in self._resolve_cache:
+            cached = self._resolve_cache[cache_key]
+            return replace(cached) if cached is not None else None
+        tokens = tokenize(phrase)
+        analysis = self._analyse(tokens)
+        actor = self._resolve(analysis, phrase.strip(), date)
+        if len(self._resolve_cache) > 50_000:
+            self._resolve_cache.clear()
+        self._resolve_cache[cache_key] = actor
+        return replace(actor) if actor is not None else None
+
+    def find_mentions(self, text: str, date: str | None = None) -> list[tuple[int, int, Actor]]:
+        """Actor mentions in raw text as (start, end, actor), character offsets, in order."""
+        return [(s, e, a) for s, e, a, _ in self._mentions(text, _clean_date(date), None)]
+
+    def resolve_country(self, text: str | None) -> str | None:
+        """ISO3 code for a country name, adjective, ISO2/ISO3 code, capital or seat; else None.
+
+        Lenient about case, for user questions ("azerbaijan", "az", "AZE").
+        """
+        if not text or not text.strip():
+            return None
+        raw = text.strip()
+        if raw.upper() in self._country_names and (raw.isupper() or len(raw) == 3):
+            return raw.upper()
+        if len(raw) == 2 and raw.isalpha() and raw.upper() in self._iso2:
+            return self._iso2[raw.upper()]
+        tokens = tokenize(raw)
+        while tokens and tokens[0].key in _DETERMINERS:
+            tokens = tokens[1:]
+        # ignore case: build upper-case-proof tokens by matching on keys only
+        i, n = 0, len(tokens)
+        while i < n:
+            for length in range(min(self._max_len, n - i), 0, -1):
+                key = tuple(t.key for t in tokens[i:i + length])
+                for _classes, entry in self._lexicon.get(key, ()):
+                    if entry.kind in ("country", "institution"):
+                        return entry.value
+            i += 1
+        return None
+
+    def country_name(self, iso3: str) -> str | None:
+        return self._country_names.get((iso3 or "").upper())
+
+    def countries(self) -> list[tuple[str, str]]:
+        """(iso3, short name) of every state, sorted by name."""
+        return sorted(self._country_names.items(), key=lambda item: fold(item[1]))
+
+    def is_country(self, code: str | None) -> bool:
+        return bool(code) and code.upper() in self._country_names
+
+    def is_organisation(self, code: str | None) -> bool:
+        return bool(code) and code in self._org_names
+
+    def organisation_name(self, code: str) -> str | None:
+        return self._org_names.get(code)
+
+    def organisations(self) -> list[tuple[str, str]]:
+        return sorted(self._org_names.items())
+
+    def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
+        """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
+        terms = self._holders.get((owner, role), ())
+        date = _clean_date(date)
+        for term in reversed(terms):
+            if term.covers(date):
+                return term
+        return None
+
+    def terms(self, name: str) -> list[Term]:
+        """Every term of the person known by ``name`` (full name or alias)."""
+        return list(self._terms_by_name.get(fold(name), ()))
+
+    def person_term(self, name: str, date: str | None = None) -> Term | None:
+        """The term a mention of ``name`` refers to on ``date``.
+
+        Covering terms first; without one, the nearest term in time; without
+        a date, the most recent term.
+        """
+        terms = self._terms_by_name.get(fold(name), ())
+        if not terms:
+            return None
+        date = _clean_date(date)
+        if date is None:
+            return max(terms, key=lambda t: (t.end is None, t.end or "", t.start))
+        covering = [t for t in terms if t.covers(date)]
+        if covering:
+            # several offices at once (a president who was a minister before): the later start
+            return max(covering, key=lambda t: t.start)
+        return min(terms, key=lambda t: t.distance(date))
+
+    def sector_of(self, phrase: str) -> str | None:
+        """The sector a phrase's words signal ("rebel fighters" -> "rebels"), country or not."""
+        analysis = self._analyse(tokenize(phrase))
+        sector, _role, _title = _pick_sector(analysis.matches)
+        return sector
+
+    # ----- analysis and resolution ------------------------------------------------------
+    def _analyse(self, tokens: list[Token], extra=None) -> Analysis:
+        matches = self._scan(tokens, extra)
+        analysis = Analysis(tokens, matches)
+        analysis.names = _names_after_titles(tokens, matches)
+        return analysis
+
+    def _resolve(self, analysis: Analysis, text: str, date: str | None,
+                 learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
+        matches = analysis.matches
+        tokens = analysis.tokens
+        if not matches:
+            return None
+        sector, role, has_title = _pick_sector(matches)
+        former = any(t.key in _FORMER for t in tokens)
+
+        # 1. a person: known by date, or learned earlier in the article
+        for match in matches:
+            learned_entry = match.first("learned")
+            if learned_entry is not None and learned:
+                return replace(learned[tuple(learned_entry.value.split(" "))], text=text)
+            person = match.first("person")
+            if person is not None:
+                term = self.person_term(person.value, date)
+                if term is not None:
+                    return self._actor_for_term(term, text)
+
+        anchor, anchor_match = self._pick_anchor(tokens, matches)
+        named = _name_text(tokens, analysis.names)
+
+        # 2. a title with a country (or organisation): the office holder at that date
+        if anchor is not None and has_title:
+            if anchor.kind == "org":
+                holder = None
+                if named is None and role == "org_head" and not former:
+                    holder = self.holder(anchor.value, role, date)
+                return Actor(text=text, code=anchor.value, country=None, sector="organisation",
+                             person=named or (holder.name if holder else None))
+            country = anchor.value
+            title_sector = sector or "government"
+            holder = None
+            if named is None and role and role != "org_head" and not former:
+                holder = self.holder(country, role, date)
+            return Actor(text=text, code=country + SECTOR_SUFFIX.get(title_sector, ""), country=country,
+                         sector=title_sector, person=named or (holder.name if holder else None))
+
+        # 3. a state (country, capital, seat) with or without sector words
+        if anchor is not None and anchor.kind in ("country", "institution"):
+            country = anchor.value
+            if anchor.kind == "institution":
+                # a seat keeps its own sector unless a specific non-government word says otherwise
+                if sector is None or sector == "government":
+                    sector = anchor.sector
+            code = country + SECTOR_SUFFIX.get(sector, "") if sector else country
+            return Actor(text=text, code=code, country=country, sector=sector)
+
+        # 4. an organisation
+        if anchor is not None and anchor.kind == "org":
+            return Actor(text=text, code=anchor.value, country=None, sector="organisation")
+        return None
+
+    def _pick_anchor(self, tokens: list[Token], matches: list[Match]) -> tuple[Entry | None, Match | None]:
+        """The state or organisation a phrase is about.
+
+        States come before organisations, and a state introduced by a place
+        preposition ("envoy to Azerbaijan") only counts when nothing else does.
+        """
+        fallback: tuple[Entry | None, Match | None] = (None, None)
+        org: tuple[Entry | None, Match | None] = (None, None)
+        for match in matches:
+            entry = match.first("country", "institution")
+            if entry is None:
+                org_entry = match.first("org")
+                if org_entry is not None and org[0] is None and not _after_place_word(tokens, match):
+                    org = (org_entry, match)
+                continue
+            if _after_place_word(tokens, match):
+                if fallback[0] is None:
+                    fallback = (entry, match)
+                continue
+            return entry, match
+        if org[0] is not None:
+            return org
+        if fallback[0] is not None:
+            return fallback
+        for match in matches:
+            entry = match.first("org")
+            if entry is not None:
+                return entry, match
+        return None, None
+
+    def _actor_for_term(self, term: Term, text: str) -> Actor:
+        if term.org:
+            return Actor(text=text, code=term.org, country=None, sector="organisation", person=term.name)
+        code = term.country + SECTOR_SUFFIX.get(term.sector, "")
+        return Actor(text=text, code=code, country=term.country, sector=term.sector, person=term.name)
+
+    # ----- mentions in running text --------------------------------------------------
+    def _mentions(self, text: str, date: str | None, memory: "ArticleActors | None"):
+        tokens = tokenize(text)
+        learned = memory._by_key if memory is not None else None
+        matches = self._scan(tokens, learned or None)
+        names = _names_after_titles(tokens, matches)
+        name_starts = {start: end for start, end in names}
+        # pieces: matches and unknown names, in token order
+        pieces: list[tuple[int, int, Match | None]] = [(m.start, m.end, m) for m in matches]
+        pieces += [(s, e, None) for s, e in names]
+        pieces.sort(key=lambda p: p[0])
+        chunks: list[list[tuple[int, int, Match | None]]] = []
+        for piece in pieces:
+            if chunks and self._joins(text, tokens, chunks[-1], piece):
+                chunks[-1].append(piece)
+            else:
+                chunks.append([piece])
+        out = []
+        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
+        for chunk in chunks:
+            start, end = chunk[0][0], chunk[-1][1]
+            chunk_matches = [m for _s, _e, m in chunk if m is not None]
+            analysis = Analysis(tokens, chunk_matches, [(s, e) for s, e, m in chunk if m is None])
+            if not any(name_starts.get(s) for s, _e, m in chunk if m is None):
+                analysis.names = []
+            span_text = text[tokens[start].start:tokens[end - 1].end]
+            if memory is not None:
+                actor = memory._resolve_analysis(analysis, span_text)
+            else:
+                actor = self._resolve(analysis, span_text, date)
+            if actor is None and previous is not None and previous[2] and previous[0] == start:
+                # "Putin's spokesman", "Aliyev's aide": the possessor's state
+                sector, _role, _title = _pick_sector(chunk_matches)
+                owner = previous[1]
+                if owner.country and sector:
+                    actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
+                                  country=owner.country, sector=sector,
+                                  person=_name_text(tokens, analysis.names))
+                    if memory is not None:
+                        memory._learn(actor, tokens, analysis)
+            if actor is not None:
+                out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
+                previous = (end, actor, tokens[end - 1].possessive)
+            else:
+                previous = None
+        return out
+
+    def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
+        """Whether ``piece`` continues the actor phrase in ``chunk``."""
+        last_start, last_end, last_match = chunk[-1]
+        gap = text[tokens[last_end - 1].end:tokens[piece[0]].start]
+        if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
+            return False  # "Putin's spokesman": a new actor
+        if gap.strip() and not _GLUE.match(" ".join(gap.split())):
+            return False
+        if "," in gap:
+            return False
+        new = piece[2]
+        if new is None:
+            return True  # a name after a title
+        anchors = sum(1 for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS))
+        if new.first(*ANCHOR_KINDS) and anchors:
+            return False  # "Russia Ukraine", "NATO Russia": two actors
+        if new.first("person", "learned") and any(
+                m is not None and m.first("person", "learned") for _s, _e, m in chunk):
+            return False
+        if not gap.strip():
+            return True
+        # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
+        return last_match is not None and last_match.first("sector") is not None
+
+
+def _first(extra: dict) -> set[str]:
+    return {key[0] for key in extra}
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+def _demonym_forms(adjective: str) -> list[str]:
+    """An adjective and its plural as a noun ("Azerbaijani" -> "Azerbaijanis")."""
+    lowered = adjective.lower()
+    if lowered.endswith(("ese", "sh", "ss", "x")) or (lowered.endswith("ch") and lowered != "czech"):
+        return [adjective]  # "Chinese", "British", "Swiss", "Dutch" have no plural in -s
+    return [adjective, adjective + "s"]
+
+
+def _spelling_forms(phrase: str) -> list[str]:
+    """British and American spellings of the same phrase."""
+    forms = {phrase}
+    pairs = (("Organization", "Organisation"), ("organization", "organisation"),
+             ("defense", "defence"), ("Defense", "Defence"), ("center", "centre"), ("Center", "Centre"))
+    for a, b in pairs:
+        for form in list(forms):
+            if a in form:
+                forms.add(form.replace(a, b))
+            if b in form:
+                forms.add(form.replace(b, a))
+    return sorted(forms)
+
+
+def _pick_sector(matches: list[Match]) -> tuple[str | None, str | None, bool]:
+    """(sector, role of the title, whether there is a title) of a phrase's sector words.
+
+    The head word (the last one) decides, except that rebels and the
+    opposition dominate ("rebel forces", "opposition lawmakers").
+    """
+    sector_entries = [m.first("sector") for m in matches]
+    sector_entries = [e for e in sector_entries if e is not None]
+    if not sector_entries:
+        return None, None, False
+    titles = [e for e in sector_entries if e.is_title]
+    role = next((e.role for e in titles if e.role), None)
+    for dominant in _DOMINANT_SECTORS:
+        if any(e.value == dominant for e in sector_entries):
+            return dominant, role, bool(titles)
+    return sector_entries[-1].value, role, bool(titles)
+
+
+def _after_place_word(tokens: list[Token], match: Match) -> bool:
+    i = match.start - 1
+    while i >= 0 and tokens[i].key in _DETERMINERS:
+        i -= 1
+    return i >= 0 and tokens[i].key in _PLACE_PREPOSITIONS
+
+
+def _names_after_titles(tokens: list[Token], matches: list[Match]) -> list[tuple[int, int]]:
+    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe")."""
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    names = []
+    for m in matches:
+        entry = m.first("sector")
+        if entry is None or not entry.is_title:
+            continue
+        i = m.end
+        while i < len(tokens) and i not in covered and tokens[i].is_capitalised \
+                and tokens[i].key not in _NOT_NAME and tokens[i].key.isalpha() is not False \
+                and tokens[i].key != "-":
+            i += 1
+            if tokens[i - 1].possessive:
+                break
+        if i > m.end:
+            # a name is never a single initial, and a title's gap to it must be plain space
+            names.append((m.end, i))
+    return names
+
+
+def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
+    if not names:
+        return None
+    start, end = names[0]
+    return " ".join(t.text.rstrip(".") if not t.text.endswith(".") or len(t.text) > 2 else t.text
+                    for t in tokens[start:end])
+
+
+def _clean_date(date) -> str | None:
+    if date is None:
+        return None
+    text = str(date).strip()[:10]
+    if not text or not _DATE.match(text):
+        return None
+    if len(text) == 4:
+        return text + "-07-01"
+    if len(text) == 7:
+        return text + "-15"
+    return text
+
+
+class ArticleActors:
+    """Actors met so far in one article: names learned from titles and persons.
+
+    ``resolve("Azerbaijani Defence Minister John Doe")`` learns "John Doe"
+    and "Doe", so a later "Doe said" resolves to the same actor even though
+    the knowledge base does not know him. ``last_person`` is the most recent
+    person actor (for "he"/"she").
+    """
+
+    def __init__(self, kb: ActorKB | None = None, date: str | None = None):
+        self.kb = kb or ActorKB.default()
+        self.date = _clean_date(date)
+        self._by_key: dict[tuple[str, ...], Actor] = {}
+        self.last_person: Actor | None = None
+        self.people: list[Actor] = []
+
+    def resolve(self, phrase: str) -> Actor | None:
+        if not phrase or not phrase.strip():
+            return None
+        tokens = tokenize(phrase)
+        analysis = self.kb._analyse(tokens, self._by_key or None)
+        return self._resolve_analysis(analysis, phrase.strip())
+
+    def find_mentions(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Like :meth:`ActorKB.find_mentions`, learning names as it goes."""
+        return [(s, e, a) for s, e, a, _ in self.kb._mentions(text, self.date, self)]
+
+    def knows(self, name: str) -> bool:
+        return tuple(t.key for t in tokenize(name)) in self._by_key
+
+    def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
+        actor = self.kb._resolve(analysis, text, self.date, self._by_key)
+        if actor is not None:
+            self._learn(actor, analysis.tokens, analysis)
+        return actor
+
+    def _learn(self, actor: Actor, tokens: list[Token], analysis: Analysis) -> None:
+        if not actor.person:
+            return
+        template = replace(actor)
+        names = {actor.person}
+        for term in self.kb.terms(actor.person):
+            names.add(term.name)
+        for name in list(names):
+            parts = [t for t in tokenize(name) if t.key != "-"]
+            if parts:
+                key = tuple(t.key for t in tokenize(name))
+                self._by_key[key] = template
+                if len(parts) > 1:
+                    self._by_key[(parts[-1].key,)] = template
+        self.last_person = template
+        if all(p.person != template.person for p in self.people):
+            self.people.append(template)
