@@ -88,14 +88,32 @@ def store_path(tmp_path):
     return path
 
 
-@pytest.fixture
-def client(store_path):
+def _client(path, token):
     from fastapi.testclient import TestClient
 
     from allies.web import create_app
 
-    app = create_app(Store(store_path), token=TOKEN)
-    with TestClient(app) as test_client:
+    app = create_app(Store(path), token=token)
+    return app, TestClient(app)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """One app over one store for a whole module of tests that only read."""
+    path = tmp_path_factory.mktemp("shared") / "web.duckdb"
+    with Store(path) as store:
+        fill_store(store)
+    app, test_client = _client(path, TOKEN)
+    with test_client:
+        yield test_client
+    app.state.web.access.close()
+
+
+@pytest.fixture
+def fresh_client(store_path):
+    """An app over a store of its own, for tests that write."""
+    app, test_client = _client(store_path, TOKEN)
+    with test_client:
         yield test_client
     app.state.web.access.close()
 

@@ -126,16 +126,18 @@ def test_article_errors(client):
 
 
 def test_dyad_monthly_table(client):
-    body = client.get("/api/dyads/Azerbaijan/RUS").json()
-    assert body["dyad"] == ["AZE", "RUS"]
-    months = {(r["month"], r["source"], r["quad"]): r["events"] for r in body["monthly"]}
-    assert months[("2022-02", "RUS", "verbal_cooperation")] == 2
-    assert months[("2023-03", "AZE", "verbal_conflict")] == 2
+    body = client.get("/api/dyads/Azerbaijan/Russian").json()
+    assert body["dyad"] == ["AZE", "RUS"] and body["names"] == ["Azerbaijan", "Russia"]
+    rows = {(r["month"], r["source"]): r for r in body["rows"]}
+    assert rows[("2022-02", "RUS")]["verbal_cooperation"] == 2
+    assert rows[("2023-03", "AZE")]["verbal_conflict"] == 2
     # the negated denial and the future-tense promise do not count
-    assert ("2023-03", "RUS", "material_conflict") not in months
-    assert months[("2023-05", "AZE", "verbal_cooperation")] == 1
+    assert ("2023-03", "RUS") not in rows
+    assert rows[("2023-05", "AZE")]["verbal_cooperation"] == 1
+    directions = {(d["source"], d["target"]): d for d in body["directions"]}
+    assert directions[("AZE", "RUS")]["conflict"] == 2
     ranged = client.get("/api/dyads/AZE/RUS", params={"since": "2023-01-01"}).json()
-    assert {r["month"] for r in ranged["monthly"]} == {"2023-03", "2023-05"}
+    assert {r["month"] for r in ranged["rows"]} == {"2023-03", "2023-05"}
 
 
 def test_dyad_errors(client):
@@ -224,9 +226,9 @@ def test_reads_do_not_wait_for_a_running_write(client):
     assert client.get("/api/events").json()["total"] == 8
 
 
-def test_closing_the_app_releases_the_store(client, store_path):
+def test_closing_the_app_releases_the_store(fresh_client, store_path):
     # The server holds the only writer; once it closes, others can open the file.
-    client.app.state.web.access.close()
+    fresh_client.app.state.web.access.close()
     con = duckdb.connect(str(store_path), read_only=True)
     try:
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 8

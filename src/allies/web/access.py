@@ -26,30 +26,44 @@ class StoreAccess:
         self._cursor_lock = threading.Lock()
         self._write_lock = threading.Lock()
 
-    def _view(self) -> Store:
+    def _view(self, read_only: bool) -> Store:
         with self._cursor_lock:
             cursor = self.store.con.cursor()
-        view = Store(self.store.path, read_only=self.store.read_only)
-        view._con = cursor  # the view behaves like the store but on its own cursor
+        # The view behaves like the store but on its own cursor. Readers are
+        # marked read-only so that no library code takes a write (the relations
+        # engine refreshes its derived tables only on writable stores; here the
+        # writer does that after every ingest).
+        view = Store(self.store.path, read_only=read_only or self.store.read_only)
+        view._con = cursor
         return view
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
         """A store view for one request's reads."""
-        view = self._view()
+        view = self._view(read_only=True)
         try:
             yield view
         finally:
             view.close()
 
     def write(self, action: Callable[[Store], T]) -> T:
-        """Run ``action(view)`` as the only writer (call it from a worker thread)."""
+        """Run ``action(view)`` as the only writer (call it from a worker thread),
+        then bring derived tables up to date for the readers."""
         with self._write_lock:
-            view = self._view()
+            view = self._view(read_only=False)
             try:
-                return action(view)
+                result = action(view)
+                self.after_write(view)
+                return result
             finally:
                 view.close()
+
+    def after_write(self, view: Store) -> None:
+        if self.store.read_only:
+            return
+        from .engine import refresh_derived_tables
+
+        refresh_derived_tables(view)
 
     @property
     def writing(self) -> bool:

@@ -42,15 +42,18 @@ def ask(request: Request, q: str = Query(..., max_length=300, description="e.g. 
 @router.get("/dyads/{a}/{b}", summary="Monthly activity between two countries", responses=ERRORS)
 def dyad(request: Request, a: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
          b: str = PathParam(..., max_length=80), since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """Monthly event counts per direction and quad class with mean Goldstein scores."""
+    """Monthly event counts per direction and quad class with mean Goldstein
+    scores (asserted, non-negated events), and per-direction figures."""
     with state_of(request).access.reader() as store:
         return engine.dyad(store, a, b, since, until)
 
 
 @router.get("/network/{country}", summary="A country's relations with all others", responses=ERRORS)
-def network(request: Request, country: str = PathParam(..., max_length=80)) -> dict[str, Any]:
+def network(request: Request, country: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
+            since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """Partners ranked from closest to most hostile, with standing, events, balance and formal ties."""
     with state_of(request).access.reader() as store:
-        return engine.network(store, country)
+        return engine.network(store, country, since, until)
 
 
 @router.get("/events", summary="Coded and imported events", responses=ERRORS)

@@ -117,8 +117,14 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
         redoc_url=None,
     )
     static_files = {**_own_static(), **_plotly_assets()}
+    access = StoreAccess(store)
+    if not store.read_only:
+        try:  # derived tables current before the first reader arrives
+            access.write(lambda view: None)
+        except Exception as exc:  # readers still work from the events table itself
+            log.warning("could not refresh derived tables: %s", exc)
     app.state.web = WebState(
-        access=StoreAccess(store),
+        access=access,
         token=configured_token(token),
         max_upload=max_upload,
         templates=_templates(),

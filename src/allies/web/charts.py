@@ -56,33 +56,24 @@ def _day(month: str) -> str:
 
 
 def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
-    """Two figures from :func:`queries.dyad_monthly` rows: cooperation and
-    conflict per direction, and the Goldstein trend per direction."""
+    """Two figures from the rows of :func:`allies.relations.dyad_table`:
+    cooperation and conflict per direction and month, and the monthly mean
+    Goldstein score per direction."""
     months = _months(rows)
-    counts: dict[tuple[str, str, str], float] = defaultdict(float)
-    score_sum: dict[tuple[str, str, str], float] = defaultdict(float)
-    score_n: dict[tuple[str, str, str], float] = defaultdict(float)
-    for row in rows:
-        direction = (row["source"], row["target"])
-        kind = "cooperation" if row["quad"] in COOPERATION else "conflict" if row["quad"] in CONFLICT else None
-        if kind:
-            counts[(*direction, kind, row["month"])] += row["events"]  # type: ignore[index]
-        if row["goldstein"] is not None:
-            score_sum[(*direction, row["month"])] += row["goldstein"] * row["events"]  # type: ignore[index]
-            score_n[(*direction, row["month"])] += row["events"]  # type: ignore[index]
-
+    by_key = {(row["source"], row["target"], row["month"]): row for row in rows}
     activity: list[dict[str, Any]] = []
     trend: list[dict[str, Any]] = []
     for colour, (source, target) in zip(DIRECTION_COLOURS, ((a, b), (b, a))):
         label = f"{country_name(source)} → {country_name(target)}"
-        for kind, dash in (("cooperation", "solid"), ("conflict", "dash")):
+        for kind, quads, dash in (("cooperation", COOPERATION, "solid"), ("conflict", CONFLICT, "dash")):
+            counts = [sum((by_key.get((source, target, m)) or {}).get(q, 0) for q in quads) for m in months]
             activity.append({
                 "type": "scatter", "mode": "lines+markers", "name": f"{label}: {kind}",
-                "x": [_day(m) for m in months], "y": [counts.get((source, target, kind, m), 0) for m in months],
+                "x": [_day(m) for m in months], "y": counts,
                 "line": {"color": colour, "dash": dash, "width": 2},
             })
-        points = [(m, score_sum[(source, target, m)] / score_n[(source, target, m)])
-                  for m in months if score_n.get((source, target, m))]
+        points = [(m, by_key[(source, target, m)]["goldstein_mean"]) for m in months
+                  if (source, target, m) in by_key and by_key[(source, target, m)].get("goldstein_mean") is not None]
         trend.append({
             "type": "scatter", "mode": "lines+markers", "name": label,
             "x": [_day(m) for m, _ in points], "y": [round(v, 2) for _, v in points],
@@ -99,11 +90,14 @@ def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str,
     ]
 
 
-def network_chart(center: str, partners: list[dict[str, Any]]) -> dict[str, Any]:
+def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) -> dict[str, Any]:
     """A star of the country's relations: partners on a circle, edges
-    coloured by verdict, node size by the number of events."""
+    coloured by verdict (the engine's standing), node size by the number of
+    events. Only the ``limit`` busiest partners are drawn, in ranked order."""
     import math
 
+    busiest = {p["country"] for p in sorted(partners, key=lambda p: -(p.get("events") or 0))[:limit]}
+    partners = [p for p in partners if p["country"] in busiest]
     count = max(len(partners), 1)
     traces: list[dict[str, Any]] = []
     xs, ys, labels, sizes, colours, links = [0.0], [0.0], [country_name(center)], [26], ["#212529"], [""]
@@ -111,7 +105,7 @@ def network_chart(center: str, partners: list[dict[str, Any]]) -> dict[str, Any]
     for i, partner in enumerate(partners):
         angle = 2 * math.pi * i / count
         x, y = math.cos(angle), math.sin(angle)
-        verdict = partner.get("verdict") or "unknown"
+        verdict = partner.get("standing") or partner.get("verdict") or "unknown"
         by_verdict[verdict].append((x, y))
         xs.append(round(x, 4))
         ys.append(round(y, 4))

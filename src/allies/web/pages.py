@@ -86,7 +86,9 @@ def ask_page(request: Request, q: str | None = None, since: str | None = None, u
             return render(request, "home.html", status=400, dyads=dyads, summary=summary, question=question,
                           error=str(exc))
         a, b = answer["dyad"]
-        figures = charts.monthly_charts(queries.dyad_monthly(store, a, b, since, until), a, b)
+        # The question may carry its own window ("... since 2022"); chart the same one.
+        table = engine.dyad(store, a, b, answer.get("since") or since, answer.get("until") or until)
+        figures = charts.monthly_charts(table["rows"], a, b)
     supporting, opposing = evidence_sides(answer)
     return render(request, "answer.html", question=question, answer=answer, figures=figures,
                   since=_text(since, 10), until=_text(until, 10), supporting=supporting, opposing=opposing,
@@ -111,39 +113,25 @@ def dyad_page(request: Request, a: str | None = None, b: str | None = None, sinc
         except InputError as exc:
             return render(request, "dyad.html", status=400, form=form, dyad=None, figures=[], events=None,
                           pages=None, error=str(exc), quads=QUADS)
-    figures = charts.monthly_charts(data["monthly"], *data["dyad"])
+    figures = charts.monthly_charts(data["rows"], *data["dyad"])
     pages = {"number": number, "count": max(1, math.ceil(events["total"] / PAGE_SIZE))}
     return render(request, "dyad.html", form=form, dyad=data, figures=figures, events=events, pages=pages,
                   error=None, quads=QUADS)
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, country: str | None = None) -> Response:
-    name = _text(country, 80)
-    if not name:
-        return render(request, "network.html", country="", result=None, figures=[], error=None)
+def network_page(request: Request, country: str | None = None, since: str | None = None,
+                 until: str | None = None) -> Response:
+    form = {"country": _text(country, 80), "since": _text(since, 10), "until": _text(until, 10)}
+    if not form["country"]:
+        return render(request, "network.html", form=form, result=None, figures=[], error=None)
     with state_of(request).access.reader() as store:
         try:
-            result = engine.network(store, name)
+            result = engine.network(store, form["country"], form["since"] or None, form["until"] or None)
         except InputError as exc:
-            return render(request, "network.html", status=400, country=name, result=None, figures=[], error=str(exc))
-    partners = network_partners(result)
-    figures = [charts.network_chart(result["country"], partners)] if partners else []
-    return render(request, "network.html", country=name, result=result, partners=partners, figures=figures, error=None)
-
-
-def network_partners(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The partner rows of a network result, whatever container the engine uses."""
-    partners = result.get("partners")
-    if isinstance(partners, dict):
-        partners = partners.get("partners") or partners.get("relations") or partners.get("dyads") or []
-    rows = []
-    for item in partners or []:
-        other = item.get("country") or item.get("partner") or item.get("other")
-        if not other:
-            continue
-        rows.append({**item, "country": other, "name": item.get("name") or item.get("partner_name")})
-    return rows
+            return render(request, "network.html", status=400, form=form, result=None, figures=[], error=str(exc))
+    figures = [charts.network_chart(result["country"], result["partners"])] if result["partners"] else []
+    return render(request, "network.html", form=form, result=result, figures=figures, error=None)
 
 
 @router.get("/articles", response_class=HTMLResponse)

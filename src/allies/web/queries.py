@@ -238,24 +238,3 @@ def store_summary(store: Store) -> dict[str, Any]:
     ).fetchone()
     return {"articles": row[0], "events": row[1], "first_date": row[2], "last_date": row[3]}
 
-
-def dyad_monthly(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """Monthly event counts per direction and quad class with the mean Goldstein
-    score, for charts. Only asserted, non-negated events count."""
-    since, until = parse_date(since, "since"), parse_date(until, "until")
-    clauses = ["((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))",
-               "date IS NOT NULL", "NOT coalesce(negated, false)", "coalesce(modality, 'asserted') = 'asserted'"]
-    params: list[Any] = [a, b, b, a]
-    if since:
-        clauses.append("date >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        clauses.append("date <= CAST(? AS DATE)")
-        params.append(until)
-    return _rows(
-        store,
-        "SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, source_country AS source, "
-        "target_country AS target, quad, count(*) AS events, avg(goldstein) AS goldstein "
-        f"FROM events WHERE {' AND '.join(clauses)} GROUP BY ALL ORDER BY month, source, quad",
-        params,
-    )
