@@ -25,11 +25,9 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 from ..model import Actor
 
@@ -38,7 +36,9 @@ SECTOR_SUFFIX = {
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
-ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head")
+ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
+         "council_president", "high_representative", "presidential_spokesperson",
+         "foreign_ministry_spokesperson")
 
 # Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 # rebels, "opposition lawmakers" the opposition.
@@ -60,12 +60,15 @@ _AFFIX_AFTER = frozenset(
     "occupied held annexed".split()
 )
 # Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of(?: the)?|the|,? (?:the )?(?:former |then )?)$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
 # Words that are capitalised but are not part of a person's name.
 _NOT_NAME = frozenset(
-    "the a an and or but of in on at to for with said says told after before during "
-    "mr mrs ms dr sir he she it they we i".split()
+    "the a an and or but of in on at to for with from by said says told after before during "
+    "mr mrs ms dr sir he she it they we i who which that this "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
@@ -111,6 +114,11 @@ def tokenize(text: str) -> list[Token]:
         tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive))
     # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
     return tokens
+
+
+def name_key(name: str) -> str:
+    """A person's name as a lookup key: "George W. Bush" and "george w bush" agree."""
+    return " ".join(t.key for t in tokenize(name) if t.key != "-") or fold(name)
 
 
 # Case classes of alias tokens (see the module docstring).
@@ -255,11 +263,11 @@ class ActorKB:
             )
             self._terms.append(term)
             for alias in {row["name"], *_split(row["aliases"])}:
-                key = fold(alias)
-                self._terms_by_name.setdefault(key, []).append(term)
-                if len(self._terms_by_name[key]) == 1 or all(
-                        t.name != term.name for t in self._terms_by_name[key][:-1]):
-                    self._add(alias, Entry("person", key))
+                key = name_key(alias)
+                known = self._terms_by_name.setdefault(key, [])
+                if term not in known:
+                    known.append(term)
+                self._add(alias, Entry("person", key))
             owner = term.country or term.org
             self._holders.setdefault((owner, term.role), []).append(term)
         for terms in self._holders.values():
@@ -303,12 +311,14 @@ class ActorKB:
         self._max_len = max(self._max_len, len(key))
 
     # ----- scanning -------------------------------------------------------------------
-    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None) -> list[Match]:
+    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None,
+              start: int = 0) -> list[Match]:
         """Longest matches, left to right; ``extra`` adds names learned in an article."""
         matches: list[Match] = []
-        i, n = 0, len(tokens)
+        i, n = start, len(tokens)
+        extra_first = {key[0] for key in extra} if extra else ()
         while i < n:
-            if tokens[i].key not in self._first_keys and not (extra and tokens[i].key in _first(extra)):
+            if tokens[i].key not in self._first_keys and tokens[i].key not in extra_first:
                 i += 1
                 continue
             found = None
@@ -427,7 +437,7 @@ class ActorKB:
 
     def terms(self, name: str) -> list[Term]:
         """Every term of the person known by ``name`` (full name or alias)."""
-        return list(self._terms_by_name.get(fold(name), ()))
+        return list(self._terms_by_name.get(name_key(name), ()))
 
     def person_term(self, name: str, date: str | None = None) -> Term | None:
         """The term a mention of ``name`` refers to on ``date``.
@@ -435,7 +445,7 @@ class ActorKB:
         Covering terms first; without one, the nearest term in time; without
         a date, the most recent term.
         """
-        terms = self._terms_by_name.get(fold(name), ())
+        terms = self._terms_by_name.get(name_key(name), ())
         if not terms:
             return None
         date = _clean_date(date)
@@ -456,9 +466,9 @@ class ActorKB:
     # ----- analysis and resolution ------------------------------------------------------
     def _analyse(self, tokens: list[Token], extra=None) -> Analysis:
         matches = self._scan(tokens, extra)
-        analysis = Analysis(tokens, matches)
-        analysis.names = _names_after_titles(tokens, matches)
-        return analysis
+        names, absorbed = _names_after_titles(tokens, matches)
+        matches = [m for m in matches if id(m) not in absorbed]
+        return Analysis(tokens, matches, names)
 
     def _resolve(self, analysis: Analysis, text: str, date: str | None,
                  learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
@@ -468,6 +478,7 @@ class ActorKB:
             return None
         sector, role, has_title = _pick_sector(matches)
         former = any(t.key in _FORMER for t in tokens)
+        state_sector = "government" if sector == "organisation" else sector
 
         # 1. a person: known by date, or learned earlier in the article
         for match in matches:
@@ -477,8 +488,18 @@ class ActorKB:
             person = match.first("person")
             if person is not None:
                 term = self.person_term(person.value, date)
-                if term is not None:
-                    return self._actor_for_term(term, text)
+                if term is None:
+                    continue
+                owner = self._actor_for_term(term, text)
+                later = [m for m in matches if m.start >= match.end and m.first("sector")]
+                if tokens[match.end - 1].possessive and later and owner.country:
+                    # "Putin's spokesman", "Lavrov's ministry": someone of the owner's state
+                    later_sector, _role, _title = _pick_sector(later)
+                    later_sector = "government" if later_sector == "organisation" else later_sector
+                    return Actor(text=text, code=owner.country + SECTOR_SUFFIX.get(later_sector, ""),
+                                 country=owner.country, sector=later_sector,
+                                 person=_name_text(tokens, analysis.names))
+                return owner
 
         anchor, anchor_match = self._pick_anchor(tokens, matches)
         named = _name_text(tokens, analysis.names)
@@ -487,12 +508,14 @@ class ActorKB:
         if anchor is not None and has_title:
             if anchor.kind == "org":
                 holder = None
-                if named is None and role == "org_head" and not former:
-                    holder = self.holder(anchor.value, role, date)
+                if named is None and role and not former:
+                    # an organisation's "president" is its head
+                    org_role = "org_head" if role in ("head_of_state", "head_of_government") else role
+                    holder = self.holder(anchor.value, org_role, date)
                 return Actor(text=text, code=anchor.value, country=None, sector="organisation",
                              person=named or (holder.name if holder else None))
             country = anchor.value
-            title_sector = sector or "government"
+            title_sector = state_sector or "government"
             holder = None
             if named is None and role and role != "org_head" and not former:
                 holder = self.holder(country, role, date)
@@ -502,6 +525,7 @@ class ActorKB:
         # 3. a state (country, capital, seat) with or without sector words
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
+            sector = state_sector
             if anchor.kind == "institution":
                 # a seat keeps its own sector unless a specific non-government word says otherwise
                 if sector is None or sector == "government":
@@ -553,11 +577,41 @@ class ActorKB:
     # ----- mentions in running text --------------------------------------------------
     def _mentions(self, text: str, date: str | None, memory: "ArticleActors | None"):
         tokens = tokenize(text)
+        out = []
+        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
+        position = 0
+        while True:
+            learned_before = len(memory._by_key) if memory is not None else 0
+            restart = None
+            for chunk, names in self._chunks(text, tokens, position, memory):
+                start, end = chunk[0][0], chunk[-1][1]
+                chunk_matches = [m for _s, _e, m in chunk if m is not None]
+                analysis = Analysis(tokens, chunk_matches, names)
+                span_text = text[tokens[start].start:tokens[end - 1].end]
+                if memory is not None:
+                    actor = memory._resolve_analysis(analysis, span_text)
+                else:
+                    actor = self._resolve(analysis, span_text, date)
+                if actor is None and previous is not None and previous[2] and previous[0] == start:
+                    actor = self._possessed(previous[1], chunk_matches, span_text, tokens, names, memory, analysis)
+                if actor is not None:
+                    out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
+                    previous = (end, actor, tokens[end - 1].possessive)
+                else:
+                    previous = None
+                if memory is not None and len(memory._by_key) != learned_before:
+                    restart = end  # a name was learned: later mentions of it must be found
+                    break
+            if restart is None:
+                return out
+            position = restart
+
+    def _chunks(self, text: str, tokens: list[Token], position: int, memory: "ArticleActors | None"):
+        """Actor phrases from token ``position`` on: (pieces, unknown names) in text order."""
         learned = memory._by_key if memory is not None else None
-        matches = self._scan(tokens, learned or None)
-        names = _names_after_titles(tokens, matches)
-        name_starts = {start: end for start, end in names}
-        # pieces: matches and unknown names, in token order
+        matches = self._scan(tokens, learned or None, position)
+        names, absorbed = _names_after_titles(tokens, matches)
+        matches = [m for m in matches if id(m) not in absorbed]
         pieces: list[tuple[int, int, Match | None]] = [(m.start, m.end, m) for m in matches]
         pieces += [(s, e, None) for s, e in names]
         pieces.sort(key=lambda p: p[0])
@@ -567,35 +621,20 @@ class ActorKB:
                 chunks[-1].append(piece)
             else:
                 chunks.append([piece])
-        out = []
-        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
         for chunk in chunks:
-            start, end = chunk[0][0], chunk[-1][1]
-            chunk_matches = [m for _s, _e, m in chunk if m is not None]
-            analysis = Analysis(tokens, chunk_matches, [(s, e) for s, e, m in chunk if m is None])
-            if not any(name_starts.get(s) for s, _e, m in chunk if m is None):
-                analysis.names = []
-            span_text = text[tokens[start].start:tokens[end - 1].end]
-            if memory is not None:
-                actor = memory._resolve_analysis(analysis, span_text)
-            else:
-                actor = self._resolve(analysis, span_text, date)
-            if actor is None and previous is not None and previous[2] and previous[0] == start:
-                # "Putin's spokesman", "Aliyev's aide": the possessor's state
-                sector, _role, _title = _pick_sector(chunk_matches)
-                owner = previous[1]
-                if owner.country and sector:
-                    actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
-                                  country=owner.country, sector=sector,
-                                  person=_name_text(tokens, analysis.names))
-                    if memory is not None:
-                        memory._learn(actor, tokens, analysis)
-            if actor is not None:
-                out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
-                previous = (end, actor, tokens[end - 1].possessive)
-            else:
-                previous = None
-        return out
+            yield chunk, [(s, e) for s, e, m in chunk if m is None]
+
+    def _possessed(self, owner: Actor, chunk_matches, span_text, tokens, names, memory, analysis) -> Actor | None:
+        """"Putin's spokesman", "Aliyev's aide": a phrase owned by a person is of their state."""
+        sector, _role, _title = _pick_sector(chunk_matches)
+        if not owner.country or not sector:
+            return None
+        sector = "government" if sector == "organisation" else sector
+        actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
+                      country=owner.country, sector=sector, person=_name_text(tokens, names))
+        if memory is not None:
+            memory._learn(actor, tokens, analysis)
+        return actor
 
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
         """Whether ``piece`` continues the actor phrase in ``chunk``."""
@@ -604,9 +643,7 @@ class ActorKB:
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
         if gap.strip() and not _GLUE.match(" ".join(gap.split())):
-            return False
-        if "," in gap:
-            return False
+            return False  # commas, verbs, conjunctions: a new phrase
         new = piece[2]
         if new is None:
             return True  # a name after a title
@@ -620,10 +657,6 @@ class ActorKB:
             return True
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
-
-
-def _first(extra: dict) -> set[str]:
-    return {key[0] for key in extra}
 
 
 def _split(cell: str) -> list[str]:
@@ -677,35 +710,49 @@ def _after_place_word(tokens: list[Token], match: Match) -> bool:
     return i >= 0 and tokens[i].key in _PLACE_PREPOSITIONS
 
 
-def _names_after_titles(tokens: list[Token], matches: list[Match]) -> list[tuple[int, int]]:
-    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe")."""
-    covered = set()
+def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe").
+
+    Returns the runs (token ranges) and the ids of person matches swallowed by
+    a run: in "Foreign Minister Anna Johnson" the surname "Johnson" of a known
+    person belongs to an unknown one.
+    """
+    covering: dict[int, Match] = {}
     for m in matches:
-        covered.update(range(m.start, m.end))
-    names = []
+        for i in range(m.start, m.end):
+            covering[i] = m
+    names: list[tuple[int, int]] = []
+    absorbed: set[int] = set()
     for m in matches:
         entry = m.first("sector")
         if entry is None or not entry.is_title:
             continue
         i = m.end
-        while i < len(tokens) and i not in covered and tokens[i].is_capitalised \
-                and tokens[i].key not in _NOT_NAME and tokens[i].key.isalpha() is not False \
-                and tokens[i].key != "-":
-            i += 1
+        swallowed: list[Match] = []
+        while i < len(tokens) and tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME:
+            inner = covering.get(i)
+            if inner is not None:
+                only_people = all(e.kind in ("person", "learned") for e in inner.entries)
+                if not only_people or i == m.end:
+                    break  # a known person right after the title, or another actor
+                swallowed.append(inner)
+                i = inner.end
+            else:
+                i += 1
             if tokens[i - 1].possessive:
                 break
         if i > m.end:
-            # a name is never a single initial, and a title's gap to it must be plain space
             names.append((m.end, i))
-    return names
+            absorbed.update(id(x) for x in swallowed)
+    return names, absorbed
 
 
 def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
+    """The first unknown name of a phrase, as written (without a possessive)."""
     if not names:
         return None
     start, end = names[0]
-    return " ".join(t.text.rstrip(".") if not t.text.endswith(".") or len(t.text) > 2 else t.text
-                    for t in tokens[start:end])
+    return " ".join(t.text for t in tokens[start:end])
 
 
 def _clean_date(date) -> str | None:
