@@ -86,3 +86,44 @@ def test_home_and_upload_pages_render(live_server, page):
     assert "1 article(s) added" in page.locator(".report").inner_text()
     page.screenshot(path=str(ARTIFACTS / "upload.png"), full_page=True)
     assert page.problems == [] and page.outside == []
+
+
+def ask_in_browser(page, server, question: str) -> None:
+    page.goto(server.url + "/")
+    page.fill("#question", question)
+    page.press("#question", "Enter")
+    page.wait_for_selector("#answer")
+
+
+QUESTION = "Are Azerbaijan and Russia allies?"
+
+
+def test_ask_shows_verdict_chart_and_evidence_sentence(live_server, page):
+    ask_in_browser(page, live_server, QUESTION)
+    verdict = page.locator("#answer .verdict").inner_text().strip().lower()
+    assert verdict in {"allied", "cooperative", "mixed", "tense", "hostile", "unknown"}
+    page.wait_for_selector("#chart-activity.drawn svg.main-svg", timeout=20000)
+    page.wait_for_selector("#chart-goldstein.drawn svg.main-svg", timeout=20000)
+    assert page.locator(".meter-fill").evaluate("el => el.style.width").endswith("%")
+    page.screenshot(path=str(ARTIFACTS / "answer.png"), full_page=True)
+
+    evidence = page.locator(".evidence-against a.evidence-link").first
+    quoted = evidence.locator("xpath=ancestor::li//blockquote").inner_text().strip()
+    evidence.click()
+    page.wait_for_load_state("load")
+    highlighted = page.locator(".sentence.highlight")
+    assert highlighted.count() == 1
+    assert highlighted.inner_text().strip() == quoted
+    assert highlighted.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "evidence-sentence.png"))
+    assert page.problems == [] and page.outside == []
+
+
+def test_network_page_draws_and_links_to_dyads(live_server, page):
+    page.goto(live_server.url + "/network?country=Azerbaijan")
+    page.wait_for_selector("#chart-network.drawn svg.main-svg", timeout=20000)
+    page.screenshot(path=str(ARTIFACTS / "network.png"), full_page=True)
+    page.locator("table.ranked a", has_text="explore").first.click()
+    page.wait_for_load_state("load")
+    assert "/dyad?a=AZE&b=" in page.url
+    assert page.problems == [] and page.outside == []
