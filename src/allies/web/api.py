@@ -41,7 +41,9 @@ def ask(request: Request, q: str = Query(..., max_length=300, description="e.g. 
 
 @router.get("/dyads/{a}/{b}", summary="Monthly activity between two countries", responses=ERRORS)
 def dyad(request: Request, a: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
-         b: str = PathParam(..., max_length=80), since: str | None = None, until: str | None = None) -> dict[str, Any]:
+         b: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
+         since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
+         until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
     """Monthly event counts per direction and quad class with mean Goldstein
     scores (asserted, non-negated events), and per-direction figures."""
     with state_of(request).access.reader() as store:
@@ -50,7 +52,8 @@ def dyad(request: Request, a: str = PathParam(..., max_length=80, description="I
 
 @router.get("/network/{country}", summary="A country's relations with all others", responses=ERRORS)
 def network(request: Request, country: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
-            since: str | None = None, until: str | None = None) -> dict[str, Any]:
+            since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
+            until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
     """Partners ranked from closest to most hostile, with standing, events, balance and formal ties."""
     with state_of(request).access.reader() as store:
         return engine.network(store, country, since, until)
@@ -65,9 +68,11 @@ def events(request: Request,
            origin: str | None = Query(None, max_length=30, description="coded, gdelt, icews, polecat, acled"),
            quad: str | None = Query(None, description="verbal_cooperation, material_cooperation, verbal_conflict or material_conflict"),
            cameo: str | None = Query(None, max_length=4, description="CAMEO code or prefix"),
-           since: str | None = None, until: str | None = None,
+           since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
+           until: str | None = Query(None, description="last date (YYYY-MM-DD)"),
            order: str = Query("-date", description="date, -date, goldstein, -goldstein or id"),
-           limit: int = Query(50, ge=1, le=queries.MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+           limit: int = Query(50, ge=1, le=queries.MAX_PAGE, description="page size (at most 500)"),
+           offset: int = Query(0, ge=0, description="rows to skip")) -> dict[str, Any]:
     """One page of events, newest first, with the total number that match."""
     filters = queries.EventFilter(country=country, partner=partner, source=source, target=target, origin=origin,
                                   quad=quad, cameo=cameo, since=since, until=until)
@@ -77,14 +82,15 @@ def events(request: Request,
 
 @router.get("/articles", summary="Search articles", responses=ERRORS)
 def articles(request: Request, q: str | None = Query(None, max_length=200, description="text in title or body"),
-             limit: int = Query(25, ge=1, le=queries.MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+             limit: int = Query(25, ge=1, le=queries.MAX_PAGE, description="page size (at most 500)"),
+             offset: int = Query(0, ge=0, description="rows to skip")) -> dict[str, Any]:
     with state_of(request).access.reader() as store:
         return as_jsonable(queries.search_articles(store, q, limit, offset))
 
 
 @router.get("/articles/{article_id}", summary="One article with its sentences and events",
             responses={404: {"description": "No such article"}})
-def article(request: Request, article_id: int = PathParam(..., ge=1)) -> dict[str, Any]:
+def article(request: Request, article_id: int = PathParam(..., ge=1, description="the article's id")) -> dict[str, Any]:
     with state_of(request).access.reader() as store:
         found = queries.article_detail(store, article_id)
     if found is None:
@@ -112,9 +118,9 @@ def require_token(request: Request) -> None:
         "file": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
 }}})
 async def ingest(request: Request) -> dict[str, Any]:
-    """JSON ``{text, title, date, url, source}`` (or a list of them), or
-    multipart file(s) in any format ingest reads, with header
-    ``Authorization: Bearer $ALLIES_TOKEN``. Returns the ingest report."""
+    """JSON {text, title, date, url, source} (or a list of them), or multipart
+    file(s) in any format ingest reads, with the header
+    'Authorization: Bearer $ALLIES_TOKEN'. Returns the ingest report."""
     require_token(request)
     state = state_of(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
