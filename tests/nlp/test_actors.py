@@ -400,3 +400,19 @@ def test_armed_groups_and_named_bodies(kb):
     assert code(kb, "the IRGC") == "IRNMIL"
     assert code(kb, "Gazprom") == "RUSBUS"
     assert code(kb, "TASS") == "RUSMED"
+
+
+def test_names_with_particles_and_hyphens(kb):
+    actor = kb.lookup("Sudanese President Omer al-Bashir")
+    assert (actor.code, actor.person) == ("SDNGOV", "Omer al-Bashir")
+    actor = kb.lookup("Freedonian envoy Hans von der Berg")  # an unknown country names no state
+    assert actor is None
+    actor = kb.lookup("German envoy Hans von der Berg")
+    assert (actor.code, actor.person) == ("DEUGOV", "Hans von der Berg")
+
+
+def test_possessive_state_and_its_bodies_join(kb):
+    text = "China's government rejected a U.S. State Department report on Iran's Revolutionary Guards."
+    found = [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)]
+    assert found == [("China's government", "CHNGOV"), ("U.S. State Department", "USAGOV"),
+                     ("Iran's Revolutionary Guards", "IRNMIL")]

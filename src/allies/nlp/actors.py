@@ -71,12 +71,18 @@ _NOT_NAME = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+# Lower-case words and hyphens that continue a name ("al-Bashir", "von der Leyen").
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
+
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()
@@ -88,6 +94,7 @@ class Token:
     start: int
     end: int
     text: str
+    after: int  # where the word ends in the text, possessive included
     possessive: bool = False
 
     @property
@@ -101,18 +108,28 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words (with their offsets) as the knowledge base compares them.
+
+    "U.S." is one word keyed "us"; "Moscow's" is "moscow", marked possessive,
+    as is "Azerbaijanis'" ; a hyphen is a word of its own, so "Russia-Ukraine"
+    names two states and "Guinea-Bissau" matches as three words.
+    """
     tokens = []
+    length = len(text)
     for match in _TOKEN.finditer(text):
         raw = match.group()
         start, end = match.span()
+        after = end
         possessive = False
         folded = fold(raw)
         if folded.endswith("'s") and len(folded) > 2:
             raw, folded, end, possessive = raw[:-2], folded[:-2], end - 2, True
-        if "." in raw and end < len(text) and text[end] == "." and not possessive:
-            end += 1  # "U.S." keeps its last dot
-        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive))
-    # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
+        elif folded.endswith("s") and end < length and text[end] in "'’" and (
+                end + 1 == length or not text[end + 1].isalnum()):
+            after, possessive = end + 1, True
+        elif "." in raw and end < length and text[end] == ".":
+            end = after = end + 1  # "U.S." keeps its last dot
+        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], after, possessive))
     return tokens
 
 
@@ -127,13 +144,11 @@ _EXACT, _CAP, _ANY = 2, 1, 0
 
 def _case_class(token_text: str) -> int:
     letters = [ch for ch in token_text if ch.isalpha()]
-    if not letters or not token_text[:1].isalpha() and not token_text[:1].isdigit():
-        return _ANY
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return _EXACT
+        return _EXACT  # "US", "NATO", "U.K.", "MI6"
     if token_text[:1].isupper():
-        return _CAP
-    return _ANY
+        return _CAP  # "Turkey", "G7"
+    return _ANY  # "troops", "of", "-"
 
 
 def _case_ok(classes: tuple[int, ...], tokens: list[Token]) -> bool:
@@ -186,7 +201,6 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
-    adjective: bool = False  # a country written as an adjective/demonym
 
 
 @dataclass
@@ -222,7 +236,7 @@ class ActorKB:
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
         self._lexicon: dict[tuple[str, ...], list[tuple[tuple[int, ...], Entry]]] = {}
-        self._first_keys: set[str] = set()
+        self._first_keys: dict[str, int] = {}  # first token key -> longest alias starting with it
         self._max_len = 1
         self._terms: list[Term] = []
         self._terms_by_name: dict[str, list[Term]] = {}
@@ -238,7 +252,7 @@ class ActorKB:
                 self._add(alias, Entry("country", iso3))
             for adjective in _split(row["adjectives"]):
                 for form in _demonym_forms(adjective):
-                    self._add(form, Entry("country", iso3, adjective=True))
+                    self._add(form, Entry("country", iso3))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
@@ -307,7 +321,7 @@ class ActorKB:
         bucket = self._lexicon.setdefault(key, [])
         if (classes, entry) not in bucket:
             bucket.append((classes, entry))
-        self._first_keys.add(key[0])
+        self._first_keys[key[0]] = max(self._first_keys.get(key[0], 0), len(key))
         self._max_len = max(self._max_len, len(key))
 
     # ----- scanning -------------------------------------------------------------------
@@ -316,15 +330,19 @@ class ActorKB:
         """Longest matches, left to right; ``extra`` adds names learned in an article."""
         matches: list[Match] = []
         i, n = start, len(tokens)
-        extra_first = {key[0] for key in extra} if extra else ()
+        keys = [t.key for t in tokens]
+        extra_first: dict[str, int] = {}
+        for key in extra or ():
+            extra_first[key[0]] = max(extra_first.get(key[0], 0), len(key))
         while i < n:
-            if tokens[i].key not in self._first_keys and tokens[i].key not in extra_first:
+            longest = max(self._first_keys.get(keys[i], 0), extra_first.get(keys[i], 0))
+            if not longest:
                 i += 1
                 continue
             found = None
-            for length in range(min(self._max_len, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 window = tokens[i:i + length]
-                key = tuple(t.key for t in window)
+                key = tuple(keys[i:i + length])
                 entries: list[Entry] = []
                 if extra and key in extra and all(t.is_capitalised for t in window):
                     entries.append(Entry("learned", " ".join(key)))
@@ -526,6 +544,12 @@ class ActorKB:
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
             sector = state_sector
+            if sector is None:
+                # "Russia's Gazprom", "Iran's Revolutionary Guards": the body named after the state
+                for match in matches:
+                    body = match.first("institution")
+                    if body is not None and body.value == country and match is not anchor_match:
+                        sector = body.sector
             if anchor.kind == "institution":
                 # a seat keeps its own sector unless a specific non-government word says otherwise
                 if sector is None or sector == "government":
@@ -639,7 +663,7 @@ class ActorKB:
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
         """Whether ``piece`` continues the actor phrase in ``chunk``."""
         last_start, last_end, last_match = chunk[-1]
-        gap = text[tokens[last_end - 1].end:tokens[piece[0]].start]
+        gap = text[tokens[last_end - 1].after:tokens[piece[0]].start]
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
         if gap.strip() and not _GLUE.match(" ".join(gap.split())):
@@ -647,9 +671,14 @@ class ActorKB:
         new = piece[2]
         if new is None:
             return True  # a name after a title
-        anchors = sum(1 for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS))
-        if new.first(*ANCHOR_KINDS) and anchors:
-            return False  # "Russia Ukraine", "NATO Russia": two actors
+        anchors = [m.first(*ANCHOR_KINDS) for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS)]
+        new_anchor = new.first(*ANCHOR_KINDS)
+        if new_anchor is not None and anchors:
+            # "U.S. State Department", "Russia's Gazprom" are one actor; "Russia Ukraine" two
+            same_state = (len(anchors) == 1 and new_anchor.kind == "institution"
+                          and anchors[0].kind == "country" and anchors[0].value == new_anchor.value)
+            if not same_state:
+                return False
         if new.first("person", "learned") and any(
                 m is not None and m.first("person", "learned") for _s, _e, m in chunk):
             return False
@@ -729,7 +758,17 @@ def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list
             continue
         i = m.end
         swallowed: list[Match] = []
-        while i < len(tokens) and tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME:
+        while i < len(tokens):
+            if not (tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME):
+                # "Omer al-Bashir", "Ursula von der Leyen": particles inside a name
+                j = i
+                while j < len(tokens) and j not in covering and (
+                        tokens[j].key in _NAME_PARTICLES or tokens[j].key == "-"):
+                    j += 1
+                if j == i or i == m.end or j >= len(tokens) or not tokens[j].is_capitalised \
+                        or tokens[j].key in _NOT_NAME:
+                    break
+                i = j
             inner = covering.get(i)
             if inner is not None:
                 only_people = all(e.kind in ("person", "learned") for e in inner.entries)
@@ -752,7 +791,10 @@ def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
     if not names:
         return None
     start, end = names[0]
-    return " ".join(t.text for t in tokens[start:end])
+    parts = [tokens[start].text]
+    for before, token in zip(tokens[start:end - 1], tokens[start + 1:end]):
+        parts.append(token.text if token.start == before.after else " " + token.text)
+    return "".join(parts)
 
 
 def _clean_date(date) -> str | None:
