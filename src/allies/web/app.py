@@ -159,7 +159,7 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:
-        log.exception("internal error on %s", request.url.path)
+        # Starlette re-raises after this response, so the server log gets the traceback.
         first = (str(exc).splitlines() or [""])[0][:200]
         return error_response(request, 500, f"internal error: {type(exc).__name__}: {first}")
 
