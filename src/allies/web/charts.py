@@ -120,7 +120,7 @@ def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) 
             edge_x += [0.0, round(x, 4), None]
             edge_y += [0.0, round(y, 4), None]
         traces.append({
-            "type": "scatter", "mode": "lines", "name": verdict, "hoverinfo": "skip",
+            "type": "scatter", "mode": "lines", "name": verdict, "hoverinfo": "skip", "showlegend": False,
             "x": edge_x, "y": edge_y,
             "line": {"color": VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unknown"]), "width": 3},
         })
@@ -133,5 +133,4 @@ def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) 
     axis = {"visible": False, "range": [-1.4, 1.4]}
     return {"id": "chart-network", "data": traces, "clickable": True,
             "layout": {**BASE_LAYOUT, "height": 520, "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x"},
-                       "title": {"text": f"Relations of {country_name(center)} (edge colour: verdict)"},
-                       "legend": {"orientation": "h", "y": -0.05}}}
+                       "title": {"text": f"Relations of {country_name(center)} (edge colour: standing)"}}}
