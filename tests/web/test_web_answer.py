@@ -71,3 +71,12 @@ def test_network_api_and_page(client):
     page = client.get("/network", params={"country": "Azerbaijan"})
     assert page.status_code == 200 and 'id="chart-network"' in page.text
     assert client.get("/network", params={"country": "Atlantis"}).status_code == 400
+
+
+def test_api_check_weighs_a_claim(client):
+    body = client.get("/api/check", params={"claim": "Russia is an ally of Azerbaijan"}).json()
+    assert body["outcome"] in {"supported", "contradicted", "mixed", "not enough evidence"}
+    assert body["dyad"] == ["RUS", "AZE"] or body["dyad"] == ["AZE", "RUS"]
+    assert body["evidence"]
+    vague = client.get("/api/check", params={"claim": "Russia and Azerbaijan"})
+    assert vague.status_code == 400 and "error" in vague.json()

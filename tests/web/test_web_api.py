@@ -148,7 +148,7 @@ def test_dyad_errors(client):
 
 def test_openapi_describes_the_api_and_swagger_is_not_loaded_from_a_cdn(client):
     spec = client.get("/openapi.json").json()
-    for path in ("/api/ask", "/api/dyads/{a}/{b}", "/api/events", "/api/articles", "/api/articles/{article_id}",
+    for path in ("/api/ask", "/api/check", "/api/network/{country}", "/api/dyads/{a}/{b}", "/api/events", "/api/articles", "/api/articles/{article_id}",
                  "/api/ingest"):
         assert path in spec["paths"]
     assert "post" in spec["paths"]["/api/ingest"]

@@ -39,6 +39,15 @@ def ask(request: Request, q: str = Query(..., max_length=300, description="e.g. 
         return engine.ask(store, q, since, until)
 
 
+@router.get("/check", summary="Weigh a claim about two countries", responses=ERRORS)
+def check(request: Request, claim: str = Query(..., max_length=300, description="e.g. Russia is an ally of Azerbaijan"),
+          since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
+          until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
+    """outcome: supported, contradicted, mixed or "not enough evidence", with the answer behind it."""
+    with state_of(request).access.reader() as store:
+        return engine.check(store, claim, since, until)
+
+
 @router.get("/dyads/{a}/{b}", summary="Monthly activity between two countries", responses=ERRORS)
 def dyad(request: Request, a: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
          b: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),

@@ -24,6 +24,18 @@ def ask(store: Store, question: str, since: str | None = None, until: str | None
     return as_jsonable(relations.ask(store, question, since=since, until=until))
 
 
+def check(store: Store, claim: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """Weigh a claim ("Russia is an ally of Azerbaijan"): supported,
+    contradicted, mixed or not enough evidence, with the full answer."""
+    claim = (claim or "").strip()
+    if not claim:
+        raise InputError("give a claim such as 'Russia is an ally of Azerbaijan'")
+    if len(claim) > MAX_QUESTION:
+        raise InputError(f"the claim is longer than {MAX_QUESTION} characters")
+    since, until = parse_date(since, "since"), parse_date(until, "until")
+    return as_jsonable(relations.check(store, claim, since=since, until=until))
+
+
 def dyad(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """A dyad's monthly table: counts per direction and quad class, Goldstein
     means, and per-direction figures (balance, words against deeds, trend)."""
