@@ -416,3 +416,21 @@ def test_possessive_state_and_its_bodies_join(kb):
     found = [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)]
     assert found == [("China's government", "CHNGOV"), ("U.S. State Department", "USAGOV"),
                      ("Iran's Revolutionary Guards", "IRNMIL")]
+
+
+def test_memory_never_learns_a_surname_that_names_something_else():
+    memory = ArticleActors(ActorKB.default(), date="2022-01-01")
+    text = ("North Korean leader Kim Jong Un met UN officials. "
+            "Georgian Foreign Minister John Jordan visited Jordan, and Jordan welcomed him.")
+    found = [(text[s:e], a.code) for s, e, a in memory.find_mentions(text)]
+    assert found == [("North Korean leader Kim Jong Un", "PRKGOV"), ("UN officials", "UN"),
+                     ("Georgian Foreign Minister John Jordan", "GEOGOV"), ("Jordan", "JOR"), ("Jordan", "JOR")]
+    assert memory.resolve("John Jordan").code == "GEOGOV"
+
+
+def test_memory_possessive_of_a_learned_person():
+    memory = ArticleActors(ActorKB.default(), date="2022-01-01")
+    memory.resolve("Moldovan Prime Minister Jane Roe")
+    actor = memory.resolve("Roe's spokesman")
+    assert (actor.code, actor.person) == ("MDAGOV", None)
+    assert memory.resolve("Roe").person == "Jane Roe"

@@ -137,7 +137,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     import tempfile
     import time
 
-    from ..demo import load_corpus
+    from ..demo import load_demo_documents
     from ..relations import ask
     from ..store import Store
 
@@ -145,7 +145,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="allies-demo-") as tmp:
         path = args.db or str(Path(tmp) / "demo.duckdb")
         with Store(path) as store:
-            report = store.ingest_documents(load_corpus())
+            report = store.ingest_documents(load_demo_documents())
             answer = ask(store, args.question)
             elapsed = time.perf_counter() - started
             if args.json:

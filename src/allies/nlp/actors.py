@@ -71,6 +71,8 @@ _NOT_NAME = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+# Generational suffixes that are not surnames ("Martin Luther King Jr.").
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Lower-case words and hyphens that continue a name ("al-Bashir", "von der Leyen").
 _NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
 
@@ -414,15 +416,20 @@ class ActorKB:
         tokens = tokenize(raw)
         while tokens and tokens[0].key in _DETERMINERS:
             tokens = tokens[1:]
-        # ignore case: build upper-case-proof tokens by matching on keys only
-        i, n = 0, len(tokens)
+        # case is ignored here: keys only, longest first, stop phrases skipped
+        keys = [t.key for t in tokens]
+        i, n = 0, len(keys)
         while i < n:
-            for length in range(min(self._max_len, n - i), 0, -1):
-                key = tuple(t.key for t in tokens[i:i + length])
-                for _classes, entry in self._lexicon.get(key, ()):
+            step = 1
+            for length in range(min(self._first_keys.get(keys[i], 0), n - i), 0, -1):
+                entries = [entry for _classes, entry in self._lexicon.get(tuple(keys[i:i + length]), ())]
+                if any(entry.kind == "stop" for entry in entries):
+                    step = length
+                    break
+                for entry in entries:
                     if entry.kind in ("country", "institution"):
                         return entry.value
-            i += 1
+            i += step
         return None
 
     def country_name(self, iso3: str) -> str | None:
@@ -498,26 +505,28 @@ class ActorKB:
         former = any(t.key in _FORMER for t in tokens)
         state_sector = "government" if sector == "organisation" else sector
 
-        # 1. a person: known by date, or learned earlier in the article
+        # 1. a person: learned earlier in the article, or known by date
         for match in matches:
             learned_entry = match.first("learned")
-            if learned_entry is not None and learned:
-                return replace(learned[tuple(learned_entry.value.split(" "))], text=text)
             person = match.first("person")
-            if person is not None:
+            if learned_entry is not None and learned:
+                owner = replace(learned[tuple(learned_entry.value.split(" "))], text=text)
+            elif person is not None:
                 term = self.person_term(person.value, date)
                 if term is None:
                     continue
                 owner = self._actor_for_term(term, text)
-                later = [m for m in matches if m.start >= match.end and m.first("sector")]
-                if tokens[match.end - 1].possessive and later and owner.country:
-                    # "Putin's spokesman", "Lavrov's ministry": someone of the owner's state
-                    later_sector, _role, _title = _pick_sector(later)
-                    later_sector = "government" if later_sector == "organisation" else later_sector
-                    return Actor(text=text, code=owner.country + SECTOR_SUFFIX.get(later_sector, ""),
-                                 country=owner.country, sector=later_sector,
-                                 person=_name_text(tokens, analysis.names))
-                return owner
+            else:
+                continue
+            later = [m for m in matches if m.start >= match.end and m.first("sector")]
+            if tokens[match.end - 1].possessive and later and owner.country:
+                # "Putin's spokesman", "Lavrov's ministry": someone of the owner's state
+                later_sector, _role, _title = _pick_sector(later)
+                later_sector = "government" if later_sector == "organisation" else later_sector
+                return Actor(text=text, code=owner.country + SECTOR_SUFFIX.get(later_sector, ""),
+                             country=owner.country, sector=later_sector,
+                             person=_name_text(tokens, analysis.names))
+            return owner
 
         anchor, anchor_match = self._pick_anchor(tokens, matches)
         named = _name_text(tokens, analysis.names)
@@ -617,7 +626,7 @@ class ActorKB:
                 else:
                     actor = self._resolve(analysis, span_text, date)
                 if actor is None and previous is not None and previous[2] and previous[0] == start:
-                    actor = self._possessed(previous[1], chunk_matches, span_text, tokens, names, memory, analysis)
+                    actor = self._possessed(previous[1], chunk_matches, span_text, tokens, names, memory)
                 if actor is not None:
                     out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
                     previous = (end, actor, tokens[end - 1].possessive)
@@ -648,7 +657,7 @@ class ActorKB:
         for chunk in chunks:
             yield chunk, [(s, e) for s, e, m in chunk if m is None]
 
-    def _possessed(self, owner: Actor, chunk_matches, span_text, tokens, names, memory, analysis) -> Actor | None:
+    def _possessed(self, owner: Actor, chunk_matches, span_text, tokens, names, memory) -> Actor | None:
         """"Putin's spokesman", "Aliyev's aide": a phrase owned by a person is of their state."""
         sector, _role, _title = _pick_sector(chunk_matches)
         if not owner.country or not sector:
@@ -657,7 +666,7 @@ class ActorKB:
         actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
                       country=owner.country, sector=sector, person=_name_text(tokens, names))
         if memory is not None:
-            memory._learn(actor, tokens, analysis)
+            memory._learn(actor)
         return actor
 
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
@@ -772,7 +781,10 @@ def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list
             inner = covering.get(i)
             if inner is not None:
                 only_people = all(e.kind in ("person", "learned") for e in inner.entries)
-                if not only_people or i == m.end:
+                # "Foreign Minister John Jordan": a one-word place inside a name already begun
+                place_in_name = (inner.end - inner.start == 1 and tokens[i - 1].after == tokens[i].start - 1
+                                 and all(e.kind in ("person", "learned", "country") for e in inner.entries))
+                if i == m.end or not (only_people or place_in_name):
                     break  # a known person right after the title, or another actor
                 swallowed.append(inner)
                 i = inner.end
@@ -843,23 +855,36 @@ class ArticleActors:
     def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
         actor = self.kb._resolve(analysis, text, self.date, self._by_key)
         if actor is not None:
-            self._learn(actor, analysis.tokens, analysis)
+            self._learn(actor)
         return actor
 
-    def _learn(self, actor: Actor, tokens: list[Token], analysis: Analysis) -> None:
+    def _learn(self, actor: Actor) -> None:
+        """Remember a person actor under their full name and their surname."""
         if not actor.person:
             return
         template = replace(actor)
-        names = {actor.person}
-        for term in self.kb.terms(actor.person):
-            names.add(term.name)
-        for name in list(names):
-            parts = [t for t in tokenize(name) if t.key != "-"]
-            if parts:
-                key = tuple(t.key for t in tokenize(name))
-                self._by_key[key] = template
-                if len(parts) > 1:
-                    self._by_key[(parts[-1].key,)] = template
+        names = {actor.person, *(term.name for term in self.kb.terms(actor.person))}
+        for name in names:
+            tokens = tokenize(name)
+            if not tokens:
+                continue
+            self._by_key[tuple(t.key for t in tokens)] = template
+            surname = self._surname_key(name)
+            if surname is not None:
+                self._by_key[surname] = template
         self.last_person = template
         if all(p.person != template.person for p in self.people):
             self.people.append(template)
+
+    def _surname_key(self, name: str) -> tuple[str, ...] | None:
+        """The key of a name's last word ("Doe", "al-Bashir"), unless it could be something else."""
+        words = name.split()
+        while words and fold(words[-1]).strip(".") in _NAME_SUFFIXES:
+            words.pop()
+        if len(words) < 2:
+            return None
+        key = tuple(t.key for t in tokenize(words[-1]))
+        letters = sum(len(k) for k in key if k != "-")
+        if letters < 3 or any(entry.kind != "person" for _c, entry in self.kb._lexicon.get(key, ())):
+            return None  # "Kim Jong Un" is not "Un", and "John Jordan" is not "Jordan"
+        return key
