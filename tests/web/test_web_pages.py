@@ -113,3 +113,20 @@ def test_error_pages_are_html_and_api_errors_json(client):
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     api = client.get("/api/no-such")
     assert api.status_code == 404 and api.headers["content-type"] == "application/json"
+
+
+def test_pages_render_on_an_empty_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from allies.store import Store
+    from allies.web import create_app
+
+    app = create_app(Store(tmp_path / "empty.duckdb"), token=None)
+    with TestClient(app) as empty:
+        home = empty.get("/")
+        assert home.status_code == 200 and "no events between two countries yet" in home.text
+        dyad = empty.get("/dyad", params={"a": "AZE", "b": "RUS"})
+        assert dyad.status_code == 200 and "No dated events" in dyad.text and "(0)" in dyad.text
+        assert empty.get("/articles").status_code == 200
+        assert empty.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "events": []}
+    app.state.web.access.close()
