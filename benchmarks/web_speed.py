@@ -68,7 +68,9 @@ def main() -> None:
         started = time.perf_counter()
         generate(store, args.events)
         print(f"generated {args.events:,} events in {time.perf_counter() - started:.1f} s")
-        app = create_app(store, token=None)
+        started = time.perf_counter()
+        app = create_app(store, token=None)  # brings the relations engine's derived tables up to date
+        print(f"app start-up (derived tables built) in {time.perf_counter() - started:.1f} s")
         client = TestClient(app)
         raw = store.con.cursor()
         where_dyad = ("((source_country = 'AZE' AND target_country = 'RUS') OR "
