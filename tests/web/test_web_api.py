@@ -234,3 +234,23 @@ def test_closing_the_app_releases_the_store(fresh_client, store_path):
         assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 8
     finally:
         con.close()
+
+
+def test_active_dyads_agree_with_and_without_the_derived_tables(fresh_client):
+    from allies.web import queries
+
+    access = fresh_client.app.state.web.access
+    # A new event written behind the server's back leaves the derived tables stale...
+    access.store.con.execute(
+        "INSERT INTO events (event_id, origin, date, source_country, target_country, cameo, quad, goldstein) "
+        "VALUES (100, 'gdelt', DATE '2024-01-05', 'USA', 'CHN', '111', 'verbal_conflict', -2.0)")
+    with access.reader() as view:
+        stale = queries.active_dyads(view)
+    access.write(lambda view: None)  # ...until the writer refreshes them
+    with access.reader() as view:
+        fresh = queries.active_dyads(view)
+    assert stale == fresh
+    pairs = {(d["a"], d["b"]): d for d in fresh}
+    assert pairs[("AZE", "RUS")]["events"] == 5  # the negated and the future-tense events do not count
+    assert pairs[("AZE", "RUS")]["conflict"] == 2
+    assert pairs[("CHN", "USA")]["last_month"] == "2024-01"

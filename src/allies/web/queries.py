@@ -214,19 +214,33 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any] | None:
 
 
 def active_dyads(store: Store, limit: int = 12) -> list[dict[str, Any]]:
-    """The dyads with the most events between two different countries."""
-    rows = _rows(
-        store,
-        "SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
-        "count(*) AS events, "
-        "count(*) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
-        "count(*) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
-        "max(date) AS last_date "
-        "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
-        "AND source_country <> target_country GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?",
-        [limit],
-    )
+    """The dyads with the most counted events (asserted, not negated) between
+    two different countries, with their cooperative and conflictual shares."""
+    from ..relations.cache import sources
+
+    _, pair_months = sources(store)
+    if pair_months == "rel_pair_months":
+        # The relations engine's per-dyad monthly totals, current whenever the
+        # server has written: a few thousand rows instead of every event.
+        sql = ("SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
+               "sum(n) AS events, "
+               "sum(n) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
+               "sum(n) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
+               "strftime(max(month) FILTER (WHERE n > 0), '%Y-%m') AS last_month "
+               "FROM rel_pair_months GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY events DESC, a, b LIMIT ?")
+    else:
+        sql = ("SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
+               "count(*) AS events, "
+               "count(*) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
+               "count(*) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
+               "strftime(max(date), '%Y-%m') AS last_month "
+               "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+               "AND source_country <> target_country AND date IS NOT NULL "
+               "AND NOT coalesce(negated, false) AND coalesce(modality, 'asserted') = 'asserted' "
+               "GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?")
+    rows = _rows(store, sql, [limit])
     for row in rows:
+        row["events"], row["cooperation"], row["conflict"] = (int(row[k] or 0) for k in ("events", "cooperation", "conflict"))
         row["a_name"], row["b_name"] = country_name(row["a"]), country_name(row["b"])
     return rows
 
