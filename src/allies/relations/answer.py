@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, parse_day, window_sql
+from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
 from .question import Question, parse_question
 from .ties import FormalTie, ties_between, ties_of
 from .verdict import Verdict, judge
@@ -100,7 +100,11 @@ class Answer:
 
 def format_citation(item: dict[str, Any], width: int = 96) -> str:
     ev = item["event"]
-    what = f"{ev['source']} -> {ev['target']} {ev['cameo'] or ''} {ev['quad']} ({ev['goldstein']:+.1f})"
+    if ev.get("kind") == "statement":
+        verb = "disputes an alliance" if ev["claim"] == "not_ally" else "speaks of an alliance"
+        what = f"statement: {ev['voice']} voice {verb} with {ev['target']}"
+    else:
+        what = f"{ev['source']} -> {ev['target']} {ev['cameo'] or ''} {ev['quad']} ({ev['goldstein']:+.1f})"
     text = item.get("sentence")
     where = []
     if item.get("title"):
@@ -121,33 +125,67 @@ def _iso(day):
 
 
 def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = None,
-             limit: int = EVIDENCE_PER_SIDE) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The strongest events for and against a good relation, cited.
+             limit: int = EVIDENCE_PER_SIDE, claims: str | None = None
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The strongest evidence for and against a good relation, cited.
 
-    Strength: alliance claims first, then deeds over words, then the size of the
-    Goldstein score, then coder confidence; events quoting a stored sentence
-    are preferred to bare dataset rows."""
-    if rel is None:
-        rel, _ = sources(store)
+    Statements about the alliance itself (up to two a side, latest first) lead;
+    then events: deeds before words, larger Goldstein scores first, then coder
+    confidence; events quoting a stored sentence come before bare dataset rows.
+    A sentence is cited once."""
+    if rel is None or claims is None:
+        rel, _, claims = sources(store)
+    dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until, "e.date")
-    out = {}
-    for stance, test, order in (
-            ("for", "(e.counted AND e.goldstein > 0) OR e.claim IN ('ally', 'partner')", "e.goldstein DESC"),
-            ("against", "(e.counted AND e.goldstein < 0) OR e.claim = 'not_ally'", "e.goldstein ASC")):
-        rows = store.query(
-            f"""SELECT e.event_id, e.origin, e.article_id, e.sentence_index, e.date, e.source_country, e.target_country,
-                       e.cameo, e.quad, e.goldstein, e.modality, e.negated, e.voice, e.claim, e.confidence,
-                       coalesce(e.url, a.url) AS url, s.text AS sentence, a.title
-                FROM {rel} e
-                LEFT JOIN articles a ON a.article_id = e.article_id
-                LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index
-                WHERE e.source_country IN (?, ?) AND e.target_country IN (?, ?)
-                  AND e.source_country <> e.target_country AND ({test}) {where}
-                ORDER BY (e.claim IS NOT NULL) DESC, (e.quad LIKE 'material%') DESC,
-                         (s.text IS NOT NULL) DESC, {order}, e.confidence DESC NULLS LAST, e.date DESC, e.event_id
-                LIMIT ?""", [a, b, a, b, *params, limit])
-        out[stance] = [_cite(r, stance) for r in rows]
+    # Two top-N queries (DuckDB keeps a heap, no full sort), glued by UNION ALL.
+    picks = []
+    for stance, test, strength in (("for", "e.goldstein > 0", "e.goldstein DESC"),
+                                   ("against", "e.goldstein < 0", "e.goldstein ASC")):
+        picks.append(f"""(SELECT e.*, '{stance}' AS stance FROM {dyad} e
+                          WHERE e.counted AND {test} {where}
+                          ORDER BY (e.quad LIKE 'material%') DESC, (e.article_id IS NOT NULL) DESC, {strength},
+                                   e.confidence DESC NULLS LAST, e.date DESC, e.event_id
+                          LIMIT {int(limit) * 2})""")
+    rows = store.query(
+        f"""SELECT r.event_id, r.origin, r.article_id, r.sentence_index, r.date, r.source_country, r.target_country,
+                   r.cameo, r.quad, r.goldstein, r.modality, r.negated, r.voice, r.confidence,
+                   coalesce(r.url, a.url) AS url, s.text AS sentence, a.title, r.stance
+            FROM ({picks[0]} UNION ALL {picks[1]}) r
+            LEFT JOIN articles a ON a.article_id = r.article_id
+            LEFT JOIN sentences s ON s.article_id = r.article_id AND s.sentence_index = r.sentence_index""",
+        [*dyad_params, *params, *dyad_params, *params])
+    rows.sort(key=_strength)  # the joins above do not keep the subqueries' order
+    lo, hi = sorted((a, b))
+    claim_where, claim_params = window_sql(since, until, "c.date")
+    statements = store.query(
+        f"""SELECT c.article_id, c.sentence_index, c.date, c.country_a, c.country_b, c.voice, c.claim,
+                   s.text AS sentence, a.title, a.url
+            FROM {claims} c
+            JOIN sentences s ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index
+            JOIN articles a ON a.article_id = c.article_id
+            WHERE c.country_a = ? AND c.country_b = ? {claim_where}
+            ORDER BY c.date DESC, c.article_id, c.sentence_index""", [lo, hi, *claim_params])
+    out: dict[str, list[dict[str, Any]]] = {"for": [], "against": []}
+    seen: set[tuple] = set()
+    for st in statements:
+        stance = "against" if st["claim"] == "not_ally" else "for"
+        key = (st["article_id"], st["sentence_index"])
+        if len(out[stance]) < 2 and key not in seen:
+            seen.add(key)
+            out[stance].append(_cite_statement(st, stance))
+    for row in rows:
+        key = (row["article_id"], row["sentence_index"]) if row["article_id"] is not None else ("event", row["event_id"])
+        if len(out[row["stance"]]) < limit and key not in seen:
+            seen.add(key)
+            out[row["stance"]].append(_cite(row, row["stance"]))
     return out["for"], out["against"]
+
+
+def _strength(row: dict[str, Any]) -> tuple:
+    """Sort key matching the evidence queries' ORDER BY (strongest first)."""
+    return (not (row["quad"] or "").startswith("material"), row["article_id"] is None,
+            -abs(row["goldstein"] or 0), -(row["confidence"] or 0),
+            -(row["date"].toordinal() if row["date"] else 0), row["event_id"])
 
 
 def _cite(row: dict[str, Any], stance: str) -> dict[str, Any]:
@@ -159,11 +197,29 @@ def _cite(row: dict[str, Any], stance: str) -> dict[str, Any]:
         "date": _iso(row["date"]),
         "url": row["url"],
         "event": {
-            "event_id": row["event_id"], "origin": row["origin"], "sentence_index": row["sentence_index"],
-            "source": row["source_country"], "target": row["target_country"], "cameo": row["cameo"],
-            "quad": row["quad"], "goldstein": row["goldstein"], "modality": row["modality"],
-            "negated": bool(row["negated"]), "voice": row["voice"], "claim": row["claim"],
-            "confidence": row["confidence"],
+            "kind": "event", "event_id": row["event_id"], "origin": row["origin"],
+            "sentence_index": row["sentence_index"], "source": row["source_country"],
+            "target": row["target_country"], "cameo": row["cameo"], "quad": row["quad"],
+            "goldstein": row["goldstein"], "modality": row["modality"], "negated": bool(row["negated"]),
+            "voice": row["voice"], "claim": None, "confidence": row["confidence"],
+        },
+    }
+
+
+def _cite_statement(row: dict[str, Any], stance: str) -> dict[str, Any]:
+    other = row["country_b"] if row["voice"] == row["country_a"] else row["country_a"]
+    return {
+        "stance": stance,
+        "sentence": row["sentence"],
+        "article_id": row["article_id"],
+        "title": row["title"],
+        "date": _iso(row["date"]),
+        "url": row["url"],
+        "event": {
+            "kind": "statement", "event_id": None, "origin": "coded", "sentence_index": row["sentence_index"],
+            "source": row["voice"], "target": other, "cameo": None, "quad": None, "goldstein": None,
+            "modality": None, "negated": row["claim"] == "not_ally", "voice": row["voice"],
+            "claim": row["claim"], "confidence": None,
         },
     }
 
@@ -179,14 +235,17 @@ def judge_dyad(store, question: Question) -> Answer:
     if a == b:
         raise InputError(f"both countries are {country_name(a)}: ask about two different countries")
     on = _as_of(question.until)
-    ties = [t for t in ties_between(store, a, b) if t.overlaps(None, question.until)]
-    formal_allies = {side: {other for t in ties_of(store, side) if t.alliance and t.status_on(on) == "active"
+    tables = sources(store)
+    related = ties_of(store, a, b)
+    ties = [t for t in related if {t.country_a, t.country_b} == {a, b} and t.overlaps(None, question.until)]
+    ties.sort(key=lambda t: (t.start or dt.date.min, t.tie_id))
+    formal_allies = {side: {other for t in related if side in (t.country_a, t.country_b)
+                            and t.alliance and t.status_on(on) == "active"
                             for other in (t.country_a, t.country_b) if other != side}
                      for side in (a, b)}
-    rel, _ = sources(store)
-    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies)
+    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies, source_tables=tables)
     verdict = judge(analysis, ties, on)
-    ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=rel)
+    ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
     return Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
 
 

@@ -4,10 +4,11 @@
 countries known and different), sorted by directed dyad and date: a dyad query
 then reads one or two row groups instead of scanning every event, which is what
 keeps ``allies ask`` under a few tens of milliseconds on ten million events.
-``rel_pair_months`` aggregates it per directed dyad, month and quad class.
+``rel_country_months`` aggregates it per country, partner, direction, month and
+quad class, each pair filed under both its countries.
 
-Both are rebuilt whenever the events' fingerprint (row count, id sum and max,
-sentence count) differs from the one they were built from. A read-only store
+Both are rebuilt whenever the events' fingerprint (row count, id range, latest
+import run and article, sentence count) differs from the one they were built from. A read-only store
 whose cache is stale is answered straight from ``events`` (same SQL, slower).
 """
 from __future__ import annotations
@@ -31,8 +32,7 @@ def _pattern(kind: str) -> str:
 
 
 def events_select() -> str:
-    """SQL producing rel_events' columns from ``events`` (and sentences, for claims)."""
-    alliance, partnership = _pattern("alliance"), _pattern("partnership")
+    """SQL producing rel_events' columns from ``events``."""
     return f"""
     SELECT e.event_id, e.origin, e.article_id, e.sentence_index, e.date,
            CAST(date_trunc('month', e.date) AS DATE) AS month,
@@ -41,47 +41,109 @@ def events_select() -> str:
            coalesce(e.modality, 'asserted') AS modality,
            coalesce(e.speaker_country, CASE WHEN e.quad LIKE 'verbal%' THEN e.source_country END) AS voice,
            e.confidence, e.url,
-           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted') AS counted,
-           CASE
-             -- Only verbal acts are statements about the tie; a deed in a sentence
-             -- that happens to say "ally" is still a deed.
-             WHEN e.quad NOT LIKE 'verbal%' AND coalesce(e.modality, 'asserted') <> 'denied' THEN NULL
-             WHEN NOT regexp_matches(lower(coalesce(s.text, '') || ' ' || coalesce(e.trigger, '')), '{alliance}|{partnership}') THEN NULL
-             WHEN coalesce(e.negated, false) OR e.modality = 'denied' OR e.quad = 'verbal_conflict' THEN 'not_ally'
-             WHEN coalesce(e.modality, 'asserted') <> 'asserted' THEN NULL
-             WHEN regexp_matches(lower(coalesce(s.text, '') || ' ' || coalesce(e.trigger, '')), '{alliance}') THEN 'ally'
-             ELSE 'partner'
-           END AS claim
+           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted') AS counted
     FROM events e
-    LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index
     WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
       AND e.source_country <> e.target_country AND e.date IS NOT NULL
     """
 
 
-def pair_months_select(rel: str) -> str:
+def country_months_select(rel: str) -> str:
     return f"""
-    SELECT source_country, target_country, month, quad,
-           count(*) FILTER (WHERE counted) AS n,
-           coalesce(sum(goldstein) FILTER (WHERE counted), 0) AS goldstein_sum,
-           count(*) FILTER (WHERE claim IN ('ally', 'partner')) AS ally_claims,
-           count(*) FILTER (WHERE claim = 'not_ally') AS not_ally_claims
-    FROM {rel}
-    WHERE counted OR claim IS NOT NULL
-    GROUP BY ALL
+    WITH pairs AS (
+        SELECT source_country, target_country, month, quad,
+               count(*) AS n, sum(goldstein) AS goldstein_sum
+        FROM {rel} WHERE counted GROUP BY ALL)
+    SELECT source_country AS country, target_country AS other, true AS outgoing, month, quad,
+           n, goldstein_sum FROM pairs
+    UNION ALL
+    SELECT target_country, source_country, false, month, quad, n, goldstein_sum FROM pairs
+    """
+
+
+@lru_cache(maxsize=1)
+def dispute_pattern() -> str:
+    text = resources.files("allies.relations").joinpath("data", "dispute_patterns.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return "|".join(f"(?:{row['pattern']})" for row in csv.DictReader(lines, delimiter="\t"))
+
+
+def claims_select() -> str:
+    """SQL for rel_claims: sentences about an alliance, per pair of countries named in them.
+
+    The pair comes from the sentence's actor mentions and its coded events; the
+    voice is a coded speaker, else the first country the sentence names; the
+    claim is a dispute when a dispute pattern matches or a coded event between
+    the pair in that sentence is negated or denied."""
+    alliance, partnership = _pattern("alliance"), _pattern("partnership")
+    dispute = dispute_pattern().replace("'", "''")
+    return f"""
+    WITH s AS (
+        SELECT s.article_id, s.sentence_index, lower(s.text) AS t
+        FROM sentences s
+        WHERE regexp_matches(lower(s.text), '{alliance}|{partnership}')),
+    named AS (
+        SELECT m.article_id, m.sentence_index, m.country, min(m.start_char) AS first_at
+        FROM actor_mentions m SEMI JOIN s USING (article_id, sentence_index)
+        WHERE m.country IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT e.article_id, e.sentence_index, e.source_country, NULL
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE e.source_country IS NOT NULL
+        UNION ALL
+        SELECT e.article_id, e.sentence_index, e.target_country, NULL
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE e.target_country IS NOT NULL),
+    countries AS (
+        SELECT article_id, sentence_index, country, min(first_at) AS first_at
+        FROM named GROUP BY ALL),
+    pairs AS (
+        SELECT x.article_id, x.sentence_index, x.country AS country_a, y.country AS country_b
+        FROM countries x JOIN countries y USING (article_id, sentence_index)
+        WHERE x.country < y.country),
+    speakers AS (
+        SELECT article_id, sentence_index, max(speaker_country) AS speaker, min(date) AS date
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        GROUP BY ALL),
+    denials AS (
+        -- a coded event between the pair that is negated or denied ("is not an ally")
+        SELECT article_id, sentence_index, least(source_country, target_country) AS country_a,
+               greatest(source_country, target_country) AS country_b,
+               bool_or(coalesce(negated, false) OR modality = 'denied') AS denied
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL GROUP BY ALL),
+    firsts AS (
+        SELECT article_id, sentence_index, arg_min(country, first_at) AS first_named
+        FROM countries WHERE first_at IS NOT NULL GROUP BY ALL)
+    SELECT p.article_id, p.sentence_index, coalesce(sp.date, a.date) AS date, p.country_a, p.country_b,
+           coalesce(sp.speaker, f.first_named, p.country_a) AS voice,
+           CASE WHEN regexp_matches(s.t, '{dispute}') OR coalesce(dn.denied, false) THEN 'not_ally'
+                WHEN regexp_matches(s.t, '{alliance}') THEN 'ally'
+                ELSE 'partner' END AS claim
+    FROM pairs p
+    JOIN s USING (article_id, sentence_index)
+    JOIN articles a ON a.article_id = p.article_id
+    LEFT JOIN speakers sp USING (article_id, sentence_index)
+    LEFT JOIN firsts f USING (article_id, sentence_index)
+    LEFT JOIN denials dn USING (article_id, sentence_index, country_a, country_b)
+    WHERE coalesce(sp.date, a.date) IS NOT NULL
     """
 
 
 def fingerprint(con) -> str:
+    """What the cache was built from, cheaply: count and id range of events come
+    from DuckDB's table statistics (no scan); every insert raises the top id,
+    every delete lowers the count, every import adds an import run and every
+    ingest an article."""
     row = con.execute(
-        "SELECT count(*), coalesce(max(event_id), 0), coalesce(sum(event_id), 0), "
-        "(SELECT count(*) FROM sentences) FROM events").fetchone()
+        "SELECT count(*), min(event_id), max(event_id), (SELECT max(run_id) FROM import_runs), "
+        "(SELECT count(*) FROM articles), (SELECT count(*) FROM sentences) FROM events").fetchone()
     return ":".join(str(v) for v in row)
 
 
 def _has_cache_tables(con) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'relations_state'").fetchone()[0])
+    # Migration 003 created them; a store from an older allies may not have run it yet.
+    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0] >= 3
 
 
 def refresh(store, force: bool = False) -> bool:
@@ -94,9 +156,11 @@ def refresh(store, force: bool = False) -> bool:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM rel_events")
-        con.execute("DELETE FROM rel_pair_months")
+        con.execute("DELETE FROM rel_country_months")
+        con.execute("DELETE FROM rel_claims")
         con.execute(f"INSERT INTO rel_events {events_select()} ORDER BY source_country, target_country, date")
-        con.execute(f"INSERT INTO rel_pair_months {pair_months_select('rel_events')} ORDER BY source_country, target_country, month")
+        con.execute(f"INSERT INTO rel_country_months {country_months_select('rel_events')} ORDER BY country, other, month")
+        con.execute(f"INSERT INTO rel_claims {claims_select()} ORDER BY country_a, country_b, date")
         con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('events_fingerprint', ?)", [current])
         con.execute("COMMIT")
     except BaseException:
@@ -105,19 +169,21 @@ def refresh(store, force: bool = False) -> bool:
     return True
 
 
-def sources(store) -> tuple[str, str]:
-    """The relations to read events and pair-months from: the cache tables when
-    current (refreshing them if the store is writable), else subqueries over events."""
+def sources(store) -> tuple[str, str, str]:
+    """The relations to read (events, per-country months, claims) from: the
+    cache tables when current (refreshing them if the store is writable), else
+    subqueries over the base tables."""
     con = store.con
-    if _has_cache_tables(con):
+    # ``store.relations_cache = False`` bypasses the cache (benchmarks compare against it).
+    if getattr(store, "relations_cache", True) and _has_cache_tables(con):
         if not getattr(store, "read_only", False):
             refresh(store)
             from .ties import load_builtin_ties
 
             load_builtin_ties(store)
-            return "rel_events", "rel_pair_months"
+            return "rel_events", "rel_country_months", "rel_claims"
         row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
         if row and row[0] == fingerprint(con):
-            return "rel_events", "rel_pair_months"
+            return "rel_events", "rel_country_months", "rel_claims"
     rel = f"({events_select()})"
-    return rel, f"({pair_months_select(rel)})"
+    return rel, f"({country_months_select(rel)})", f"({claims_select()})"

@@ -64,31 +64,44 @@ def _kb():
         return None
 
 
-def resolve_country(text: str) -> str | None:
-    """ISO3 code for a country name, adjective, demonym, capital or code; None if unknown.
-
-    >>> resolve_country("Azeri"), resolve_country("Russian Federation"), resolve_country("RUS")
-    ('AZE', 'RUS', 'RUS')
-    """
+def resolve_exact(text: str) -> str | None:
+    """ISO3 code when ``text`` as a whole is a country's name, adjective, demonym,
+    capital or code (the package's table); None otherwise. Never guesses from a
+    name somewhere inside a longer phrase, which question parsing relies on."""
     text = (text or "").strip().strip(".,;:!?\"'()")
     if not text:
         return None
-    kb = _kb()
-    if kb is not None:
-        try:
-            found = kb.resolve_country(text)
-        except Exception:
-            found = None
-        if found:
-            return found
     names, display = _fallback_table()
     key = _norm(text)
     if key in names:
         return names[key]
     if key.endswith("'s") and key[:-2] in names:
         return names[key[:-2]]
+    if len(key) > 4 and key.endswith("s") and key[:-1] in names:
+        return names[key[:-1]]  # plural demonyms: "Azeris", "Russians"
     if re.fullmatch(r"[A-Z]{3}", text) and text in display:
         return text
+    return None
+
+
+def resolve_country(text: str) -> str | None:
+    """ISO3 code for a country name, adjective, demonym, capital or code; None if unknown.
+
+    The package's own table first, then the actor knowledge base (which knows
+    more seats, institutions and spellings).
+
+    >>> resolve_country("Azeri"), resolve_country("Russian Federation"), resolve_country("RUS")
+    ('AZE', 'RUS', 'RUS')
+    """
+    found = resolve_exact(text)
+    if found:
+        return found
+    kb = _kb()
+    if kb is not None and (text or "").strip():
+        try:
+            return kb.resolve_country(text.strip())
+        except Exception:
+            return None
     return None
 
 

@@ -54,7 +54,7 @@ def window_sql(since: dt.date | None, until: dt.date | None, column: str = "date
 
 
 def _month_window(since, until):
-    # rel_pair_months is monthly: a window covers the months it touches.
+    # rel_country_months is monthly: a window covers the months it touches.
     return window_sql(since.replace(day=1) if since else None, until, "month")
 
 
@@ -161,6 +161,7 @@ class DyadAnalysis:
     monthly: list[dict[str, Any]]
     voices: list[Voice]
     third_parties: list[ThirdParty]
+    violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
 
     def side(self, source: str, target: str) -> SideStats:
         return self.sides[f"{source}>{target}"]
@@ -181,6 +182,7 @@ class DyadAnalysis:
             "monthly": self.monthly,
             "voices": [v.to_dict() for v in self.voices],
             "third_parties": [t.to_dict() for t in self.third_parties],
+            "violent_events": self.violent,
         }
 
 
@@ -196,66 +198,96 @@ def _iso(day):
     return day.isoformat() if day else None
 
 
-def monthly_rows(store, a: str, b: str, since=None, until=None, rel: str | None = None) -> list[dict[str, Any]]:
-    """Counted events per month, direction and quad class, with the Goldstein mean."""
-    if rel is None:
-        rel, _ = sources(store)
+def dyad_rows(rel: str, a: str, b: str) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for the dyad's rows of ``rel``, both directions.
+
+    Two equality ranges joined by UNION ALL: on the sorted cache each is a
+    contiguous run that zone maps find, which an IN or OR filter does not
+    exploit as well."""
+    return (f"(SELECT * FROM {rel} WHERE source_country = ? AND target_country = ? "
+            f"UNION ALL SELECT * FROM {rel} WHERE source_country = ? AND target_country = ?)"), [a, b, b, a]
+
+
+def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
+    """The dyad's counted events grouped by direction, month, quad and voice: one
+    small result that every figure of the analysis is computed from."""
+    dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
-    rows = store.query(
-        f"""SELECT strftime(month, '%Y-%m') AS month, source_country AS source, target_country AS target, quad,
-                   count(*) AS events, round(avg(goldstein), 3) AS goldstein_mean
-            FROM {rel}
-            WHERE source_country IN (?, ?) AND target_country IN (?, ?) AND source_country <> target_country
-              AND counted {where}
-            GROUP BY ALL ORDER BY month, source, quad""",
-        [a, b, a, b, *params])
-    return rows
+    return store.con.execute(
+        f"""SELECT source_country, target_country, month, quad, voice,
+                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= -9) AS violent
+            FROM {dyad} e WHERE counted {where}
+            GROUP BY ALL""", [*dyad_params, *params]).fetchall()
 
 
-def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[str, set[str]] | None = None) -> DyadAnalysis:
+def _slope(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope; None for fewer than three months (no trend to speak of)."""
+    if len(points) < 3:
+        return None
+    mx = sum(p[0] for p in points) / len(points)
+    my = sum(p[1] for p in points) / len(points)
+    sxx = sum((p[0] - mx) ** 2 for p in points)
+    return None if sxx == 0 else sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
+
+
+def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[str, set[str]] | None = None,
+            source_tables: tuple[str, str] | None = None) -> DyadAnalysis:
     """Every figure the verdict needs, for the dyad ``a``-``b`` (ISO3 codes)."""
     since, until = parse_day(since, "since"), parse_day(until, "until")
-    rel, pair_months = sources(store)
-    where, params = window_sql(since, until)
-    dyad = "source_country IN (?, ?) AND target_country IN (?, ?) AND source_country <> target_country"
+    rel, country_months, claims = source_tables or sources(store)
+    rows = _pull(store, rel, a, b, since, until)
 
     sides = {f"{x}>{y}": SideStats(x, y) for x, y in ((a, b), (b, a))}
-    for row in store.query(
-            f"""SELECT source_country, target_country, quad, count(*) AS n, avg(goldstein) AS g
-                FROM {rel} WHERE {dyad} AND counted {where} GROUP BY ALL""", [a, b, a, b, *params]):
-        if row["quad"] in QUADS:
-            sides[f"{row['source_country']}>{row['target_country']}"].counts[row["quad"]] = row["n"]
-    for row in store.query(
-            f"""WITH m AS (SELECT source_country, target_country, month, avg(goldstein) AS g, count(*) AS n
-                           FROM {rel} WHERE {dyad} AND counted {where} GROUP BY ALL)
-                SELECT source_country, target_country, sum(g * n) / sum(n) AS mean,
-                       -- a trend needs at least three months to mean anything
-                       CASE WHEN count(*) >= 3 THEN regr_slope(g, datediff('month', DATE '2000-01-01', month)) END AS slope
-                FROM m GROUP BY ALL""", [a, b, a, b, *params]):
-        side = sides[f"{row['source_country']}>{row['target_country']}"]
-        side.goldstein_mean, side.trend_per_month = row["mean"], row["slope"]
-
-    monthly = monthly_rows(store, a, b, since, until, rel=rel)
-
+    months: dict[tuple[str, str, str, str], list[float]] = {}   # (month, src, tgt, quad) -> [n, gsum]
+    per_month: dict[tuple[str, str], dict[dt.date, list[float]]] = {}
+    voice_acc: dict[str | None, list[float]] = {}  # voice -> [n, coop, conf, gsum, ally, not_ally]
+    gold = {key: [0, 0.0] for key in sides}
+    violent = 0
+    for src, tgt, month, quad, voice, n, g, v in rows:
+        key = f"{src}>{tgt}"
+        if quad not in QUADS:
+            continue
+        violent += v if quad == "material_conflict" else 0
+        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
+        sides[key].counts[quad] += n
+        gold[key][0] += n
+        gold[key][1] += g
+        cell = months.setdefault((month, src, tgt, quad), [0, 0.0])
+        cell[0] += n
+        cell[1] += g
+        pm = per_month.setdefault((src, tgt), {}).setdefault(month, [0, 0.0])
+        pm[0] += n
+        pm[1] += g
+        acc[0] += n
+        acc[1] += n if quad.endswith("cooperation") else 0
+        acc[2] += n if quad.endswith("conflict") else 0
+        acc[3] += g
+    for key, side in sides.items():
+        n, g = gold[key]
+        side.goldstein_mean = g / n if n else None
+        points = sorted(per_month.get((side.source, side.target), {}).items())
+        side.trend_per_month = _slope([(m.year * 12 + m.month, v[1] / v[0]) for m, v in points])
+    # Statements about the tie come from rel_claims (one per sentence and pair).
+    lo, hi = sorted((a, b))
+    where, params = window_sql(since, until)
+    for voice, claim, n in store.con.execute(
+            f"SELECT voice, claim, count(*) FROM {claims} WHERE country_a = ? AND country_b = ? {where} GROUP BY ALL",
+            [lo, hi, *params]).fetchall():
+        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
+        acc[5 if claim == "not_ally" else 4] += n
+    monthly = [{"month": f"{m.year:04d}-{m.month:02d}", "source": s_, "target": t_, "quad": q, "events": v[0],
+                "goldstein_mean": round(v[1] / v[0], 3)}
+               for (m, s_, t_, q), v in sorted(months.items())]
     voices = []
-    for row in store.query(
-            f"""SELECT voice, count(*) FILTER (WHERE counted) AS n,
-                       count(*) FILTER (WHERE counted AND quad LIKE '%cooperation') AS coop,
-                       count(*) FILTER (WHERE counted AND quad LIKE '%conflict') AS conf,
-                       avg(goldstein) FILTER (WHERE counted) AS g,
-                       count(*) FILTER (WHERE claim IN ('ally', 'partner')) AS ally,
-                       count(*) FILTER (WHERE claim = 'not_ally') AS not_ally
-                FROM {rel} WHERE {dyad} AND (counted OR claim IS NOT NULL) {where}
-                GROUP BY voice ORDER BY n DESC""", [a, b, a, b, *params]):
-        voice = row["voice"]
+    for voice, (n, coop, conf, g, ally, not_ally) in sorted(voice_acc.items(), key=lambda kv: -kv[1][0]):
         role = "a" if voice == a else "b" if voice == b else "unattributed" if voice is None else "third"
-        voices.append(Voice(voice, role, row["n"], row["coop"], row["conf"], row["g"], row["ally"], row["not_ally"]))
+        voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
 
-    third = third_parties(store, a, b, since, until, pair_months, formal_allies or {})
-    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third)
+    third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
+    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent)
 
 
-def third_parties(store, a, b, since, until, pair_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:
+def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:
     """Third countries both sides deal with, and what their dealings say about a-b.
 
     Signals: a cooperating with b's adversary (or b with a's) and one side being
@@ -263,25 +295,22 @@ def third_parties(store, a, b, since, until, pair_months, formal_allies: dict[st
     them together. A formal ally counts as a friend whatever the events say.
     """
     where, params = _month_window(since, until)
+    # Each side's partners are one contiguous run of the per-country table.
     rows = store.query(
         f"""WITH d AS (
-              SELECT CASE WHEN source_country IN (?, ?) THEN source_country ELSE target_country END AS side,
-                     CASE WHEN source_country IN (?, ?) THEN target_country ELSE source_country END AS other,
-                     sum(n) AS n,
-                     sum(n) FILTER (WHERE quad LIKE '%cooperation') AS coop,
-                     sum(n) FILTER (WHERE quad LIKE '%conflict') AS conf
-              FROM {pair_months}
-              WHERE (source_country IN (?, ?) OR target_country IN (?, ?))
-                AND NOT (source_country IN (?, ?) AND target_country IN (?, ?)) {where}
-              GROUP BY ALL)
+              SELECT country AS side, other, n,
+                     CASE WHEN quad LIKE '%cooperation' THEN n ELSE 0 END
+                       - CASE WHEN quad LIKE '%conflict' THEN n ELSE 0 END AS net
+              FROM (SELECT * FROM {country_months} WHERE country = ?
+                    UNION ALL SELECT * FROM {country_months} WHERE country = ?)
+              WHERE other NOT IN (?, ?) {where})
             SELECT other,
                    coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_a,
-                   sum(coop - conf) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_a,
+                   sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_a,
                    coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_b,
-                   sum(coop - conf) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_b
-            FROM (SELECT side, other, n, coalesce(coop, 0) AS coop, coalesce(conf, 0) AS conf FROM d)
-            GROUP BY other""",
-        [a, b, a, b, a, b, a, b, a, b, a, b, *params, a, a, a, b, b, b])
+                   sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_b
+            FROM d GROUP BY other""",
+        [a, b, a, b, *params, a, a, a, b, b, b])
     by_country = {r["other"]: r for r in rows}
     for side, friends in formal_allies.items():
         for country in friends:

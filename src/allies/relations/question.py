@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
-from .countries import country_name, resolve_country
+from .countries import country_name, resolve_country, resolve_exact
 
 MAX_NGRAM = 5
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -117,7 +117,12 @@ def _resolve_token_run(words: list[str]) -> str | None:
             return None
         if len(bare) <= 3 and phrase[:1].islower():
             return None  # "are", "an", "of": never codes
-    return resolve_country(phrase)
+        found = resolve_exact(phrase)
+        if found is None and phrase[:1].isupper() and len(bare) > 3 and "-" not in phrase:
+            # One capitalised word the table lacks ("Kremlin", a seat): ask the actor KB.
+            found = resolve_country(phrase)
+        return found
+    return resolve_exact(phrase)
 
 
 def find_countries(text: str) -> list[str]:

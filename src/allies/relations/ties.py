@@ -159,6 +159,7 @@ def builtin_ties() -> tuple[FormalTie, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
 def builtin_version() -> str:
     return hashlib.sha256(_data_text().encode("utf-8")).hexdigest()[:16]
 
@@ -210,9 +211,11 @@ def ties_between(store, a: str, b: str) -> list[FormalTie]:
     return sorted(found, key=lambda t: (t.start or dt.date.min, t.tie_id))
 
 
-def ties_of(store, country: str) -> list[FormalTie]:
-    """Every formal tie that involves ``country``."""
-    found = [t for t in builtin_ties() if country in (t.country_a, t.country_b)]
-    if store is not None:
-        found += _stored_ties(store, "country_a = ? OR country_b = ?", [country, country])
+def ties_of(store, *countries: str) -> list[FormalTie]:
+    """Every formal tie that involves any of ``countries``."""
+    wanted = set(countries)
+    found = [t for t in builtin_ties() if wanted & {t.country_a, t.country_b}]
+    if store is not None and wanted:
+        marks = ", ".join("?" for _ in wanted)
+        found += _stored_ties(store, f"country_a IN ({marks}) OR country_b IN ({marks})", [*wanted, *wanted])
     return found

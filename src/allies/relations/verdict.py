@@ -10,9 +10,11 @@ The rules, in order:
 3. "Allied" needs a cooperative base plus an alliance on paper (active at the
    window's end) or alliance claims, with no denial from either side's voices
    and no conflictual deeds.
-4. The gap rule: an alliance on paper or claimed that deeds contradict (material
-   conflict, or a side whose words cooperate while its deeds conflict) never
-   reads "allied"; a cooperative base drops to mixed and the summary names the gap.
+4. The gap rule: an alliance on paper or claimed that deeds contradict (violent
+   acts, material conflict beyond 15% of material acts, a side whose words
+   cooperate while its deeds conflict, one side working with the other's
+   adversary) never reads "allied"; a cooperative base drops to mixed and the
+   summary names the gap.
 Confidence grows with the amount of evidence and with how much of it agrees
 with the verdict.
 """
@@ -31,6 +33,8 @@ VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
 MIN_EVENTS = 3
 MATERIAL_WEIGHT = 2.0
 THIRD_PARTY_WEIGHT = 0.15
+CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
+VIOLENT_SHARE = 0.02  # violent acts (Goldstein <= -9) as a share of all events, at least one
 
 
 @dataclass
@@ -102,8 +106,14 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     gap: list[str] = []
     alliance_asserted = bool(paper) or ally_claims > 0
     if alliance_asserted:
-        if mk > 0 and (deeds is None or deeds < 0.5):
-            gap.append(f"{mk} reported act{'s' if mk != 1 else ''} of material conflict between them")
+        # Allies do not attack each other: any violent act counts, and other
+        # material conflict once it is a noticeable share of the deeds.
+        violent = analysis.violent
+        if mk > 0 and (violent >= max(1, VIOLENT_SHARE * total) or mk / (mc + mk) >= CONFLICT_SHARE):
+            what = f"{mk} reported act{'s' if mk != 1 else ''} of material conflict between them"
+            if violent:
+                what += f" ({violent} violent)"
+            gap.append(what)
         for side in sides:
             if side.gap == "words_cooperate_deeds_conflict":
                 gap.append(f"{country_name(side.source)}'s words toward {country_name(side.target)} cooperate while its deeds conflict")

@@ -10,7 +10,7 @@ from ..errors import InputError
 from .answer import resolve_pair
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import SideStats, _month_window, parse_day, window_sql
+from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
 from .ties import FormalTie, ties_between, ties_of
 from .verdict import MATERIAL_WEIGHT
 
@@ -70,7 +70,8 @@ def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
     since, until = parse_day(since, "since"), parse_day(until, "until")
     if since and until and since > until:
         raise InputError("--since is after --until")
-    rel, _ = sources(store)
+    rel, _, _ = sources(store)
+    dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
     rows = store.query(
         f"""SELECT strftime(month, '%Y-%m') AS month, source_country AS source, target_country AS target,
@@ -79,10 +80,9 @@ def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
                    count(*) FILTER (WHERE quad = 'verbal_conflict') AS verbal_conflict,
                    count(*) FILTER (WHERE quad = 'material_conflict') AS material_conflict,
                    count(*) AS events, round(avg(goldstein), 3) AS goldstein_mean
-            FROM {rel}
-            WHERE source_country IN (?, ?) AND target_country IN (?, ?) AND source_country <> target_country
-              AND counted {where}
-            GROUP BY ALL ORDER BY month, source""", [a, b, a, b, *params])
+            FROM {dyad} e
+            WHERE counted {where}
+            GROUP BY ALL ORDER BY month, source""", [*dyad_params, *params])
     sides = {(a, b): SideStats(a, b), (b, a): SideStats(b, a)}
     per_side: dict[tuple[str, str], list[tuple[int, float, int]]] = {k: [] for k in sides}
     for r in rows:
@@ -98,15 +98,6 @@ def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
             side.goldstein_mean = sum(p[1] * p[2] for p in points) / n
         side.trend_per_month = _slope([(p[0], p[1]) for p in points])
     return DyadTable(a, b, since, until, rows, list(sides.values()))
-
-
-def _slope(points: list[tuple[int, float]]) -> float | None:
-    if len(points) < 3:  # as in dyad.analyse: fewer than three months make no trend
-        return None
-    mx = sum(p[0] for p in points) / len(points)
-    my = sum(p[1] for p in points) / len(points)
-    sxx = sum((p[0] - mx) ** 2 for p in points)
-    return None if sxx == 0 else sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
 
 
 @dataclass
@@ -164,24 +155,33 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
     if not country:
         raise InputError(f"unknown country: {x!r}")
     since, until = parse_day(since, "since"), parse_day(until, "until")
-    _, pair_months = sources(store)
+    _, country_months, claims = sources(store)
     where, params = _month_window(since, until)
+    claim_where, claim_params = window_sql(since, until)
     rows = store.query(
-        f"""SELECT CASE WHEN source_country = ? THEN target_country ELSE source_country END AS other,
-                   sum(n) AS n,
-                   sum(CASE quad WHEN 'verbal_cooperation' THEN n WHEN 'material_cooperation' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS coop,
-                   sum(CASE quad WHEN 'verbal_conflict' THEN n WHEN 'material_conflict' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS conf,
-                   sum(goldstein_sum) / nullif(sum(n), 0) AS g,
-                   sum(ally_claims) AS ally, sum(not_ally_claims) AS not_ally
-            FROM {pair_months}
-            WHERE (source_country = ? OR target_country = ?) {where}
-            GROUP BY other HAVING sum(n) >= ? OR sum(ally_claims) + sum(not_ally_claims) > 0""",
-        [country, country, country, *params, min_events])
+        f"""WITH ev AS (
+                SELECT other, sum(n) AS n,
+                       sum(CASE quad WHEN 'verbal_cooperation' THEN n WHEN 'material_cooperation' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS coop,
+                       sum(CASE quad WHEN 'verbal_conflict' THEN n WHEN 'material_conflict' THEN {MATERIAL_WEIGHT} * n ELSE 0 END) AS conf,
+                       sum(goldstein_sum) / nullif(sum(n), 0) AS g
+                FROM {country_months} WHERE country = ? {where} GROUP BY other),
+            cl AS (
+                SELECT CASE WHEN country_a = ? THEN country_b ELSE country_a END AS other,
+                       count(*) FILTER (WHERE claim <> 'not_ally') AS ally,
+                       count(*) FILTER (WHERE claim = 'not_ally') AS not_ally
+                FROM {claims} WHERE (country_a = ? OR country_b = ?) {claim_where} GROUP BY other)
+            SELECT other, coalesce(ev.n, 0) AS n, coalesce(coop, 0) AS coop, coalesce(conf, 0) AS conf, g,
+                   coalesce(ally, 0) AS ally, coalesce(not_ally, 0) AS not_ally
+            FROM ev FULL JOIN cl USING (other)
+            WHERE coalesce(ev.n, 0) >= ? OR coalesce(ally, 0) + coalesce(not_ally, 0) > 0""",
+        [country, *params, country, country, country, *claim_params, min_events])
     on = min(until, dt.date.today()) if until else dt.date.today()
-    partners = {r["other"]: Partner(r["other"], int(r["n"]), float(r["coop"]), float(r["conf"]),
-                                    None if r["coop"] + r["conf"] == 0 else (r["coop"] - r["conf"]) / (r["coop"] + r["conf"]),
-                                    r["g"], int(r["ally"]), int(r["not_ally"]))
-                for r in rows}
+    partners = {}
+    for r in rows:
+        coop, conf = float(r["coop"]), float(r["conf"])
+        balance = None if coop + conf == 0 else (coop - conf) / (coop + conf)
+        partners[r["other"]] = Partner(r["other"], int(r["n"]), coop, conf, balance,
+                                       None if r["g"] is None else float(r["g"]), int(r["ally"]), int(r["not_ally"]))
     for tie in ties_of(store, country):
         if not tie.overlaps(since, until):
             continue

@@ -1,0 +1,124 @@
+"""When an event happened, from the article's date and the sentence's words.
+
+News reports past events relative to the day they are written: "on Monday"
+is the latest Monday on or before the article date, "yesterday" the day
+before it, "on December 5" the latest December 5 not after it (give or take a
+week, so announced dates just ahead still land in the current year).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH_NAME = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_DAY = re.compile(_MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"(?:,?\s+(\d{4}))?", re.I)
+_WEEKDAY = re.compile(r"\b(last\s+|this\s+|on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight"
+    r"|the day before yesterday|last week|last month|last year|earlier this week"
+    r"|(\d+|two|three|four|five|six|seven|ten) (days?|weeks?) ago)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    match = _ISO.search(str(value))
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3]]
+
+
+def _latest(month: int, day: int, year: int | None, today: date) -> date | None:
+    try:
+        if year:
+            return date(year, month, day)
+        candidate = date(today.year, month, day)
+    except ValueError:
+        return None
+    # A date well after the article is last year's ("on December 28" in a January article).
+    if candidate > today + timedelta(days=7):
+        try:
+            candidate = date(today.year - 1, month, day)
+        except ValueError:
+            return None
+    return candidate
+
+
+def resolve_date(text: str, article_date: str | None) -> str | None:
+    """ISO date of the event a sentence reports; the article date when no phrase says otherwise."""
+    today = parse_iso(article_date)
+    explicit = _ISO.search(text)
+    if explicit:
+        found = parse_iso(explicit.group(0))
+        if found:
+            return found.isoformat()
+    if today is None:
+        # Without an anchor only a fully written date can be placed.
+        for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+            match = pattern.search(text)
+            if match and match.group(3):
+                try:
+                    return date(int(match.group(3)), _month_number(match.group(month_group)),
+                                int(match.group(day_group))).isoformat()
+                except ValueError:
+                    return None
+        return None
+    match = _MONTH_DAY.search(text)
+    if match:
+        found = _latest(_month_number(match.group(1)), int(match.group(2)),
+                        int(match.group(3)) if match.group(3) else None, today)
+        if found:
+            return found.isoformat()
+    match = _DAY_MONTH.search(text)
+    if match:
+        found = _latest(_month_number(match.group(2)), int(match.group(1)),
+                        int(match.group(3)) if match.group(3) else None, today)
+        if found:
+            return found.isoformat()
+    match = _RELATIVE.search(text)
+    if match:
+        phrase = match.group(1).lower()
+        if phrase in ("yesterday", "last night", "overnight"):
+            return (today - timedelta(days=1)).isoformat()
+        if phrase == "the day before yesterday":
+            return (today - timedelta(days=2)).isoformat()
+        if phrase == "last week":
+            return (today - timedelta(days=7)).isoformat()
+        if phrase == "earlier this week":
+            return (today - timedelta(days=today.weekday() and 1)).isoformat()
+        if phrase == "last month":
+            first = today.replace(day=1)
+            return (first - timedelta(days=1)).replace(day=min(today.day, 28)).isoformat()
+        if phrase == "last year":
+            return today.replace(year=today.year - 1, day=min(today.day, 28)).isoformat()
+        if match.group(2):
+            amount = match.group(2).lower()
+            count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+            days = count * (7 if match.group(3).lower().startswith("week") else 1)
+            return (today - timedelta(days=days)).isoformat()
+        return today.isoformat()
+    match = _WEEKDAY.search(text)
+    if match:
+        weekday = _WEEKDAYS[match.group(2).lower()]
+        back = (today.weekday() - weekday) % 7
+        if (match.group(1) or "").strip().lower() == "last" and back == 0:
+            back = 7
+        return (today - timedelta(days=back)).isoformat()
+    return today.isoformat()

@@ -1,0 +1,615 @@
+"""Events from a dependency parse: who did what to whom, in what voice.
+
+One pass over a parsed sentence (a spaCy ``Span``):
+
+1. every verb is matched against the verb patterns (lemma + prepositions/
+   particles + object nouns); a support verb ("launched", "held") whose object
+   is an event noun ("an attack", "talks") takes the noun's code;
+2. its source is the subject (the ``by`` agent in the passive, the governing
+   verb's subject for "to"-clauses and bare coordinated verbs, the addressee
+   of "urged X to ..."); its target the direct object when that is an actor,
+   else the object of the pattern's or a directional preposition;
+3. coordinated actors multiply events, and symmetric codes (meet, sign, clash)
+   go both ways;
+4. a verb that governs a "to"-clause (pledge, urge, demand, refuse, threaten)
+   recodes the clause's event: "pledged to send aid" is an intent to give aid;
+5. the voice comes from the path to the root: negation, modals, "if" clauses,
+   "plans to", "urged ... to", "denied", and verbs of saying (the speaker);
+6. event nouns with their actors attached ("Russia's invasion of Ukraine",
+   "talks between X and Y") add nominal events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import Actor, Event
+from .patterns import PatternBook
+
+# Dependants that carry a preposition or particle of the verb's frame.
+_PREP_DEPS = {"prep", "prt", "agent", "dative"}
+# Prepositions whose object can be the target, in order of preference.
+_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for")
+_LOCATION_PREPS = ("in",)
+# Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
+_NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "npadvmod"}
+_ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "them", "it", "we"}
+_MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
+_VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
+               "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
+_CARRIERS = ("intent", "appeal", "demand", "reject", "threaten")
+
+
+@dataclass
+class _Trigger:
+    """A verb or noun that codes an event, before actors and voice are attached."""
+
+    token: object
+    cameo: str
+    words: str
+    specific: bool
+    noun: object = None            # the event noun, for support verbs and nominals
+    frame_preps: frozenset = frozenset()
+
+
+@dataclass
+class SentenceResult:
+    events: list[Event] = field(default_factory=list)
+    actors: list[tuple[int, int, Actor]] = field(default_factory=list)  # char offsets in the sentence's doc
+
+
+class ActorResolver:
+    """Resolves noun phrases of one article to actors, remembering people and the last actor."""
+
+    def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None]):
+        self._resolve = resolve
+        self._find = find
+        self._last_person = last_person
+        self.last_actor: Actor | None = None
+        self._cache: dict[str, Actor | None] = {}
+
+    def resolve(self, phrase: str) -> Actor | None:
+        key = phrase.strip()
+        if not key:
+            return None
+        if key not in self._cache:
+            self._cache[key] = self._resolve(key)
+        return self._cache[key]
+
+    def find_inside(self, phrase: str) -> Actor | None:
+        """The first actor named inside a phrase ("the Russian building" -> Russia)."""
+        key = "\x00" + phrase
+        if key not in self._cache:
+            found = self._find(phrase)
+            self._cache[key] = found[0][2] if found else None
+        return self._cache[key]
+
+    def person(self) -> Actor | None:
+        return self._last_person()
+
+
+def _known(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.code or actor.country)
+
+
+class EventExtractor:
+    """Codes parsed sentences with a :class:`PatternBook`."""
+
+    def __init__(self, book: PatternBook, cameo_info: Callable[[str], object]):
+        self.book = book
+        self.cameo_info = cameo_info
+
+    # ------------------------------------------------------------ actors
+    def _name_span(self, token):
+        """The tokens that name an actor headed by ``token``."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in _NAME_DEPS or (child.dep_ == "punct" and child.i > start):
+                start = min(start, child.left_edge.i)
+        end = token.i + 1
+        # "President of Russia", "the Minister of Foreign Affairs of Iran"
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in _ACTOR_ENTS):
+                        end = max(end, obj.right_edge.i + 1)
+            elif child.dep_ in ("compound", "flat") or (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == end):
+                end = max(end, child.right_edge.i + 1)
+        doc = token.doc
+        while start < end and doc[start].dep_ == "det" and doc[start].lower_ in ("a", "an", "the"):
+            start += 1
+        return doc[start:end]
+
+    def actor(self, token, resolver: ActorResolver, require_actor: bool = False) -> Actor | None:
+        """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            found = None
+            if lower in _PERSON_PRONOUNS:
+                found = resolver.person()
+            elif lower in _GROUP_PRONOUNS:
+                found = resolver.last_actor
+            if found is not None:
+                return found
+            # an unresolved "he"/"they" still acts; it just cannot be placed
+            return None if require_actor or lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS else Actor(text=token.text)
+        span = self._name_span(token)
+        phrase = span.text
+        actor = resolver.resolve(phrase)
+        if actor is None and token.ent_type_ in _ACTOR_ENTS:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    actor = resolver.resolve(ent.text)
+                    break
+        if actor is None and token.pos_ != "PROPN" and len(span) > 1:
+            actor = resolver.find_inside(phrase)
+            if actor is not None:
+                # "the Russian building": the country is right, the words are ours.
+                actor = Actor(text=phrase, code=actor.country or actor.code, country=actor.country, sector=None)
+        if actor is not None:
+            if actor.text != phrase and token.pos_ != "PRON":
+                actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
+            return actor
+        if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS):
+            return None
+        if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+            return None
+        return Actor(text=phrase)
+
+    @staticmethod
+    def _with_conjuncts(token):
+        return [token, *[t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+    # ------------------------------------------------------------ triggers
+    def _preps_and_objects(self, verb):
+        preps, objects, pobjs = set(), set(), {}
+        dobj = None
+        passive_subject = None
+        for child in verb.children:
+            dep = child.dep_
+            if dep in _PREP_DEPS:
+                preps.add(child.lower_)
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        pobjs.setdefault(child.lower_, obj)
+                        objects.add(obj.lemma_.lower())
+            elif dep in ("dobj", "obj"):
+                dobj = child
+                objects.add(child.lemma_.lower())
+                for sub in child.children:
+                    if sub.dep_ == "prep":
+                        preps.add(sub.lower_)
+                        for obj in sub.children:
+                            if obj.dep_ == "pobj":
+                                pobjs.setdefault(sub.lower_, obj)
+            elif dep == "nsubjpass":
+                passive_subject = child
+                objects.add(child.lemma_.lower())
+            elif dep in ("attr", "oprd", "acomp"):
+                objects.add(child.lemma_.lower())
+        # "crack down on": the preposition may hang on the particle
+        for child in verb.children:
+            if child.dep_ == "prt":
+                for sub in child.children:
+                    if sub.dep_ == "prep":
+                        preps.add(sub.lower_)
+                        for obj in sub.children:
+                            if obj.dep_ == "pobj":
+                                pobjs.setdefault(sub.lower_, obj)
+        return preps, objects, pobjs, dobj, passive_subject
+
+    def _noun_code(self, noun) -> str | None:
+        """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike")."""
+        lemma = noun.lemma_.lower()
+        for child in noun.lefts:  # farthest first: "joint military exercises" is joint
+            if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
+                code = self.book.nouns.get(f"{child.lemma_.lower()} {lemma}")
+                if code:
+                    return code
+        return self.book.nouns.get(lemma)
+
+    def verb_trigger(self, verb) -> _Trigger | None:
+        lemma = verb.lemma_.lower()
+        if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
+            return None
+        preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
+        frame = self.book.match_verb(lemma, preps, objects)
+        if frame is not None and (frame.objects or frame.preps):
+            words = " ".join([verb.text, *sorted(frame.preps)] + ([dobj.text] if frame.objects and dobj is not None else []))
+            return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps)
+        # support verb + event noun: "launched an attack on", "held talks with"
+        if lemma in self.book.support_verbs:
+            noun = dobj if dobj is not None else passive_subject
+            if noun is not None and noun.pos_ == "NOUN":
+                code = self._noun_code(noun)
+                if code:
+                    return _Trigger(verb, code, f"{verb.text} {noun.text}", True, noun=noun)
+        if frame is not None:
+            return _Trigger(verb, frame.cameo, verb.text, False)
+        return None
+
+    # ------------------------------------------------------------ roles
+    @staticmethod
+    def _is_passive(verb) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def kinds(self, verb) -> set[str]:
+        """Voice categories of a verb: of its lemma, and of "lemma particle" ("call on")."""
+        lemma = verb.lemma_.lower()
+        found = set(self.book.word_category.get(lemma, ()))
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt"):
+                found |= self.book.word_category.get(f"{lemma} {child.lower_}", set())
+        return found
+
+    def _controller(self, verb):
+        """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            kinds = self.kinds(head)
+            if kinds & {"appeal", "demand", "order"}:
+                for child in head.children:
+                    if child.dep_ in ("dobj", "obj"):
+                        return child
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("on", "upon", "with"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return obj
+        return None
+
+    def subjects(self, verb, depth: int = 0) -> tuple[list, bool]:
+        """Source tokens of ``verb`` and whether they came from a passive agent."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return self._with_conjuncts(child), False
+        if self._is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self._with_conjuncts(obj), True
+            return [], True
+        if depth > 4:
+            return [], False
+        controller = self._controller(verb)
+        if controller is not None:
+            return self._with_conjuncts(controller), False
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head is not verb:
+            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+                return [], False
+            if self._is_passive(verb.head):
+                return [], False
+            return self.subjects(verb.head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head], False
+        return [], False
+
+    def _target_tokens(self, verb, trigger: _Trigger, resolver: ActorResolver, passive: bool):
+        preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
+        if trigger.noun is not None:
+            for child in trigger.noun.children:
+                if child.dep_ == "prep":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            pobjs.setdefault(child.lower_, obj)
+        if passive and passive_subject is not None and trigger.noun is not passive_subject:
+            return self._with_conjuncts(passive_subject)
+        if dobj is not None and trigger.noun is not dobj:
+            if self.actor(dobj, resolver, require_actor=True) is not None:
+                return self._with_conjuncts(dobj)
+        for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
+            obj = pobjs.get(prep)
+            if obj is not None and obj is not trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
+                return self._with_conjuncts(obj)
+        # an actor named inside the object ("China's assistance", "the Russian building")
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
+            if obj is None or obj is trigger.noun and trigger.noun is None:
+                continue
+            for child in obj.children:
+                if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
+                    return [child]
+        for prep in _LOCATION_PREPS:
+            obj = pobjs.get(prep)
+            if obj is not None:
+                actor = self.actor(obj, resolver, require_actor=True)
+                if _known(actor) and actor.country:
+                    return [obj]
+        return []
+
+    # ------------------------------------------------------------ voice
+    def voice(self, verb, resolver: ActorResolver, reporters: set[int] | None = None):
+        """(negated, modality, speaker token, obliged) of an event triggered by ``verb``.
+
+        ``obliged`` is set by "must"/"should" on the verb itself. The verbs of
+        saying met on the way up are added to ``reporters``.
+        """
+        negated = False
+        modality = "asserted"
+        speaker = None
+        obliged = False
+
+        def bump(value: str) -> None:
+            nonlocal modality
+            if _MODALITY_RANK[value] > _MODALITY_RANK[modality]:
+                modality = value
+
+        def own_voice(tok, inherited: bool) -> None:
+            nonlocal negated, obliged
+            for child in tok.children:
+                lower = child.lower_
+                if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in ("never",)):
+                    if not inherited:
+                        negated = True
+                elif child.dep_ == "advmod" and lower == "longer":
+                    if any(c.lower_ == "no" for c in child.children) and not inherited:
+                        negated = True
+                elif child.dep_ in ("aux", "auxpass"):
+                    categories = self.book.word_category.get(lower, ())
+                    if "obligation" in categories and not inherited:
+                        obliged = True
+                    if "hypothetical" in categories:
+                        bump("hypothetical")
+                    elif "future" in categories:
+                        bump("future")
+                elif child.dep_ == "mark" and lower in self.book.voice.get("conditional", ()):
+                    bump("conditional")
+            if tok.lower_ == "going" and any(c.dep_ == "xcomp" for c in tok.children):
+                bump("future")
+
+        own_voice(verb, False)
+        current = verb
+        for _ in range(8):
+            dep = current.dep_
+            head = current.head
+            if head is current or dep in ("ROOT",):
+                break
+            head_kinds = self.kinds(head)
+            if dep in ("xcomp", "ccomp", "parataxis", "advcl", "conj", "pcomp", "acomp"):
+                if dep in ("ccomp", "parataxis") and "speech" in head_kinds and speaker is None:
+                    subj = self.subjects(head)[0]
+                    speaker = subj[0] if subj else None
+                    if reporters is not None:
+                        reporters.add(head.i)
+                    # what a source reports keeps its own voice; the carrier's words do not negate it
+                    own_voice(head, True)
+                    current = head
+                    continue
+                if dep in ("xcomp", "ccomp"):
+                    for kind, value in _VOICE_KIND.items():
+                        if kind in head_kinds:
+                            bump(value)
+                            break
+                    if "reject" in head_kinds:
+                        negated = True
+                own_voice(head, dep == "conj")
+                if any(c.dep_ == "neg" for c in head.children) and dep in ("xcomp",) and "reject" not in head_kinds:
+                    # "did not agree to meet": the inner event did not happen
+                    negated = True
+                current = head
+                continue
+            if dep == "pcomp" or dep == "pobj" or dep == "prep":
+                current = head
+                continue
+            break
+        # "according to X"
+        if speaker is None:
+            for token in verb.sent:
+                if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                    for child in token.doc[token.i + 1].children:
+                        if child.dep_ == "pobj":
+                            speaker = child
+                    break
+        return negated, modality, speaker, obliged
+
+    # ------------------------------------------------------------ sentence
+    def _depth(self, token) -> int:
+        depth = 0
+        while token.head is not token and depth < 50:
+            token = token.head
+            depth += 1
+        return depth
+
+    def code_sentence(self, sent, sentence_index: int, resolver: ActorResolver, date: str | None) -> list[Event]:
+        """All events of one parsed sentence."""
+        triggers: dict[int, _Trigger] = {}
+        for token in sent:
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be"):
+                trigger = self.verb_trigger(token)
+                if trigger is not None:
+                    triggers[token.i] = trigger
+        consumed_nouns = {t.noun.i for t in triggers.values() if t.noun is not None}
+        for trigger in triggers.values():
+            _, _, _, dobj, passive_subject = self._preps_and_objects(trigger.token)
+            if trigger.specific and dobj is not None:
+                consumed_nouns.add(dobj.i)
+
+        events: list[tuple[int, int, Event]] = []  # (depth, order, event)
+        reporters: set[int] = set()
+        # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
+        for token in sent:
+            kinds = self.kinds(token) if token.pos_ in ("VERB", "AUX") else ()
+            carrier_kind = next((k for k in _CARRIERS if k in kinds), None)
+            if carrier_kind is None:
+                continue
+            for child in token.children:
+                inner = triggers.get(child.i)
+                if child.dep_ in ("xcomp", "ccomp") and inner is not None and not inner.cameo.startswith("01"):
+                    code = self.book.carrier_code(carrier_kind, inner.cameo)
+                    own = triggers.get(token.i)
+                    triggers[token.i] = _Trigger(token, code, f"{token.text} to {inner.words}", True,
+                                                 frame_preps=own.frame_preps if own else frozenset())
+                    break
+        for index, trigger in sorted(triggers.items()):
+            depth = self._depth(trigger.token)
+            events.extend((depth - lift, index, event) for lift, event in
+                          self._events_for(trigger, sent, sentence_index, resolver, date, reporters))
+        events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
+        # A verb of saying that reports another event is not itself an event.
+        result = []
+        seen = set()
+        for depth, index, event in sorted(events, key=lambda item: (item[0], item[1])):
+            if index in reporters and event.cameo.startswith("01"):
+                continue
+            key = (event.source.text, event.target.text if event.target else None, event.cameo)
+            if key in seen:
+                continue  # "pledged to send aid": the intent once, not again for "send"
+            seen.add(key)
+            result.append(event)
+        self._remember(sent, resolver)
+        return result
+
+    def _remember(self, sent, resolver: ActorResolver) -> None:
+        """Keep the sentence's main subject for "they"/"it" in the next one."""
+        root = sent.root
+        subj, _ = self.subjects(root)
+        if subj and subj[0].pos_ != "PRON":
+            actor = self.actor(subj[0], resolver, require_actor=True)
+            if _known(actor):
+                resolver.last_actor = actor
+
+    def _make_event(self, trigger_words: str, cameo: str, sent, sentence_index, source: Actor, target: Actor | None,
+                    negated: bool, modality: str, speaker: Actor | None, date, confidence: float) -> Event | None:
+        info = self.cameo_info(cameo)
+        if info is None:
+            cameo = cameo[:3] if len(cameo) == 4 else cameo[:2]
+            info = self.cameo_info(cameo)
+            if info is None:
+                return None
+        return Event(
+            sentence_index=sentence_index, sentence=sent.text, source=source, target=target,
+            cameo=cameo, quad=info.quad, goldstein=info.goldstein, plover=info.plover,
+            negated=negated, modality=modality, speaker=speaker, date=date,
+            confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
+        )
+
+    def intended(self, cameo: str, negated: bool, modality: str) -> tuple[str, bool, str]:
+        """CAMEO codes an action announced for the future as its intention:
+        "will release" is an intent to release (03), "will attack" a threat
+        (13), and "will not release" a refusal (12), which is itself a fact."""
+        if modality not in ("future", "hypothetical"):
+            return cameo, negated, modality
+        root = cameo[:2]
+        if "03" <= root <= "08":
+            if negated:
+                return self.book.carrier_code("reject", cameo), False, "asserted"
+            return self.book.carrier_code("intent", cameo), negated, modality
+        if not negated and root in ("14", "15", "16", "17", "18", "19", "20"):
+            return self.book.carrier_code("threaten", cameo), negated, modality
+        return cameo, negated, modality
+
+    def _events_for(self, trigger: _Trigger, sent, sentence_index, resolver, date, reporters) -> list[Event]:
+        verb = trigger.token
+        source_tokens, from_agent = self.subjects(verb)
+        passive = self._is_passive(verb)
+        target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        if not target_tokens:
+            # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                    inner = self.verb_trigger(child) or _Trigger(child, "", child.text, False)
+                    target_tokens = self._target_tokens(child, inner, resolver, self._is_passive(child))
+                    break
+        negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
+        speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+        cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
+        sources = [a for a in (self.actor(t, resolver) for t in source_tokens) if a is not None]
+        targets = [a for a in (self.actor(t, resolver) for t in target_tokens) if a is not None]
+        if not sources:
+            if not targets:
+                return []
+            sources = [Actor(text="")]
+        confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
+        events = []
+        pairs = []
+        for source in sources:
+            if targets:
+                pairs.extend((source, target) for target in targets)
+            else:
+                pairs.append((source, None))
+        # "X and Y met": each with the other
+        symmetric = self.book.is_symmetric(trigger.cameo, verb.lemma_.lower())
+        if symmetric and len(sources) > 1 and not targets:
+            # "X and Y met / clashed": each with the other
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif symmetric and targets and len(sources) == 1:
+            pairs += [(t, sources[0]) for t in targets]
+        seen = set()
+        for source, target in pairs:
+            if target is not None and source.text == target.text:
+                continue
+            key = (source.text, target.text if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
+            event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
+                                     negated, modality, speaker, date, confidence)
+            if event is not None:
+                events.append((0, event))
+        if obliged and speaker is not None and speaker_token is not None:
+            # "X said Y must release Z": X demands that Y release Z
+            lift = self._depth(verb) - self._depth(speaker_token.head)
+            demand = self.book.carrier_code("demand", trigger.cameo)
+            for _, event in list(events):
+                if event.source.text and event.source.text != speaker.text:
+                    made = self._make_event(f"{trigger.words} (must)", demand, sent, sentence_index, speaker,
+                                            event.source, False, "asserted", speaker, date, event.confidence)
+                    if made is not None:
+                        events.append((lift, made))
+                    event.modality = "requested"
+        return events
+
+    def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
+        """Event nouns with both their actors attached."""
+        found = []
+        for token in sent:
+            if token.pos_ != "NOUN" or token.i in consumed:
+                continue
+            code = self._noun_code(token)
+            if not code:
+                continue
+            source_token = None
+            target_tokens = []
+            for child in token.children:
+                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+                    source_token = child
+                elif child.dep_ == "prep":
+                    preposition = child.lower_
+                    for obj in child.children:
+                        if obj.dep_ != "pobj":
+                            continue
+                        if preposition == "by":
+                            source_token = obj
+                        elif preposition == "between":
+                            pair = self._with_conjuncts(obj)
+                            if len(pair) >= 2:
+                                source_token, target_tokens = pair[0], pair[1:]
+                        elif preposition in ("of", "on", "against", "with", "to", "into", "toward", "towards"):
+                            target_tokens = self._with_conjuncts(obj)
+            if source_token is None or not target_tokens:
+                continue
+            source = self.actor(source_token, resolver, require_actor=True)
+            targets = [a for a in (self.actor(t, resolver, require_actor=True) for t in target_tokens) if a is not None]
+            if source is None or not targets or not _known(source):
+                continue
+            head = token.head
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                head = head.head
+            negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
+                                                   else (False, "asserted", None, False))
+            negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+            speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+            pairs = [(source, t) for t in targets]
+            if self.book.is_symmetric(code):
+                pairs += [(t, source) for t in targets]
+            for src, tgt in pairs:
+                if src.text == tgt.text:
+                    continue
+                event = self._make_event(token.text, code, sent, sentence_index, src, tgt, negated, modality,
+                                         speaker, date, 0.35 + (0.15 if _known(tgt) else 0.0))
+                if event is not None:
+                    found.append((self._depth(token) + 1, token.i, event))
+        return found
