@@ -250,6 +250,9 @@ def test_bad_dates_are_ignored(kb):
     assert kb.lookup("Bayramov", date="not a date").person == "Jeyhun Bayramov"
     assert kb.lookup("the foreign minister of Azerbaijan", date="2015").person == "Elmar Mammadyarov"
     assert kb.lookup("the foreign minister of Azerbaijan", date="2015-06-01T10:00:00Z").person == "Elmar Mammadyarov"
+    import datetime
+
+    assert kb.lookup("the foreign minister of Azerbaijan", date=datetime.date(2015, 6, 1)).person == "Elmar Mammadyarov"
 
 
 def test_lookup_results_are_independent_copies(kb):
@@ -434,3 +437,122 @@ def test_memory_possessive_of_a_learned_person():
     actor = memory.resolve("Roe's spokesman")
     assert (actor.code, actor.person) == ("MDAGOV", None)
     assert memory.resolve("Roe").person == "Jane Roe"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Artsakh authorities", "ARMREB"), ("Abkhaz separatists", "GEOREB"),
+    ("South Ossetian officials", "GEOREB"), ("Georgian troops in South Ossetia", "GEOMIL"),
+    ("Transnistrian leaders", "MDAREB"), ("the Donetsk People's Republic", "UKRREB"),
+    ("the Kurdistan Regional Government", "IRQGOV"),
+])
+def test_breakaway_entities_are_coded_as_rebels_of_their_state(kb, phrase, expected):
+    assert code(kb, phrase) == expected
+
+
+def test_counterparts_and_envoys_are_government(kb):
+    assert code(kb, "his Turkish counterpart") == "TURGOV"
+    actor = kb.lookup("his Azerbaijani counterpart Jeyhun Bayramov", date="2023-01-01")
+    assert (actor.code, actor.person) == ("AZEGOV", "Jeyhun Bayramov")
+    assert code(kb, "a spokesman for the Russian Foreign Ministry") == "RUSGOV"
+    assert code(kb, "officials in Baku") == "AZEGOV"
+
+
+def test_places_named_like_states_are_not_states(kb):
+    text = "Georgia Republicans met in Atlanta, Georgia, while Washington State officials visited New Mexico."
+    assert kb.find_mentions(text) == []
+    assert kb.resolve_country("Latin America") is None
+    assert code(kb, "Georgian officials") == "GEOGOV"
+
+
+# ----- every row of the data files resolves to itself --------------------------------
+def _table(name: str) -> list[dict[str, str]]:
+    import csv
+    from importlib import resources
+
+    text = resources.files("allies.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_every_country_form_resolves_to_its_country(kb):
+    rows = _table("countries.tsv")
+    assert len({row["iso3"] for row in rows}) == len(rows) == 197
+    assert len({row["iso2"] for row in rows}) == len(rows)
+    for row in rows:
+        iso3 = row["iso3"]
+        forms = [row["name"], row["official"]]
+        for column in ("variants", "adjectives", "capitals"):
+            forms += [f for f in row[column].split("|") if f]
+        for form in forms:
+            assert kb.resolve_country(form) == iso3, (form, iso3)
+            actor = kb.lookup(form)
+            assert actor is not None and actor.country == iso3, (form, iso3, actor)
+        assert kb.resolve_country(iso3) == iso3 and kb.resolve_country(row["iso2"]) == iso3
+
+
+def test_every_institution_and_organisation_resolves_to_itself(kb):
+    from allies.model import SECTORS
+
+    for row in _table("institutions.tsv"):
+        assert row["sector"] in SECTORS, row
+        actor = kb.lookup(row["phrase"])
+        assert actor is not None and actor.country == row["country"], row
+        assert actor.sector == row["sector"], row
+    codes = set()
+    for row in _table("organisations.tsv"):
+        assert row["code"] not in codes
+        codes.add(row["code"])
+        for alias in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+            assert code(kb, alias) == row["code"], (alias, row["code"])
+
+
+def test_sector_table_is_well_formed():
+    from allies.model import SECTORS
+
+    phrases = set()
+    for row in _table("sectors.tsv"):
+        assert row["sector"] in SECTORS, row
+        assert row["kind"] in ("word", "title"), row
+        assert not row["role"] or row["role"] in ROLES, row
+        assert row["phrase"] == row["phrase"].lower() and row["phrase"] not in phrases, row
+        phrases.add(row["phrase"])
+
+
+def test_made_in_is_not_done_by(kb):
+    assert kb.lookup("Iranian-made drones") is None
+    assert kb.lookup("Russian-speaking residents") is None
+    assert code(kb, "Turkish Airlines") == "TURBUS"
+
+
+def test_coordinated_adjectives_share_the_sector(kb):
+    text = "Iran warned Azerbaijani and Turkish troops, and Russia and Belarusian officials replied."
+    found = [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)]
+    assert found == [("Iran", "IRN"), ("Azerbaijani", "AZEMIL"), ("Turkish troops", "TURMIL"),
+                     ("Russia", "RUS"), ("Belarusian officials", "BLRGOV")]
+
+
+# ----- robustness ----------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "Russia", "Russian", "'s", "’s", "troops", "the", "of", "US", "us", "U.S.", "-", "pro", "backed",
+    "Foreign", "Minister", "John", "Doe", "Lavrov", "al", "Bashir", ",", ".", "and", "NATO", "Élysée",
+    "Azerbaijanis'", "Guinea", "Bissau", "Kim", "Jong", "Un", "Mr", "\n", "  ", "Moscow", "Jordan",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.text(max_size=40))
+def test_any_text_gives_ordered_spans_inside_it(words, noise):
+    text = " ".join(words) + noise
+    kb = ActorKB.default()
+    memory = ArticleActors(kb, date="2022-01-01")
+    for mentions in (kb.find_mentions(text, date="2022-01-01"), memory.find_mentions(text)):
+        previous_end = 0
+        for start, end, actor in mentions:
+            assert previous_end <= start < end <= len(text)
+            assert actor.text == text[start:end]
+            assert actor.code or actor.country or actor.sector
+            previous_end = end
+    kb.lookup(text)
+    memory.resolve(text)
+    kb.resolve_country(text)

@@ -53,11 +53,13 @@ _PLACE_PREPOSITIONS = frozenset(
     "to in at into against with toward towards on over near inside across for between within "
     "around among visiting".split()
 )
-# "pro-Russian separatists" and "Russian-backed rebels" are not Russian actors.
+# "pro-Russian separatists", "Russian-backed rebels" and "Iranian-made drones"
+# are not Russian or Iranian actors.
 _AFFIX_BEFORE = frozenset(("pro", "anti", "non"))
 _AFFIX_AFTER = frozenset(
     "backed supported sponsored funded aligned allied installed armed trained controlled "
-    "occupied held annexed".split()
+    "occupied held annexed made built supplied designed produced manufactured language "
+    "speaking born style".split()
 )
 # Words that may sit between two parts of one actor phrase.
 _GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
@@ -203,6 +205,7 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
+    adjective: bool = False  # a country written as an adjective ("Azerbaijani", not "Azerbaijanis")
 
 
 @dataclass
@@ -254,7 +257,7 @@ class ActorKB:
                 self._add(alias, Entry("country", iso3))
             for adjective in _split(row["adjectives"]):
                 for form in _demonym_forms(adjective):
-                    self._add(form, Entry("country", iso3))
+                    self._add(form, Entry("country", iso3, adjective=form == adjective))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
@@ -384,7 +387,7 @@ class ActorKB:
         """
         if not phrase or not phrase.strip():
             return None
-        date = _clean_date(date)
+        date = clean_date(date)
         cache_key = (phrase, date)
         if cache_key in self._resolve_cache:
             cached = self._resolve_cache[cache_key]
@@ -399,7 +402,7 @@ class ActorKB:
 
     def find_mentions(self, text: str, date: str | None = None) -> list[tuple[int, int, Actor]]:
         """Actor mentions in raw text as (start, end, actor), character offsets, in order."""
-        return [(s, e, a) for s, e, a, _ in self._mentions(text, _clean_date(date), None)]
+        return [(s, e, a) for s, e, a, _ in self._mentions(text, clean_date(date), None)]
 
     def resolve_country(self, text: str | None) -> str | None:
         """ISO3 code for a country name, adjective, ISO2/ISO3 code, capital or seat; else None.
@@ -454,7 +457,7 @@ class ActorKB:
     def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
         """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
         terms = self._holders.get((owner, role), ())
-        date = _clean_date(date)
+        date = clean_date(date)
         for term in reversed(terms):
             if term.covers(date):
                 return term
@@ -473,7 +476,7 @@ class ActorKB:
         terms = self._terms_by_name.get(name_key(name), ())
         if not terms:
             return None
-        date = _clean_date(date)
+        date = clean_date(date)
         if date is None:
             return max(terms, key=lambda t: (t.end is None, t.end or "", t.start))
         covering = [t for t in terms if t.covers(date)]
@@ -636,7 +639,7 @@ class ActorKB:
                     restart = end  # a name was learned: later mentions of it must be found
                     break
             if restart is None:
-                return out
+                return _share_coordinated_sectors(text, tokens, out)
             position = restart
 
     def _chunks(self, text: str, tokens: list[Token], position: int, memory: "ArticleActors | None"):
@@ -695,6 +698,27 @@ class ActorKB:
             return True
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
+
+
+def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
+    """"Azerbaijani and Turkish troops": the first adjective shares the sector of the second."""
+    for index in range(len(mentions) - 2, -1, -1):
+        start, end, actor, chunk = mentions[index]
+        next_start, _next_end, next_actor, next_chunk = mentions[index + 1]
+        if actor.sector is not None or len(chunk) != 1 or next_actor.sector is None or not next_actor.country:
+            continue
+        first, following = chunk[0][2], next_chunk[0][2]
+        if first is None or following is None:
+            continue
+        first_country, next_country = first.first("country"), following.first("country")
+        if not (first_country and first_country.adjective and next_country and next_country.adjective):
+            continue
+        if text[end:next_start].strip().lower() not in ("and", "or", ",", ", and", "and the"):
+            continue
+        shared = replace(actor, code=actor.country + SECTOR_SUFFIX.get(next_actor.sector, ""),
+                         sector=next_actor.sector)
+        mentions[index] = (start, end, shared, chunk)
+    return mentions
 
 
 def _split(cell: str) -> list[str]:
@@ -809,7 +833,9 @@ def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
     return "".join(parts)
 
 
-def _clean_date(date) -> str | None:
+def clean_date(date) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or string; a year or month
+    becomes a mid-point day; anything else is None."""
     if date is None:
         return None
     text = str(date).strip()[:10]
@@ -833,7 +859,7 @@ class ArticleActors:
 
     def __init__(self, kb: ActorKB | None = None, date: str | None = None):
         self.kb = kb or ActorKB.default()
-        self.date = _clean_date(date)
+        self.date = clean_date(date)
         self._by_key: dict[tuple[str, ...], Actor] = {}
         self.last_person: Actor | None = None
         self.people: list[Actor] = []
