@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
+
 from ..errors import InputError
 from ..model import QUADS
 from ..store import Store
@@ -218,27 +220,28 @@ def active_dyads(store: Store, limit: int = 12) -> list[dict[str, Any]]:
     two different countries, with their cooperative and conflictual shares."""
     from ..relations.cache import sources
 
-    _, pair_months = sources(store)
-    if pair_months == "rel_pair_months":
-        # The relations engine's per-dyad monthly totals, current whenever the
-        # server has written: a few thousand rows instead of every event.
-        sql = ("SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
-               "sum(n) AS events, "
-               "sum(n) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
-               "sum(n) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
-               "strftime(max(month) FILTER (WHERE n > 0), '%Y-%m') AS last_month "
-               "FROM rel_pair_months GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY events DESC, a, b LIMIT ?")
-    else:
-        sql = ("SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
-               "count(*) AS events, "
-               "count(*) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
-               "count(*) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
-               "strftime(max(date), '%Y-%m') AS last_month "
-               "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
-               "AND source_country <> target_country AND date IS NOT NULL "
-               "AND NOT coalesce(negated, false) AND coalesce(modality, 'asserted') = 'asserted' "
-               "GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?")
-    rows = _rows(store, sql, [limit])
+    pre_aggregated = ("SELECT least(country, other) AS a, greatest(country, other) AS b, sum(n) AS events, "
+                      "sum(n) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
+                      "sum(n) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
+                      "strftime(max(month) FILTER (WHERE n > 0), '%Y-%m') AS last_month "
+                      "FROM rel_country_months WHERE outgoing "  # each directed pair once
+                      "GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY events DESC, a, b LIMIT ?")
+    from_events = ("SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, "
+                   "count(*) AS events, "
+                   "count(*) FILTER (WHERE quad IN ('verbal_cooperation', 'material_cooperation')) AS cooperation, "
+                   "count(*) FILTER (WHERE quad IN ('verbal_conflict', 'material_conflict')) AS conflict, "
+                   "strftime(max(date), '%Y-%m') AS last_month "
+                   "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+                   "AND source_country <> target_country AND date IS NOT NULL "
+                   "AND NOT coalesce(negated, false) AND coalesce(modality, 'asserted') = 'asserted' "
+                   "GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?")
+    # The relations engine's per-country monthly totals are current whenever the
+    # server has written: thousands of rows instead of every event.
+    sql = pre_aggregated if "rel_country_months" in sources(store) else from_events
+    try:
+        rows = _rows(store, sql, [limit])
+    except duckdb.Error:  # the engine's tables changed shape: count from the events
+        rows = _rows(store, from_events, [limit])
     for row in rows:
         row["events"], row["cooperation"], row["conflict"] = (int(row[k] or 0) for k in ("events", "cooperation", "conflict"))
         row["a_name"], row["b_name"] = country_name(row["a"]), country_name(row["b"])
