@@ -130,3 +130,24 @@ def test_pages_render_on_an_empty_store(tmp_path):
         assert empty.get("/articles").status_code == 200
         assert empty.get("/api/events").json() == {"total": 0, "limit": 50, "offset": 0, "events": []}
     app.state.web.access.close()
+
+
+def test_only_http_links_leave_the_site(fresh_client):
+    from allies.model import CodedDocument, Document, Sentence
+
+    access = fresh_client.app.state.web.access
+    text = "Chile and Peru held talks."
+    document = Document(text=text, title="Talks", date="2024-02-02", url="javascript:alert(document.cookie)")
+    article_id = access.write(lambda store: store.add_coded(
+        CodedDocument(document=document, sentences=[Sentence(0, text, 0, len(text))])))
+    html = fresh_client.get(f"/articles/{article_id}").text
+    assert "javascript:" not in html
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    assert all(h.startswith(("/", "https://", "http://")) for h in hrefs)
+
+
+def test_user_dates_do_not_add_parameters_to_links(client):
+    page = client.get("/dyad", params={"a": "AZE", "b": "RUS", "since": "x&q=evil"})
+    assert page.status_code == 400
+    assert not any("q=evil" in href for href in re.findall(r'href="([^"]+)"', page.text))
+    assert 'value="x&amp;q=evil"' in page.text  # shown back, escaped

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -79,7 +80,16 @@ def _templates() -> jinja2.Environment:
     from .charts import VERDICT_COLOURS
 
     env.globals.update(country_name=country_name, verdict_colours=VERDICT_COLOURS, version=__version__)
+    env.filters["external_url"] = external_url
     return env
+
+
+def external_url(value: Any) -> str | None:
+    """A stored URL fit for a link: http(s) only, so a 'javascript:' URL in
+    an ingested article never becomes clickable."""
+    if isinstance(value, str) and re.match(r"^https?://[^\s]+$", value.strip(), re.I):
+        return value.strip()
+    return None
 
 
 def wants_json(request: Request) -> bool:
