@@ -36,21 +36,6 @@ def _page_number(value: str | None) -> int:
     return number
 
 
-def evidence_sides(answer: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Evidence for and against the relation, as the engine splits it, or by
-    the stance of each item, or else by whether its event is cooperative."""
-    if "evidence_for" in answer or "evidence_against" in answer:
-        return list(answer.get("evidence_for") or []), list(answer.get("evidence_against") or [])
-    supporting, opposing = [], []
-    for item in answer.get("evidence") or []:
-        stance = item.get("stance") or item.get("side")
-        if stance is None:
-            quad = ((item.get("event") or {}).get("quad") or "")
-            stance = "against" if quad.endswith("conflict") else "for"
-        (opposing if str(stance).lower() in ("against", "contra", "con", "opposes") else supporting).append(item)
-    return supporting, opposing
-
-
 def evidence_link(item: dict[str, Any]) -> str | None:
     """The article page with the evidence sentence highlighted."""
     article_id = item.get("article_id")
@@ -89,7 +74,7 @@ def ask_page(request: Request, q: str | None = None, since: str | None = None, u
         # The question may carry its own window ("... since 2022"); chart the same one.
         table = engine.dyad(store, a, b, answer.get("since") or since, answer.get("until") or until)
         figures = charts.monthly_charts(table["rows"], a, b)
-    supporting, opposing = evidence_sides(answer)
+    supporting, opposing = answer.get("evidence_for") or [], answer.get("evidence_against") or []
     return render(request, "answer.html", question=question, answer=answer, figures=figures,
                   since=_text(since, 10), until=_text(until, 10), supporting=supporting, opposing=opposing,
                   evidence_link=evidence_link)
