@@ -34,3 +34,45 @@ def test_upload_code_and_ask(coder_present, fresh_client, token):
     assert cited & new_ids
     article = fresh_client.get(f"/api/articles/{min(new_ids)}").json()
     assert any(e["source_country"] in ("AZE", "RUS") for e in article["events"])
+
+
+def test_reads_stay_fast_while_an_upload_is_coded(coder_present, store_path, token):
+    """A real server coding 40 uploaded articles keeps answering reads."""
+    import json
+    import threading
+    import time
+    import urllib.request
+
+    from allies.store import Store
+    from allies.web import create_app
+
+    from .conftest import LiveServer
+
+    documents = [{"title": f"Border talks, round {i}",
+                  "text": f"Armenia and Georgia held talks on trade in Tbilisi for the {i}th time on Monday. "
+                          "Officials said the round went well and promised another."} for i in range(40)]
+    app = create_app(Store(store_path), token=token)
+    finished: dict = {}
+    with LiveServer(app) as server:
+        def upload() -> None:
+            request = urllib.request.Request(
+                server.url + "/api/ingest", data=json.dumps(documents).encode(), method="POST",
+                headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(request, timeout=300) as response:
+                finished["report"] = json.load(response)["report"]
+
+        writer = threading.Thread(target=upload)
+        writer.start()
+        timings = []
+        while writer.is_alive():
+            started = time.perf_counter()
+            with urllib.request.urlopen(server.url + "/api/events?country=AZE", timeout=30) as response:
+                assert json.load(response)["total"] == 7
+            timings.append(time.perf_counter() - started)
+            time.sleep(0.05)
+        writer.join()
+    app.state.web.access.close()
+    assert finished["report"]["added"] == 40
+    assert timings, "the upload finished before any read was made"
+    timings.sort()
+    assert timings[len(timings) // 2] < 0.5  # median read while coding
