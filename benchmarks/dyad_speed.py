@@ -99,6 +99,16 @@ def main(argv=None) -> int:
     cached_rows = store.con.execute("SELECT count(*) FROM rel_events").fetchone()[0]
     print(f"  relations cache built in {build_s:.1f} s ({cached_rows:,} events kept)")
 
+    # A small addition (an upload, a day of news) is appended, not rebuilt.
+    next_id = store.con.execute("SELECT max(event_id) + 1 FROM events").fetchone()[0]
+    store.con.execute(f"""INSERT INTO events (event_id, origin, date, source_country, target_country, quad, goldstein)
+                          SELECT {int(next_id)} + i, 'gdelt', DATE '2025-06-01', 'RUS', 'AZE', 'verbal_cooperation', 1.0
+                          FROM range(10000) t(i)""")
+    started = time.perf_counter()
+    refresh(store)
+    append_s = time.perf_counter() - started
+    print(f"  10,000 new events appended to the cache in {append_s:.2f} s")
+
     def ask_fn(a, b):
         return lambda: judge_dyad(store, Question(text="bench", a=a, b=b, relation="ally"))
 

@@ -85,3 +85,11 @@ def test_ties_between_includes_builtin_without_loading(empty_store):
     names = [t.name for t in ties_between(empty_store, "AZE", "RUS")]
     assert any("Allied Interaction" in n for n in names)
     assert any("CSTO" in n for n in names)
+
+
+def test_prepare_builds_cache_and_ties(empty_store):
+    from allies.relations import prepare
+
+    assert prepare(empty_store) is True
+    assert prepare(empty_store) is False  # nothing changed since
+    assert empty_store.query("SELECT count(*) AS n FROM formal_ties WHERE origin = 'builtin'")[0]["n"] > 0

@@ -137,3 +137,17 @@ def test_read_only_store_with_stale_cache_reads_events(tmp_path):
     assert answer.verdict.verdict == "allied"
     assert ro.query("SELECT count(*) AS n FROM rel_events")[0]["n"] == 0
     ro.close()
+
+
+def test_change_over_time_is_told(tmp_path):
+    from allies.relations.verdict import _phases
+
+    assert _phases([{"year": 2021, "events": 5, "balance": 0.8}, {"year": 2022, "events": 1, "balance": -1.0},
+                    {"year": 2023, "events": 4, "balance": -0.6}]) == "2021 cooperative → 2023 conflictual"
+    assert _phases([{"year": 2021, "events": 5, "balance": 0.8}, {"year": 2022, "events": 9, "balance": 0.5}]) is None
+    store = Store(tmp_path / "s.duckdb")
+    fill_store(store, "motivating_rus_aze")
+    yearly = ask(store, "Are Azerbaijan and Russia allies?").to_dict()["analysis"]["yearly"]
+    assert [y["year"] for y in yearly] == [2024, 2025]
+    assert yearly[0]["balance"] < 0 and sum(y["events"] for y in yearly) == 10
+    store.close()

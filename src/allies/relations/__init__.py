@@ -20,6 +20,11 @@ Python API (stable; the CLI, web pages and REST API are thin layers over it)::
   relations with every other, ranked from closest to most hostile.
 - ``parse_question(text) -> Question``: the two countries, relation asked and window.
 - ``formal_ties(store, x, y)``: treaties, blocs and declarations between two states.
+- ``prepare(store)``: build the relations cache (sorted dyad events, per-country
+  months, alliance statements) and load the built-in ties now, instead of on the
+  first question after new events arrive; call it after a large import. A store
+  opened read-only with a stale cache is answered from ``events`` directly
+  (correct, but slower on millions of events).
 - ``import_atop(store, path)`` lives in :mod:`allies.imports.atop`.
 
 Countries may be given as names, adjectives, capitals or ISO3 codes; unknown
@@ -29,14 +34,23 @@ JSON-serialisable.
 from __future__ import annotations
 
 from .answer import Answer, CheckResult, ask, check, evidence, judge_dyad, resolve_pair
+from .cache import refresh
 from .countries import country_name, resolve_country
 from .question import Question, parse_question
 from .ties import FormalTie, builtin_ties, load_builtin_ties, ties_between
 from .views import DyadTable, Network, dyad_table, formal_ties, network
 
+
+def prepare(store, force: bool = False) -> bool:
+    """Bring the relations cache and built-in ties up to date; True if the cache was rebuilt."""
+    rebuilt = refresh(store, force=force)
+    load_builtin_ties(store)
+    return rebuilt
+
+
 __all__ = [
     "Answer", "CheckResult", "DyadTable", "FormalTie", "Network", "Question",
     "ask", "builtin_ties", "check", "country_name", "dyad_table", "evidence", "formal_ties",
-    "judge_dyad", "load_builtin_ties", "network", "parse_question", "resolve_country", "resolve_pair",
+    "judge_dyad", "load_builtin_ties", "network", "parse_question", "prepare", "resolve_country", "resolve_pair",
     "ties_between",
 ]

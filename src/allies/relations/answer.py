@@ -11,7 +11,7 @@ from .cache import sources
 from .countries import country_name, resolve_country
 from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
 from .question import Question, parse_question
-from .ties import FormalTie, ties_between, ties_of
+from .ties import FormalTie, ties_of
 from .verdict import Verdict, judge
 
 EVIDENCE_PER_SIDE = 5

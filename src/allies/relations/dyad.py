@@ -19,6 +19,7 @@ from ..model import QUADS
 from .cache import sources
 from .countries import country_name
 
+MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
 MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
 STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
 
@@ -105,7 +106,7 @@ class SideStats:
         return {
             "source": self.source, "target": self.target, "counts": dict(self.counts), "total": self.total,
             "cooperation": self.cooperation, "conflict": self.conflict,
-            "balance": _balance(self.cooperation, self.conflict),
+            "balance": _round(_balance(self.cooperation, self.conflict)),
             "material": self.counts["material_cooperation"] + self.counts["material_conflict"],
             "verbal": self.counts["verbal_cooperation"] + self.counts["verbal_conflict"],
             "goldstein_mean": _round(self.goldstein_mean), "trend_per_month": _round(self.trend_per_month, 4),
@@ -175,9 +176,22 @@ class DyadAnalysis:
         voices = [v for v in self.voices if role is None or v.role == role]
         return sum(v.ally_claims for v in voices), sum(v.not_ally_claims for v in voices)
 
+    def yearly(self) -> list[dict[str, Any]]:
+        """Per calendar year: events, cooperation and conflict (deeds weighted
+        double, as in the verdict) and their balance, both directions together."""
+        years: dict[str, list[float]] = {}
+        for row in self.monthly:
+            acc = years.setdefault(row["month"][:4], [0, 0.0, 0.0])
+            weight = MATERIAL_WEIGHT if row["quad"].startswith("material") else 1.0
+            acc[0] += row["events"]
+            acc[1 if row["quad"].endswith("cooperation") else 2] += weight * row["events"]
+        return [{"year": int(y), "events": int(n), "balance": _round(_balance(c, k))}
+                for y, (n, c, k) in sorted(years.items())]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "dyad": [self.a, self.b], "since": _iso(self.since), "until": _iso(self.until),
+            "yearly": self.yearly(),
             "directions": [s.to_dict() for s in self.sides.values()],
             "monthly": self.monthly,
             "voices": [v.to_dict() for v in self.voices],

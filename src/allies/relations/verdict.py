@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .countries import country_name
-from .dyad import DyadAnalysis
+from .dyad import MATERIAL_WEIGHT, DyadAnalysis
 from .ties import FormalTie
 
 VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
 MIN_EVENTS = 3
-MATERIAL_WEIGHT = 2.0
 THIRD_PARTY_WEIGHT = 0.15
+THIRD_PARTY_GAP = 0.3  # net third-party pull (tanh-scaled) that counts as deeds against an alliance
 CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
 VIOLENT_SHARE = 0.02  # violent acts (Goldstein <= -9) as a share of all events, at least one
 
@@ -54,10 +54,6 @@ class Verdict:
 
 def _fmt_day(day: dt.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "an unknown date"
-
-
-def _adjective(iso3: str) -> str:
-    return country_name(iso3)
 
 
 def paper_alliance(ties: list[FormalTie], on: dt.date) -> list[FormalTie]:
@@ -120,10 +116,10 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
         if party_denials:
             who = [n for n, d in ((na, denials_a), (nb, denials_b)) if d]
             gap.append(f"{' and '.join(who)} voices deny the alliance")
-        for tp in analysis.third_parties:
-            if tp.signal < 0 and tp.reading:
-                gap.append(tp.reading)
-                break
+        if tp_score <= -THIRD_PARTY_GAP:
+            # Name the strongest reason the third-party picture pulls them apart.
+            worst = min(analysis.third_parties, key=lambda t: t.signal)
+            gap.append(worst.reading)
 
     verdict = base
     strong_claims = ally_claims >= 2 or (claims_a > 0 and claims_b > 0)
@@ -132,7 +128,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     elif base == "allied" and gap:
         verdict = "mixed"
     elif base == "cooperative" and gap:
-        deeds_contradict = mk > 0 or any(s.gap for s in sides) or any(t.signal < 0 for t in analysis.third_parties)
+        deeds_contradict = mk > 0 or any(s.gap for s in sides) or tp_score <= -THIRD_PARTY_GAP
         verdict = "mixed" if deeds_contradict else "cooperative"
 
     # -- confidence --------------------------------------------------------
@@ -206,6 +202,9 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
     notes = [t.reading for t in analysis.third_parties if t.reading][:2]
     if notes:
         parts.append("; ".join(notes))
+    phases = _phases(analysis.yearly())
+    if phases:
+        parts.append(f"over time: {phases}")
     trend = [s.trend_per_month for s in analysis.sides.values() if s.trend_per_month is not None]
     if trend:
         slope = sum(trend) / len(trend)
@@ -217,3 +216,24 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
     if verdict != "allied" and gap and (paper or "ally" in text):
         text += f" The alliance is contradicted: {'; '.join(gap)}."
     return text
+
+
+def _tone(balance: float | None) -> str:
+    if balance is None:
+        return "quiet"
+    return "cooperative" if balance >= 0.3 else "mixed" if balance >= -0.1 else "conflictual"
+
+
+def _phases(yearly: list[dict[str, Any]], min_events: int = MIN_EVENTS) -> str | None:
+    """'2022 cooperative → 2024 conflictual': the years where the tone changed,
+    among years with enough events; None when the tone held throughout."""
+    steps = []
+    for year in yearly:
+        if year["events"] < min_events:
+            continue
+        tone = _tone(year["balance"])
+        if not steps or steps[-1][1] != tone:
+            steps.append((year["year"], tone))
+    if len(steps) < 2:
+        return None
+    return " → ".join(f"{y} {t}" for y, t in steps)

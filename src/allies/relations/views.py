@@ -12,7 +12,7 @@ from .cache import sources
 from .countries import country_name, resolve_country
 from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
 from .ties import FormalTie, ties_between, ties_of
-from .verdict import MATERIAL_WEIGHT
+from .dyad import MATERIAL_WEIGHT
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
               "verbal_conflict": "vconf", "material_conflict": "mconf"}
@@ -183,7 +183,8 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
         partners[r["other"]] = Partner(r["other"], int(r["n"]), coop, conf, balance,
                                        None if r["g"] is None else float(r["g"]), int(r["ally"]), int(r["not_ally"]))
     for tie in ties_of(store, country):
-        if not tie.overlaps(since, until):
+        # Ties in force (or suspended) at the window's end; long-ended ones are history.
+        if not tie.overlaps(since, until) or tie.status_on(on) in ("ended", "not_yet"):
             continue
         other = tie.country_b if tie.country_a == country else tie.country_a
         partners.setdefault(other, Partner(other, 0, 0, 0, None, None, 0, 0)).ties.append(tie)
