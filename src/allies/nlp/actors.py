@@ -13,12 +13,30 @@ Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
 - ``stop_phrases.tsv``: phrases that contain a country word but name no state
   actor ("Latin American", "Persian Gulf").
 
+Use:
+
+    kb = ActorKB.default()
+    kb.lookup("Russian Foreign Minister Sergei Lavrov", date="2022-12-05")  # RUSGOV, Sergei Lavrov
+    kb.find_mentions(text, date=None)        # [(start, end, Actor)] in raw text
+    kb.resolve_country("Azeri")              # "AZE" (lenient, for user questions)
+    kb.holder("AZE", "foreign_minister", "2015-06-01")   # the Term of Elmar Mammadyarov
+    kb.describe_code("ARMREB")               # "Armenia (rebels)"
+    memory = ArticleActors(kb, date="2022-12-05")        # names learned within one article
+    memory.resolve("Azerbaijani Defence Minister John Doe"); memory.resolve("Doe")
+
+A phrase resolves in this order: a known person (the term that covers the
+date) or a person learned earlier in the article; a title with a state or
+organisation (the office holder on that date, unless the phrase names
+someone); a state (name, adjective, capital, seat, named body) with the
+sector its words signal; an organisation.
+
 Matching works on tokens: each alias is split by the same tokenizer as the
 text, folded (case, accents, dots) into a key, and stored in a dict keyed by
 the tuple of token keys; a scan tries the longest key first at each token.
-Case matters where the alias says so: an alias written in capitals ("US",
-"WHO") only matches capitals, a capitalised alias ("Turkey") only a
-capitalised word, and lower-case words (sector words) match any case.
+Case matters where the alias says so: a short acronym ("US", "WHO") only
+matches capitals, a capitalised alias ("Turkey", "NATO") only a capitalised
+word ("Nato" is a common spelling), and lower-case words (sector words)
+match any case.
 """
 from __future__ import annotations
 
@@ -29,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import AlliesError
 from ..model import Actor
 
 SECTOR_SUFFIX = {
@@ -36,9 +55,21 @@ SECTOR_SUFFIX = {
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
+# The columns each data file must have.
+_COLUMNS = {
+    "countries.tsv": ("iso3", "iso2", "name", "official", "variants", "adjectives", "capitals"),
+    "institutions.tsv": ("phrase", "country", "sector", "start", "end"),
+    "organisations.tsv": ("code", "name", "aliases"),
+    "sectors.tsv": ("phrase", "sector", "role", "kind"),
+    "people.tsv": ("name", "aliases", "country", "org", "role", "sector", "start", "end"),
+    "stop_phrases.tsv": ("phrase",),
+}
+_SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
          "council_president", "high_representative", "presidential_spokesperson",
-         "foreign_ministry_spokesperson")
+         "foreign_ministry_spokesperson", "figure")
+# "figure": a notable person who holds no listed office (an opposition or rebel leader);
+# figures are never office holders, and their terms may have no start date.
 
 # Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 # rebels, "opposition lawmakers" the opposition.
@@ -62,7 +93,7 @@ _AFFIX_AFTER = frozenset(
     "speaking born style".split()
 )
 # Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the|- ?based)$", re.IGNORECASE)
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
 # Words that are capitalised but are not part of a person's name.
 _NOT_NAME = frozenset(
@@ -79,6 +110,7 @@ _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
+_SPACED_POSSESSIVE = re.compile(r"\s*['’]\s*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -133,6 +165,10 @@ def tokenize(text: str) -> list[Token]:
             after, possessive = end + 1, True
         elif "." in raw and end < length and text[end] == ".":
             end = after = end + 1  # "U.S." keeps its last dot
+        if folded == "s" and tokens and _SPACED_POSSESSIVE.match(text, tokens[-1].end, start):
+            # "the government ' s ability": text tokenised with spaces around the apostrophe
+            tokens[-1] = replace(tokens[-1], possessive=True, after=end)
+            continue
         tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], after, possessive))
     return tokens
 
@@ -148,10 +184,10 @@ _EXACT, _CAP, _ANY = 2, 1, 0
 
 def _case_class(token_text: str) -> int:
     letters = [ch for ch in token_text if ch.isalpha()]
-    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return _EXACT  # "US", "NATO", "U.K.", "MI6"
+    if 2 <= len(letters) <= 3 and all(ch.isupper() for ch in letters):
+        return _EXACT  # "US", "UN", "WHO", "U.K.", "MI6": short acronyms that are also words
     if token_text[:1].isupper():
-        return _CAP  # "Turkey", "G7"
+        return _CAP  # "Turkey", "G7", and longer acronyms also written "Nato", "Opec", "Ecowas"
     return _ANY  # "troops", "of", "-"
 
 
@@ -186,7 +222,7 @@ class Term:
         if self.covers(date):
             return 0
         day = _ordinal(date)
-        if date < self.start:
+        if self.start and date < self.start:
             return _ordinal(self.start) - day
         return day - _ordinal(self.end or date)
 
@@ -205,6 +241,8 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
+    start: str | None = None  # institutions whose sector changed ("Taliban": rebels, then government)
+    end: str | None = None
     adjective: bool = False  # a country written as an adjective ("Azerbaijani", not "Azerbaijanis")
 
 
@@ -261,7 +299,8 @@ class ActorKB:
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
-            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"]))
+            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"],
+                                           start=row["start"] or None, end=row["end"] or None))
         for row in organisations:
             code = row["code"]
             self._org_names[code] = row["name"]
@@ -287,8 +326,8 @@ class ActorKB:
                 if term not in known:
                     known.append(term)
                 self._add(alias, Entry("person", key))
-            owner = term.country or term.org
-            self._holders.setdefault((owner, term.role), []).append(term)
+            if term.role != "figure":
+                self._holders.setdefault((term.country or term.org, term.role), []).append(term)
         for terms in self._holders.values():
             terms.sort(key=lambda t: t.start)
 
@@ -297,8 +336,16 @@ class ActorKB:
     def load(cls) -> "ActorKB":
         def table(name: str) -> list[dict[str, str]]:
             text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-            rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-            return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+            reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            missing = set(_COLUMNS[name]) - set(reader.fieldnames or ())
+            if missing:
+                raise AlliesError(f"data file {name} lacks columns: {', '.join(sorted(missing))}")
+            rows = []
+            for number, row in enumerate(reader, start=2):
+                if None in row or any(row.get(column) is None for column in _COLUMNS[name]):
+                    raise AlliesError(f"data file {name}, line {number}: wrong number of fields")
+                rows.append({k: (v or "").strip() for k, v in row.items()})
+            return rows
 
         return cls(
             countries=table("countries.tsv"),
@@ -454,9 +501,35 @@ class ActorKB:
     def organisations(self) -> list[tuple[str, str]]:
         return sorted(self._org_names.items())
 
+    def parse_code(self, code: str | None) -> tuple[str | None, str | None]:
+        """(country, sector) of an actor code: "RUSGOV" -> ("RUS", "government"),
+        "AZE" -> ("AZE", None), "NATO" -> (None, "organisation"), unknown -> (None, None)."""
+        if not code:
+            return None, None
+        code = code.strip().upper()
+        if code in self._org_names:
+            return None, "organisation"
+        country = code[:3]
+        if country not in self._country_names:
+            return None, None
+        return country, _SUFFIX_SECTOR.get(code[3:6]) if len(code) > 3 else None
+
+    def describe_code(self, code: str | None) -> str:
+        """A readable name for an actor code: "RUSGOV" -> "Russia (government)"."""
+        if not code:
+            return "unknown actor"
+        code = code.strip().upper()
+        if code in self._org_names:
+            return self._org_names[code]
+        country, sector = self.parse_code(code)
+        if country is None:
+            return code
+        name = self._country_names[country]
+        return f"{name} ({sector})" if sector else name
+
     def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
         """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
-        terms = self._holders.get((owner, role), ())
+        terms = self._holders.get(((owner or "").strip().upper(), role), ())
         date = clean_date(date)
         for term in reversed(terms):
             if term.covers(date):
@@ -500,7 +573,7 @@ class ActorKB:
 
     def _resolve(self, analysis: Analysis, text: str, date: str | None,
                  learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
-        matches = analysis.matches
+        matches = [_as_of(match, date) for match in analysis.matches]
         tokens = analysis.tokens
         if not matches:
             return None
@@ -556,8 +629,9 @@ class ActorKB:
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
             sector = state_sector
-            if sector is None:
-                # "Russia's Gazprom", "Iran's Revolutionary Guards": the body named after the state
+            if sector is None or sector == "government":
+                # "Russia's Gazprom", "leaders of Egypt's Muslim Brotherhood": a named body of the
+                # state decides over generic words like "officials" and "leaders"
                 for match in matches:
                     body = match.first("institution")
                     if body is not None and body.value == country and match is not anchor_match:
@@ -613,11 +687,20 @@ class ActorKB:
     # ----- mentions in running text --------------------------------------------------
     def _mentions(self, text: str, date: str | None, memory: "ArticleActors | None"):
         tokens = tokenize(text)
+        keys = [t.key for t in tokens]
+        positions: dict[str, list[int]] = {}  # token key -> where it occurs, to skip useless rescans
+        for index, key in enumerate(keys):
+            positions.setdefault(key, []).append(index)
+
+        def comes_again(name_key: tuple[str, ...], after: int) -> bool:
+            return any(keys[p:p + len(name_key)] == list(name_key)
+                       for p in positions.get(name_key[0], ()) if p >= after)
+
         out = []
         previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
         position = 0
         while True:
-            learned_before = len(memory._by_key) if memory is not None else 0
+            learned_before = set(memory._by_key) if memory is not None else set()
             restart = None
             for chunk, names in self._chunks(text, tokens, position, memory):
                 start, end = chunk[0][0], chunk[-1][1]
@@ -635,9 +718,12 @@ class ActorKB:
                     previous = (end, actor, tokens[end - 1].possessive)
                 else:
                     previous = None
-                if memory is not None and len(memory._by_key) != learned_before:
-                    restart = end  # a name was learned: later mentions of it must be found
-                    break
+                if memory is not None and len(memory._by_key) != len(learned_before):
+                    new_keys = set(memory._by_key) - learned_before
+                    learned_before |= new_keys
+                    if any(comes_again(key, end) for key in new_keys):
+                        restart = end  # a name was learned and comes again: rescan the rest
+                        break
             if restart is None:
                 return _share_coordinated_sectors(text, tokens, out)
             position = restart
@@ -678,8 +764,8 @@ class ActorKB:
         gap = text[tokens[last_end - 1].after:tokens[piece[0]].start]
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
-        if gap.strip() and not _GLUE.match(" ".join(gap.split())):
-            return False  # commas, verbs, conjunctions: a new phrase
+        if "\n" in gap or (gap.strip() and not _GLUE.match(" ".join(gap.split()))):
+            return False  # line breaks, commas, verbs, conjunctions: a new phrase
         new = piece[2]
         if new is None:
             return True  # a name after a title
@@ -696,8 +782,29 @@ class ActorKB:
             return False
         if not gap.strip():
             return True
+        if "based" in gap:
+            # "Kyiv-based journalists": a place, then what is based there
+            return last_match is not None and last_match.first(*ANCHOR_KINDS) is not None \
+                and new.first("sector") is not None
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
+
+
+def _as_of(match: Match, date: str | None) -> Match:
+    """The match with only the dated institution entries that hold on ``date``.
+
+    Undated entries always hold; among dated ones the entry covering the date
+    wins, else (no date, or a date outside every span) the latest one.
+    """
+    dated = [e for e in match.entries if e.kind == "institution" and (e.start or e.end)]
+    if len(dated) < 2:
+        return match
+    chosen = None
+    if date is not None:
+        chosen = next((e for e in dated if (e.start or "") <= date and (e.end is None or date < e.end)), None)
+    if chosen is None:
+        chosen = max(dated, key=lambda e: (e.end is None, e.end or "", e.start or ""))
+    return Match(match.start, match.end, tuple(e for e in match.entries if e not in dated or e is chosen))
 
 
 def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
