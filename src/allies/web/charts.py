@@ -101,6 +101,7 @@ def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) 
     count = max(len(partners), 1)
     traces: list[dict[str, Any]] = []
     xs, ys, labels, sizes, colours, links = [0.0], [0.0], [country_name(center)], [26], ["#212529"], [""]
+    positions = ["bottom center"]  # labels point away from the centre so edges never cross them
     by_verdict: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for i, partner in enumerate(partners):
         angle = 2 * math.pi * i / count
@@ -113,6 +114,7 @@ def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) 
         sizes.append(10 + min(22, 3 * math.log1p(partner.get("events") or 0)))
         colours.append(VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unknown"]))
         links.append(f"/dyad?a={center}&b={partner['country']}")
+        positions.append("middle right" if x > 0.3 else "middle left" if x < -0.3 else "top center" if y > 0 else "bottom center")
     for verdict, ends in by_verdict.items():
         edge_x: list[float | None] = []
         edge_y: list[float | None] = []
@@ -126,11 +128,11 @@ def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) 
         })
     traces.append({
         "type": "scatter", "mode": "markers+text", "name": "countries", "showlegend": False,
-        "x": xs, "y": ys, "text": labels, "textposition": "top center", "customdata": links,
+        "x": xs, "y": ys, "text": labels, "textposition": positions, "customdata": links,
         "hovertemplate": "%{text}<extra></extra>",
         "marker": {"size": sizes, "color": colours, "line": {"color": "#ffffff", "width": 1}},
     })
-    axis = {"visible": False, "range": [-1.4, 1.4]}
+    axis = {"visible": False, "range": [-1.6, 1.6]}
     return {"id": "chart-network", "data": traces, "clickable": True,
             "layout": {**BASE_LAYOUT, "height": 520, "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x"},
                        "title": {"text": f"Relations of {country_name(center)} (edge colour: standing)"}}}
