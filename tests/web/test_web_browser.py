@@ -44,7 +44,7 @@ def test_dyad_page_draws_charts_and_leads_to_the_sentence(live_server, page):
     page.goto(f"{live_server.url}/dyad?a=Azerbaijan&b=Russia")
     page.wait_for_selector("#chart-activity.drawn svg.main-svg", timeout=20000)
     page.wait_for_selector("#chart-goldstein.drawn svg.main-svg", timeout=20000)
-    assert page.locator("#chart-activity .scatterlayer .trace").count() == 4
+    assert page.locator("#chart-activity .barlayer .trace").count() == 4
     page.screenshot(path=str(ARTIFACTS / "dyad.png"), full_page=True)
 
     page.locator("ul.events a[href*='#s1']").first.click()

@@ -13,8 +13,9 @@ from .countries import country_name
 COOPERATION = ("verbal_cooperation", "material_cooperation")
 CONFLICT = ("verbal_conflict", "material_conflict")
 
-# One colour per direction; conflict is the dashed line of the same colour.
+# One colour per direction; its conflict bars are a pale shade of it.
 DIRECTION_COLOURS = ("#1f6feb", "#d9480f")
+CONFLICT_COLOURS = ("#9ec2f7", "#f4a98a")
 VERDICT_COLOURS = {
     "allied": "#0b7a3e",
     "cooperative": "#5cb85c",
@@ -63,14 +64,16 @@ def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str,
     by_key = {(row["source"], row["target"], row["month"]): row for row in rows}
     activity: list[dict[str, Any]] = []
     trend: list[dict[str, Any]] = []
-    for colour, (source, target) in zip(DIRECTION_COLOURS, ((a, b), (b, a))):
+    for colour, pale, (source, target) in zip(DIRECTION_COLOURS, CONFLICT_COLOURS, ((a, b), (b, a))):
         label = f"{country_name(source)} → {country_name(target)}"
-        for kind, quads, dash in (("cooperation", COOPERATION, "solid"), ("conflict", CONFLICT, "dash")):
+        for kind, quads, sign in (("cooperation", COOPERATION, 1), ("conflict", CONFLICT, -1)):
             counts = [sum((by_key.get((source, target, m)) or {}).get(q, 0) for q in quads) for m in months]
+            # Conflict hangs below the axis, cooperation stands above it.
             activity.append({
-                "type": "scatter", "mode": "lines+markers", "name": f"{label}: {kind}",
-                "x": [_day(m) for m in months], "y": counts,
-                "line": {"color": colour, "dash": dash, "width": 2},
+                "type": "bar", "name": f"{label}: {kind}",
+                "x": [_day(m) for m in months], "y": [sign * c for c in counts],
+                "customdata": counts, "hovertemplate": f"%{{customdata}} {kind} events<extra>{label}</extra>",
+                "marker": {"color": colour if sign > 0 else pale},
             })
         points = [(m, by_key[(source, target, m)]["goldstein_mean"]) for m in months
                   if (source, target, m) in by_key and by_key[(source, target, m)].get("goldstein_mean") is not None]
@@ -81,8 +84,9 @@ def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str,
         })
     return [
         {"id": "chart-activity", "data": activity,
-         "layout": {**BASE_LAYOUT, "title": {"text": "Cooperation and conflict per month"},
-                    "yaxis": {**BASE_LAYOUT["yaxis"], "rangemode": "tozero", "title": {"text": "events"}}}},
+         "layout": {**BASE_LAYOUT, "barmode": "relative", "bargap": 0.15,
+                    "title": {"text": "Cooperation (above) and conflict (below) per month"},
+                    "yaxis": {**BASE_LAYOUT["yaxis"], "title": {"text": "events"}}}},
         {"id": "chart-goldstein", "data": trend,
          "layout": {**BASE_LAYOUT, "title": {"text": "Goldstein score, monthly mean"},
                     "yaxis": {**BASE_LAYOUT["yaxis"], "range": [-10.5, 10.5],
