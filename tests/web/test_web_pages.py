@@ -81,6 +81,8 @@ def test_dyad_page_has_charts_and_events(client):
     russia_to_azerbaijan = [name for name in activity if name.startswith("Russia") and name.endswith("cooperation")]
     assert activity[russia_to_azerbaijan[0]]["2022-02-01"] == 2
     assert activity[russia_to_azerbaijan[0]]["2022-09-01"] == 0  # quiet months are zero, not missing
+    azerbaijan_conflict = [name for name in activity if name.startswith("Azerbaijan") and name.endswith("conflict")]
+    assert activity[azerbaijan_conflict[0]]["2023-03-01"] == -2  # conflict is drawn below the axis
     goldstein = {trace["name"]: dict(zip(trace["x"], trace["y"])) for trace in specs["chart-goldstein"]["data"]}
     assert any(series.get("2023-03-01") == -2.0 for series in goldstein.values())
     assert "(7)" in page.text  # all events between them, negated and future ones included
