@@ -82,7 +82,8 @@ class Store:
         except duckdb.IOException as exc:
             first = str(exc).splitlines()[0]
             if "lock" in first.lower():
-                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one writer)") from None
+                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one writer; "
+                                 "while 'allies serve' runs, add articles through its /upload page or POST /api/ingest)") from None
             raise StoreError(f"cannot open store {self.path}: {first}") from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
