@@ -12,7 +12,7 @@ import duckdb
 from ..errors import InputError
 from ..model import QUADS
 from .codes import quad_from_root_sql, read_table
-from .readers import first_problem, new_rejects_table, not_numeric, read_csv_sql, staging, sql_str
+from .readers import first_problem, new_rejects_table, not_numeric, read_csv_sql, staging
 from .runner import GDELT_FOLD_KEY, Staging
 from .sources import InputFile, first_line
 
@@ -55,6 +55,9 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     expressions = {
         "origin": "'gdelt'",
         "external_id": "r.GlobalEventID",
+        # Without a URL nothing says two rows come from one article: the row is its own story.
+        "story_id": ("CASE WHEN r.SOURCEURL IS NULL THEN r.GlobalEventID END" if "SOURCEURL" in columns
+                     else "r.GlobalEventID"),
         "date": "TRY_STRPTIME(r.Day, '%Y%m%d')::DATE",
         "source_text": "r.Actor1Name",
         "source_code": "r.Actor1Code",

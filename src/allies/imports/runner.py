@@ -41,8 +41,9 @@ STAGED_COLUMNS = (
 
 # "Same date, actors, code and URL or story". GDELT actors are full CAMEO codes; other
 # datasets name their actors, and allies builds only coarse codes for them, so the
-# names are part of the key there.
-GDELT_FOLD_KEY = ("origin", "date", "source_code", "target_code", "cameo", "url")
+# names are part of the key there. GDELT rows without a URL (GDELT 1.0 before April
+# 2013) carry their own id as story, so they are never folded.
+GDELT_FOLD_KEY = ("origin", "date", "source_code", "target_code", "cameo", "url", "story_id")
 NAMED_FOLD_KEY = ("origin", "date", "source_code", "source_text", "target_code", "target_text", "cameo",
                   "url", "story_id")
 CODED_FOLD_KEY = NAMED_FOLD_KEY + ("sentence_index", "trigger")

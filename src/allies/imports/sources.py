@@ -46,8 +46,9 @@ class InputFile:
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files named by ``paths``: files as given, folders recursively (hidden files
-    skipped), globs expanded. Raises InputError for a path that matches nothing."""
+    """Files named by ``paths``: files as given, folders recursively (skipping hidden
+    files and Spark's ``_SUCCESS``-style markers), globs expanded. Raises InputError for
+    a path that matches nothing."""
     found: list[Path] = []
     for raw in paths:
         text = str(raw)
@@ -61,7 +62,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
         if path.is_dir():
             files = sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
             )
             if not files:
                 raise InputError(f"folder {path} holds no files")
