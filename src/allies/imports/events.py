@@ -27,7 +27,9 @@ NESTED = {
     "target_country": "$.target.country", "target_sector": "$.target.sector",
     "speaker_text": "$.speaker.text", "speaker_code": "$.speaker.code", "speaker_country": "$.speaker.country",
 }
-EXTRA = ("source_row", "source_file", "article_id")  # provenance a file may carry over
+# Provenance a file may carry over (the Spark importer's original file, line, folds).
+CARRIED = {"carried_file": ("source_file", "VARCHAR"), "carried_row": ("source_row", "BIGINT"),
+           "carried_duplicates": ("duplicates", "INTEGER")}
 
 
 def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
@@ -74,6 +76,9 @@ def _parquet(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     if "cameo" not in raw:
         raise InputError(f"{file.name}: not an allies events file (no 'cameo' column)")
     expressions, bad = _finish({}, raw)
+    for staged, (column, kind) in CARRIED.items():
+        if column in columns:
+            expressions[staged] = f"TRY_CAST(r.{ident(column)} AS {kind})"
     return staging(source, expressions, bad, header_lines=0, rejects_table=None, fold_key=CODED_FOLD_KEY,
                    variant="allies events (Parquet)")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import count
 from typing import Iterable, Mapping
 
-from .runner import STAGED_COLUMNS, Staging
+from .runner import CARRIED_COLUMNS, STAGED_COLUMNS, Staging
 from .sources import InputFile
 
 _reject_numbers = count(1)
@@ -56,7 +56,7 @@ def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins:
     return Staging(
         select_sql=staging_select(source, expressions, bad_reason, joins, ctes),
         check_sql=check,
-        columns=tuple(c for c in STAGED_COLUMNS if c in expressions),
+        columns=tuple(c for c in STAGED_COLUMNS + CARRIED_COLUMNS if c in expressions),
         **options,
     )
 
@@ -69,6 +69,7 @@ def staging_select(source: str, expressions: Mapping[str, str], bad_reason: str,
     parts = []
     for column in STAGED_COLUMNS:
         parts.append(f"{expressions.get(column, 'NULL')} AS {column}")
+    parts += [f"{expressions[c]} AS {c}" for c in CARRIED_COLUMNS if c in expressions]
     more = f", {ctes}" if ctes else ""
     return (
         f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}){more} "

@@ -39,6 +39,11 @@ STAGED_COLUMNS = (
     "geo_country", "geo_name", "latitude", "longitude", "sentence_index",
 )
 
+# Provenance an events file may carry over from an earlier stage (the Spark importer
+# writes the original dataset file, line and folded count): used instead of the events
+# file's own when present.
+CARRIED_COLUMNS = ("carried_file", "carried_row", "carried_duplicates")
+
 # "Same date, actors, code and URL or story". GDELT actors are full CAMEO codes; other
 # datasets name their actors, and allies builds only coarse codes for them, so the
 # names are part of the key there. GDELT rows without a URL (GDELT 1.0 before April
@@ -284,6 +289,16 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
     values = [f"g.{c}" if c in key else f"g.kept.{c}" if c in rest else "NULL" for c in STAGED_COLUMNS] + [
         "g.source_row", f"{first_id - 1} + g.source_row", str(run_id), _sql_str(name), "g.folded",
     ]
+    carried = 0
+    if "carried_file" in rest:
+        values[-5] = "coalesce(g.kept.carried_row, g.source_row)"
+        values[-2] = f"coalesce(g.kept.carried_file, {_sql_str(name)})"
+    if "carried_duplicates" in rest:
+        values[-1] = "g.folded + coalesce(g.kept.carried_duplicates, 0)"
+        carried = con.execute(
+            f"SELECT coalesce(sum(g.kept.carried_duplicates), 0) FROM import_folded_lines g "
+            f"WHERE g.bad_reason IS NULL {not_stored}"
+        ).fetchone()[0]
     con.execute(
         f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} "
         f"FROM import_folded_lines g WHERE g.bad_reason IS NULL {not_stored}"
@@ -291,4 +306,4 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
     inserted, folded = con.execute(
         "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [run_id]
     ).fetchone()
-    return int(inserted), int(folded)
+    return int(inserted), int(folded) - int(carried)
