@@ -16,6 +16,9 @@ from .readers import first_problem, new_rejects_table, not_numeric, read_csv_sql
 from .runner import GDELT_FOLD_KEY, Staging
 from .sources import InputFile, first_line
 
+# YYYYMMDD exactly (strptime alone would take "2015031" as 1 March).
+DATE_SQL = "CASE WHEN regexp_full_match(r.Day, '[0-9]{8}') THEN TRY_STRPTIME(r.Day, '%Y%m%d')::DATE END"
+
 VARIANTS = {61: "GDELT 2.0", 58: "GDELT 1.0", 57: "GDELT 1.0 (before April 2013)"}
 
 
@@ -58,7 +61,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         # Without a URL nothing says two rows come from one article: the row is its own story.
         "story_id": ("CASE WHEN r.SOURCEURL IS NULL THEN r.GlobalEventID END" if "SOURCEURL" in columns
                      else "r.GlobalEventID"),
-        "date": "TRY_STRPTIME(r.Day, '%Y%m%d')::DATE",
+        "date": DATE_SQL,
         "source_text": "r.Actor1Name",
         "source_code": "r.Actor1Code",
         "source_country": "c1.iso3",
@@ -81,7 +84,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     }
     bad = first_problem([
         ("r.Day IS NULL", "'missing date'"),
-        ("TRY_STRPTIME(r.Day, '%Y%m%d') IS NULL", "'bad date: ' || r.Day"),
+        (f"{DATE_SQL} IS NULL", "'bad date: ' || r.Day"),
         ("r.EventCode IS NULL", "'missing event code'"),
         (not_numeric("r.GoldsteinScale"), "'non-numeric Goldstein score: ' || r.GoldsteinScale"),
         (not_numeric("r.ActionGeo_Lat"), "'non-numeric latitude: ' || r.ActionGeo_Lat"),

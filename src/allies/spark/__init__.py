@@ -60,6 +60,8 @@ def session(master: str = DEFAULT_MASTER, app: str = "allies") -> Any:
         SparkSession.builder.master(master).appName(app)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        # Unparsable values become NULL and the row is dropped, as in the DuckDB importer.
+        .config("spark.sql.ansi.enabled", "false")
         .config("spark.executorEnv.PYTHONPATH", python_path)
     )
     if master.startswith("local"):
