@@ -39,7 +39,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     return _jsonl(con, file)
 
 
-def _finish(values: dict[str, str], raw: dict[str, str]) -> tuple[dict[str, str], str]:
+def _finish(raw: dict[str, str]) -> tuple[dict[str, str], str]:
     """Cast the raw value expressions, derive cameo_root and quad when absent."""
     expressions = {}
     for column in STAGED_COLUMNS:
@@ -75,7 +75,7 @@ def _parquet(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     raw = {c: f"r.{ident(c)}" for c in columns if c in STAGED_COLUMNS}
     if "cameo" not in raw:
         raise InputError(f"{file.name}: not an allies events file (no 'cameo' column)")
-    expressions, bad = _finish({}, raw)
+    expressions, bad = _finish(raw)
     for staged, (column, kind) in CARRIED.items():
         if column in columns:
             expressions[staged] = f"TRY_CAST(r.{ident(column)} AS {kind})"
@@ -86,15 +86,19 @@ def _parquet(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
 def _jsonl(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     rejects = new_rejects_table()
     # One VARCHAR column per line: the unit separator never occurs unescaped in JSON.
-    source = read_csv_sql(file, ["line"], delimiter="\x1f", header=False, rejects_table=rejects,
-                          null_strings=("",))
+    lines = read_csv_sql(file, ["raw_line"], delimiter="\x1f", header=False, rejects_table=rejects,
+                         null_strings=("",))
+    # JSON functions raise on malformed text: only valid lines reach them.
+    source = f"(SELECT raw_line, CASE WHEN json_valid(raw_line) THEN raw_line END AS line FROM {lines})"
     raw = {}
     for column in STAGED_COLUMNS:
         flat = f"json_extract_string(r.line, {sql_str('$.' + column)})"
         nested = NESTED.get(column)
         raw[column] = f"coalesce({flat}, json_extract_string(r.line, {sql_str(nested)}))" if nested else flat
-    expressions, bad = _finish({}, raw)
-    bad = first_problem([("NOT json_valid(r.line)", "'not valid JSON'"),
+    expressions, bad = _finish(raw)
+    for staged, (column, kind) in CARRIED.items():
+        expressions[staged] = f"TRY_CAST(json_extract_string(r.line, {sql_str('$.' + column)}) AS {kind})"
+    bad = first_problem([("r.line IS NULL", "'not valid JSON'"),
                          ("json_type(r.line) <> 'OBJECT'", "'not a JSON object'")]).replace(" END", f" ELSE {bad} END")
     return staging(source, expressions, bad, header_lines=0, rejects_table=rejects, fold_key=CODED_FOLD_KEY,
                    variant="allies events (JSON Lines)")
