@@ -57,8 +57,10 @@ def import_file(store: Any, file: InputFile, kind: str | None = None) -> ImportR
     """Import one readable file (see :func:`import_files`)."""
     kind = kind or detect_kind(file)
     if kind == "atop":
-        from .atop import import_atop  # written by the relations stage
-
+        try:
+            from .atop import import_atop  # written by the relations stage
+        except ImportError:
+            raise InputError("ATOP import is not available in this installation of allies") from None
         return import_atop(store, str(file.path))
     if kind not in READERS:
         raise InputError(f"unknown dataset kind {kind!r}; known: {', '.join(KINDS)}")

@@ -122,6 +122,7 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
     started = time.perf_counter()
     result = ImportResult(dataset=dataset, path=name)
     settings = _tune(con)
+    staging: Staging | None = None
     con.execute("BEGIN TRANSACTION")
     try:
         result.run_id = con.execute(
@@ -174,8 +175,12 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
             raise InputError(f"{name}: cannot import ({first}); nothing imported from it") from None
         raise
     finally:
-        for stmt in ("DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
-                     "DROP TABLE IF EXISTS import_shift"):
+        cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
+                   "DROP TABLE IF EXISTS import_shift"]
+        if staging is not None and staging.rejects_table:
+            cleanup += [f"DROP TABLE IF EXISTS {staging.rejects_table}",
+                        f"DROP TABLE IF EXISTS {staging.rejects_table}_scan"]
+        for stmt in cleanup:
             try:
                 con.execute(stmt)
             except duckdb.Error:
@@ -193,7 +198,7 @@ IMPORT_SETTINGS = {
     "disabled_optimizers": "build_side_probe_side",
     "preserve_insertion_order": "false",
 }
-IMPORT_MEMORY = os.environ.get("ALLIES_IMPORT_MEMORY", "2GB")
+IMPORT_MEMORY = os.environ.get("ALLIES_IMPORT_MEMORY", "1GB")
 
 
 def _tune(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
