@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from allies.imports import import_files
-from dataset_files import write_table
+from .dataset_files import write_table
 
 HEADER = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
           "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",

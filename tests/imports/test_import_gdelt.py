@@ -10,7 +10,7 @@ import pytest
 from allies.errors import InputError
 from allies.imports import detect_kind, import_files
 from allies.imports.sources import InputFile
-from dataset_files import gdelt_line, write_lines
+from .dataset_files import gdelt_line, write_lines
 
 
 def test_sample_is_mapped_and_folded(store, gdelt_sample):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from allies.imports import import_files
-from dataset_files import write_table
+from .dataset_files import write_table
 
 HEADER = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
           "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number",

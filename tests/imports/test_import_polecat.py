@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from allies.imports import import_files
-from dataset_files import write_table
+from .dataset_files import write_table
 
 RELEASE_A = ["Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
              "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors",

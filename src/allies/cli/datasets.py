@@ -15,13 +15,15 @@ ENGINES = ("duckdb", "spark")
 
 def register(sub) -> None:
     imp = sub.add_parser(
-        "import", help="import event datasets (GDELT, ICEWS, POLECAT, ACLED, ATOP, allies events)",
+        "import", usage="allies import [KIND] PATH... [--db PATH] [--engine {duckdb,spark}] [--out PATH] [--json]",
+        help="import event datasets (GDELT, ICEWS, POLECAT, ACLED, ATOP, allies events)",
         description="Import dataset files into the store: allies import [KIND] PATH... "
                     f"(KIND one of {', '.join(KINDS)}; detected from each file when left out). "
                     "Folders, globs, .gz and .zip are read directly. Duplicates are folded, bad rows "
                     "skipped and reported with line numbers; each file is imported whole or not at all.",
     )
-    imp.add_argument("items", nargs="+", metavar="[KIND] PATH", help="dataset kind (optional) and files")
+    imp.add_argument("items", nargs="+", metavar="PATH",
+                     help=f"files, folders or globs, optionally after a dataset kind ({', '.join(KINDS)})")
     db_option(imp)
     imp.add_argument("--engine", choices=ENGINES, default="duckdb",
                      help="duckdb (default): into the store; spark: map with Spark and write Parquet (--out)")
