@@ -3,7 +3,6 @@ the module; skipped where pyspark is not installed."""
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 from pathlib import Path
 
@@ -50,19 +49,13 @@ FAKE_CODER = textwrap.dedent('''
 def spark(tmp_path_factory):
     from allies.spark import session
 
-    helpers = tmp_path_factory.mktemp("spark_helpers")
-    (helpers / "allies_fake_coder.py").write_text(FAKE_CODER, encoding="utf-8")
-    # Executors inherit PYTHONPATH when the session starts.
-    previous = os.environ.get("PYTHONPATH")
-    src = str(Path(__file__).resolve().parents[2] / "src")
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(helpers), src, previous) if p)
     spark = session("local[2]", "allies tests")
+    # Executors import the stand-in coder from a file shipped to them.
+    helper = tmp_path_factory.mktemp("spark_helpers") / "allies_fake_coder.py"
+    helper.write_text(FAKE_CODER, encoding="utf-8")
+    spark.sparkContext.addPyFile(str(helper))
     yield spark
     spark.stop()
-    if previous is None:
-        os.environ.pop("PYTHONPATH", None)
-    else:
-        os.environ["PYTHONPATH"] = previous
 
 
 def test_code_corpus(spark, tmp_path):
