@@ -149,3 +149,13 @@ def test_missing_path_and_unknown_kind(store, tmp_path):
         import_files(store, [tmp_path / "absent.csv"])
     with pytest.raises(InputError, match="unknown dataset kind"):
         import_files(store, [tmp_path], kind="cow")
+
+
+def test_folder_with_other_files(store, tmp_path):
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    write_lines(folder / "20200101.export.CSV", [gdelt_line(GlobalEventID="1")])
+    write_lines(folder / "MD5SUMS.txt", ["0123abcd  20200101.export.CSV"])
+    results = import_files(store, [folder])
+    assert [(r.dataset, r.rows_imported) for r in results] == [("gdelt", 1), ("unknown", 0)]
+    assert "cannot tell what kind" in results[1].summary()

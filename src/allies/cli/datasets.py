@@ -93,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(", ".join(f"{k}: {v}" for k, v in result.items()))
                 return
             print(result.summary())
+            if result.dataset == "unknown":
+                return
             for item in result.skipped[:5]:
                 print(f"  line {item['line']}: {item['reason']}")
             if result.rows_skipped > 5:

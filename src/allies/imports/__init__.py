@@ -87,6 +87,18 @@ def import_files(store: Any, paths: Iterable[str | os.PathLike], kind: str | Non
     for path in files:
         with opened(path) as members:
             for member in members:
+                if kind is None and len(files) + len(members) > 2:
+                    # In a folder or an archive of many files, one that is no dataset
+                    # (a README, a checksum list) is reported and passed over.
+                    try:
+                        detect_kind(member)
+                    except InputError as exc:
+                        result = ImportResult(dataset="unknown", path=member.name,
+                                              skipped=[{"line": 0, "reason": str(exc)}])
+                        results.append(result)
+                        if on_result is not None:
+                            on_result(result)
+                        continue
                 result = import_file(store, member, kind)
                 results.append(result)
                 if on_result is not None:

@@ -101,6 +101,8 @@ class ImportResult:
 
     def summary(self) -> str:
         """One line for the terminal."""
+        if self.dataset == "unknown":
+            return f"{self.path}: not imported ({self.skipped[0]['reason'] if self.skipped else 'unknown kind'})"
         rate = f", {self.rows_read / self.seconds:,.0f} rows/s" if self.seconds > 0 else ""
         text = (f"{self.path}: {self.rows_imported:,} events imported from {self.rows_read:,} rows"
                 f" ({self.duplicates_folded:,} duplicates folded, {self.already_stored:,} already stored,"
