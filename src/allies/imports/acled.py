@@ -101,7 +101,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         (not_numeric(col("longitude")), f"'non-numeric longitude: ' || {col('longitude')}"),
     ])
     return staging(
-        source, expressions, bad, " ".join(joins), check_joins=" ".join(event_joins),
+        source, expressions, bad, " ".join(joins),
         header_lines=1,
         rejects_table=rejects,
         fold_key=NAMED_FOLD_KEY,

@@ -98,7 +98,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         "LEFT JOIN code_fips g ON g.fips = r.ActionGeo_CountryCode"
     )
     return staging(
-        source, expressions, bad, joins,
+        source, expressions, bad, joins, fold_joins="",  # key and checks use raw columns only
         header_lines=0,
         rejects_table=rejects,
         fold_key=GDELT_FOLD_KEY,

@@ -97,7 +97,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         (not_numeric(col("longitude")), f"'non-numeric longitude: ' || {col('longitude')}"),
     ])
     return staging(
-        source, expressions, bad, joins, ctes, check_joins=plover_joins,
+        source, expressions, bad, joins, ctes,
         header_lines=1,
         rejects_table=rejects,
         fold_key=NAMED_FOLD_KEY,

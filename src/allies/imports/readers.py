@@ -45,17 +45,21 @@ def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, hea
 
 
 def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins: str = "",
-            ctes: str = "", check_joins: str = "", **options) -> Staging:
-    """A :class:`Staging` for the pipeline: the full mapping SELECT, and the check SELECT
-    that only evaluates ``bad_reason`` (with just the joins it needs, ``check_joins``)."""
-    more = f", {ctes}" if ctes else ""
-    check = (
-        f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}) "
-        f"SELECT r.data_row AS data_row, {bad_reason} AS bad_reason FROM raw r {check_joins}"
-    )
+            ctes: str = "", fold_joins: str | None = None, **options) -> Staging:
+    """A :class:`Staging` for the pipeline: the full mapping SELECT and, when the reader
+    says which joins the fold key and the checks need (``fold_joins``), a lighter SELECT
+    for the folding pass (DuckDB keeps unused outer joins, so they are left out here)."""
+    fold_sql = None
+    if fold_joins is not None:
+        key = options.get("fold_key") or Staging.fold_key
+        parts = ", ".join(f"{expressions.get(c, 'NULL')} AS {c}" for c in key)
+        fold_sql = (
+            f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}) "
+            f"SELECT {parts}, r.data_row AS data_row, {bad_reason} AS bad_reason FROM raw r {fold_joins}"
+        )
     return Staging(
         select_sql=staging_select(source, expressions, bad_reason, joins, ctes),
-        check_sql=check,
+        fold_sql=fold_sql,
         columns=tuple(c for c in STAGED_COLUMNS + CARRIED_COLUMNS if c in expressions),
         **options,
     )
