@@ -201,7 +201,7 @@ IMPORT_SETTINGS = {
     "disabled_optimizers": "build_side_probe_side",
     "preserve_insertion_order": "false",
 }
-IMPORT_MEMORY = os.environ.get("ALLIES_IMPORT_MEMORY", "1GB")
+IMPORT_MEMORY = os.environ.get("ALLIES_IMPORT_MEMORY", "512MB")
 
 
 def _tune(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
