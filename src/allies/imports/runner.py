@@ -195,8 +195,8 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
 # Bulk-import settings. The code-book joins must build their hash tables on the small
 # code tables: DuckDB's build-side swap sometimes builds on the millions of file rows
 # instead, which costs more than the rest of the import. Row order is not needed (rows
-# are numbered by the reader in file order). The memory cap keeps an import's memory flat
-# as files grow: the fold's hash table and the folded rows spill to disk beyond it.
+# are numbered by the reader in file order). The memory cap (ALLIES_IMPORT_MEMORY) keeps
+# an import's memory nearly flat as files grow: the fold's hash tables spill to disk.
 IMPORT_SETTINGS = {
     "disabled_optimizers": "build_side_probe_side",
     "preserve_insertion_order": "false",
