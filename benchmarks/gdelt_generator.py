@@ -88,7 +88,7 @@ def generate(out: str | Path, rows: int = 5_000_000, seed: int = 7) -> Path:
            round(((g1 >> 24) % 36000) / 100.0 - 180, 4), CAST(g1 % 100000 AS VARCHAR),
            strftime(day, '%Y%m%d') || '143000',
            'https://news' || (article % 997) || '.example.com/world/' || article || '.html'
-    FROM chosen ORDER BY i
+    FROM chosen
     ) TO '{str(out).replace("'", "''")}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')
     """
     con.execute(sql)
