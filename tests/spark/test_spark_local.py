@@ -92,7 +92,8 @@ def test_import_gdelt_matches_duckdb(spark, tmp_path):
     from allies.spark import import_gdelt
 
     out = tmp_path / "gdelt.parquet"
-    assert import_gdelt([GDELT_SAMPLE], out, spark=spark) == 1648
+    counts = import_gdelt([GDELT_SAMPLE], out, spark=spark)
+    assert counts == {"events": 1648, "rows": 2111, "duplicates": 463, "skipped": 0}
     columns = ("external_id, date, source_code, source_country, source_sector, target_code, target_country, "
                "cameo, quad, goldstein, url, geo_country, latitude, source_row, duplicates")
     with Store(tmp_path / "spark.duckdb") as via_spark, Store(tmp_path / "duck.duckdb") as via_duckdb:
@@ -114,3 +115,20 @@ def test_cli_engine_spark(spark, tmp_path, capsys):
     assert main(["import", "gdelt", str(GDELT_SAMPLE), "--engine", "spark", "--out", str(out),
                  "--spark-master", "local[2]"]) == 0
     assert "1,648 events written" in capsys.readouterr().out
+
+
+def test_import_gdelt_skips_bad_lines(spark, tmp_path):
+    from allies.spark import import_gdelt
+
+    from ..imports.dataset_files import gdelt_line, write_lines
+
+    path = write_lines(tmp_path / "bad.export.CSV", [
+        gdelt_line(GlobalEventID="1"),
+        gdelt_line(GlobalEventID="2", Day="20151301"),
+        "only\tthree\tcolumns",
+        gdelt_line(GlobalEventID="4", GoldsteinScale="lots"),
+        gdelt_line(GlobalEventID="5"),  # same event as line 1: folded
+        gdelt_line(58, GlobalEventID="6", SOURCEURL="https://v1.example/6"),
+    ])
+    counts = import_gdelt([path], tmp_path / "bad.parquet", spark=spark)
+    assert counts == {"events": 2, "rows": 6, "duplicates": 1, "skipped": 3}

@@ -79,8 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise InputError(f"--engine spark imports GDELT files; import {kind} with the default engine")
         from ..spark import import_gdelt
 
-        written = import_gdelt(paths, args.out, master=args.spark_master)
-        print(f"{written:,} events written to {args.out} (load them with: allies import events {args.out})")
+        print(_spark_summary(import_gdelt(paths, args.out, master=args.spark_master), args.out))
         return 0
     from ..imports import import_files
     from ..store import Store
@@ -132,6 +131,11 @@ def cmd_spark_code(args: argparse.Namespace) -> int:
 def cmd_spark_import(args: argparse.Namespace) -> int:
     from ..spark import import_gdelt
 
-    written = import_gdelt(args.paths, args.out, master=args.spark_master)
-    print(f"{written:,} events written to {args.out} (load them with: allies import events {args.out})")
+    print(_spark_summary(import_gdelt(args.paths, args.out, master=args.spark_master), args.out))
     return 0
+
+
+def _spark_summary(counts: dict, out: str) -> str:
+    return (f"{counts['events']:,} events written to {out} from {counts['rows']:,} rows "
+            f"({counts['duplicates']:,} duplicates folded, {counts['skipped']:,} bad rows skipped); "
+            f"load them with: allies import events {out}")

@@ -239,11 +239,12 @@ def _spark_inputs(paths: Iterable[str]) -> list[str]:
 
 
 def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathLike,
-                 master: str = DEFAULT_MASTER, spark: Any = None) -> int:
+                 master: str = DEFAULT_MASTER, spark: Any = None) -> dict[str, int]:
     """Map GDELT 1.0/2.0 event files to allies events with Spark, fold duplicates (same
     date, actor codes, event code and URL) and write Parquet to ``output_path``.
     Lines with a wrong column count, a bad date or a non-numeric Goldstein score are
-    dropped. Returns the number of events written."""
+    skipped. Returns counts: ``events`` written, ``rows`` read, ``duplicates`` folded,
+    ``skipped`` lines."""
     from pyspark.sql import functions as F
 
     from ..imports.gdelt import columns_for
@@ -323,4 +324,8 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
                           for name, _ in EVENT_FIELDS])
     out = out.select(*[F.col(name).cast(kind).alias(name) for name, kind in EVENT_FIELDS])
     out.write.mode("overwrite").parquet(str(output_path))
-    return spark.read.parquet(str(output_path)).count()
+    written = spark.read.parquet(str(output_path)).agg(
+        F.count(F.lit(1)).alias("events"), F.sum("duplicates").alias("duplicates")).collect()[0]
+    rows = raw.count()  # a line count: cheap next to the mapping
+    events, duplicates = int(written["events"]), int(written["duplicates"] or 0)
+    return {"events": events, "rows": rows, "duplicates": duplicates, "skipped": rows - events - duplicates}
