@@ -30,7 +30,7 @@ def register(sub) -> None:
     imp.add_argument("--spark-master", default="local[*]", help="Spark master URL (default local[*])")
     imp.add_argument("--out", help="with --engine spark: Parquet folder to write events to")
     imp.add_argument("--json", action="store_true", help="print the per-file reports as JSON")
-    imp.set_defaults(func=cmd_import)
+    imp.set_defaults(func=cmd_import, collect_paths="items")
 
     exp = sub.add_parser("export", help="export events or dyads as CSV, Parquet, JSON Lines or GDELT",
                          description="Export events (or per-dyad aggregates) from the store with DuckDB COPY.")

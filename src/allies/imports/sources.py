@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import gzip
 import os
-import shutil
 import tempfile
 import zipfile
 import zlib
@@ -21,6 +20,14 @@ from typing import Iterable, Iterator
 from ..errors import InputError
 
 _GLOB_CHARS = set("*?[")
+
+# Zip bombs: real event exports compress about 10:1, a bomb thousands to one.
+# A member is refused when it would inflate past MAX_RATIO (once it is big
+# enough to matter) or past MAX_UNPACKED_BYTES, counted on the bytes actually
+# written, since a zip's declared sizes can lie.
+MAX_RATIO = 200
+RATIO_APPLIES_ABOVE = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = int(os.environ.get("ALLIES_MAX_UNPACKED_BYTES", str(16 * 1024 ** 3)))
 
 
 @dataclass(frozen=True)
@@ -92,14 +99,39 @@ def opened(path: Path) -> Iterator[list[InputFile]]:
                     if info.is_dir() or info.filename.rsplit("/", 1)[-1].startswith("."):
                         continue
                     target = Path(tmp) / f"{number:05d}_{Path(info.filename).name}"
-                    with archive.open(info) as src, open(target, "wb") as dst:
-                        shutil.copyfileobj(src, dst, 1 << 20)
+                    _check_declared_size(path, info)
+                    _unpack_capped(archive, info, target, path)
                     members.append(InputFile(f"{path}!{info.filename}", target))
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise InputError(f"{path}: truncated or corrupt zip archive ({exc}); nothing imported from it") from None
         if not members:
             raise InputError(f"{path}: zip archive holds no files")
         yield members
+
+
+def _refuse_bomb(path: Path, info: zipfile.ZipInfo, size: int) -> InputError:
+    return InputError(f"{path}: member {info.filename} inflates to over {size:,} bytes from "
+                      f"{info.compress_size:,} (possible zip bomb); nothing imported from it")
+
+
+def _check_declared_size(path: Path, info: zipfile.ZipInfo) -> None:
+    if info.file_size > MAX_UNPACKED_BYTES or (
+            info.file_size > RATIO_APPLIES_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+        raise _refuse_bomb(path, info, info.file_size)
+
+
+def _unpack_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, path: Path) -> None:
+    limit = min(MAX_UNPACKED_BYTES, max(RATIO_APPLIES_ABOVE, MAX_RATIO * max(info.compress_size, 1)))
+    written = 0
+    with archive.open(info) as src, open(target, "wb") as dst:
+        while True:
+            chunk = src.read(1 << 20)
+            if not chunk:
+                return
+            written += len(chunk)
+            if written > limit:
+                raise _refuse_bomb(path, info, limit)
+            dst.write(chunk)
 
 
 def first_line(file: InputFile, limit: int = 1 << 16) -> str:
