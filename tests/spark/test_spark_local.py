@@ -34,6 +34,7 @@ FAKE_CODER = textwrap.dedent('''
 
         def code_documents(self, documents):
             for coded in super().code_documents(documents):
+                coded.events = []  # only the stand-in's own, countable events
                 for sentence in coded.sentences:
                     if "Russia" in sentence.text and "Azerbaijan" in sentence.text:
                         coded.events.append(Event(
