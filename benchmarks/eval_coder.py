@@ -138,7 +138,7 @@ def evaluate_quads(coder, rows, show: int = 0):
     return accuracy, macro_f1(gold, predicted)
 
 
-def evaluate_triples(coder, records, show: int = 0):
+def evaluate_triples(coder, records, show: int = 0, min_confidence: float = 0.0):
     from allies.model import Document
 
     documents = [Document(text=r["text"], date=r["date"], doc_id=i) for i, r in enumerate(records)]
@@ -146,7 +146,10 @@ def evaluate_triples(coder, records, show: int = 0):
     roots = Counter()
     for record, coded in zip(records, coder.code_documents(documents)):
         gold = {(actor_country(s), actor_country(t), c[:2]) for s, t, c in record["codings"]}
-        predicted = {(e.source.country, e.target.country if e.target else None, e.cameo[:2]) for e in coded.events}
+        # Like PETRARCH, an event counts when the coder resolved at least one of its actors.
+        predicted = {(e.source.country, e.target.country if e.target else None, e.cameo[:2])
+                     for e in coded.events if (e.source.code or (e.target is not None and e.target.code))
+                     and e.confidence >= min_confidence}
         hit = gold & predicted
         tp += len(hit)
         fp += len(predicted - gold)
@@ -159,7 +162,8 @@ def evaluate_triples(coder, records, show: int = 0):
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"triples (source country, target country, CAMEO root): {len(records)} records")
+    print(f"triples (source country, target country, CAMEO root): {len(records)} records, "
+          f"events with confidence >= {min_confidence:.2f}")
     print(f"  precision {precision:.3f}   recall {recall:.3f}   F1 {f1:.3f}   (tp {tp}, fp {fp}, fn {fn})")
     labels = sorted({g for g, _ in roots} | {p for _, p in roots})
     print("  root confusion (gold rows, top coded event columns; -- none)")
@@ -175,6 +179,8 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the dev files")
     parser.add_argument("--rules", action="store_true", help="measure the rule-based path (no spaCy model)")
     parser.add_argument("--show", type=int, default=0, help="print up to N mistakes")
+    parser.add_argument("--min-confidence", type=float, default=0.5,
+                        help="second triple run: only events at least this confident (default 0.5)")
     args = parser.parse_args(argv)
     quad_file = args.data / "conflibert_cameo_class_train.tsv"
     petr_file = args.data / "PETR2_GSR_validation.xml"
@@ -186,7 +192,9 @@ def main(argv=None) -> int:
     coder = Coder(model=None if args.rules else "auto")
     print(f"coder: {coder.model_name or 'rule-based'}")
     evaluate_quads(coder, read_quad_sentences(quad_file), args.show)
-    evaluate_triples(coder, read_petr_records(petr_file), args.show)
+    records = read_petr_records(petr_file)
+    evaluate_triples(coder, records, 0, 0.0)
+    evaluate_triples(coder, records, args.show, args.min_confidence)
     return 0
 
 

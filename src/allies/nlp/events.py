@@ -52,6 +52,7 @@ class _Trigger:
     specific: bool
     noun: object = None            # the event noun, for support verbs and nominals
     frame_preps: frozenset = frozenset()
+    giver: object = None           # "received X from Y": Y, who is the source
 
 
 @dataclass
@@ -126,7 +127,9 @@ class EventExtractor:
         """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
         lower = token.lower_
         if token.pos_ == "PRON":
-            found = None
+            found = self._antecedent(token, resolver) if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS else None
+            if found is not None:
+                return found
             if lower in _PERSON_PRONOUNS:
                 found = resolver.person()
             elif lower in _GROUP_PRONOUNS:
@@ -158,9 +161,38 @@ class EventExtractor:
             return None
         return Actor(text=phrase)
 
+    def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
+        """The subject of a governing clause, for "The US claimed that they had
+        attacked" or "Netanyahu says he will meet"."""
+        current = pronoun.head
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
+                    actor = self.actor(child, resolver, require_actor=True)
+                    if _known(actor):
+                        return actor
+            if current.head == current:
+                break
+            current = current.head
+        return None
+
     @staticmethod
     def _with_conjuncts(token):
-        return [token, *[t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "PRON")]]
+        """The token and the actors coordinated with it ("X, Y and Z"), which the
+        parser may attach as conjuncts or as appositions."""
+        found, stack = [], [token]
+        while stack and len(found) < 8:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.append(current)
+            for child in current.children:
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    stack.append(child)
+                elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
+                        child.ent_type_ in ("GPE", "NORP") and current.ent_type_ in ("GPE", "NORP")):
+                    stack.append(child)
+        return sorted(found, key=lambda t: t.i)
 
     # ------------------------------------------------------------ triggers
     def _preps_and_objects(self, verb):
@@ -212,6 +244,14 @@ class EventExtractor:
 
     def verb_trigger(self, verb) -> _Trigger | None:
         lemma = verb.lemma_.lower()
+        if "receiving" in self.book.word_category.get(lemma, ()):
+            preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
+            giver = pobjs.get("from")
+            if giver is not None and dobj is not None:
+                # "received weapons from X" is X giving weapons
+                frame = self.book.match_verb("give", preps - {"from"}, objects)
+                if frame is not None and frame.objects:
+                    return _Trigger(verb, frame.cameo, f"{verb.text} {dobj.text} from", True, giver=giver)
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -271,21 +311,65 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return self._with_conjuncts(obj), True
+            # "were killed in an Israeli air strike": the strike's actor did it
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
+                            actor_token = self._noun_actor(obj)
+                            if actor_token is not None:
+                                return [actor_token], True
             return [], True
         if depth > 4:
             return [], False
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
                 return [], False
             if self._is_passive(verb.head):
+                if verb.dep_ == "xcomp":
+                    # "Obama is scheduled to attend", "X was forced to withdraw"
+                    for child in verb.head.children:
+                        if child.dep_ == "nsubjpass":
+                            return self._with_conjuncts(child), False
                 return [], False
             return self.subjects(verb.head, depth + 1)
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head], False
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head], False
         return [], False
+
+    def _actor_inside(self, phrase_head, resolver: ActorResolver):
+        """The first named state actor inside a noun phrase, outside its clauses."""
+        clauses = [t for t in phrase_head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != phrase_head]
+        for inner in phrase_head.subtree:
+            if inner == phrase_head or inner.ent_type_ not in ("GPE", "NORP") or inner.ent_iob_ != "B":
+                continue
+            if any(c.left_edge.i <= inner.i <= c.right_edge.i for c in clauses):
+                continue
+            if _known(self.actor(inner, resolver, require_actor=True)):
+                return inner
+        return None
+
+    @staticmethod
+    def _noun_actor(noun):
+        """The actor attached to an event noun: "Israel's", "Israeli", "US", "by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        for child in noun.lefts:  # "Israeli tank shelling": the actor modifies the modifier
+            if child.dep_ == "compound":
+                for grand in child.children:
+                    if grand.dep_ in ("amod", "compound") and grand.ent_type_ in ("NORP", "GPE"):
+                        return grand
+        return None
 
     def _target_tokens(self, verb, trigger: _Trigger, resolver: ActorResolver, passive: bool):
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -295,22 +379,35 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             pobjs.setdefault(child.lower_, obj)
-        if passive and passive_subject is not None and trigger.noun is not passive_subject:
+        if passive and passive_subject is not None and trigger.noun != passive_subject:
+            if self.actor(passive_subject, resolver, require_actor=True) is None:
+                inside = self._actor_inside(passive_subject, resolver)
+                if inside is not None:
+                    return [inside]  # "Evidence against Russia was presented"
             return self._with_conjuncts(passive_subject)
-        if dobj is not None and trigger.noun is not dobj:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
+        if dobj is not None and trigger.noun != dobj:
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
         for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
             obj = pobjs.get(prep)
-            if obj is not None and obj is not trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
+            if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(obj)
         # an actor named inside the object ("China's assistance", "the Russian building")
         for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
-            if obj is None or obj is trigger.noun and trigger.noun is None:
+            if obj is None:
                 continue
             for child in obj.children:
                 if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
                     return [child]
+        # an actor anywhere in the object's phrase ("a part of Syria's second city", "a mall in Kenya")
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
+            if obj is None or obj == trigger.noun:
+                continue
+            inside = self._actor_inside(obj, resolver)
+            if inside is not None:
+                return [inside]
         for prep in _LOCATION_PREPS:
             obj = pobjs.get(prep)
             if obj is not None:
@@ -364,7 +461,7 @@ class EventExtractor:
         for _ in range(8):
             dep = current.dep_
             head = current.head
-            if head is current or dep in ("ROOT",):
+            if head == current or dep == "ROOT":
                 break
             head_kinds = self.kinds(head)
             if dep in ("xcomp", "ccomp", "parataxis", "advcl", "conj", "pcomp", "acomp"):
@@ -405,9 +502,20 @@ class EventExtractor:
         return negated, modality, speaker, obliged
 
     # ------------------------------------------------------------ sentence
+    @staticmethod
+    def _embedding(token) -> float:
+        """Confidence lost by an event told in a subordinate clause (a relative,
+        adverbial or prepositional clause): usually background, not the news."""
+        penalty = 0.0
+        while token.head != token:
+            if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+                penalty += 0.12
+            token = token.head
+        return min(penalty, 0.3)
+
     def _depth(self, token) -> int:
         depth = 0
-        while token.head is not token and depth < 50:
+        while token.head != token and depth < 50:
             token = token.head
             depth += 1
         return depth
@@ -485,6 +593,30 @@ class EventExtractor:
             confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
         )
 
+    def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date):
+        """What reporting an act says about the reporter: claiming one's own act
+        claims responsibility (015); alleging another's violence accuses them (112)."""
+        reporting_verb = speaker_token.head
+        kinds = self.kinds(reporting_verb)
+        lift = self._depth(verb) - self._depth(reporting_verb)
+        made = []
+        for _, event in events:
+            if not _known(event.source):
+                continue
+            same = (event.source.country or event.source.code) == (speaker.country or speaker.code)
+            if same and "admission" in kinds:
+                code, target, depth = "015", event.target, lift
+            elif not same and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
+                    and event.modality == "asserted" and not event.negated:
+                code, target, depth = "112", event.source, -1  # listed after the act itself
+            else:
+                continue
+            found = self._make_event(f"{reporting_verb.text} ({trigger.words})", code, sent, sentence_index, speaker,
+                                     target, False, "asserted", speaker, date, event.confidence * 0.9)
+            if found is not None:
+                made.append((depth, found))
+        return made
+
     def intended(self, cameo: str, negated: bool, modality: str) -> tuple[str, bool, str]:
         """CAMEO codes an action announced for the future as its intention:
         "will release" is an intent to release (03), "will attack" a threat
@@ -504,7 +636,10 @@ class EventExtractor:
         verb = trigger.token
         source_tokens, from_agent = self.subjects(verb)
         passive = self._is_passive(verb)
-        target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        if trigger.giver is not None:
+            target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
+        else:
+            target_tokens = self._target_tokens(verb, trigger, resolver, passive)
         if not target_tokens:
             # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
             for child in verb.children:
@@ -521,7 +656,8 @@ class EventExtractor:
             if not targets:
                 return []
             sources = [Actor(text="")]
-        confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
+        confidence_base = (0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
+                           - self._embedding(verb))
         events = []
         pairs = []
         for source in sources:
@@ -534,7 +670,7 @@ class EventExtractor:
         if symmetric and len(sources) > 1 and not targets:
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
-        elif symmetric and targets and len(sources) == 1:
+        elif targets and len(sources) == 1 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
             pairs += [(t, sources[0]) for t in targets]
         seen = set()
         for source, target in pairs:
@@ -549,6 +685,8 @@ class EventExtractor:
                                      negated, modality, speaker, date, confidence)
             if event is not None:
                 events.append((0, event))
+        if speaker is not None and _known(speaker) and speaker_token is not None and events:
+            events.extend(self._reported(verb, trigger, speaker, speaker_token, events, sent, sentence_index, date))
         if obliged and speaker is not None and speaker_token is not None:
             # "X said Y must release Z": X demands that Y release Z
             lift = self._depth(verb) - self._depth(speaker_token.head)
@@ -596,14 +734,14 @@ class EventExtractor:
             if source is None or not targets or not _known(source):
                 continue
             head = token.head
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            while head.pos_ not in ("VERB", "AUX") and head.head != head:
                 head = head.head
             negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
                                                    else (False, "asserted", None, False))
             negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
             speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
             pairs = [(source, t) for t in targets]
-            if self.book.is_symmetric(code):
+            if self.book.is_symmetric(code, None, True):
                 pairs += [(t, source) for t in targets]
             for src, tgt in pairs:
                 if src.text == tgt.text:
