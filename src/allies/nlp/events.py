@@ -232,15 +232,18 @@ class EventExtractor:
                                 pobjs.setdefault(sub.lower_, obj)
         return preps, objects, pobjs, dobj, passive_subject
 
-    def _noun_code(self, noun) -> str | None:
-        """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike")."""
+    def _noun_code(self, noun, modified_only: bool = False) -> str | None:
+        """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike").
+
+        ``modified_only``: only a code that the modifier decides.
+        """
         lemma = noun.lemma_.lower()
         for child in noun.lefts:  # farthest first: "joint military exercises" is joint
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
                 code = self.book.nouns.get(f"{child.lemma_.lower()} {lemma}")
                 if code:
                     return code
-        return self.book.nouns.get(lemma)
+        return None if modified_only else self.book.nouns.get(lemma)
 
     def verb_trigger(self, verb) -> _Trigger | None:
         lemma = verb.lemma_.lower()
@@ -256,6 +259,11 @@ class EventExtractor:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
         frame = self.book.match_verb(lemma, preps, objects)
+        if frame is not None and frame.objects and dobj is not None and lemma in self.book.support_verbs:
+            # "launched an air strike": the modified noun is more precise than the verb's frame
+            code = self._noun_code(dobj, modified_only=True)
+            if code:
+                return _Trigger(verb, code, f"{verb.text} {dobj.text}", True, noun=dobj)
         if frame is not None and (frame.objects or frame.preps):
             words = " ".join([verb.text, *sorted(frame.preps)] + ([dobj.text] if frame.objects and dobj is not None else []))
             return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps)
@@ -649,7 +657,10 @@ class EventExtractor:
                     break
         negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
-        cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
+        if verb.dep_ in ("xcomp", "ccomp") and set(_CARRIERS) & self.kinds(verb.head):
+            cameo = trigger.cameo  # the carrier's own event already codes the intention
+        else:
+            cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
         sources = [a for a in (self.actor(t, resolver) for t in source_tokens) if a is not None]
         targets = [a for a in (self.actor(t, resolver) for t in target_tokens) if a is not None]
         if not sources:
