@@ -34,6 +34,8 @@ _LOCATION_PREPS = ("in",)
 # Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
 _NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "npadvmod"}
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+# Entities that are never actors: "on Monday", "$5 million", "two weeks".
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them", "it", "we"}
 _MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
@@ -138,6 +140,8 @@ class EventExtractor:
                 return found
             # an unresolved "he"/"they" still acts; it just cannot be placed
             return None if require_actor or lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS else Actor(text=token.text)
+        if token.ent_type_ in _NOT_ACTOR_ENTS:
+            return None
         span = self._name_span(token)
         phrase = span.text
         actor = resolver.resolve(phrase)
@@ -678,7 +682,8 @@ class EventExtractor:
                 pairs.append((source, None))
         # "X and Y met": each with the other
         symmetric = self.book.is_symmetric(trigger.cameo, verb.lemma_.lower())
-        if symmetric and len(sources) > 1 and not targets:
+        place_only = bool(target_tokens) and target_tokens[0].dep_ == "pobj" and target_tokens[0].head.lower_ in _LOCATION_PREPS
+        if symmetric and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets and len(sources) == 1 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
