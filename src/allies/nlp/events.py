@@ -140,7 +140,13 @@ class EventExtractor:
                 return found
             # an unresolved "he"/"they" still acts; it just cannot be placed
             return None if require_actor or lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS else Actor(text=token.text)
-        if token.ent_type_ in _NOT_ACTOR_ENTS:
+        if token.ent_type_ in _NOT_ACTOR_ENTS or token.like_num:
+            # "hundreds of prisoners", "two of the soldiers": the actor is after "of"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.actor(obj, resolver, require_actor)
             return None
         span = self._name_span(token)
         phrase = span.text
@@ -162,6 +168,11 @@ class EventExtractor:
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS):
             return None
         if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "ADJ"):
+                # a subject the parser misread as a verb ("recognised Government of ..."): its words still name it
+                inside = resolver.find_inside(token.doc[token.left_edge.i:token.right_edge.i + 1].text)
+                if inside is not None:
+                    return inside
             return None
         return Actor(text=phrase)
 
@@ -549,6 +560,7 @@ class EventExtractor:
         events: list[tuple[int, int, Event]] = []  # (depth, order, event)
         reporters: set[int] = set()
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
+        carried: set[int] = set()
         for token in sent:
             kinds = self.kinds(token) if token.pos_ in ("VERB", "AUX") else ()
             carrier_kind = next((k for k in _CARRIERS if k in kinds), None)
@@ -561,11 +573,13 @@ class EventExtractor:
                     own = triggers.get(token.i)
                     triggers[token.i] = _Trigger(token, code, f"{token.text} to {inner.words}", True,
                                                  frame_preps=own.frame_preps if own else frozenset())
+                    carried.add(token.i)
                     break
         for index, trigger in sorted(triggers.items()):
             depth = self._depth(trigger.token)
             events.extend((depth - lift, index, event) for lift, event in
-                          self._events_for(trigger, sent, sentence_index, resolver, date, reporters))
+                          self._events_for(trigger, sent, sentence_index, resolver, date, reporters,
+                                           frozenset(carried)))
         events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
         # A verb of saying that reports another event is not itself an event.
         result = []
@@ -644,7 +658,8 @@ class EventExtractor:
             return self.book.carrier_code("threaten", cameo), negated, modality
         return cameo, negated, modality
 
-    def _events_for(self, trigger: _Trigger, sent, sentence_index, resolver, date, reporters) -> list[Event]:
+    def _events_for(self, trigger: _Trigger, sent, sentence_index, resolver, date, reporters,
+                    carriers: frozenset = frozenset()) -> list[tuple[int, Event]]:
         verb = trigger.token
         source_tokens, from_agent = self.subjects(verb)
         passive = self._is_passive(verb)
@@ -661,7 +676,7 @@ class EventExtractor:
                     break
         negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
-        if verb.dep_ in ("xcomp", "ccomp") and set(_CARRIERS) & self.kinds(verb.head):
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
             cameo = trigger.cameo  # the carrier's own event already codes the intention
         else:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
