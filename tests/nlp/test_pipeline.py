@@ -6,6 +6,7 @@ Every text here is written for these tests.
 from __future__ import annotations
 
 import types
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,39 @@ def test_word_tables_cover_every_cameo_root():
     roots = {frame.cameo[:2] for frames in book.verbs.values() for frame in frames}
     assert roots >= {f"{n:02d}" for n in range(1, 21)}
     assert len(book.verbs) > 300 and len(book.nouns) > 100
+
+
+# ---------------------------------------------------------------- allies eval
+DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "dev"
+
+
+def test_eval_command_reports_missing_data_in_one_line(tmp_path, capsys):
+    from allies.cli import main
+
+    assert main(["eval", "--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "evaluation data not found" in err[0]
+
+
+def test_petr_records_are_read_tolerantly(tmp_path):
+    from allies.nlp.evaluate import actor_country, read_petr_records
+
+    (tmp_path / "v.xml").write_text(
+        '<Sentences>\n<Sentence date="20200101" id="a"/>\n'
+        '<EventCoding eventcode="042" sourcecode="FRAGOV" targetcode="---REB" />\n'
+        "<Text>\nFrance visited & the rebels.\n</Text>\n"       # a bare ampersand: not well-formed XML
+        '<Sentence date="20200102" id="b">\n<EventCoding noevents="True" />\n<Text>Nothing.</Text>\n',
+        encoding="utf-8")
+    records = read_petr_records(tmp_path / "v.xml")
+    assert [r["codings"] for r in records] == [[("FRAGOV", "---REB", "042")], []]
+    assert records[0]["date"] == "2020-01-01" and records[1]["no_events"]
+    assert (actor_country("RUSGOV"), actor_country("IGOUNO"), actor_country("---REB")) == ("RUS", None, None)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DEV / "conflibert_cameo_class_train.tsv").exists(), reason="dev data absent")
+def test_quad_accuracy_on_dev_sentences(coder):
+    from allies.nlp.evaluate import evaluate_quads, read_quad_sentences
+
+    accuracy, macro = evaluate_quads(coder, read_quad_sentences(DEV / "conflibert_cameo_class_train.tsv"))
+    assert accuracy >= 0.75 and macro >= 0.75
