@@ -1,6 +1,178 @@
-"""Core sub-commands: ingest, code, demo (being written)."""
+"""Core sub-commands: ingest, code, demo, info."""
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
 
-def register(sub) -> None:
-    pass
+from ..errors import InputError
+from . import db_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="read news files, folders or URLs; code and store them (duplicates once)",
+                       description="Read .txt, .html, .jsonl, RSS/Atom, .gz of these, folders (recursively) "
+                                   "and http(s) URLs; code every article and store it once.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or URL")
+    db_option(p)
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="date for articles that carry none")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow fetching URLs on private, loopback or link-local addresses")
+    p.add_argument("--quiet", action="store_true", help="print only the summary line")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("code", help="code text into events (JSONL on stdout), storing nothing",
+                       description="Code text into events without storing it. Reads PATH or standard input; "
+                                   "writes one JSON object per event.")
+    p.add_argument("path", nargs="?", default="-", metavar="PATH|-", help="text file, or - for standard input (default)")
+    p.add_argument("--lines", action="store_true", help="each input line is one document; doc is its 1-based line number")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the article date (resolves 'last week', 'on Monday')")
+    p.add_argument("--no-model", action="store_true", help="use the rule-based path, not the spaCy model")
+    p.add_argument("--engine", choices=["local", "spark"], default="local",
+                   help="spark: code a JSONL/Parquet corpus of articles into a Parquet of events")
+    p.add_argument("--out", metavar="PATH", help="output Parquet folder (with --engine spark)")
+    p.add_argument("--spark-master", default="local[*]", metavar="URL", help="Spark master (default local[*])")
+    p.set_defaults(func=cmd_code)
+
+    p = sub.add_parser("demo", help="build a store from the built-in corpus and answer the demo question",
+                       description="Ingest the built-in demo corpus into a temporary store (or --db) and ask "
+                                   "'Are Azerbaijan and Russia allies?'.")
+    db_option(p)
+    p.add_argument("--question", default="Are Azerbaijan and Russia allies?", help="the question to ask")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("info", help="what the store holds")
+    db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_info)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..ingest import check_paths, ingest_into
+    from ..store import Store
+
+    default_date = _checked_date(args.date)
+    inputs = check_paths(args.paths)  # fail on a missing path before opening the store
+    quiet = args.quiet or args.json
+
+    def on_skip(skipped) -> None:
+        if not quiet:
+            print(f"skipped {skipped}", file=sys.stderr)
+
+    with Store(args.db) as store:
+        report = ingest_into(store, inputs, progress=not quiet, on_skip=on_skip,
+                             allow_private=args.allow_private, default_date=default_date)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print(report.summary())
+    return report.exit_code
+
+
+def _checked_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"no such file: {path}")
+    if file.is_dir():
+        raise InputError(f"{path} is a folder; 'allies code' reads one text file or standard input")
+    return file.read_bytes()
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from ..model import Document
+
+    date = _checked_date(args.date)
+    if args.engine == "spark":
+        if not args.out:
+            raise InputError("--engine spark needs --out PATH for the Parquet of events")
+        if args.path == "-":
+            raise InputError("--engine spark reads a corpus file (JSONL or Parquet), not standard input")
+        from ..spark import code_corpus
+
+        result = code_corpus(args.path, args.out, master=args.spark_master)
+        print(json.dumps(result) if not isinstance(result, str) else result)
+        return 0
+    data = _read_input(args.path)
+    if b"\x00" in data[:8192]:
+        raise InputError("input looks binary (NUL bytes); 'allies code' reads UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"input is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+    from ..nlp import Coder, default_coder
+
+    coder = Coder(model=None) if args.no_model else default_coder()
+    if args.lines:
+        docs = (Document(text=line, date=date, doc_id=number)
+                for number, line in enumerate(text.splitlines(), start=1) if line.strip())
+    else:
+        docs = iter([Document(text=text, date=date, doc_id=1)] if text.strip() else [])
+    out = sys.stdout
+    for coded in coder.code_documents(docs):
+        for event in coded.events:
+            event.doc = coded.document.doc_id
+            out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+    import time
+
+    from ..demo import load_demo_documents
+    from ..relations import ask
+    from ..store import Store
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="allies-demo-") as tmp:
+        path = args.db or str(Path(tmp) / "demo.duckdb")
+        with Store(path) as store:
+            report = store.ingest_documents(load_demo_documents())
+            answer = ask(store, args.question)
+            elapsed = time.perf_counter() - started
+            if args.json:
+                result = answer.to_dict()
+                result["ingest"] = report.to_dict()
+                result["seconds"] = round(elapsed, 2)
+                print(json.dumps(result, ensure_ascii=False, default=str, indent=2))
+                return 0
+            print(f"Demo corpus: {report.summary()}  [{path if args.db else 'temporary store'}]")
+            print()
+            print(f"Q: {args.question}")
+            print(answer.to_text())
+            print()
+            print(f"({elapsed:.1f} s; keep the store with --db PATH, then try 'allies dyad', 'allies report', 'allies serve')")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from ..store import Store
+
+    with Store(args.db, read_only=True) as store:
+        counts = store.counts()
+        version = store.schema_version
+        if args.json:
+            print(json.dumps({"path": str(store.path), "schema_version": version, **counts}))
+            return 0
+        print(f"store {store.path} (schema version {version})")
+        for table, count in counts.items():
+            print(f"  {table:<15} {count:>10,}")
+    return 0

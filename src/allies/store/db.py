@@ -161,28 +161,19 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING article_id",
                 [digest, doc.title, doc.date, doc.source, doc.url, doc.path, doc.text],
             ).fetchone()[0]
-            if coded.sentences:
-                con.executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                    [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences],
-                )
-            if coded.mentions:
-                con.executemany(
-                    "INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
-                         m.actor.country, m.actor.sector, m.actor.person)
-                        for m in coded.mentions
-                    ],
-                )
+            insert_rows(con, "sentences", None,
+                        [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences])
+            insert_rows(con, "actor_mentions", None, [
+                (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
+                 m.actor.country, m.actor.sector, m.actor.person)
+                for m in coded.mentions
+            ])
             if coded.events:
                 first_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
-                rows = [
+                insert_rows(con, "events", EVENT_COLUMNS, [
                     _event_row(first_id + i, origin, article_id, event, doc)
                     for i, event in enumerate(coded.events)
-                ]
-                placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
-                con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})", rows)
+                ])
             con.execute("COMMIT")
         except BaseException:
             # KeyboardInterrupt included: never leave half an article behind.
@@ -243,6 +234,22 @@ class Store:
         from ..relations import ask
 
         return ask(self, question, since=since, until=until)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...] | None,
+                rows: list[tuple]) -> None:
+    """Insert rows with multi-row VALUES statements: DuckDB's executemany runs
+    one statement per row, which costs ~2 ms a row."""
+    if not rows:
+        return
+    width = len(rows[0])
+    names = f" ({', '.join(columns)})" if columns else ""
+    row_marks = "(" + ", ".join("?" * width) + ")"
+    chunk = max(1, 2000 // width)
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        params = [value for row in part for value in row]
+        con.execute(f"INSERT INTO {table}{names} VALUES " + ", ".join([row_marks] * len(part)), params)
 
 
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False) -> Store:

@@ -1,0 +1,111 @@
+"""The CLI through its real entry point."""
+from __future__ import annotations
+
+import json
+
+
+ARTICLE = ("Russian Foreign Minister Sergei Lavrov met Azerbaijani Foreign Minister Jeyhun Bayramov in Moscow. "
+           "Lavrov called Azerbaijan an important partner and ally.")
+
+
+def test_ingest_then_again_then_info(tmp_path, run_allies):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "news" / "bad.jsonl").write_text("not json\n")
+    db = str(tmp_path / "s.duckdb")
+    first = run_allies("ingest", str(tmp_path / "news"), "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "added 1 article" in first.stdout and "1 skipped" in first.stdout
+    assert "bad.jsonl:1: not JSON" in first.stderr and "Traceback" not in first.stderr
+    again = run_allies("ingest", str(tmp_path / "news" / "a.txt"), "--db", db, "--json")
+    report = json.loads(again.stdout)
+    assert (report["added"], report["duplicates"], again.returncode) == (0, 1, 0)
+    info = run_allies("info", "--db", db, "--json")
+    assert json.loads(info.stdout)["articles"] == 1
+
+
+def test_ingest_exit_codes(tmp_path, run_allies):
+    (tmp_path / "empty.txt").write_text("")
+    only_bad = run_allies("ingest", str(tmp_path / "empty.txt"))
+    assert only_bad.returncode == 1 and "empty file" in only_bad.stderr
+    missing = run_allies("ingest", str(tmp_path / "nope"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [f"allies: error: no such file or folder: {tmp_path / 'nope'}"]
+
+
+def test_ingest_uses_allies_db_environment(tmp_path, run_allies):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = run_allies("ingest", str(tmp_path / "a.txt"), env={"ALLIES_DB": str(tmp_path / "env.duckdb")})
+    assert result.returncode == 0 and (tmp_path / "env.duckdb").exists()
+
+
+def test_code_lines_writes_jsonl_events_with_the_contract_fields(run_allies):
+    text = "Russia attacked Ukraine.\n\nChina and Russia signed an agreement.\n"
+    result = run_allies("code", "--lines", "--date", "2022-03-01", input=text)
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    for event in events:
+        assert set(event) >= {"doc", "sentence_index", "sentence", "source", "target", "cameo", "plover", "quad",
+                              "goldstein", "negated", "modality", "speaker", "date", "confidence"}
+        assert event["doc"] in (1, 3)
+        assert event["quad"] in ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def test_code_reads_a_file_and_rejects_bad_input(tmp_path, run_allies):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
+    assert run_allies("code", str(tmp_path / "bin.txt")).returncode == 2
+    bad_date = run_allies("code", "--date", "yesterday", input="Russia attacked Ukraine.")
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+    latin = run_allies("code", input="caf\xe9".encode("latin-1"))
+    assert latin.returncode == 2 and b"not valid UTF-8" in latin.stderr and b"Traceback" not in latin.stderr
+    empty = run_allies("code", input="")
+    assert (empty.returncode, empty.stdout) == (0, "")
+
+
+def test_help_lists_the_commands(run_allies):
+    result = run_allies("--help")
+    assert result.returncode == 0
+    for command in ("ingest", "code", "demo", "info"):
+        assert command in result.stdout
+
+
+def test_store_locked_by_another_process_is_a_clear_error(tmp_path, run_allies):
+    import duckdb
+
+    db = tmp_path / "locked.duckdb"
+    from allies import Store
+
+    with Store(db) as store:
+        store.counts()
+        holder = duckdb.connect  # the store keeps its connection open in this process
+        (tmp_path / "a.txt").write_text(ARTICLE)
+        result = run_allies("ingest", str(tmp_path / "a.txt"), "--db", str(db))
+        del holder
+    assert result.returncode == 3
+    assert "in use by another process" in result.stderr or "cannot open store" in result.stderr
+
+
+def test_ingest_url_refuses_loopback_unless_allowed(tmp_path, run_allies):
+    import functools
+    import http.server
+    import threading
+
+    from .test_ingest import HTML
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text(HTML)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/page.html"
+    try:
+        refused = run_allies("ingest", url)
+        assert refused.returncode == 1
+        assert "skipped" in refused.stderr and ("loopback" in refused.stderr or "private" in refused.stderr)
+        allowed = run_allies("ingest", url, "--allow-private", "--json")
+        assert allowed.returncode == 0, allowed.stderr
+        assert json.loads(allowed.stdout)["added"] == 1
+    finally:
+        server.shutdown()
