@@ -13,24 +13,41 @@ Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
 - ``stop_phrases.tsv``: phrases that contain a country word but name no state
   actor ("Latin American", "Persian Gulf").
 
+Use:
+
+    kb = ActorKB.default()
+    kb.lookup("Russian Foreign Minister Sergei Lavrov", date="2022-12-05")  # RUSGOV, Sergei Lavrov
+    kb.find_mentions(text, date=None)        # [(start, end, Actor)] in raw text
+    kb.resolve_country("Azeri")              # "AZE" (lenient, for user questions)
+    kb.holder("AZE", "foreign_minister", "2015-06-01")   # the Term of Elmar Mammadyarov
+    kb.describe_code("ARMREB")               # "Armenia (rebels)"
+    memory = ArticleActors(kb, date="2022-12-05")        # names learned within one article
+    memory.resolve("Azerbaijani Defence Minister John Doe"); memory.resolve("Doe")
+
+A phrase resolves in this order: a known person (the term that covers the
+date) or a person learned earlier in the article; a title with a state or
+organisation (the office holder on that date, unless the phrase names
+someone); a state (name, adjective, capital, seat, named body) with the
+sector its words signal; an organisation.
+
 Matching works on tokens: each alias is split by the same tokenizer as the
 text, folded (case, accents, dots) into a key, and stored in a dict keyed by
 the tuple of token keys; a scan tries the longest key first at each token.
-Case matters where the alias says so: an alias written in capitals ("US",
-"WHO") only matches capitals, a capitalised alias ("Turkey") only a
-capitalised word, and lower-case words (sector words) match any case.
+Case matters where the alias says so: a short acronym ("US", "WHO") only
+matches capitals, a capitalised alias ("Turkey", "NATO") only a capitalised
+word ("Nato" is a common spelling), and lower-case words (sector words)
+match any case.
 """
 from __future__ import annotations
 
 import csv
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
+from ..errors import AlliesError
 from ..model import Actor
 
 SECTOR_SUFFIX = {
@@ -38,7 +55,21 @@ SECTOR_SUFFIX = {
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
-ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head")
+# The columns each data file must have.
+_COLUMNS = {
+    "countries.tsv": ("iso3", "iso2", "name", "official", "variants", "adjectives", "capitals"),
+    "institutions.tsv": ("phrase", "country", "sector", "start", "end"),
+    "organisations.tsv": ("code", "name", "aliases"),
+    "sectors.tsv": ("phrase", "sector", "role", "kind"),
+    "people.tsv": ("name", "aliases", "country", "org", "role", "sector", "start", "end"),
+    "stop_phrases.tsv": ("phrase",),
+}
+_SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
+ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
+         "council_president", "high_representative", "presidential_spokesperson",
+         "foreign_ministry_spokesperson", "figure")
+# "figure": a notable person who holds no listed office (an opposition or rebel leader);
+# figures are never office holders, and their terms may have no start date.
 
 # Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 # rebels, "opposition lawmakers" the opposition.
@@ -53,27 +84,41 @@ _PLACE_PREPOSITIONS = frozenset(
     "to in at into against with toward towards on over near inside across for between within "
     "around among visiting".split()
 )
-# "pro-Russian separatists" and "Russian-backed rebels" are not Russian actors.
+# "pro-Russian separatists", "Russian-backed rebels" and "Iranian-made drones"
+# are not Russian or Iranian actors.
 _AFFIX_BEFORE = frozenset(("pro", "anti", "non"))
 _AFFIX_AFTER = frozenset(
     "backed supported sponsored funded aligned allied installed armed trained controlled "
-    "occupied held annexed".split()
+    "occupied held annexed made built supplied designed produced manufactured language "
+    "speaking born style".split()
 )
 # Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of(?: the)?|the|,? (?:the )?(?:former |then )?)$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
 # Words that are capitalised but are not part of a person's name.
 _NOT_NAME = frozenset(
-    "the a an and or but of in on at to for with said says told after before during "
-    "mr mrs ms dr sir he she it they we i".split()
+    "the a an and or but of in on at to for with from by said says told after before during "
+    "mr mrs ms dr sir he she it they we i who which that this "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+# Generational suffixes that are not surnames ("Martin Luther King Jr.").
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Lower-case words and hyphens that continue a name ("al-Bashir", "von der Leyen").
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
+
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[-&+]")
+_SPACED_POSSESSIVE = re.compile(r"\s*['’]\s*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").replace("‘", "'").lower()
@@ -85,6 +130,7 @@ class Token:
     start: int
     end: int
     text: str
+    after: int  # where the word ends in the text, possessive included
     possessive: bool = False
 
     @property
@@ -98,19 +144,38 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words (with their offsets) as the knowledge base compares them.
+
+    "U.S." is one word keyed "us"; "Moscow's" is "moscow", marked possessive,
+    as is "Azerbaijanis'" ; a hyphen is a word of its own, so "Russia-Ukraine"
+    names two states and "Guinea-Bissau" matches as three words.
+    """
     tokens = []
+    length = len(text)
     for match in _TOKEN.finditer(text):
         raw = match.group()
         start, end = match.span()
+        after = end
         possessive = False
         folded = fold(raw)
         if folded.endswith("'s") and len(folded) > 2:
             raw, folded, end, possessive = raw[:-2], folded[:-2], end - 2, True
-        if "." in raw and end < len(text) and text[end] == "." and not possessive:
-            end += 1  # "U.S." keeps its last dot
-        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], possessive))
-    # a bare apostrophe after a plural ("the Azerbaijanis' position") is a possessive too
+        elif folded.endswith("s") and end < length and text[end] in "'’" and (
+                end + 1 == length or not text[end + 1].isalnum()):
+            after, possessive = end + 1, True
+        elif "." in raw and end < length and text[end] == ".":
+            end = after = end + 1  # "U.S." keeps its last dot
+        if folded == "s" and tokens and _SPACED_POSSESSIVE.match(text, tokens[-1].end, start):
+            # "the government ' s ability": text tokenised with spaces around the apostrophe
+            tokens[-1] = replace(tokens[-1], possessive=True, after=end)
+            continue
+        tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], after, possessive))
     return tokens
+
+
+def name_key(name: str) -> str:
+    """A person's name as a lookup key: "George W. Bush" and "george w bush" agree."""
+    return " ".join(t.key for t in tokenize(name) if t.key != "-") or fold(name)
 
 
 # Case classes of alias tokens (see the module docstring).
@@ -119,13 +184,11 @@ _EXACT, _CAP, _ANY = 2, 1, 0
 
 def _case_class(token_text: str) -> int:
     letters = [ch for ch in token_text if ch.isalpha()]
-    if not letters or not token_text[:1].isalpha() and not token_text[:1].isdigit():
-        return _ANY
-    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return _EXACT
+    if 2 <= len(letters) <= 3 and all(ch.isupper() for ch in letters):
+        return _EXACT  # "US", "UN", "WHO", "U.K.", "MI6": short acronyms that are also words
     if token_text[:1].isupper():
-        return _CAP
-    return _ANY
+        return _CAP  # "Turkey", "G7", and longer acronyms also written "Nato", "Opec", "Ecowas"
+    return _ANY  # "troops", "of", "-"
 
 
 def _case_ok(classes: tuple[int, ...], tokens: list[Token]) -> bool:
@@ -159,7 +222,7 @@ class Term:
         if self.covers(date):
             return 0
         day = _ordinal(date)
-        if date < self.start:
+        if self.start and date < self.start:
             return _ordinal(self.start) - day
         return day - _ordinal(self.end or date)
 
@@ -178,7 +241,9 @@ class Entry:
     role: str | None = None  # for titles
     is_title: bool = False
     sector: str | None = None  # institutions carry their own sector
-    adjective: bool = False  # a country written as an adjective/demonym
+    start: str | None = None  # institutions whose sector changed ("Taliban": rebels, then government)
+    end: str | None = None
+    adjective: bool = False  # a country written as an adjective ("Azerbaijani", not "Azerbaijanis")
 
 
 @dataclass
@@ -214,7 +279,7 @@ class ActorKB:
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
         self._lexicon: dict[tuple[str, ...], list[tuple[tuple[int, ...], Entry]]] = {}
-        self._first_keys: set[str] = set()
+        self._first_keys: dict[str, int] = {}  # first token key -> longest alias starting with it
         self._max_len = 1
         self._terms: list[Term] = []
         self._terms_by_name: dict[str, list[Term]] = {}
@@ -230,11 +295,12 @@ class ActorKB:
                 self._add(alias, Entry("country", iso3))
             for adjective in _split(row["adjectives"]):
                 for form in _demonym_forms(adjective):
-                    self._add(form, Entry("country", iso3, adjective=True))
+                    self._add(form, Entry("country", iso3, adjective=form == adjective))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
         for row in institutions:
-            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"]))
+            self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"],
+                                           start=row["start"] or None, end=row["end"] or None))
         for row in organisations:
             code = row["code"]
             self._org_names[code] = row["name"]
@@ -255,13 +321,13 @@ class ActorKB:
             )
             self._terms.append(term)
             for alias in {row["name"], *_split(row["aliases"])}:
-                key = fold(alias)
-                self._terms_by_name.setdefault(key, []).append(term)
-                if len(self._terms_by_name[key]) == 1 or all(
-                        t.name != term.name for t in self._terms_by_name[key][:-1]):
-                    self._add(alias, Entry("person", key))
-            owner = term.country or term.org
-            self._holders.setdefault((owner, term.role), []).append(term)
+                key = name_key(alias)
+                known = self._terms_by_name.setdefault(key, [])
+                if term not in known:
+                    known.append(term)
+                self._add(alias, Entry("person", key))
+            if term.role != "figure":
+                self._holders.setdefault((term.country or term.org, term.role), []).append(term)
         for terms in self._holders.values():
             terms.sort(key=lambda t: t.start)
 
@@ -270,8 +336,16 @@ class ActorKB:
     def load(cls) -> "ActorKB":
         def table(name: str) -> list[dict[str, str]]:
             text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-            rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-            return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+            reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            missing = set(_COLUMNS[name]) - set(reader.fieldnames or ())
+            if missing:
+                raise AlliesError(f"data file {name} lacks columns: {', '.join(sorted(missing))}")
+            rows = []
+            for number, row in enumerate(reader, start=2):
+                if None in row or any(row.get(column) is None for column in _COLUMNS[name]):
+                    raise AlliesError(f"data file {name}, line {number}: wrong number of fields")
+                rows.append({k: (v or "").strip() for k, v in row.items()})
+            return rows
 
         return cls(
             countries=table("countries.tsv"),
@@ -299,22 +373,28 @@ class ActorKB:
         bucket = self._lexicon.setdefault(key, [])
         if (classes, entry) not in bucket:
             bucket.append((classes, entry))
-        self._first_keys.add(key[0])
+        self._first_keys[key[0]] = max(self._first_keys.get(key[0], 0), len(key))
         self._max_len = max(self._max_len, len(key))
 
     # ----- scanning -------------------------------------------------------------------
-    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None) -> list[Match]:
+    def _scan(self, tokens: list[Token], extra: dict[tuple[str, ...], object] | None = None,
+              start: int = 0) -> list[Match]:
         """Longest matches, left to right; ``extra`` adds names learned in an article."""
         matches: list[Match] = []
-        i, n = 0, len(tokens)
+        i, n = start, len(tokens)
+        keys = [t.key for t in tokens]
+        extra_first: dict[str, int] = {}
+        for key in extra or ():
+            extra_first[key[0]] = max(extra_first.get(key[0], 0), len(key))
         while i < n:
-            if tokens[i].key not in self._first_keys and not (extra and tokens[i].key in _first(extra)):
+            longest = max(self._first_keys.get(keys[i], 0), extra_first.get(keys[i], 0))
+            if not longest:
                 i += 1
                 continue
             found = None
-            for length in range(min(self._max_len, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 window = tokens[i:i + length]
-                key = tuple(t.key for t in window)
+                key = tuple(keys[i:i + length])
                 entries: list[Entry] = []
                 if extra and key in extra and all(t.is_capitalised for t in window):
                     entries.append(Entry("learned", " ".join(key)))
@@ -354,7 +434,7 @@ class ActorKB:
         """
         if not phrase or not phrase.strip():
             return None
-        date = _clean_date(date)
+        date = clean_date(date)
         cache_key = (phrase, date)
         if cache_key in self._resolve_cache:
             cached = self._resolve_cache[cache_key]
@@ -369,7 +449,7 @@ class ActorKB:
 
     def find_mentions(self, text: str, date: str | None = None) -> list[tuple[int, int, Actor]]:
         """Actor mentions in raw text as (start, end, actor), character offsets, in order."""
-        return [(s, e, a) for s, e, a, _ in self._mentions(text, _clean_date(date), None)]
+        return [(s, e, a) for s, e, a, _ in self._mentions(text, clean_date(date), None)]
 
     def resolve_country(self, text: str | None) -> str | None:
         """ISO3 code for a country name, adjective, ISO2/ISO3 code, capital or seat; else None.
@@ -386,15 +466,20 @@ class ActorKB:
         tokens = tokenize(raw)
         while tokens and tokens[0].key in _DETERMINERS:
             tokens = tokens[1:]
-        # ignore case: build upper-case-proof tokens by matching on keys only
-        i, n = 0, len(tokens)
+        # case is ignored here: keys only, longest first, stop phrases skipped
+        keys = [t.key for t in tokens]
+        i, n = 0, len(keys)
         while i < n:
-            for length in range(min(self._max_len, n - i), 0, -1):
-                key = tuple(t.key for t in tokens[i:i + length])
-                for _classes, entry in self._lexicon.get(key, ()):
+            step = 1
+            for length in range(min(self._first_keys.get(keys[i], 0), n - i), 0, -1):
+                entries = [entry for _classes, entry in self._lexicon.get(tuple(keys[i:i + length]), ())]
+                if any(entry.kind == "stop" for entry in entries):
+                    step = length
+                    break
+                for entry in entries:
                     if entry.kind in ("country", "institution"):
                         return entry.value
-            i += 1
+            i += step
         return None
 
     def country_name(self, iso3: str) -> str | None:
@@ -416,10 +501,36 @@ class ActorKB:
     def organisations(self) -> list[tuple[str, str]]:
         return sorted(self._org_names.items())
 
+    def parse_code(self, code: str | None) -> tuple[str | None, str | None]:
+        """(country, sector) of an actor code: "RUSGOV" -> ("RUS", "government"),
+        "AZE" -> ("AZE", None), "NATO" -> (None, "organisation"), unknown -> (None, None)."""
+        if not code:
+            return None, None
+        code = code.strip().upper()
+        if code in self._org_names:
+            return None, "organisation"
+        country = code[:3]
+        if country not in self._country_names:
+            return None, None
+        return country, _SUFFIX_SECTOR.get(code[3:6]) if len(code) > 3 else None
+
+    def describe_code(self, code: str | None) -> str:
+        """A readable name for an actor code: "RUSGOV" -> "Russia (government)"."""
+        if not code:
+            return "unknown actor"
+        code = code.strip().upper()
+        if code in self._org_names:
+            return self._org_names[code]
+        country, sector = self.parse_code(code)
+        if country is None:
+            return code
+        name = self._country_names[country]
+        return f"{name} ({sector})" if sector else name
+
     def holder(self, owner: str, role: str, date: str | None = None) -> Term | None:
         """Who held ``role`` for ``owner`` (ISO3 or organisation code) on ``date`` (None: now)."""
-        terms = self._holders.get((owner, role), ())
-        date = _clean_date(date)
+        terms = self._holders.get(((owner or "").strip().upper(), role), ())
+        date = clean_date(date)
         for term in reversed(terms):
             if term.covers(date):
                 return term
@@ -427,7 +538,7 @@ class ActorKB:
 
     def terms(self, name: str) -> list[Term]:
         """Every term of the person known by ``name`` (full name or alias)."""
-        return list(self._terms_by_name.get(fold(name), ()))
+        return list(self._terms_by_name.get(name_key(name), ()))
 
     def person_term(self, name: str, date: str | None = None) -> Term | None:
         """The term a mention of ``name`` refers to on ``date``.
@@ -435,10 +546,10 @@ class ActorKB:
         Covering terms first; without one, the nearest term in time; without
         a date, the most recent term.
         """
-        terms = self._terms_by_name.get(fold(name), ())
+        terms = self._terms_by_name.get(name_key(name), ())
         if not terms:
             return None
-        date = _clean_date(date)
+        date = clean_date(date)
         if date is None:
             return max(terms, key=lambda t: (t.end is None, t.end or "", t.start))
         covering = [t for t in terms if t.covers(date)]
@@ -456,29 +567,42 @@ class ActorKB:
     # ----- analysis and resolution ------------------------------------------------------
     def _analyse(self, tokens: list[Token], extra=None) -> Analysis:
         matches = self._scan(tokens, extra)
-        analysis = Analysis(tokens, matches)
-        analysis.names = _names_after_titles(tokens, matches)
-        return analysis
+        names, absorbed = _names_after_titles(tokens, matches)
+        matches = [m for m in matches if id(m) not in absorbed]
+        return Analysis(tokens, matches, names)
 
     def _resolve(self, analysis: Analysis, text: str, date: str | None,
                  learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
-        matches = analysis.matches
+        matches = [_as_of(match, date) for match in analysis.matches]
         tokens = analysis.tokens
         if not matches:
             return None
         sector, role, has_title = _pick_sector(matches)
         former = any(t.key in _FORMER for t in tokens)
+        state_sector = "government" if sector == "organisation" else sector
 
-        # 1. a person: known by date, or learned earlier in the article
+        # 1. a person: learned earlier in the article, or known by date
         for match in matches:
             learned_entry = match.first("learned")
-            if learned_entry is not None and learned:
-                return replace(learned[tuple(learned_entry.value.split(" "))], text=text)
             person = match.first("person")
-            if person is not None:
+            if learned_entry is not None and learned:
+                owner = replace(learned[tuple(learned_entry.value.split(" "))], text=text)
+            elif person is not None:
                 term = self.person_term(person.value, date)
-                if term is not None:
-                    return self._actor_for_term(term, text)
+                if term is None:
+                    continue
+                owner = self._actor_for_term(term, text)
+            else:
+                continue
+            later = [m for m in matches if m.start >= match.end and m.first("sector")]
+            if tokens[match.end - 1].possessive and later and owner.country:
+                # "Putin's spokesman", "Lavrov's ministry": someone of the owner's state
+                later_sector, _role, _title = _pick_sector(later)
+                later_sector = "government" if later_sector == "organisation" else later_sector
+                return Actor(text=text, code=owner.country + SECTOR_SUFFIX.get(later_sector, ""),
+                             country=owner.country, sector=later_sector,
+                             person=_name_text(tokens, analysis.names))
+            return owner
 
         anchor, anchor_match = self._pick_anchor(tokens, matches)
         named = _name_text(tokens, analysis.names)
@@ -487,12 +611,14 @@ class ActorKB:
         if anchor is not None and has_title:
             if anchor.kind == "org":
                 holder = None
-                if named is None and role == "org_head" and not former:
-                    holder = self.holder(anchor.value, role, date)
+                if named is None and role and not former:
+                    # an organisation's "president" is its head
+                    org_role = "org_head" if role in ("head_of_state", "head_of_government") else role
+                    holder = self.holder(anchor.value, org_role, date)
                 return Actor(text=text, code=anchor.value, country=None, sector="organisation",
                              person=named or (holder.name if holder else None))
             country = anchor.value
-            title_sector = sector or "government"
+            title_sector = state_sector or "government"
             holder = None
             if named is None and role and role != "org_head" and not former:
                 holder = self.holder(country, role, date)
@@ -502,6 +628,14 @@ class ActorKB:
         # 3. a state (country, capital, seat) with or without sector words
         if anchor is not None and anchor.kind in ("country", "institution"):
             country = anchor.value
+            sector = state_sector
+            if sector is None or sector == "government":
+                # "Russia's Gazprom", "leaders of Egypt's Muslim Brotherhood": a named body of the
+                # state decides over generic words like "officials" and "leaders"
+                for match in matches:
+                    body = match.first("institution")
+                    if body is not None and body.value == country and match is not anchor_match:
+                        sector = body.sector
             if anchor.kind == "institution":
                 # a seat keeps its own sector unless a specific non-government word says otherwise
                 if sector is None or sector == "government":
@@ -553,11 +687,53 @@ class ActorKB:
     # ----- mentions in running text --------------------------------------------------
     def _mentions(self, text: str, date: str | None, memory: "ArticleActors | None"):
         tokens = tokenize(text)
+        keys = [t.key for t in tokens]
+        positions: dict[str, list[int]] = {}  # token key -> where it occurs, to skip useless rescans
+        for index, key in enumerate(keys):
+            positions.setdefault(key, []).append(index)
+
+        def comes_again(name_key: tuple[str, ...], after: int) -> bool:
+            return any(keys[p:p + len(name_key)] == list(name_key)
+                       for p in positions.get(name_key[0], ()) if p >= after)
+
+        out = []
+        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
+        position = 0
+        while True:
+            learned_before = set(memory._by_key) if memory is not None else set()
+            restart = None
+            for chunk, names in self._chunks(text, tokens, position, memory):
+                start, end = chunk[0][0], chunk[-1][1]
+                chunk_matches = [m for _s, _e, m in chunk if m is not None]
+                analysis = Analysis(tokens, chunk_matches, names)
+                span_text = text[tokens[start].start:tokens[end - 1].end]
+                if memory is not None:
+                    actor = memory._resolve_analysis(analysis, span_text)
+                else:
+                    actor = self._resolve(analysis, span_text, date)
+                if actor is None and previous is not None and previous[2] and previous[0] == start:
+                    actor = self._possessed(previous[1], chunk_matches, span_text, tokens, names, memory)
+                if actor is not None:
+                    out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
+                    previous = (end, actor, tokens[end - 1].possessive)
+                else:
+                    previous = None
+                if memory is not None and len(memory._by_key) != len(learned_before):
+                    new_keys = set(memory._by_key) - learned_before
+                    learned_before |= new_keys
+                    if any(comes_again(key, end) for key in new_keys):
+                        restart = end  # a name was learned and comes again: rescan the rest
+                        break
+            if restart is None:
+                return _share_coordinated_sectors(text, tokens, out)
+            position = restart
+
+    def _chunks(self, text: str, tokens: list[Token], position: int, memory: "ArticleActors | None"):
+        """Actor phrases from token ``position`` on: (pieces, unknown names) in text order."""
         learned = memory._by_key if memory is not None else None
-        matches = self._scan(tokens, learned or None)
-        names = _names_after_titles(tokens, matches)
-        name_starts = {start: end for start, end in names}
-        # pieces: matches and unknown names, in token order
+        matches = self._scan(tokens, learned or None, position)
+        names, absorbed = _names_after_titles(tokens, matches)
+        matches = [m for m in matches if id(m) not in absorbed]
         pieces: list[tuple[int, int, Match | None]] = [(m.start, m.end, m) for m in matches]
         pieces += [(s, e, None) for s, e in names]
         pieces.sort(key=lambda p: p[0])
@@ -567,52 +743,40 @@ class ActorKB:
                 chunks[-1].append(piece)
             else:
                 chunks.append([piece])
-        out = []
-        previous: tuple[int, Actor, bool] | None = None  # (end token, actor, ended possessive)
         for chunk in chunks:
-            start, end = chunk[0][0], chunk[-1][1]
-            chunk_matches = [m for _s, _e, m in chunk if m is not None]
-            analysis = Analysis(tokens, chunk_matches, [(s, e) for s, e, m in chunk if m is None])
-            if not any(name_starts.get(s) for s, _e, m in chunk if m is None):
-                analysis.names = []
-            span_text = text[tokens[start].start:tokens[end - 1].end]
-            if memory is not None:
-                actor = memory._resolve_analysis(analysis, span_text)
-            else:
-                actor = self._resolve(analysis, span_text, date)
-            if actor is None and previous is not None and previous[2] and previous[0] == start:
-                # "Putin's spokesman", "Aliyev's aide": the possessor's state
-                sector, _role, _title = _pick_sector(chunk_matches)
-                owner = previous[1]
-                if owner.country and sector:
-                    actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
-                                  country=owner.country, sector=sector,
-                                  person=_name_text(tokens, analysis.names))
-                    if memory is not None:
-                        memory._learn(actor, tokens, analysis)
-            if actor is not None:
-                out.append((tokens[start].start, tokens[end - 1].end, actor, chunk))
-                previous = (end, actor, tokens[end - 1].possessive)
-            else:
-                previous = None
-        return out
+            yield chunk, [(s, e) for s, e, m in chunk if m is None]
+
+    def _possessed(self, owner: Actor, chunk_matches, span_text, tokens, names, memory) -> Actor | None:
+        """"Putin's spokesman", "Aliyev's aide": a phrase owned by a person is of their state."""
+        sector, _role, _title = _pick_sector(chunk_matches)
+        if not owner.country or not sector:
+            return None
+        sector = "government" if sector == "organisation" else sector
+        actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
+                      country=owner.country, sector=sector, person=_name_text(tokens, names))
+        if memory is not None:
+            memory._learn(actor)
+        return actor
 
     def _joins(self, text: str, tokens: list[Token], chunk, piece) -> bool:
         """Whether ``piece`` continues the actor phrase in ``chunk``."""
         last_start, last_end, last_match = chunk[-1]
-        gap = text[tokens[last_end - 1].end:tokens[piece[0]].start]
+        gap = text[tokens[last_end - 1].after:tokens[piece[0]].start]
         if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
             return False  # "Putin's spokesman": a new actor
-        if gap.strip() and not _GLUE.match(" ".join(gap.split())):
-            return False
-        if "," in gap:
-            return False
+        if "\n" in gap or (gap.strip() and not _GLUE.match(" ".join(gap.split()))):
+            return False  # line breaks, commas, verbs, conjunctions: a new phrase
         new = piece[2]
         if new is None:
             return True  # a name after a title
-        anchors = sum(1 for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS))
-        if new.first(*ANCHOR_KINDS) and anchors:
-            return False  # "Russia Ukraine", "NATO Russia": two actors
+        anchors = [m.first(*ANCHOR_KINDS) for _s, _e, m in chunk if m is not None and m.first(*ANCHOR_KINDS)]
+        new_anchor = new.first(*ANCHOR_KINDS)
+        if new_anchor is not None and anchors:
+            # "U.S. State Department", "Russia's Gazprom" are one actor; "Russia Ukraine" two
+            same_state = (len(anchors) == 1 and new_anchor.kind == "institution"
+                          and anchors[0].kind == "country" and anchors[0].value == new_anchor.value)
+            if not same_state:
+                return False
         if new.first("person", "learned") and any(
                 m is not None and m.first("person", "learned") for _s, _e, m in chunk):
             return False
@@ -622,8 +786,42 @@ class ActorKB:
         return last_match is not None and last_match.first("sector") is not None
 
 
-def _first(extra: dict) -> set[str]:
-    return {key[0] for key in extra}
+def _as_of(match: Match, date: str | None) -> Match:
+    """The match with only the dated institution entries that hold on ``date``.
+
+    Undated entries always hold; among dated ones the entry covering the date
+    wins, else (no date, or a date outside every span) the latest one.
+    """
+    dated = [e for e in match.entries if e.kind == "institution" and (e.start or e.end)]
+    if len(dated) < 2:
+        return match
+    chosen = None
+    if date is not None:
+        chosen = next((e for e in dated if (e.start or "") <= date and (e.end is None or date < e.end)), None)
+    if chosen is None:
+        chosen = max(dated, key=lambda e: (e.end is None, e.end or "", e.start or ""))
+    return Match(match.start, match.end, tuple(e for e in match.entries if e not in dated or e is chosen))
+
+
+def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
+    """"Azerbaijani and Turkish troops": the first adjective shares the sector of the second."""
+    for index in range(len(mentions) - 2, -1, -1):
+        start, end, actor, chunk = mentions[index]
+        next_start, _next_end, next_actor, next_chunk = mentions[index + 1]
+        if actor.sector is not None or len(chunk) != 1 or next_actor.sector is None or not next_actor.country:
+            continue
+        first, following = chunk[0][2], next_chunk[0][2]
+        if first is None or following is None:
+            continue
+        first_country, next_country = first.first("country"), following.first("country")
+        if not (first_country and first_country.adjective and next_country and next_country.adjective):
+            continue
+        if text[end:next_start].strip().lower() not in ("and", "or", ",", ", and", "and the"):
+            continue
+        shared = replace(actor, code=actor.country + SECTOR_SUFFIX.get(next_actor.sector, ""),
+                         sector=next_actor.sector)
+        mentions[index] = (start, end, shared, chunk)
+    return mentions
 
 
 def _split(cell: str) -> list[str]:
@@ -677,38 +875,70 @@ def _after_place_word(tokens: list[Token], match: Match) -> bool:
     return i >= 0 and tokens[i].key in _PLACE_PREPOSITIONS
 
 
-def _names_after_titles(tokens: list[Token], matches: list[Match]) -> list[tuple[int, int]]:
-    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe")."""
-    covered = set()
+def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe").
+
+    Returns the runs (token ranges) and the ids of person matches swallowed by
+    a run: in "Foreign Minister Anna Johnson" the surname "Johnson" of a known
+    person belongs to an unknown one.
+    """
+    covering: dict[int, Match] = {}
     for m in matches:
-        covered.update(range(m.start, m.end))
-    names = []
+        for i in range(m.start, m.end):
+            covering[i] = m
+    names: list[tuple[int, int]] = []
+    absorbed: set[int] = set()
     for m in matches:
         entry = m.first("sector")
         if entry is None or not entry.is_title:
             continue
         i = m.end
-        while i < len(tokens) and i not in covered and tokens[i].is_capitalised \
-                and tokens[i].key not in _NOT_NAME and tokens[i].key.isalpha() is not False \
-                and tokens[i].key != "-":
-            i += 1
+        swallowed: list[Match] = []
+        while i < len(tokens):
+            if not (tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME):
+                # "Omer al-Bashir", "Ursula von der Leyen": particles inside a name
+                j = i
+                while j < len(tokens) and j not in covering and (
+                        tokens[j].key in _NAME_PARTICLES or tokens[j].key == "-"):
+                    j += 1
+                if j == i or i == m.end or j >= len(tokens) or not tokens[j].is_capitalised \
+                        or tokens[j].key in _NOT_NAME:
+                    break
+                i = j
+            inner = covering.get(i)
+            if inner is not None:
+                only_people = all(e.kind in ("person", "learned") for e in inner.entries)
+                # "Foreign Minister John Jordan": a one-word place inside a name already begun
+                place_in_name = (inner.end - inner.start == 1 and tokens[i - 1].after == tokens[i].start - 1
+                                 and all(e.kind in ("person", "learned", "country") for e in inner.entries))
+                if i == m.end or not (only_people or place_in_name):
+                    break  # a known person right after the title, or another actor
+                swallowed.append(inner)
+                i = inner.end
+            else:
+                i += 1
             if tokens[i - 1].possessive:
                 break
         if i > m.end:
-            # a name is never a single initial, and a title's gap to it must be plain space
             names.append((m.end, i))
-    return names
+            absorbed.update(id(x) for x in swallowed)
+    return names, absorbed
 
 
 def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
+    """The first unknown name of a phrase, as written (without a possessive)."""
     if not names:
         return None
     start, end = names[0]
-    return " ".join(t.text.rstrip(".") if not t.text.endswith(".") or len(t.text) > 2 else t.text
-                    for t in tokens[start:end])
+    parts = [tokens[start].text]
+    for before, token in zip(tokens[start:end - 1], tokens[start + 1:end]):
+        parts.append(token.text if token.start == before.after else " " + token.text)
+    return "".join(parts)
 
 
-def _clean_date(date) -> str | None:
+def clean_date(date) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, datetime or string; a year or month
+    becomes a mid-point day; anything else is None."""
     if date is None:
         return None
     text = str(date).strip()[:10]
@@ -732,7 +962,7 @@ class ArticleActors:
 
     def __init__(self, kb: ActorKB | None = None, date: str | None = None):
         self.kb = kb or ActorKB.default()
-        self.date = _clean_date(date)
+        self.date = clean_date(date)
         self._by_key: dict[tuple[str, ...], Actor] = {}
         self.last_person: Actor | None = None
         self.people: list[Actor] = []
@@ -754,23 +984,36 @@ class ArticleActors:
     def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
         actor = self.kb._resolve(analysis, text, self.date, self._by_key)
         if actor is not None:
-            self._learn(actor, analysis.tokens, analysis)
+            self._learn(actor)
         return actor
 
-    def _learn(self, actor: Actor, tokens: list[Token], analysis: Analysis) -> None:
+    def _learn(self, actor: Actor) -> None:
+        """Remember a person actor under their full name and their surname."""
         if not actor.person:
             return
         template = replace(actor)
-        names = {actor.person}
-        for term in self.kb.terms(actor.person):
-            names.add(term.name)
-        for name in list(names):
-            parts = [t for t in tokenize(name) if t.key != "-"]
-            if parts:
-                key = tuple(t.key for t in tokenize(name))
-                self._by_key[key] = template
-                if len(parts) > 1:
-                    self._by_key[(parts[-1].key,)] = template
+        names = {actor.person, *(term.name for term in self.kb.terms(actor.person))}
+        for name in names:
+            tokens = tokenize(name)
+            if not tokens:
+                continue
+            self._by_key[tuple(t.key for t in tokens)] = template
+            surname = self._surname_key(name)
+            if surname is not None:
+                self._by_key[surname] = template
         self.last_person = template
         if all(p.person != template.person for p in self.people):
             self.people.append(template)
+
+    def _surname_key(self, name: str) -> tuple[str, ...] | None:
+        """The key of a name's last word ("Doe", "al-Bashir"), unless it could be something else."""
+        words = name.split()
+        while words and fold(words[-1]).strip(".") in _NAME_SUFFIXES:
+            words.pop()
+        if len(words) < 2:
+            return None
+        key = tuple(t.key for t in tokenize(words[-1]))
+        letters = sum(len(k) for k in key if k != "-")
+        if letters < 3 or any(entry.kind != "person" for _c, entry in self.kb._lexicon.get(key, ())):
+            return None  # "Kim Jong Un" is not "Un", and "John Jordan" is not "Jordan"
+        return key
