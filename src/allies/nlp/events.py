@@ -176,6 +176,24 @@ class EventExtractor:
             return None
         return Actor(text=phrase)
 
+    def _actors(self, tokens, resolver: ActorResolver) -> list[Actor]:
+        """Actors of head tokens, splitting coordinated modifiers: "US and British
+        activists" are US activists and British activists."""
+        found = []
+        for token in tokens:
+            actor = self.actor(token, resolver)
+            if actor is None:
+                continue
+            found.append(actor)
+            for child in token.lefts:
+                if child.dep_ in ("amod", "nmod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+                    for other in child.conjuncts:
+                        if other.ent_type_ in ("NORP", "GPE"):
+                            extra = resolver.resolve(f"{other.text} {token.text}")
+                            if _known(extra):
+                                found.append(extra)
+        return found
+
     def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
         """The subject of a governing clause, for "The US claimed that they had
         attacked" or "Netanyahu says he will meet"."""
@@ -260,8 +278,15 @@ class EventExtractor:
                     return code
         return None if modified_only else self.book.nouns.get(lemma)
 
+    def _lemma(self, token) -> str:
+        """The token's lemma, mended from its form when the lemmatiser slipped ("staged" -> "stag")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.book.verbs or lemma in self.book.support_verbs or lemma in self.book.word_category:
+            return lemma
+        return self.book.verb_lemma(token.text) or lemma
+
     def verb_trigger(self, verb) -> _Trigger | None:
-        lemma = verb.lemma_.lower()
+        lemma = self._lemma(verb)
         if "receiving" in self.book.word_category.get(lemma, ()):
             preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
             giver = pobjs.get("from")
@@ -680,8 +705,8 @@ class EventExtractor:
             cameo = trigger.cameo  # the carrier's own event already codes the intention
         else:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
-        sources = [a for a in (self.actor(t, resolver) for t in source_tokens) if a is not None]
-        targets = [a for a in (self.actor(t, resolver) for t in target_tokens) if a is not None]
+        sources = self._actors(source_tokens, resolver)
+        targets = self._actors(target_tokens, resolver)
         if not sources:
             if not targets:
                 return []

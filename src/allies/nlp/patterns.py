@@ -99,6 +99,29 @@ class PatternBook:
                 return frame
         return None
 
+    def verb_lemma(self, word: str) -> str | None:
+        """The lemma of a verb form that the tables know, by irregular form or
+        regular suffix ("staged" -> "stage", "shelled" -> "shell", "carries" -> "carry")."""
+        lower = word.lower().replace("’", "'")
+        if lower in self.irregular:
+            return self.irregular[lower]
+        candidates = [lower]
+        if lower.endswith("ies") or lower.endswith("ied"):
+            candidates.append(lower[:-3] + "y")
+        if lower.endswith("es") or lower.endswith("ed"):
+            candidates += [lower[:-2], lower[:-1]]
+        if lower.endswith("s"):
+            candidates.append(lower[:-1])
+        if lower.endswith("ing"):
+            candidates += [lower[:-3], lower[:-3] + "e"]
+        for candidate in list(candidates[1:]):
+            if len(candidate) > 3 and candidate[-1] == candidate[-2]:
+                candidates.append(candidate[:-1])  # "stopped" -> "stop"
+        for candidate in candidates:
+            if candidate in self.verbs or candidate in self.support_verbs:
+                return candidate
+        return None
+
     def noun_code(self, lemma: str, modifier: str | None = None) -> str | None:
         """Code of an event noun, trying "modifier noun" ("air strike") first."""
         if modifier:
