@@ -584,6 +584,10 @@ class EventExtractor:
 
         events: list[tuple[int, int, Event]] = []  # (depth, order, event)
         reporters: set[int] = set()
+        # "seeking to deepen", "hopes to meet": such verbs only give the voice of their clause's act
+        for index in [i for i, t in triggers.items() if "hollow" in self.kinds(t.token)]:
+            if any(c.dep_ == "xcomp" and c.i in triggers for c in triggers[index].token.children):
+                del triggers[index]
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
         carried: set[int] = set()
         for token in sent:
@@ -737,6 +741,8 @@ class EventExtractor:
                 continue
             seen.add(key)
             confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
+            if target is None and cameo.startswith("01"):
+                confidence -= 0.15  # a bare "X said": a statement to no one in particular
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
                                      negated, modality, speaker, date, confidence)
             if event is not None:
