@@ -167,7 +167,8 @@ class EventExtractor:
             return actor
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS):
             return None
-        if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
+        if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.like_num:
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "ADJ"):
                 # a subject the parser misread as a verb ("recognised Government of ..."): its words still name it
                 inside = resolver.find_inside(token.doc[token.left_edge.i:token.right_edge.i + 1].text)
@@ -386,6 +387,13 @@ class EventExtractor:
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head], False
+        if verb.dep_ == "ROOT":
+            # a subject the parser attached as a modifier ("..., USAID provided"): the nearest name before the verb
+            for token in reversed(list(verb.doc[verb.sent.start:verb.i])):
+                if token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
+                    break
+                if token.ent_type_ in _ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
+                    return [token], False
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head], False
         return [], False
@@ -572,7 +580,9 @@ class EventExtractor:
         """All events of one parsed sentence."""
         triggers: dict[int, _Trigger] = {}
         for token in sent:
-            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be"):
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be") or (
+                    # headline grammar the tagger misreads: "EU and UN hand over supplies"
+                    token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)):
                 trigger = self.verb_trigger(token)
                 if trigger is not None:
                     triggers[token.i] = trigger
