@@ -156,6 +156,16 @@ class EventExtractor:
                 if ent.start <= token.i < ent.end:
                     actor = resolver.resolve(ent.text)
                     break
+        if actor is None and token.pos_ == "NOUN":
+            # "a court in Guyana", "the government in Athens": the place says whose
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                            placed = resolver.resolve(f"{obj.text}'s {token.text}")
+                            if _known(placed):
+                                actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
+                                              country=placed.country, sector=placed.sector)
         if actor is None and token.pos_ != "PROPN" and len(span) > 1:
             actor = resolver.find_inside(phrase)
             if actor is not None:
@@ -202,8 +212,8 @@ class EventExtractor:
         for _ in range(6):
             for child in current.children:
                 if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
-                    actor = self.actor(child, resolver, require_actor=True)
-                    if _known(actor):
+                    actor = self.actor(child, resolver)
+                    if actor is not None:
                         return actor
             if current.head == current:
                 break
@@ -253,8 +263,8 @@ class EventExtractor:
             elif dep == "nsubjpass":
                 passive_subject = child
                 objects.add(child.lemma_.lower())
-            elif dep in ("attr", "oprd", "acomp"):
-                objects.add(child.lemma_.lower())
+            elif dep in ("attr", "oprd", "acomp", "xcomp"):
+                objects.add(child.lemma_.lower())  # "declined to comment": the clause's verb as object
         # "crack down on": the preposition may hang on the particle
         for child in verb.children:
             if child.dep_ == "prt":
@@ -582,7 +592,8 @@ class EventExtractor:
         for token in sent:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be") or (
                     # headline grammar the tagger misreads: "EU and UN hand over supplies"
-                    token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)):
+                    token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)) or (
+                    token.pos_ == "ADJ" and token.dep_ == "acomp"):
                 trigger = self.verb_trigger(token)
                 if trigger is not None:
                     triggers[token.i] = trigger
@@ -658,7 +669,8 @@ class EventExtractor:
             confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
         )
 
-    def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date):
+    def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date,
+                  own: bool = False):
         """What reporting an act says about the reporter: claiming one's own act
         claims responsibility (015); alleging another's violence accuses them (112)."""
         reporting_verb = speaker_token.head
@@ -666,9 +678,11 @@ class EventExtractor:
         lift = self._depth(verb) - self._depth(reporting_verb)
         made = []
         for _, event in events:
-            if not _known(event.source):
+            # "X claimed that they had attacked": a pronoun subject is the claimant
+            same = own or (_known(event.source) and _known(speaker) and
+                           (event.source.country or event.source.code) == (speaker.country or speaker.code))
+            if not same and not (_known(event.source) and _known(speaker)):
                 continue
-            same = (event.source.country or event.source.code) == (speaker.country or speaker.code)
             if same and "admission" in kinds:
                 code, target, depth = "015", event.target, lift
             elif not same and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
@@ -757,8 +771,9 @@ class EventExtractor:
                                      negated, modality, speaker, date, confidence)
             if event is not None:
                 events.append((0, event))
-        if speaker is not None and _known(speaker) and speaker_token is not None and events:
-            events.extend(self._reported(verb, trigger, speaker, speaker_token, events, sent, sentence_index, date))
+        if speaker is not None and speaker_token is not None and events:
+            own = bool(source_tokens) and source_tokens[0].pos_ == "PRON" and source_tokens[0].lower_ not in ("i", "you")
+            events.extend(self._reported(verb, trigger, speaker, speaker_token, events, sent, sentence_index, date, own))
         if obliged and speaker is not None and speaker_token is not None:
             # "X said Y must release Z": X demands that Y release Z
             lift = self._depth(verb) - self._depth(speaker_token.head)
