@@ -163,7 +163,7 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
                             placed = resolver.resolve(f"{obj.text}'s {token.text}")
-                            if _known(placed):
+                            if _known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
                                 actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
                                               country=placed.country, sector=placed.sector)
         if actor is None and token.pos_ != "PROPN" and len(span) > 1:
