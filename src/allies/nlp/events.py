@@ -187,12 +187,12 @@ class EventExtractor:
             return None
         return Actor(text=phrase)
 
-    def _actors(self, tokens, resolver: ActorResolver) -> list[Actor]:
+    def _actors(self, tokens, resolver: ActorResolver, require_actor: bool = False) -> list[Actor]:
         """Actors of head tokens, splitting coordinated modifiers: "US and British
         activists" are US activists and British activists."""
         found = []
         for token in tokens:
-            actor = self.actor(token, resolver)
+            actor = self.actor(token, resolver, require_actor)
             if actor is None:
                 continue
             found.append(actor)
@@ -406,6 +406,14 @@ class EventExtractor:
                     return [token], False
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head], False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a truce brokered by Qatar"
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self._with_conjuncts(obj), True
+            return [], True
         return [], False
 
     def _actor_inside(self, phrase_head, resolver: ActorResolver):
