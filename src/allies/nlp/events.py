@@ -385,6 +385,8 @@ class EventExtractor:
         if controller is not None:
             return self._with_conjuncts(controller), False
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
+            if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
+                return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
                 return [], False
             if self._is_passive(verb.head):
@@ -617,6 +619,16 @@ class EventExtractor:
         for index in [i for i, t in triggers.items() if "hollow" in self.kinds(t.token)]:
             if any(c.dep_ == "xcomp" and c.i in triggers for c in triggers[index].token.children):
                 del triggers[index]
+        # "sent experts to investigate": the sending serves the investigation
+        for index, trigger in list(triggers.items()):
+            if "purpose" in self.kinds(trigger.token):
+                for child in trigger.token.children:
+                    inner = triggers.get(child.i)
+                    if child.dep_ in ("xcomp", "advcl") and inner is not None and child.i > index \
+                            and any(c.lower_ == "to" for c in child.children) and not inner.cameo.startswith("01"):
+                        triggers[index] = _Trigger(trigger.token, inner.cameo, f"{trigger.words} to {inner.words}",
+                                                   True, frame_preps=trigger.frame_preps)
+                        break
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
         carried: set[int] = set()
         for token in sent:
@@ -730,8 +742,9 @@ class EventExtractor:
             target_tokens = self._target_tokens(verb, trigger, resolver, passive)
         if not target_tokens:
             # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
+            purpose = "purpose" in self.kinds(verb)
             for child in verb.children:
-                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                if child.pos_ == "VERB" and (child.dep_ == "xcomp" or (purpose and child.dep_ == "advcl")):
                     inner = self.verb_trigger(child) or _Trigger(child, "", child.text, False)
                     target_tokens = self._target_tokens(child, inner, resolver, self._is_passive(child))
                     break
