@@ -343,6 +343,19 @@ class EventExtractor:
                 found |= self.book.word_category.get(f"{lemma} {child.lower_}", set())
         return found
 
+    @staticmethod
+    def _wants_another(verb) -> bool:
+        """Whether a verb of wanting has someone else do the wanted act ("wants Putin to attack")."""
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                subjects = [c for c in child.children if c.dep_ == "nsubj"]
+                if subjects and (not own or subjects[0].lower_ != own[0].lower_):
+                    return True
+            if child.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children):
+                return True
+        return False
+
     def _controller(self, verb):
         """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
         head = verb.head
@@ -634,6 +647,8 @@ class EventExtractor:
         for token in sent:
             kinds = self.kinds(token) if token.pos_ in ("VERB", "AUX") else ()
             carrier_kind = next((k for k in _CARRIERS if k in kinds), None)
+            if carrier_kind is None and "hope_frame" in kinds and self._wants_another(token):
+                carrier_kind = "appeal"  # "Obama wants Putin to act": an appeal to Putin
             if carrier_kind is None:
                 continue
             for child in token.children:
@@ -740,6 +755,11 @@ class EventExtractor:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
         else:
             target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        if not target_tokens and "hope_frame" in self.kinds(verb) and self._wants_another(verb):
+            # "Obama wants Putin to attack": the appeal goes to Putin
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    target_tokens = [c for c in child.children if c.dep_ == "nsubj"][:1]
         if not target_tokens:
             # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
             purpose = "purpose" in self.kinds(verb)
