@@ -141,3 +141,19 @@ def test_unresolved_actors_are_kept_without_codes(coder):
     assert events
     assert events[0].cameo.startswith("19")
     assert events[0].source.country is None
+
+
+def test_sending_people_to_do_something_codes_what_they_do(coder):
+    events = coder.code("Sweden sent investigators to examine the damaged pipeline off Denmark.")
+    assert any(e.source.country == "SWE" and e.cameo.startswith("09") for e in events)
+
+
+def test_a_court_in_a_country_belongs_to_it(coder):
+    events = coder.code("A court in Tunisia jailed a Nigerian student.")
+    event = find(events, "TUN", "NGA", "17")
+    assert event.source.sector == "judiciary"
+
+
+def test_misread_headline_verb_still_codes(coder):
+    events = coder.code("EU and UN hand over medical supplies to the Nigerian government.")
+    assert any(e.cameo.startswith("07") and e.target and e.target.country == "NGA" for e in events)

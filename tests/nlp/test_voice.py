@@ -133,3 +133,27 @@ def test_must_in_reported_speech_is_a_demand(coder):
 def test_claiming_ones_own_attack_claims_responsibility(coder):
     events = coder.code("Iran claimed that it had attacked the Kurdish bases in Iraq.")
     assert any(e.cameo == "015" and e.source.country == "IRN" for e in events)
+
+
+def test_would_in_reported_speech_is_the_future(coder):
+    reported = between(coder.code("Chile said it would sign a fisheries pact with Peru."), "CHL", "PER")
+    assert reported and reported[0].modality == "future" and not reported[0].counts_as_fact
+    bare = between(coder.code("Chile would sign a fisheries pact with Peru."), "CHL", "PER")
+    assert bare and bare[0].modality == "hypothetical"
+
+
+def test_they_after_coordinated_subjects_means_all_of_them(coder):
+    events = coder.code("Algeria and Tunisia said they will close their borders with Libya.")
+    assert {e.source.country for e in events if e.target and e.target.country == "LBY"} == {"DZA", "TUN"}
+
+
+def test_wanting_another_to_act_is_an_appeal(coder):
+    events = coder.code("Washington wants Ankara to release the detained pastor.")
+    appeal = between(events, "USA", "TUR")
+    assert appeal and appeal[0].cameo.startswith("02")
+    assert all(not e.counts_as_fact for e in events if e.source.country == "TUR")
+
+
+def test_declining_to_comment_is_not_a_rejection(coder):
+    events = coder.code("The Chilean foreign ministry declined to comment.")
+    assert events and events[0].cameo == "011"

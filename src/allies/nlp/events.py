@@ -191,7 +191,15 @@ class EventExtractor:
         """Actors of head tokens, splitting coordinated modifiers: "US and British
         activists" are US activists and British activists."""
         found = []
+        expanded = []
         for token in tokens:
+            expanded.append(token)
+            if token.pos_ == "PRON" and token.lower_ in ("they", "them", "we"):
+                # "Obama and Putin said they will ...": every one of them
+                antecedent = self._antecedent_token(token)
+                if antecedent is not None:
+                    expanded.extend(t for t in self._with_conjuncts(antecedent)[1:] if t not in expanded)
+        for token in expanded:
             actor = self.actor(token, resolver, require_actor)
             if actor is None:
                 continue
@@ -208,13 +216,17 @@ class EventExtractor:
     def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
         """The subject of a governing clause, for "The US claimed that they had
         attacked" or "Netanyahu says he will meet"."""
+        token = self._antecedent_token(pronoun)
+        return self.actor(token, resolver) if token is not None else None
+
+    @staticmethod
+    def _antecedent_token(pronoun):
+        """The subject, before the pronoun, of the nearest clause governing it."""
         current = pronoun.head
         for _ in range(6):
             for child in current.children:
                 if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
-                    actor = self.actor(child, resolver)
-                    if actor is not None:
-                        return actor
+                    return child
             if current.head == current:
                 break
             current = current.head
@@ -516,6 +528,7 @@ class EventExtractor:
         modality = "asserted"
         speaker = None
         obliged = False
+        modals: set[str] = set()
 
         def bump(value: str) -> None:
             nonlocal modality
@@ -524,6 +537,8 @@ class EventExtractor:
 
         def own_voice(tok, inherited: bool) -> None:
             nonlocal negated, obliged
+            if not inherited:
+                modals.update(c.lower_ for c in tok.children if c.dep_ == "aux")
             for child in tok.children:
                 lower = child.lower_
                 if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in ("never",)):
@@ -580,6 +595,9 @@ class EventExtractor:
                 current = head
                 continue
             break
+        if speaker is not None and modality == "hypothetical" and "would" in modals and \
+                not modals & {"could", "might", "may", "should", "must"}:
+            modality = "future"  # "said they would sign": the future of the reported past
         # "according to X"
         if speaker is None:
             for token in verb.sent:
