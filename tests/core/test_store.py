@@ -98,3 +98,16 @@ def test_garbage_file_is_a_clear_error(tmp_path):
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError):
         Store(path).con
+
+
+def test_batch_is_all_or_nothing_and_skips_duplicates_within_it(tmp_path):
+    with Store(tmp_path / "a.duckdb") as store:
+        first, same, other = coded_article(), coded_article(), coded_article("Belarus and Russia held joint exercises in Belarus.")
+        ids = store.add_coded_many([first, same, other])
+        assert ids[0] is not None and ids[1] is None and ids[2] is not None
+        broken = coded_article("Turkey and Azerbaijan signed the Shusha Declaration.")
+        broken.events[0].cameo = object()
+        with pytest.raises(Exception):
+            store.add_coded_many([coded_article("China and Russia met."), broken])
+        assert store.counts()["articles"] == 2
+        assert store.query("SELECT count(DISTINCT event_id) AS n, count(*) AS m FROM events")[0] == {"n": 2, "m": 2}

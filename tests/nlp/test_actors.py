@@ -380,11 +380,11 @@ def test_lookups_are_fast(kb):
     phrases = ["Russian troops", "the Kremlin", "Azerbaijani Foreign Minister Jeyhun Bayramov",
                "experts at the Atlas centre in Baku", "the weather on Monday", "NATO"]
     started = time.perf_counter()
-    for i in range(3000):
+    for i in range(1000):
         for phrase in phrases:
-            kb.lookup(f"{phrase} {i % 7}", date="2022-12-05")
-    per_lookup = (time.perf_counter() - started) / (3000 * len(phrases))
-    assert per_lookup < 0.0005  # well under a millisecond, even uncached
+            kb.lookup(f"{phrase} {i}", date="2022-12-05")  # all distinct: nothing is cached
+    per_lookup = (time.perf_counter() - started) / (1000 * len(phrases))
+    assert per_lookup < 0.001  # about 0.1 ms on one core; the bound leaves room for a busy machine
 
 
 def test_a_person_possessive_names_someone_of_their_state(kb):
@@ -605,3 +605,56 @@ def test_figures_outside_office(kb):
     assert code(kb, "Hemedti", "2024-01-01") == "SDNREB"
     assert code(kb, "Tikhanovskaya") == "BLROPP"
     assert kb.holder("RUS", "figure") is None
+
+
+def test_a_broken_data_file_is_a_clear_error(tmp_path, monkeypatch):
+    import shutil
+
+    from allies.errors import AlliesError
+    from allies.nlp import actors
+
+    source = resources.files("allies.nlp").joinpath("data")
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("countries.tsv", "institutions.tsv", "organisations.tsv", "sectors.tsv",
+                 "people.tsv", "stop_phrases.tsv"):
+        shutil.copyfile(str(source.joinpath(name)), data / name)
+    monkeypatch.setattr(actors.resources, "files", lambda package: tmp_path)
+    assert actors.ActorKB.load().lookup("the Kremlin").code == "RUSGOV"  # the copy loads
+    with (data / "people.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("Jane Roe\tRoe\tAZE\n")
+    with pytest.raises(AlliesError, match=r"people.tsv, line \d+: wrong number of fields"):
+        actors.ActorKB.load()
+    (data / "sectors.tsv").write_text("phrase\tsector\ntroops\tmilitary\n", encoding="utf-8")
+    with pytest.raises(AlliesError, match="sectors.tsv lacks columns: kind, role"):
+        actors.ActorKB.load()
+
+
+def test_parties_follow_who_governs(kb):
+    assert code(kb, "Georgian Dream", "2011-06-01") == "GEOOPP"
+    assert code(kb, "Georgian Dream", "2024-01-01") == "GEOGOV"
+    assert code(kb, "the United National Movement", "2024-01-01") == "GEOOPP"
+    assert code(kb, "Civil Contract", "2022-01-01") == "ARMGOV"
+    assert code(kb, "PiS", "2020-01-01") == "POLGOV"
+    assert code(kb, "PiS", "2024-06-01") == "POLOPP"
+
+
+def test_based_in_a_place(kb):
+    text = "Kyiv-based journalists and Baku-based experts met Moscow officials."
+    assert [(text[s:e], a.code) for s, e, a in kb.find_mentions(text)] == [
+        ("Kyiv-based journalists", "UKRMED"), ("Baku-based experts", "AZEEXP"), ("Moscow officials", "RUSGOV")]
+
+
+def test_a_bare_title_is_the_person_last_introduced_with_it():
+    memory = ArticleActors(ActorKB.default(), date="2022-12-05")
+    assert memory.resolve("the minister") is None  # nobody introduced yet
+    memory.resolve("Azerbaijani Foreign Minister Jeyhun Bayramov")
+    memory.resolve("Armenian President Vahagn Khachaturyan")
+    minister = memory.resolve("the foreign minister")
+    assert (minister.code, minister.person, minister.text) == ("AZEGOV", "Jeyhun Bayramov", "the foreign minister")
+    assert memory.resolve("the president").person == "Vahagn Khachaturyan"
+    assert memory.resolve("the minister").person == "Jeyhun Bayramov"
+    assert memory.last_person.person == "Jeyhun Bayramov"
+    assert memory.resolve("the ministers") is None  # a plural is not one person
+    # a title with a state still names that state's office holder
+    assert memory.resolve("the Russian foreign minister").person == "Sergei Lavrov"

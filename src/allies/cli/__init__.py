@@ -13,7 +13,7 @@ from typing import Sequence
 from ..errors import AlliesError
 
 # Modules that register sub-commands, in the order they appear in --help.
-COMMAND_MODULES = ("core", "nlp", "relations", "datasets", "web")
+COMMAND_MODULES = ("core", "nlp", "kb", "relations", "datasets", "web")
 
 
 def build_parser() -> argparse.ArgumentParser:

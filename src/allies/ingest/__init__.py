@@ -128,7 +128,8 @@ def ingest_into(store: Any, paths: Iterable[str | os.PathLike], coder: Any = Non
 
 def store_documents(store: Any, documents: Iterable[Document], coder: Any = None,
                     report: IngestReport | None = None, progress: bool = False) -> IngestReport:
-    """Code and store documents, each article in one transaction, duplicates once."""
+    """Code and store documents, duplicates once; each batch of whole articles
+    (with their sentences, mentions and events) is one transaction."""
     from ..store.db import content_hash
 
     report = report or IngestReport()
@@ -144,16 +145,16 @@ def store_documents(store: Any, documents: Iterable[Document], coder: Any = None
             from ..nlp import default_coder
 
             coder = default_coder()
-        for coded in coder.code_documents(batch):
-            article_id = store.add_coded(coded)
+        coded_batch = list(coder.code_documents(batch))
+        for coded, article_id in zip(coded_batch, store.add_coded_many(coded_batch)):
             if article_id is None:
                 report.duplicates += 1
             else:
                 report.added += 1
                 report.events += len(coded.events)
                 report.article_ids.append(article_id)
-            if bar is not None:
-                bar.update(1)
+        if bar is not None:
+            bar.update(len(coded_batch))
         batch.clear()
 
     try:

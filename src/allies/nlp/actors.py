@@ -93,7 +93,7 @@ _AFFIX_AFTER = frozenset(
     "speaking born style".split()
 )
 # Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of|of the|the|from|from the)$", re.IGNORECASE)
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the|- ?based)$", re.IGNORECASE)
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
 # Words that are capitalised but are not part of a person's name.
 _NOT_NAME = frozenset(
@@ -782,6 +782,10 @@ class ActorKB:
             return False
         if not gap.strip():
             return True
+        if "based" in gap:
+            # "Kyiv-based journalists": a place, then what is based there
+            return last_match is not None and last_match.first(*ANCHOR_KINDS) is not None \
+                and new.first("sector") is not None
         # "of": "foreign minister of Azerbaijan", "troops of Russia" only after a sector word
         return last_match is not None and last_match.first("sector") is not None
 
@@ -801,6 +805,22 @@ def _as_of(match: Match, date: str | None) -> Match:
     if chosen is None:
         chosen = max(dated, key=lambda e: (e.end is None, e.end or "", e.start or ""))
     return Match(match.start, match.end, tuple(e for e in match.entries if e not in dated or e is chosen))
+
+
+def _singular_titles(analysis: Analysis) -> list[str]:
+    """The titles of a phrase, full then head word ("foreign minister", "minister"); plurals left out."""
+    titles: list[str] = []
+    for match in analysis.matches:
+        entry = match.first("sector")
+        if entry is None or not entry.is_title:
+            continue
+        words = [t.key for t in analysis.tokens[match.start:match.end] if t.key != "-"]
+        if not words or words[-1].endswith("s"):
+            continue
+        for title in (" ".join(words), words[-1]):
+            if title not in titles:
+                titles.append(title)
+    return titles
 
 
 def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
@@ -956,14 +976,17 @@ class ArticleActors:
 
     ``resolve("Azerbaijani Defence Minister John Doe")`` learns "John Doe"
     and "Doe", so a later "Doe said" resolves to the same actor even though
-    the knowledge base does not know him. ``last_person`` is the most recent
-    person actor (for "he"/"she").
+    the knowledge base does not know him, and a later "the minister" or "the
+    defence minister" (a title with no state) is the person last introduced
+    with that title. ``last_person`` is the most recent person actor (for
+    "he"/"she").
     """
 
     def __init__(self, kb: ActorKB | None = None, date: str | None = None):
         self.kb = kb or ActorKB.default()
         self.date = clean_date(date)
         self._by_key: dict[tuple[str, ...], Actor] = {}
+        self._by_title: dict[str, Actor] = {}  # "foreign minister", "minister" -> who was introduced so
         self.last_person: Actor | None = None
         self.people: list[Actor] = []
 
@@ -983,8 +1006,19 @@ class ArticleActors:
 
     def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
         actor = self.kb._resolve(analysis, text, self.date, self._by_key)
+        titles = _singular_titles(analysis)
+        if actor is None and titles and not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
+            # "the minister said": the person last introduced with that title
+            for title in titles:
+                known = self._by_title.get(title)
+                if known is not None:
+                    actor = replace(known, text=text)
+                    break
         if actor is not None:
             self._learn(actor)
+            if actor.person:
+                for title in titles:
+                    self._by_title[title] = replace(actor)
         return actor
 
     def _learn(self, actor: Actor) -> None:

@@ -2,7 +2,7 @@
 formal ties and import runs.
 
 Default location ``./allies.duckdb``; ``ALLIES_DB`` or an explicit path
-overrides it. Every article is written in one transaction together with its
+overrides it. Every article is written in a transaction together with its
 sentences, mentions and events, so an interrupted ingest never leaves half an
 article behind.
 """

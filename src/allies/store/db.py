@@ -82,7 +82,8 @@ class Store:
         except duckdb.IOException as exc:
             first = str(exc).splitlines()[0]
             if "lock" in first.lower():
-                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one writer)") from None
+                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one writer; "
+                                 "while 'allies serve' runs, add articles through its /upload page or POST /api/ingest)") from None
             raise StoreError(f"cannot open store {self.path}: {first}") from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
@@ -148,32 +149,44 @@ class Store:
     def add_coded(self, coded: CodedDocument, origin: str = "coded") -> int | None:
         """Store one coded article with its sentences, mentions and events in one
         transaction. Returns the new article id, or None if it was a duplicate."""
-        doc = coded.document
-        digest = content_hash(doc.text)
+        return self.add_coded_many([coded], origin=origin)[0]
+
+    def add_coded_many(self, batch: list[CodedDocument], origin: str = "coded") -> list[int | None]:
+        """Store coded articles, each with all its sentences, mentions and events,
+        in one transaction: all of the batch or none of it, never half an
+        article. One commit per batch rather than per article, since each
+        commit waits for the disk. Returns each article's new id, or None for
+        a duplicate (of the store or of an earlier article in the batch)."""
         con = self.con
+        ids: list[int | None] = []
         con.execute("BEGIN TRANSACTION")
         try:
-            if con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
-                con.execute("ROLLBACK")
-                return None
-            article_id = con.execute(
-                "INSERT INTO articles (content_hash, title, date, source, url, path, text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING article_id",
-                [digest, doc.title, doc.date, doc.source, doc.url, doc.path, doc.text],
-            ).fetchone()[0]
-            insert_rows(con, "sentences", None,
-                        [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences])
-            insert_rows(con, "actor_mentions", None, [
-                (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
-                 m.actor.country, m.actor.sector, m.actor.person)
-                for m in coded.mentions
-            ])
-            if coded.events:
-                first_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
-                insert_rows(con, "events", EVENT_COLUMNS, [
-                    _event_row(first_id + i, origin, article_id, event, doc)
-                    for i, event in enumerate(coded.events)
-                ])
+            next_event_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
+            sentences, mentions, events = [], [], []
+            for coded in batch:
+                doc = coded.document
+                digest = content_hash(doc.text)
+                if con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
+                    ids.append(None)
+                    continue
+                article_id = con.execute(
+                    "INSERT INTO articles (content_hash, title, date, source, url, path, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING article_id",
+                    [digest, doc.title, doc.date, doc.source, doc.url, doc.path, doc.text],
+                ).fetchone()[0]
+                ids.append(article_id)
+                sentences += [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences]
+                mentions += [
+                    (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
+                     m.actor.country, m.actor.sector, m.actor.person)
+                    for m in coded.mentions
+                ]
+                for event in coded.events:
+                    events.append(_event_row(next_event_id, origin, article_id, event, doc))
+                    next_event_id += 1
+            insert_rows(con, "sentences", None, sentences)
+            insert_rows(con, "actor_mentions", None, mentions)
+            insert_rows(con, "events", EVENT_COLUMNS, events)
             con.execute("COMMIT")
         except BaseException:
             # KeyboardInterrupt included: never leave half an article behind.
@@ -182,7 +195,7 @@ class Store:
             except duckdb.Error:
                 pass
             raise
-        return article_id
+        return ids
 
     def ingest(self, paths: Iterable[str | os.PathLike], coder: Any = None, progress: bool = False,
                on_skip: Any = None) -> "IngestReport":

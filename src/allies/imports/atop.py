@@ -1,0 +1,151 @@
+"""Import ATOP alliance data (directed dyad-years) into the store.
+
+The file is read by DuckDB's CSV reader; Correlates of War state codes are
+mapped to ISO3 with ``allies/relations/data/cow_iso3.tsv``. Rows whose codes,
+year or 0/1 flags cannot be read, or whose states have no ISO3 code (German
+and Italian states before unification and the like), are skipped and counted.
+The dyad-years go to ``alliance_years``; consecutive allied years of each pair
+are summarised as formal ties (origin ``atop``). A re-import replaces both.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import InputError
+
+REQUIRED = ("ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
+FLAGS = {"atop_defense": "defence", "atop_offense": "offence", "atop_neutral": "neutrality",
+         "atop_nonagg": "non_aggression", "atop_consul": "consultation"}
+EXAMPLES_KEPT = 20
+
+
+def cow_codes() -> list[tuple[int, str]]:
+    text = resources.files("allies.relations").joinpath("data", "cow_iso3.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [(int(r["cow"]), r["iso3"]) for r in csv.DictReader(lines, delimiter="\t")]
+
+
+def import_atop(store, path: str | Path) -> dict[str, Any]:
+    """Load an ATOP directed dyad-year CSV; returns a report dict
+    ``{dataset, path, rows_read, rows_imported, rows_skipped, skipped_reasons,
+    unmapped_codes, examples, dyad_years, formal_ties, run_id}``."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"no such file: {path}")
+    con = store.con
+    try:
+        columns = [r[0] for r in con.execute(
+            "DESCRIBE SELECT * FROM read_csv(?, all_varchar = true, header = true)", [str(path)]).fetchall()]
+    except duckdb.Error as exc:
+        raise InputError(f"{path}: not a readable CSV file ({str(exc).splitlines()[0]})") from None
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise InputError(f"{path}: not an ATOP dyad-year file (missing columns: {', '.join(missing)})")
+
+    flag_ok = " AND ".join(f"coalesce(trim({c}), '') IN ('0', '1')" for c in FLAGS)
+    con.execute("CREATE OR REPLACE TEMP TABLE atop_cow (cow INTEGER, iso3 VARCHAR)")
+    con.executemany("INSERT INTO atop_cow VALUES (?, ?)", cow_codes())
+    try:
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE atop_staged AS
+            WITH raw AS (
+                SELECT row_number() OVER () + 1 AS line, *
+                FROM read_csv(?, all_varchar = true, header = true)),
+            typed AS (
+                SELECT line, ccode1, ccode2,
+                       TRY_CAST(trim(ccode1) AS INTEGER) AS c1, TRY_CAST(trim(ccode2) AS INTEGER) AS c2,
+                       TRY_CAST(trim(year) AS INTEGER) AS yr, ({flag_ok}) AS flags_ok,
+                       {", ".join(f"trim({c}) = '1' AS {c}" for c in FLAGS)}
+                FROM raw)
+            SELECT t.*, m1.iso3 AS iso_a, m2.iso3 AS iso_b,
+                   CASE WHEN t.c1 IS NULL OR t.c2 IS NULL THEN 'unreadable state code'
+                        WHEN t.yr IS NULL OR t.yr NOT BETWEEN 1800 AND 2100 THEN 'unreadable year'
+                        WHEN NOT t.flags_ok THEN 'obligation flags not 0/1'
+                        WHEN m1.iso3 IS NULL OR m2.iso3 IS NULL THEN 'state without ISO3 code'
+                        WHEN m1.iso3 = m2.iso3 THEN 'both codes map to one country'
+                   END AS problem
+            FROM typed t
+            LEFT JOIN atop_cow m1 ON m1.cow = t.c1
+            LEFT JOIN atop_cow m2 ON m2.cow = t.c2""", [str(path)])
+    except duckdb.Error as exc:
+        raise InputError(f"{path}: cannot read as CSV ({str(exc).splitlines()[0]})") from None
+
+    rows_read, rows_skipped = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE problem IS NOT NULL) FROM atop_staged").fetchone()
+    reasons = dict(con.execute(
+        "SELECT problem, count(*) FROM atop_staged WHERE problem IS NOT NULL GROUP BY problem ORDER BY 2 DESC").fetchall())
+    unmapped = con.execute("""
+        SELECT code, count(*) AS n FROM (
+            SELECT c1 AS code FROM atop_staged WHERE problem = 'state without ISO3 code'
+              AND c1 NOT IN (SELECT cow FROM atop_cow)
+            UNION ALL
+            SELECT c2 FROM atop_staged WHERE problem = 'state without ISO3 code'
+              AND c2 NOT IN (SELECT cow FROM atop_cow))
+        GROUP BY code ORDER BY n DESC, code""").fetchall()
+    examples = [{"line": r[0], "ccode1": r[1], "ccode2": r[2], "reason": r[3]} for r in con.execute(
+        "SELECT line, ccode1, ccode2, problem FROM atop_staged WHERE problem IS NOT NULL "
+        "AND problem <> 'state without ISO3 code' ORDER BY line LIMIT ?", [EXAMPLES_KEPT]).fetchall()]
+
+    obligations = " || ".join(
+        f"CASE WHEN bool_or({c}) THEN ',{name}' ELSE '' END" for c, name in FLAGS.items())
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM alliance_years")
+        con.execute("DELETE FROM formal_ties WHERE origin = 'atop'")
+        con.execute(f"""
+            INSERT INTO alliance_years
+            SELECT iso_a, iso_b, yr, {", ".join(f"bool_or({c})" for c in FLAGS)}
+            FROM atop_staged WHERE problem IS NULL
+            GROUP BY iso_a, iso_b, yr""")
+        last_year = con.execute("SELECT max(year) FROM alliance_years").fetchone()[0]
+        con.execute(f"""
+            INSERT INTO formal_ties (tie_id, name, kind, country_a, country_b, organisation, signed, in_force,
+                                     ended, suspended, obligations, origin, note)
+            WITH pairs AS (
+                SELECT least(country_a, country_b) AS x, greatest(country_a, country_b) AS y, year,
+                       bool_or(defense) AS atop_defense, bool_or(offense) AS atop_offense,
+                       bool_or(neutrality) AS atop_neutral, bool_or(nonaggression) AS atop_nonagg,
+                       bool_or(consultation) AS atop_consul
+                FROM alliance_years WHERE defense OR offense OR neutrality OR nonaggression OR consultation
+                GROUP BY ALL),
+            spells AS (
+                SELECT *, year - row_number() OVER (PARTITION BY x, y ORDER BY year) AS spell FROM pairs)
+            SELECT 'atop:' || x || '-' || y || ':' || min(year), 'ATOP alliance commitments ' || x || '-' || y,
+                   'atop', x, y, NULL, NULL, make_date(min(year), 1, 1),
+                   CASE WHEN max(year) < ? THEN make_date(max(year) + 1, 1, 1) END, NULL,
+                   ltrim({obligations}, ','), 'atop',
+                   'ATOP dyad-years ' || min(year) || '-' || max(year)
+                     || CASE WHEN max(year) >= ? THEN ', in force at the end of the data' ELSE '' END
+            FROM spells GROUP BY x, y, spell""", [last_year, last_year])
+        # The relations engine needs to know where the data end (open spells).
+        con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('atop_last_year', ?)",
+                    [str(last_year) if last_year is not None else None])
+        dyad_years = con.execute("SELECT count(*) FROM alliance_years").fetchone()[0]
+        ties = con.execute("SELECT count(*) FROM formal_ties WHERE origin = 'atop'").fetchone()[0]
+        report = {
+            "dataset": "atop", "path": str(path), "rows_read": rows_read, "rows_imported": rows_read - rows_skipped,
+            "rows_skipped": rows_skipped, "skipped_reasons": reasons,
+            "unmapped_codes": {str(code): n for code, n in unmapped}, "examples": examples,
+            "dyad_years": dyad_years, "formal_ties": ties,
+        }
+        run_id = con.execute(
+            """INSERT INTO import_runs (dataset, path, finished_at, rows_read, rows_imported, rows_skipped,
+                                        duplicates, status, report)
+               VALUES ('atop', ?, current_timestamp, ?, ?, ?, ?, 'ok', ?) RETURNING run_id""",
+            [str(path), rows_read, rows_read - rows_skipped, rows_skipped,
+             rows_read - rows_skipped - dyad_years, json.dumps(report)]).fetchone()[0]
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.execute("DROP TABLE IF EXISTS atop_staged")
+        con.execute("DROP TABLE IF EXISTS atop_cow")
+    report["run_id"] = run_id
+    return report

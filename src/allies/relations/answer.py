@@ -1,0 +1,330 @@
+"""Answers: a verdict on a dyad with its formal ties, summary and cited evidence."""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+from .cache import sources
+from .countries import country_name, resolve_country
+from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
+from .question import Question, parse_question
+from .ties import FormalTie, ties_of
+from .verdict import Verdict, judge
+
+EVIDENCE_PER_SIDE = 5
+
+
+@dataclass
+class Answer:
+    """A judged dyad. ``to_dict()`` is JSON-serialisable:
+    ``{dyad, names, verdict, confidence, formal_ties, summary, evidence,
+    evidence_for, evidence_against, answer, question, since, until, gap,
+    analysis}``; each evidence item is ``{sentence, article_id, title, date,
+    url, stance, event}``."""
+
+    question: Question
+    verdict: Verdict
+    formal_ties: list[FormalTie]
+    analysis: DyadAnalysis
+    evidence_for: list[dict[str, Any]] = field(default_factory=list)
+    evidence_against: list[dict[str, Any]] = field(default_factory=list)
+    on: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def dyad(self) -> tuple[str, str]:
+        return self.question.a, self.question.b
+
+    @property
+    def direct_answer(self) -> str:
+        """A one-word reply to the question as asked (yes / no / partly / unclear)."""
+        v, rel = self.verdict.verdict, self.question.relation
+        if v == "unknown":
+            return "unclear"
+        table = {
+            "ally": {"allied": "yes", "cooperative": "not formally allies, but cooperative", "mixed": "partly",
+                     "tense": "no", "hostile": "no"},
+            "friendly": {"allied": "yes", "cooperative": "yes", "mixed": "partly", "tense": "no", "hostile": "no"},
+            "hostile": {"allied": "no", "cooperative": "no", "mixed": "partly", "tense": "partly", "hostile": "yes"},
+        }
+        if rel not in table:
+            return v
+        return table[rel][v]
+
+    def to_dict(self) -> dict[str, Any]:
+        a, b = self.dyad
+        return {
+            "question": self.question.text,
+            "dyad": [a, b],
+            "names": [country_name(a), country_name(b)],
+            "relation_asked": self.question.relation,
+            "since": _iso(self.analysis.since), "until": _iso(self.analysis.until),
+            "verdict": self.verdict.verdict,
+            "confidence": self.verdict.confidence,
+            "answer": self.direct_answer,
+            "summary": self.verdict.summary,
+            "gap": self.verdict.gap,
+            "formal_ties": [t.to_dict(on=self.on) for t in self.formal_ties],
+            "evidence": self.evidence_for + self.evidence_against,
+            "evidence_for": self.evidence_for,
+            "evidence_against": self.evidence_against,
+            "analysis": self.analysis.to_dict(),
+        }
+
+    def to_text(self, width: int = 100) -> str:
+        a, b = self.dyad
+        lines = [f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
+                 f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})"]
+        if self.analysis.since or self.analysis.until:
+            lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
+        else:
+            lines.append("Window: all dates")
+        lines += textwrap.wrap(self.verdict.summary, width)
+        if self.formal_ties:
+            lines.append("")
+            lines.append("Formal ties:")
+            for tie in self.formal_ties:
+                status = tie.status_on(self.on)
+                when = _iso(tie.start) or "?"
+                obligations = ", ".join(tie.obligations) or "unspecified"
+                lines.append(f"  - {tie.name} [{tie.origin}] from {when}, {status}; obligations: {obligations}")
+        for label, items in (("Evidence for", self.evidence_for), ("Evidence against", self.evidence_against)):
+            if not items:
+                continue
+            lines.append("")
+            lines.append(f"{label}:")
+            for item in items:
+                lines.append("  - " + format_citation(item, width - 4))
+        return "\n".join(lines)
+
+
+def format_citation(item: dict[str, Any], width: int = 96) -> str:
+    ev = item["event"]
+    if ev.get("kind") == "statement":
+        verb = "disputes an alliance" if ev["claim"] == "not_ally" else "speaks of an alliance"
+        what = f"statement: {ev['voice']} voice {verb} with {ev['target']}"
+    else:
+        what = f"{ev['source']} -> {ev['target']} {ev['cameo'] or ''} {ev['quad']} ({ev['goldstein']:+.1f})"
+    text = item.get("sentence")
+    where = []
+    if item.get("title"):
+        where.append(f"\"{item['title']}\"")
+    if item.get("article_id") is not None:
+        where.append(f"article {item['article_id']}")
+    if item.get("date"):
+        where.append(item["date"])
+    if item.get("url"):
+        where.append(item["url"])
+    body = f"{what}: \"{text}\"" if text else what
+    out = body + (" — " + ", ".join(where) if where else "")
+    return "\n      ".join(textwrap.wrap(out, width)) or out
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = None,
+             limit: int = EVIDENCE_PER_SIDE, claims: str | None = None
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The strongest evidence for and against a good relation, cited.
+
+    Statements about the alliance itself (up to two a side, latest first) lead;
+    then events: deeds before words, larger Goldstein scores first, then coder
+    confidence; events quoting a stored sentence come before bare dataset rows.
+    A sentence is cited once."""
+    if rel is None or claims is None:
+        rel, _, claims = sources(store)
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    where, params = window_sql(since, until, "e.date")
+    # Two top-N queries (DuckDB keeps a heap, no full sort), glued by UNION ALL.
+    picks = []
+    for stance, test, strength in (("for", "e.goldstein > 0", "e.goldstein DESC"),
+                                   ("against", "e.goldstein < 0", "e.goldstein ASC")):
+        picks.append(f"""(SELECT e.*, '{stance}' AS stance FROM {dyad} e
+                          WHERE e.counted AND {test} {where}
+                          ORDER BY (e.quad LIKE 'material%') DESC, (e.article_id IS NOT NULL) DESC, {strength},
+                                   e.confidence DESC NULLS LAST, e.date DESC, e.event_id
+                          LIMIT {int(limit) * 2})""")
+    rows = store.query(
+        f"""SELECT r.event_id, r.origin, r.article_id, r.sentence_index, r.date, r.source_country, r.target_country,
+                   r.cameo, r.quad, r.goldstein, r.modality, r.negated, r.voice, r.confidence,
+                   coalesce(r.url, a.url) AS url, s.text AS sentence, a.title, r.stance
+            FROM ({picks[0]} UNION ALL {picks[1]}) r
+            LEFT JOIN articles a ON a.article_id = r.article_id
+            LEFT JOIN sentences s ON s.article_id = r.article_id AND s.sentence_index = r.sentence_index""",
+        [*dyad_params, *params, *dyad_params, *params])
+    rows.sort(key=_strength)  # the joins above do not keep the subqueries' order
+    lo, hi = sorted((a, b))
+    claim_where, claim_params = window_sql(since, until, "c.date")
+    statements = store.query(
+        f"""SELECT c.article_id, c.sentence_index, c.date, c.country_a, c.country_b, c.voice, c.claim,
+                   s.text AS sentence, a.title, a.url
+            FROM {claims} c
+            JOIN sentences s ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index
+            JOIN articles a ON a.article_id = c.article_id
+            WHERE c.country_a = ? AND c.country_b = ? {claim_where}
+            ORDER BY c.date DESC, c.article_id, c.sentence_index""", [lo, hi, *claim_params])
+    out: dict[str, list[dict[str, Any]]] = {"for": [], "against": []}
+    seen: set[tuple] = set()
+    for st in statements:
+        stance = "against" if st["claim"] == "not_ally" else "for"
+        key = (st["article_id"], st["sentence_index"])
+        if len(out[stance]) < 2 and key not in seen:
+            seen.add(key)
+            out[stance].append(_cite_statement(st, stance))
+    for row in rows:
+        key = (row["article_id"], row["sentence_index"]) if row["article_id"] is not None else ("event", row["event_id"])
+        if len(out[row["stance"]]) < limit and key not in seen:
+            seen.add(key)
+            out[row["stance"]].append(_cite(row, row["stance"]))
+    return out["for"], out["against"]
+
+
+def _strength(row: dict[str, Any]) -> tuple:
+    """Sort key matching the evidence queries' ORDER BY (strongest first)."""
+    return (not (row["quad"] or "").startswith("material"), row["article_id"] is None,
+            -abs(row["goldstein"] or 0), -(row["confidence"] or 0),
+            -(row["date"].toordinal() if row["date"] else 0), row["event_id"])
+
+
+def _cite(row: dict[str, Any], stance: str) -> dict[str, Any]:
+    return {
+        "stance": stance,
+        "sentence": row["sentence"],
+        "article_id": row["article_id"],
+        "title": row["title"],
+        "date": _iso(row["date"]),
+        "url": row["url"],
+        "event": {
+            "kind": "event", "event_id": row["event_id"], "origin": row["origin"],
+            "sentence_index": row["sentence_index"], "source": row["source_country"],
+            "target": row["target_country"], "cameo": row["cameo"], "quad": row["quad"],
+            "goldstein": row["goldstein"], "modality": row["modality"], "negated": bool(row["negated"]),
+            "voice": row["voice"], "claim": None, "confidence": row["confidence"],
+        },
+    }
+
+
+def _cite_statement(row: dict[str, Any], stance: str) -> dict[str, Any]:
+    other = row["country_b"] if row["voice"] == row["country_a"] else row["country_a"]
+    return {
+        "stance": stance,
+        "sentence": row["sentence"],
+        "article_id": row["article_id"],
+        "title": row["title"],
+        "date": _iso(row["date"]),
+        "url": row["url"],
+        "event": {
+            "kind": "statement", "event_id": None, "origin": "coded", "sentence_index": row["sentence_index"],
+            "source": row["voice"], "target": other, "cameo": None, "quad": None, "goldstein": None,
+            "modality": None, "negated": row["claim"] == "not_ally", "voice": row["voice"],
+            "claim": row["claim"], "confidence": None,
+        },
+    }
+
+
+def _as_of(until: dt.date | None) -> dt.date:
+    today = dt.date.today()
+    return min(until, today) if until else today
+
+
+def judge_dyad(store, question: Question) -> Answer:
+    """Judge the dyad of an already parsed question."""
+    a, b = question.a, question.b
+    if a == b:
+        raise InputError(f"both countries are {country_name(a)}: ask about two different countries")
+    on = _as_of(question.until)
+    tables = sources(store)
+    related = ties_of(store, a, b)
+    ties = [t for t in related if {t.country_a, t.country_b} == {a, b} and t.overlaps(None, question.until)]
+    ties.sort(key=lambda t: (t.start or dt.date.min, t.tie_id))
+    formal_allies = {side: {other for t in related if side in (t.country_a, t.country_b)
+                            and t.alliance and t.status_on(on) == "active"
+                            for other in (t.country_a, t.country_b) if other != side}
+                     for side in (a, b)}
+    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies, source_tables=tables)
+    verdict = judge(analysis, ties, on)
+    ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
+    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
+
+
+def ask(store, question: str, since=None, until=None) -> Answer:
+    """Answer a question about two countries from the store.
+
+    ``question`` is free text ("Are Azerbaijan and Russia allies?", "Is Turkey
+    an ally of Azerbaijan?", "How are relations between Japan and China?",
+    "Russia–Azerbaijan relations since 2022"); ``since``/``until`` (ISO dates)
+    override any window the text names. Raises InputError when the two
+    countries cannot be told apart."""
+    parsed = parse_question(question)
+    if since is not None:
+        parsed.since = parse_day(since, "since")
+    if until is not None:
+        parsed.until = parse_day(until, "until")
+    if parsed.since and parsed.until and parsed.since > parsed.until:
+        raise InputError("--since is after --until")
+    return judge_dyad(store, parsed)
+
+
+CHECK_OUTCOMES = ("supported", "contradicted", "mixed", "not enough evidence")
+_CHECK_TABLE = {
+    "ally": {"allied": "supported", "cooperative": "mixed", "mixed": "mixed", "tense": "contradicted",
+             "hostile": "contradicted"},
+    "friendly": {"allied": "supported", "cooperative": "supported", "mixed": "mixed", "tense": "contradicted",
+                 "hostile": "contradicted"},
+    "hostile": {"allied": "contradicted", "cooperative": "contradicted", "mixed": "mixed", "tense": "supported",
+                "hostile": "supported"},
+}
+_FLIP = {"supported": "contradicted", "contradicted": "supported"}
+
+
+@dataclass
+class CheckResult:
+    """A claim weighed against the evidence: ``outcome`` is one of
+    supported, contradicted, mixed or 'not enough evidence'."""
+
+    claim: str
+    outcome: str
+    answer: Answer
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.answer.to_dict()
+        out.update({"claim": self.claim, "outcome": self.outcome, "relation_claimed": self.answer.question.relation,
+                    "claim_negated": self.answer.question.negated})
+        return out
+
+    def to_text(self, width: int = 100) -> str:
+        return f"Claim: {self.claim}\nOutcome: {self.outcome.upper()}\n\n" + self.answer.to_text(width)
+
+
+def check(store, claim: str, since=None, until=None) -> CheckResult:
+    """Weigh a claim such as "Russia is an ally of Azerbaijan" (or "... is not an
+    ally ...", "... are enemies") against the store's evidence."""
+    answer = ask(store, claim, since=since, until=until)
+    relation = answer.question.relation
+    if relation == "general":
+        raise InputError("cannot tell what the claim asserts: say ally, friend/partner or enemy/adversary")
+    verdict = answer.verdict.verdict
+    if verdict == "unknown" or answer.verdict.confidence < 0.2:
+        outcome = "not enough evidence"
+    else:
+        outcome = _CHECK_TABLE[relation][verdict]
+        if answer.question.negated:
+            outcome = _FLIP.get(outcome, outcome)
+    return CheckResult(claim.strip(), outcome, answer)
+
+
+def resolve_pair(x: str, y: str) -> tuple[str, str]:
+    """Two country arguments (names, adjectives or codes) -> ISO3 codes."""
+    out = []
+    for value in (x, y):
+        code = resolve_country(value)
+        if not code:
+            raise InputError(f"unknown country: {value!r}")
+        out.append(code)
+    if out[0] == out[1]:
+        raise InputError(f"both countries are {country_name(out[0])}: give two different countries")
+    return out[0], out[1]

@@ -1,0 +1,243 @@
+"""The relations engine's derived tables (migration 003) and how they stay current.
+
+``rel_events`` is a copy of the events that can bear on a relation (both
+countries known and different, dated), sorted by directed dyad and date: a dyad
+query then reads one or two row groups instead of scanning every event, which
+is what keeps ``allies ask`` far under 300 ms on ten million events (see
+benchmarks/dyad_speed.py). ``rel_country_months`` aggregates it per country,
+partner, direction, month and quad class, each pair filed under both its
+countries. ``rel_claims`` holds the sentences that speak of (or dispute) an
+alliance, once per sentence and pair of countries named.
+
+All three are rebuilt whenever the events' fingerprint (row count, id range,
+latest import run, article and sentence counts) differs from the one they were
+built from. A read-only store whose cache is stale is answered straight from
+the base tables (same SQL, slower).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def alliance_terms() -> dict[str, str]:
+    text = resources.files("allies.relations").joinpath("data", "alliance_terms.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row["term"].lower(): row["kind"] for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def _pattern(kind: str) -> str:
+    terms = sorted((t for t, k in alliance_terms().items() if k == kind), key=len, reverse=True)
+    return r"\b(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + r")\b"
+
+
+def events_select(after_event: int | None = None) -> str:
+    """SQL producing rel_events' columns from ``events`` (only ids above
+    ``after_event`` when given: an append)."""
+    newer = f"AND e.event_id > {int(after_event)}" if after_event is not None else ""
+    return f"""
+    SELECT e.event_id, e.origin, e.article_id, e.sentence_index, e.date,
+           CAST(date_trunc('month', e.date) AS DATE) AS month,
+           e.source_country, e.target_country, e.source_sector, e.target_sector,
+           e.cameo, e.quad, e.goldstein, coalesce(e.negated, false) AS negated,
+           coalesce(e.modality, 'asserted') AS modality,
+           coalesce(e.speaker_country, CASE WHEN e.quad LIKE 'verbal%' THEN e.source_country END) AS voice,
+           e.confidence, e.url,
+           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted') AS counted
+    FROM events e
+    WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+      AND e.source_country <> e.target_country AND e.date IS NOT NULL {newer}
+    """
+
+
+def country_months_select(rel: str) -> str:
+    return f"""
+    WITH pairs AS (
+        SELECT source_country, target_country, month, quad,
+               count(*) AS n, sum(goldstein) AS goldstein_sum
+        FROM {rel} WHERE counted GROUP BY ALL)
+    SELECT source_country AS country, target_country AS other, true AS outgoing, month, quad,
+           n, goldstein_sum FROM pairs
+    UNION ALL
+    SELECT target_country, source_country, false, month, quad, n, goldstein_sum FROM pairs
+    """
+
+
+@lru_cache(maxsize=1)
+def dispute_pattern() -> str:
+    text = resources.files("allies.relations").joinpath("data", "dispute_patterns.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return "|".join(f"(?:{row['pattern']})" for row in csv.DictReader(lines, delimiter="\t"))
+
+
+def claims_select(after_article: int | None = None) -> str:
+    """SQL for rel_claims: sentences about an alliance, per pair of countries named in them.
+
+    The pair comes from the sentence's actor mentions and its coded events; the
+    voice is a coded speaker, else the first country the sentence names; the
+    claim is a dispute when a dispute pattern matches or a coded event between
+    the pair in that sentence is negated or denied. ``after_article`` limits it
+    to articles with higher ids (an append)."""
+    alliance, partnership = _pattern("alliance"), _pattern("partnership")
+    newer = f"AND s.article_id > {int(after_article)}" if after_article is not None else ""
+    dispute = dispute_pattern().replace("'", "''")
+    return f"""
+    WITH s AS (
+        SELECT s.article_id, s.sentence_index, lower(s.text) AS t
+        FROM sentences s
+        WHERE regexp_matches(lower(s.text), '{alliance}|{partnership}') {newer}),
+    named AS (
+        SELECT m.article_id, m.sentence_index, m.country, min(m.start_char) AS first_at
+        FROM actor_mentions m SEMI JOIN s USING (article_id, sentence_index)
+        WHERE m.country IS NOT NULL GROUP BY ALL
+        UNION ALL
+        SELECT e.article_id, e.sentence_index, e.source_country, NULL
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE e.source_country IS NOT NULL
+        UNION ALL
+        SELECT e.article_id, e.sentence_index, e.target_country, NULL
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE e.target_country IS NOT NULL),
+    countries AS (
+        SELECT article_id, sentence_index, country, min(first_at) AS first_at
+        FROM named GROUP BY ALL),
+    pairs AS (
+        SELECT x.article_id, x.sentence_index, x.country AS country_a, y.country AS country_b
+        FROM countries x JOIN countries y USING (article_id, sentence_index)
+        WHERE x.country < y.country),
+    speakers AS (
+        SELECT article_id, sentence_index, max(speaker_country) AS speaker, min(date) AS date
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        GROUP BY ALL),
+    denials AS (
+        -- a coded event between the pair that is negated or denied ("is not an ally")
+        SELECT article_id, sentence_index, least(source_country, target_country) AS country_a,
+               greatest(source_country, target_country) AS country_b,
+               bool_or(coalesce(negated, false) OR modality = 'denied') AS denied
+        FROM events e SEMI JOIN s USING (article_id, sentence_index)
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL GROUP BY ALL),
+    firsts AS (
+        SELECT article_id, sentence_index, arg_min(country, first_at) AS first_named
+        FROM countries WHERE first_at IS NOT NULL GROUP BY ALL)
+    SELECT p.article_id, p.sentence_index, coalesce(sp.date, a.date) AS date, p.country_a, p.country_b,
+           coalesce(sp.speaker, f.first_named, p.country_a) AS voice,
+           CASE WHEN regexp_matches(s.t, '{dispute}') OR coalesce(dn.denied, false) THEN 'not_ally'
+                WHEN regexp_matches(s.t, '{alliance}') THEN 'ally'
+                ELSE 'partner' END AS claim
+    FROM pairs p
+    JOIN s USING (article_id, sentence_index)
+    JOIN articles a ON a.article_id = p.article_id
+    LEFT JOIN speakers sp USING (article_id, sentence_index)
+    LEFT JOIN firsts f USING (article_id, sentence_index)
+    LEFT JOIN denials dn USING (article_id, sentence_index, country_a, country_b)
+    WHERE coalesce(sp.date, a.date) IS NOT NULL
+    """
+
+
+APPEND_SHARE = 0.1  # appends beyond this share of all events trigger a full, sorted rebuild
+
+
+def _parts(con) -> tuple:
+    # count, min and max of an integer column come from DuckDB's table
+    # statistics (no scan); the other tables are small.
+    return con.execute(
+        "SELECT count(*), min(event_id), max(event_id), (SELECT max(run_id) FROM import_runs), "
+        "(SELECT count(*) FROM articles), (SELECT max(article_id) FROM articles), "
+        "(SELECT count(*) FROM sentences) FROM events").fetchone()
+
+
+def fingerprint(con) -> str:
+    """What the cache was built from: every insert raises the top event id,
+    every delete lowers the count, every import adds an import run and every
+    ingest an article."""
+    return ":".join(str(v) for v in _parts(con))
+
+
+def _has_cache_tables(con) -> bool:
+    # Migration 003 created them; a store from an older allies may not have run it yet.
+    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0] >= 3
+
+
+def is_current(store) -> bool:
+    """Whether the derived tables match the events as they are now."""
+    con = store.con
+    if not _has_cache_tables(con):
+        return False
+    row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
+    return bool(row) and row[0] == fingerprint(con)
+
+
+def _appended_since(con, old: list[str], new: tuple) -> tuple[int, int] | None:
+    """(last event id, last article id) the cache covers, when the store has only
+    grown since (no deletions or rewrites below them) by a small share; else None."""
+    if len(old) != len(new) or "None" in (old[1], old[2]):
+        return None
+    n, min_id, max_id, _run, articles, max_article, sentences = (None if v == "None" else int(v) for v in old)
+    if new[1] != min_id or new[0] < n or new[0] - n > APPEND_SHARE * new[0]:
+        return None
+    last_article = max_article if max_article is not None else 0
+    same = con.execute(
+        "SELECT (SELECT count(*) FROM events WHERE event_id <= ?) = ? "
+        "AND (SELECT count(*) FROM articles WHERE article_id <= ?) = ? "
+        "AND (SELECT count(*) FROM sentences WHERE article_id <= ?) = ?",
+        [max_id, n, last_article, articles, last_article, sentences]).fetchone()[0]
+    return (max_id, last_article) if same else None
+
+
+def refresh(store, force: bool = False) -> bool:
+    """Bring the derived tables up to date with the events. A store that only
+    grew a little since (new articles, a small import) gets the new rows
+    appended; anything else is rebuilt and re-sorted. Returns True if anything
+    was written."""
+    con = store.con
+    parts = _parts(con)
+    current = ":".join(str(v) for v in parts)
+    row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
+    if row and row[0] == current and not force:
+        return False
+    appended = None if force or not row else _appended_since(con, row[0].split(":"), parts)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if appended:
+            last_event, last_article = appended
+            con.execute(f"INSERT INTO rel_events {events_select(last_event)} ORDER BY source_country, target_country, date")
+            new_rows = f"(SELECT * FROM rel_events WHERE event_id > {int(last_event)})"
+            # Queries sum over rel_country_months, so new rows for a key add up with the old.
+            con.execute(f"INSERT INTO rel_country_months {country_months_select(new_rows)}")
+            con.execute(f"INSERT INTO rel_claims {claims_select(last_article)}")
+        else:
+            con.execute("DELETE FROM rel_events")
+            con.execute("DELETE FROM rel_country_months")
+            con.execute("DELETE FROM rel_claims")
+            con.execute(f"INSERT INTO rel_events {events_select()} ORDER BY source_country, target_country, date")
+            con.execute(f"INSERT INTO rel_country_months {country_months_select('rel_events')} ORDER BY country, other, month")
+            con.execute(f"INSERT INTO rel_claims {claims_select()} ORDER BY country_a, country_b, date")
+        con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('events_fingerprint', ?)", [current])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return True
+
+
+def sources(store) -> tuple[str, str, str]:
+    """The relations to read (events, per-country months, claims) from: the
+    cache tables when current (refreshing them if the store is writable), else
+    subqueries over the base tables."""
+    con = store.con
+    # ``store.relations_cache = False`` bypasses the cache (benchmarks compare against it).
+    if getattr(store, "relations_cache", True) and _has_cache_tables(con):
+        if not getattr(store, "read_only", False):
+            refresh(store)
+            from .ties import load_builtin_ties
+
+            load_builtin_ties(store)
+            return "rel_events", "rel_country_months", "rel_claims"
+        row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
+        if row and row[0] == fingerprint(con):
+            return "rel_events", "rel_country_months", "rel_claims"
+    rel = f"({events_select()})"
+    return rel, f"({country_months_select(rel)})", f"({claims_select()})"

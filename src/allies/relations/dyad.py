@@ -1,0 +1,367 @@
+"""Dyad analysis in DuckDB: what each side does to the other, month by month,
+what each side says, where words and deeds part, and how each side treats the
+other's friends and adversaries.
+
+Only counted events (asserted, not negated) enter the figures; statements
+about the tie itself ("an ally", "not an ally") are counted separately as
+claims, denied ones included. Every query reads the sorted cache
+(:mod:`allies.relations.cache`), so one dyad costs a few row groups.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError
+from ..model import QUADS
+from .cache import sources
+from .countries import country_name
+
+MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
+MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
+STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
+
+
+def parse_day(value: Any, what: str) -> dt.date | None:
+    """An ISO date (or year, or year-month) from the user; InputError if unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            return dt.date(int(text[:4]), int(text[5:]), 1)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{what}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD): {text!r}") from None
+
+
+def window_sql(since: dt.date | None, until: dt.date | None, column: str = "date") -> tuple[str, list[Any]]:
+    parts, params = [], []
+    if since:
+        parts.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        parts.append(f"{column} <= ?")
+        params.append(until)
+    return (" AND " + " AND ".join(parts)) if parts else "", params
+
+
+def _month_window(since, until):
+    # rel_country_months is monthly: a window covers the months it touches.
+    return window_sql(since.replace(day=1) if since else None, until, "month")
+
+
+@dataclass
+class SideStats:
+    """What one side (``source``) did to the other (``target``)."""
+
+    source: str
+    target: str
+    counts: dict[str, int] = field(default_factory=lambda: {q: 0 for q in QUADS})
+    goldstein_mean: float | None = None
+    trend_per_month: float | None = None  # slope of the monthly Goldstein mean
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def cooperation(self) -> int:
+        return self.counts["verbal_cooperation"] + self.counts["material_cooperation"]
+
+    @property
+    def conflict(self) -> int:
+        return self.counts["verbal_conflict"] + self.counts["material_conflict"]
+
+    @property
+    def words(self) -> float | None:
+        """Balance of verbal cooperation over verbal conflict, -1..1 (None without words)."""
+        return _balance(self.counts["verbal_cooperation"], self.counts["verbal_conflict"])
+
+    @property
+    def deeds(self) -> float | None:
+        return _balance(self.counts["material_cooperation"], self.counts["material_conflict"])
+
+    @property
+    def gap(self) -> str | None:
+        """'words_cooperate_deeds_conflict', the reverse, or None."""
+        words, deeds = self.words, self.deeds
+        if words is None or deeds is None:
+            return None
+        if words >= STANCE_THRESHOLD and deeds <= -STANCE_THRESHOLD:
+            return "words_cooperate_deeds_conflict"
+        if words <= -STANCE_THRESHOLD and deeds >= STANCE_THRESHOLD:
+            return "words_conflict_deeds_cooperate"
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "target": self.target, "counts": dict(self.counts), "total": self.total,
+            "cooperation": self.cooperation, "conflict": self.conflict,
+            "balance": _round(_balance(self.cooperation, self.conflict)),
+            "material": self.counts["material_cooperation"] + self.counts["material_conflict"],
+            "verbal": self.counts["verbal_cooperation"] + self.counts["verbal_conflict"],
+            "goldstein_mean": _round(self.goldstein_mean), "trend_per_month": _round(self.trend_per_month, 4),
+            "words": _round(self.words), "deeds": _round(self.deeds), "gap": self.gap,
+        }
+
+
+@dataclass
+class Voice:
+    """The dyad as told by one country's speakers (or by nobody named)."""
+
+    country: str | None  # None: unattributed
+    role: str  # 'a', 'b', 'third' or 'unattributed'
+    events: int
+    cooperation: int
+    conflict: int
+    goldstein_mean: float | None
+    ally_claims: int
+    not_ally_claims: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"country": self.country, "role": self.role, "events": self.events, "cooperation": self.cooperation,
+                "conflict": self.conflict, "goldstein_mean": _round(self.goldstein_mean),
+                "ally_claims": self.ally_claims, "not_ally_claims": self.not_ally_claims}
+
+
+@dataclass
+class ThirdParty:
+    """How the two sides each stand with a third country."""
+
+    country: str
+    stance_a: float | None  # (coop - conflict) / n between a and the third, both directions
+    stance_b: float | None
+    events_a: int
+    events_b: int
+    formal_ally_of: list[str] = field(default_factory=list)
+    signal: float = 0.0  # > 0 brings a and b together, < 0 drives them apart
+    reading: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"country": self.country, "stance_a": _round(self.stance_a), "stance_b": _round(self.stance_b),
+                "events_a": self.events_a, "events_b": self.events_b, "formal_ally_of": self.formal_ally_of,
+                "signal": _round(self.signal), "reading": self.reading}
+
+
+@dataclass
+class DyadAnalysis:
+    a: str
+    b: str
+    since: dt.date | None
+    until: dt.date | None
+    sides: dict[str, SideStats]  # keyed "A>B"
+    monthly: list[dict[str, Any]]
+    voices: list[Voice]
+    third_parties: list[ThirdParty]
+    violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
+
+    def side(self, source: str, target: str) -> SideStats:
+        return self.sides[f"{source}>{target}"]
+
+    @property
+    def total(self) -> int:
+        return sum(s.total for s in self.sides.values())
+
+    def claims(self, role: str | None = None) -> tuple[int, int]:
+        """(ally claims, not-ally claims), from every voice or one role's."""
+        voices = [v for v in self.voices if role is None or v.role == role]
+        return sum(v.ally_claims for v in voices), sum(v.not_ally_claims for v in voices)
+
+    def yearly(self) -> list[dict[str, Any]]:
+        """Per calendar year: events, cooperation and conflict (deeds weighted
+        double, as in the verdict) and their balance, both directions together."""
+        years: dict[str, list[float]] = {}
+        for row in self.monthly:
+            acc = years.setdefault(row["month"][:4], [0, 0.0, 0.0])
+            weight = MATERIAL_WEIGHT if row["quad"].startswith("material") else 1.0
+            acc[0] += row["events"]
+            acc[1 if row["quad"].endswith("cooperation") else 2] += weight * row["events"]
+        return [{"year": int(y), "events": int(n), "balance": _round(_balance(c, k))}
+                for y, (n, c, k) in sorted(years.items())]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dyad": [self.a, self.b], "since": _iso(self.since), "until": _iso(self.until),
+            "yearly": self.yearly(),
+            "directions": [s.to_dict() for s in self.sides.values()],
+            "monthly": self.monthly,
+            "voices": [v.to_dict() for v in self.voices],
+            "third_parties": [t.to_dict() for t in self.third_parties],
+            "violent_events": self.violent,
+        }
+
+
+def _balance(good: float, bad: float) -> float | None:
+    return None if good + bad == 0 else (good - bad) / (good + bad)
+
+
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else round(float(value), digits)
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def dyad_rows(rel: str, a: str, b: str) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for the dyad's rows of ``rel``, both directions.
+
+    Two equality ranges joined by UNION ALL: on the sorted cache each is a
+    contiguous run that zone maps find, which an IN or OR filter does not
+    exploit as well."""
+    return (f"(SELECT * FROM {rel} WHERE source_country = ? AND target_country = ? "
+            f"UNION ALL SELECT * FROM {rel} WHERE source_country = ? AND target_country = ?)"), [a, b, b, a]
+
+
+def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
+    """The dyad's counted events grouped by direction, month, quad and voice: one
+    small result that every figure of the analysis is computed from."""
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    where, params = window_sql(since, until)
+    return store.con.execute(
+        f"""SELECT source_country, target_country, month, quad, voice,
+                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= -9) AS violent
+            FROM {dyad} e WHERE counted {where}
+            GROUP BY ALL""", [*dyad_params, *params]).fetchall()
+
+
+def _slope(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope; None for fewer than three months (no trend to speak of)."""
+    if len(points) < 3:
+        return None
+    mx = sum(p[0] for p in points) / len(points)
+    my = sum(p[1] for p in points) / len(points)
+    sxx = sum((p[0] - mx) ** 2 for p in points)
+    return None if sxx == 0 else sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
+
+
+def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[str, set[str]] | None = None,
+            source_tables: tuple[str, str] | None = None) -> DyadAnalysis:
+    """Every figure the verdict needs, for the dyad ``a``-``b`` (ISO3 codes)."""
+    since, until = parse_day(since, "since"), parse_day(until, "until")
+    rel, country_months, claims = source_tables or sources(store)
+    rows = _pull(store, rel, a, b, since, until)
+
+    sides = {f"{x}>{y}": SideStats(x, y) for x, y in ((a, b), (b, a))}
+    months: dict[tuple[str, str, str, str], list[float]] = {}   # (month, src, tgt, quad) -> [n, gsum]
+    per_month: dict[tuple[str, str], dict[dt.date, list[float]]] = {}
+    voice_acc: dict[str | None, list[float]] = {}  # voice -> [n, coop, conf, gsum, ally, not_ally]
+    gold = {key: [0, 0.0] for key in sides}
+    violent = 0
+    for src, tgt, month, quad, voice, n, g, v in rows:
+        key = f"{src}>{tgt}"
+        if quad not in QUADS:
+            continue
+        violent += v if quad == "material_conflict" else 0
+        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
+        sides[key].counts[quad] += n
+        gold[key][0] += n
+        gold[key][1] += g
+        cell = months.setdefault((month, src, tgt, quad), [0, 0.0])
+        cell[0] += n
+        cell[1] += g
+        pm = per_month.setdefault((src, tgt), {}).setdefault(month, [0, 0.0])
+        pm[0] += n
+        pm[1] += g
+        acc[0] += n
+        acc[1] += n if quad.endswith("cooperation") else 0
+        acc[2] += n if quad.endswith("conflict") else 0
+        acc[3] += g
+    for key, side in sides.items():
+        n, g = gold[key]
+        side.goldstein_mean = g / n if n else None
+        points = sorted(per_month.get((side.source, side.target), {}).items())
+        side.trend_per_month = _slope([(m.year * 12 + m.month, v[1] / v[0]) for m, v in points])
+    # Statements about the tie come from rel_claims (one per sentence and pair).
+    lo, hi = sorted((a, b))
+    where, params = window_sql(since, until)
+    for voice, claim, n in store.con.execute(
+            f"SELECT voice, claim, count(*) FROM {claims} WHERE country_a = ? AND country_b = ? {where} GROUP BY ALL",
+            [lo, hi, *params]).fetchall():
+        acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
+        acc[5 if claim == "not_ally" else 4] += n
+    monthly = [{"month": f"{m.year:04d}-{m.month:02d}", "source": s_, "target": t_, "quad": q, "events": v[0],
+                "goldstein_mean": round(v[1] / v[0], 3)}
+               for (m, s_, t_, q), v in sorted(months.items())]
+    voices = []
+    for voice, (n, coop, conf, g, ally, not_ally) in sorted(voice_acc.items(), key=lambda kv: -kv[1][0]):
+        role = "a" if voice == a else "b" if voice == b else "unattributed" if voice is None else "third"
+        voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
+
+    third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
+    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent)
+
+
+def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:
+    """Third countries both sides deal with, and what their dealings say about a-b.
+
+    Signals: a cooperating with b's adversary (or b with a's) and one side being
+    hostile to the other's friend drive the two apart; a shared adversary draws
+    them together. A formal ally counts as a friend whatever the events say.
+    """
+    where, params = _month_window(since, until)
+    # Each side's partners are one contiguous run of the per-country table.
+    rows = store.query(
+        f"""WITH d AS (
+              SELECT country AS side, other, n,
+                     CASE WHEN quad LIKE '%cooperation' THEN n ELSE 0 END
+                       - CASE WHEN quad LIKE '%conflict' THEN n ELSE 0 END AS net
+              FROM (SELECT * FROM {country_months} WHERE country = ?
+                    UNION ALL SELECT * FROM {country_months} WHERE country = ?)
+              WHERE other NOT IN (?, ?) {where})
+            SELECT other,
+                   coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_a,
+                   sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_a,
+                   coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_b,
+                   sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_b
+            FROM d GROUP BY other""",
+        [a, b, a, b, *params, a, a, a, b, b, b])
+    by_country = {r["other"]: r for r in rows}
+    for side, friends in formal_allies.items():
+        for country in friends:
+            by_country.setdefault(country, {"other": country, "n_a": 0, "stance_a": None, "n_b": 0, "stance_b": None})
+
+    out = []
+    for country, r in by_country.items():
+        if country in (a, b) or country is None:
+            continue
+        tp = ThirdParty(country, r["stance_a"], r["stance_b"], int(r["n_a"]), int(r["n_b"]),
+                        sorted(s for s, friends in formal_allies.items() if country in friends))
+        rel_a = _relation(tp.stance_a, tp.events_a, a in tp.formal_ally_of)
+        rel_b = _relation(tp.stance_b, tp.events_b, b in tp.formal_ally_of)
+        weight = math.log1p(min(max(tp.events_a, 1), max(tp.events_b, 1)))
+        na, nb, nc = country_name(a), country_name(b), country_name(country)
+        if rel_a == "friend" and rel_b == "adversary":
+            tp.signal, tp.reading = -weight, f"{na} is on good terms with {nc}, an adversary of {nb}"
+        elif rel_b == "friend" and rel_a == "adversary":
+            tp.signal, tp.reading = -weight, f"{nb} is on good terms with {nc}, an adversary of {na}"
+        elif rel_a == "adversary" and rel_b == "adversary":
+            tp.signal, tp.reading = weight / 2, f"{na} and {nb} share an adversary in {nc}"
+        elif rel_a == "friend" and rel_b == "friend" and min(tp.events_a, tp.events_b) >= MIN_STANCE_EVENTS:
+            # Shared treaty partners alone say nothing new: only reported dealings count here.
+            tp.signal, tp.reading = weight / 4, f"{na} and {nb} are both on good terms with {nc}"
+        if tp.reading:
+            out.append(tp)
+    out.sort(key=lambda t: (-abs(t.signal), t.country))
+    return out
+
+
+def _relation(stance: float | None, events: int, formal: bool) -> str | None:
+    if formal:
+        return "friend"
+    if stance is None or events < MIN_STANCE_EVENTS:
+        return None
+    if stance >= STANCE_THRESHOLD:
+        return "friend"
+    if stance <= -STANCE_THRESHOLD:
+        return "adversary"
+    return None

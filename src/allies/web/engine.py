@@ -1,0 +1,58 @@
+"""The relations engine as the web layer uses it: answers, dyad tables and
+networks, always as JSON-ready dicts."""
+from __future__ import annotations
+
+from typing import Any
+
+from .. import relations
+from ..errors import InputError
+from ..store import Store
+from .access import as_jsonable
+from .queries import parse_date
+
+MAX_QUESTION = 300
+
+
+def ask(store: Store, question: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """The answer to a question about a dyad, as :meth:`Answer.to_dict` gives it."""
+    question = (question or "").strip()
+    if not question:
+        raise InputError("ask a question such as 'Are Azerbaijan and Russia allies?'")
+    if len(question) > MAX_QUESTION:
+        raise InputError(f"the question is longer than {MAX_QUESTION} characters")
+    since, until = parse_date(since, "since"), parse_date(until, "until")
+    return as_jsonable(relations.ask(store, question, since=since, until=until))
+
+
+def check(store: Store, claim: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """Weigh a claim ("Russia is an ally of Azerbaijan"): supported,
+    contradicted, mixed or not enough evidence, with the full answer."""
+    claim = (claim or "").strip()
+    if not claim:
+        raise InputError("give a claim such as 'Russia is an ally of Azerbaijan'")
+    if len(claim) > MAX_QUESTION:
+        raise InputError(f"the claim is longer than {MAX_QUESTION} characters")
+    since, until = parse_date(since, "since"), parse_date(until, "until")
+    return as_jsonable(relations.check(store, claim, since=since, until=until))
+
+
+def dyad(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """A dyad's monthly table: counts per direction and quad class, Goldstein
+    means, and per-direction figures (balance, words against deeds, trend)."""
+    since, until = parse_date(since, "since"), parse_date(until, "until")
+    return as_jsonable(relations.dyad_table(store, a, b, since=since, until=until))
+
+
+def network(store: Store, country: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """A country's relations with every other country, ranked closest first."""
+    since, until = parse_date(since, "since"), parse_date(until, "until")
+    return as_jsonable(relations.network(store, country, since=since, until=until))
+
+
+def refresh_derived_tables(store: Store) -> None:
+    """Bring the relations engine's derived tables up to date (a write)."""
+    from ..relations.cache import refresh
+    from ..relations.ties import load_builtin_ties
+
+    refresh(store)
+    load_builtin_ties(store)
