@@ -64,6 +64,10 @@ def test_sentences_carry_character_offsets(coder):
     for mention in coded.mentions:
         assert mention.actor.text or mention.actor.code
         assert 0 <= mention.start < mention.end <= len(ARTICLE)
+    coded = next(coder.code_documents([Document(text=ARTICLE + "\n\n")]))
+    assert coded.events
+    for event in coded.events:
+        assert event.sentence == coded.sentences[event.sentence_index].text
 
 
 def test_article_events_and_mentions(coder):

@@ -716,7 +716,7 @@ class EventExtractor:
             if info is None:
                 return None
         return Event(
-            sentence_index=sentence_index, sentence=sent.text, source=source, target=target,
+            sentence_index=sentence_index, sentence=sent.text.strip(), source=source, target=target,
             cameo=cameo, quad=info.quad, goldstein=info.goldstein, plover=info.plover,
             negated=negated, modality=modality, speaker=speaker, date=date,
             confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
