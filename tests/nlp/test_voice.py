@@ -157,3 +157,13 @@ def test_wanting_another_to_act_is_an_appeal(coder):
 def test_declining_to_comment_is_not_a_rejection(coder):
     events = coder.code("The Chilean foreign ministry declined to comment.")
     assert events and events[0].cameo == "011"
+
+
+def test_quoted_official_speaks_for_the_state(coder):
+    text = 'Russian Foreign Minister Sergei Lavrov said: "We will never accept the sanctions against Belarus."'
+    events = coder.code(text, date="2023-05-10")
+    assert events and all(e.speaker is not None and "Lavrov" in e.speaker.text for e in events)
+    assert any(e.source.country == "RUS" for e in events)
+    statement = coder.code("Russian Foreign Minister Sergei Lavrov issued a statement on Tuesday.", date="2023-05-10")
+    assert statement and statement[0].cameo.startswith("01") and statement[0].source.country == "RUS"
+    assert statement[0].speaker is not None and statement[0].speaker.person

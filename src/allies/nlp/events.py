@@ -826,8 +826,10 @@ class EventExtractor:
             confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
             if target is None and cameo.startswith("01"):
                 confidence -= 0.15  # a bare "X said": a statement to no one in particular
+            # an official's own words: the statement is the official's state's, spoken by the official
+            said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
-                                     negated, modality, speaker, date, confidence)
+                                     negated, modality, said_by, date, confidence)
             if event is not None:
                 events.append((0, event))
         if speaker is not None and speaker_token is not None and events:
