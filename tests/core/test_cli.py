@@ -109,3 +109,13 @@ def test_ingest_url_refuses_loopback_unless_allowed(tmp_path, run_allies):
         assert json.loads(allowed.stdout)["added"] == 1
     finally:
         server.shutdown()
+
+
+def test_paths_may_follow_an_option(tmp_path, run_allies):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text("Turkey and Azerbaijan held joint military exercises near Baku on Monday.")
+    result = run_allies("ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"), str(tmp_path / "b.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["added"] == 2
+    unknown = run_allies("ingest", str(tmp_path / "a.txt"), "--no-such-option")
+    assert unknown.returncode == 2 and "unrecognized arguments: --no-such-option" in unknown.stderr

@@ -40,7 +40,14 @@ def db_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # argparse cannot resume a "PATH..." list after an option ("import gdelt --db X a.csv"):
+    # commands that take such a list name it in `collect_paths`, and leftovers join it.
+    target = getattr(args, "collect_paths", None)
+    if extra and target and not any(item.startswith("-") for item in extra):
+        getattr(args, target).extend(extra)
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

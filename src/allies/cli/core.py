@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="allow fetching URLs on private, loopback or link-local addresses")
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.set_defaults(func=cmd_ingest)
+    p.set_defaults(func=cmd_ingest, collect_paths="paths")
 
     p = sub.add_parser("code", help="code text into events (JSONL on stdout), storing nothing",
                        description="Code text into events without storing it. Reads PATH or standard input; "

@@ -1,0 +1,134 @@
+"""How fast allies imports GDELT, against pandas in the same run.
+
+    python benchmarks/import_speed.py [--rows 5000000] [--small 1000000] [--keep DIR]
+
+Writes synthetic GDELT 2.0 files (benchmarks/gdelt_generator.py) of two sizes, then for
+each size, in a fresh child process (so peak memory is the import's own):
+
+* allies: ``import_files`` into a fresh store (read, map, fold duplicates, insert);
+* baseline: ``pandas.read_csv`` of the same file (tab-separated, no header, every
+  column as string, as a careful pandas user would to keep CAMEO codes' leading zeros)
+  and ``CREATE TABLE ... AS SELECT * FROM df`` into a fresh DuckDB file.
+
+Prints rows/s, the speed-up over the baseline (target: at least 5x, at least 500,000
+rows/s) and the peak RSS of each import at both sizes (target: flat as input grows).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
+
+
+def run_allies(path: str, db: str) -> dict:
+    from allies.imports import import_files
+    from allies.store import Store
+
+    store = Store(db)
+    store.con  # migrations are not part of the import
+    started = time.perf_counter()
+    result = import_files(store, [path], kind="gdelt")[0]
+    seconds = time.perf_counter() - started
+    store.close()
+    return {"seconds": seconds, "rows": result.rows_read, "imported": result.rows_imported,
+            "duplicates": result.duplicates_folded}
+
+
+def run_pandas(path: str, db: str) -> dict:
+    import duckdb
+    import pandas as pd
+
+    started = time.perf_counter()
+    frame = pd.read_csv(path, sep="\t", header=None, dtype=str, quoting=3, keep_default_na=False)
+    con = duckdb.connect(db)
+    con.register("frame", frame)
+    con.execute("CREATE TABLE events AS SELECT * FROM frame")
+    con.close()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "rows": len(frame)}
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(which: str, path: str, db: str) -> None:
+    # CPU seconds (all threads) are compared as well as wall time: on a shared machine
+    # wall time swings with other load, CPU time much less.
+    before = _cpu_seconds()
+    result = run_allies(path, db) if which == "allies" else run_pandas(path, db)
+    result["cpu_seconds"] = _cpu_seconds() - before
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def measure(which: str, path: Path, workdir: Path) -> dict:
+    db = workdir / f"{which}-{path.stem}.duckdb"
+    for stale in (db, Path(str(db) + ".wal")):
+        stale.unlink(missing_ok=True)
+    out = subprocess.run([sys.executable, __file__, "--child", which, str(path), str(db)],
+                         check=True, capture_output=True, text=True)
+    db.unlink(missing_ok=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=5_000_000, help="rows in the large file")
+    parser.add_argument("--small", type=int, default=1_000_000, help="rows in the small file")
+    parser.add_argument("--keep", help="folder for the generated files (kept between runs)")
+    parser.add_argument("--skip-baseline-large", action="store_true",
+                        help="run the pandas baseline on the small file only")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return 0
+
+    from gdelt_generator import generate
+
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="allies-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
+    results = {}
+    for rows in (args.small, args.rows):
+        path = workdir / f"gdelt-{rows}.CSV"
+        if not path.exists():
+            generate(path, rows)
+        size_mb = path.stat().st_size / 1e6
+        allies = measure("allies", path, workdir)
+        line = (f"{rows:>10,} rows ({size_mb:,.0f} MB)  allies: {allies['seconds']:6.2f} s "
+                f"{allies['rows'] / allies['seconds']:>10,.0f} rows/s  CPU {allies['cpu_seconds']:6.2f} s"
+                f"  peak RSS {allies['peak_rss_mb']:,.0f} MB"
+                f"  ({allies['imported']:,} events, {allies['duplicates']:,} duplicates folded)")
+        print(line, flush=True)
+        results[rows] = {"allies": allies}
+        if rows == args.rows and args.skip_baseline_large and rows != args.small:
+            continue
+        base = measure("pandas", path, workdir)
+        results[rows]["pandas"] = base
+        print(f"{'':>10}  pandas baseline: {base['seconds']:6.2f} s {base['rows'] / base['seconds']:>10,.0f} rows/s"
+              f"  CPU {base['cpu_seconds']:6.2f} s  peak RSS {base['peak_rss_mb']:,.0f} MB"
+              f"   -> allies is {base['seconds'] / allies['seconds']:.1f}x faster in wall time, "
+              f"{base['cpu_seconds'] / allies['cpu_seconds']:.1f}x in CPU time", flush=True)
+    small, large = results[args.small]["allies"], results[args.rows]["allies"]
+    print(f"peak RSS allies: {small['peak_rss_mb']:,.0f} MB at {args.small:,} rows, "
+          f"{large['peak_rss_mb']:,.0f} MB at {args.rows:,} rows "
+          f"(x{large['peak_rss_mb'] / small['peak_rss_mb']:.2f} for x{args.rows / args.small:.0f} input)")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

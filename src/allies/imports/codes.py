@@ -1,0 +1,90 @@
+"""Code books the importers join against, loaded from the TSV files in ``data/``.
+
+Each table becomes a small temporary DuckDB table on the import connection, so the
+mapping of millions of rows is a hash join in SQL, never a Python loop.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+import duckdb
+
+from ..model import QUADS
+
+
+@lru_cache(maxsize=None)
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/<name>`` as dicts (lines starting with ``#`` are comments)."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t"))
+
+
+def name_key(text: str) -> str:
+    """How header and sector names are compared: lower case, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def iso3_codes() -> frozenset[str]:
+    return frozenset(row["iso3"] for row in read_table("country_names.tsv"))
+
+
+def quad_from_root_sql(root: str) -> str:
+    """SQL for the quad class of a two-digit CAMEO root expression (as GDELT assigns it)."""
+    return (
+        f"CASE WHEN {root} BETWEEN '01' AND '05' THEN '{QUADS[0]}' "
+        f"WHEN {root} BETWEEN '06' AND '09' THEN '{QUADS[1]}' "
+        f"WHEN {root} BETWEEN '10' AND '14' THEN '{QUADS[2]}' "
+        f"WHEN {root} BETWEEN '15' AND '20' THEN '{QUADS[3]}' END"
+    )
+
+
+def _load(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: list[tuple]) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({columns})")
+    if rows:
+        # One multi-row INSERT: executemany costs a round trip per row.
+        marks = "(" + ", ".join("?" for _ in rows[0]) + ")"
+        con.execute(f"INSERT INTO {table} VALUES " + ", ".join(marks for _ in rows),
+                    [value for row in rows for value in row])
+
+
+def install(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the code-book tables (``code_*``) on ``con``; cheap, safe to repeat."""
+    names = {}
+    for row in read_table("country_names.tsv"):
+        names.setdefault(row["name"].strip().lower(), row["iso3"])
+    _load(con, "code_country_names", "name_key VARCHAR, iso3 VARCHAR", sorted(names.items()))
+
+    cameo = {code: code for code in iso3_codes()}
+    for row in read_table("cameo_countries.tsv"):
+        cameo[row["cameo"]] = row["iso3"] or None
+    _load(con, "code_cameo_countries", "code VARCHAR, iso3 VARCHAR", sorted(cameo.items()))
+
+    _load(con, "code_fips", "fips VARCHAR, iso3 VARCHAR",
+          [(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")])
+
+    types = read_table("actor_types.tsv")
+    _load(con, "code_actor_types", "type VARCHAR, sector VARCHAR",
+          [(r["type"], r["sector"] or None) for r in types])
+    _load(con, "code_sector_types", "sector VARCHAR, type VARCHAR",
+          [(r["sector"], r["type"]) for r in types if r["primary"] == "1"])
+
+    sectors, seen = [], set()
+    for rank, row in enumerate(read_table("sectors.tsv")):
+        key = row["name"].strip().lower()
+        if key not in seen:
+            seen.add(key)
+            sectors.append((key, row["sector"], rank))
+    _load(con, "code_sectors", "name_key VARCHAR, sector VARCHAR, rank INTEGER", sectors)
+
+    _load(con, "code_plover", "plover VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE",
+          [(r["plover"], r["mode"] or "", r["cameo"], float(r["goldstein"])) for r in read_table("plover_cameo.tsv")])
+    _load(con, "code_acled_events", "event_type VARCHAR, sub_event_type VARCHAR, cameo VARCHAR, goldstein DOUBLE",
+          [(r["event_type"].lower(), (r["sub_event_type"] or "").lower(), r["cameo"], float(r["goldstein"]))
+           for r in read_table("acled_events.tsv")])
+    _load(con, "code_acled_inter", "inter VARCHAR, sector VARCHAR, type VARCHAR",
+          [(key, r["sector"] or None, r["type"] or None)
+           for r in read_table("acled_actor_types.tsv") for key in (r["inter"], r["label"].lower())])

@@ -1,0 +1,107 @@
+"""GDELT event files: 1.0 (57 columns before April 2013, 58 after) and 2.0 (61).
+
+Tab-separated, no header. Actor country codes are CAMEO country codes (ISO3 but for a
+few old codes and regions, see ``data/cameo_countries.tsv``); actor types map to allies
+sectors; QuadClass 1-4 gives the quad; geography is the ActionGeo block, whose country is
+a FIPS 10-4 code mapped to ISO3.
+"""
+from __future__ import annotations
+
+import duckdb
+
+from ..errors import InputError
+from ..model import QUADS
+from .codes import quad_from_root_sql, read_table
+from .readers import first_problem, new_rejects_table, not_numeric, read_csv_sql, staging
+from .runner import GDELT_FOLD_KEY, Staging
+from .sources import InputFile, first_line
+
+# YYYYMMDD exactly (strptime alone would take "2015031" as 1 March).
+DATE_SQL = "CASE WHEN regexp_full_match(r.Day, '[0-9]{8}') THEN TRY_STRPTIME(r.Day, '%Y%m%d')::DATE END"
+
+VARIANTS = {61: "GDELT 2.0", 58: "GDELT 1.0", 57: "GDELT 1.0 (before April 2013)"}
+
+
+def columns_for(width: int) -> list[str]:
+    """Column names of a GDELT file with ``width`` columns."""
+    rows = read_table("gdelt_columns.tsv")
+    if width == 61:
+        return [r["name"] for r in rows]
+    names = [r["name"] for r in rows if r["in_v1"] == "1"]
+    if width == 58:
+        return names
+    if width == 57:
+        return [n for n in names if n != "SOURCEURL"]
+    raise InputError(f"not a GDELT events file: {width} columns (GDELT has 57, 58 or 61)")
+
+
+def sniff_width(file: InputFile) -> int:
+    line = first_line(file)
+    if not line:
+        raise InputError(f"{file.name}: empty file")
+    return line.count("\t") + 1
+
+
+def looks_like(line: str) -> bool:
+    """Whether a first line is a GDELT event row (numeric id, YYYYMMDD date, 57/58/61 fields)."""
+    fields = line.split("\t")
+    return len(fields) in VARIANTS and fields[0].isdigit() and len(fields[1]) == 8 and fields[1].isdigit()
+
+
+def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
+    width = sniff_width(file)
+    columns = columns_for(width)
+    rejects = new_rejects_table()
+    source = read_csv_sql(file, columns, delimiter="\t", header=False, rejects_table=rejects, null_strings=("",))
+    quad_case = " ".join(f"WHEN '{i}' THEN '{q}'" for i, q in enumerate(QUADS, start=1))
+    root = "coalesce(r.EventRootCode, left(r.EventCode, 2))"
+    expressions = {
+        "origin": "'gdelt'",
+        "external_id": "r.GlobalEventID",
+        # Without a URL nothing says two rows come from one article: the row is its own story.
+        "story_id": ("CASE WHEN r.SOURCEURL IS NULL THEN r.GlobalEventID END" if "SOURCEURL" in columns
+                     else "r.GlobalEventID"),
+        "date": DATE_SQL,
+        "source_text": "r.Actor1Name",
+        "source_code": "r.Actor1Code",
+        "source_country": "c1.iso3",
+        "source_sector": "t1.sector",
+        "target_text": "r.Actor2Name",
+        "target_code": "r.Actor2Code",
+        "target_country": "c2.iso3",
+        "target_sector": "t2.sector",
+        "cameo": "r.EventCode",
+        "cameo_root": root,
+        "quad": f"coalesce(CASE r.QuadClass {quad_case} END, {quad_from_root_sql(root)})",
+        "goldstein": "TRY_CAST(r.GoldsteinScale AS DOUBLE)",
+        "negated": "false",
+        "modality": "'asserted'",
+        "url": "r.SOURCEURL" if "SOURCEURL" in columns else "NULL",
+        "geo_country": "coalesce(g.iso3, r.ActionGeo_CountryCode)",
+        "geo_name": "r.ActionGeo_FullName",
+        "latitude": "TRY_CAST(r.ActionGeo_Lat AS DOUBLE)",
+        "longitude": "TRY_CAST(r.ActionGeo_Long AS DOUBLE)",
+    }
+    bad = first_problem([
+        ("r.Day IS NULL", "'missing date'"),
+        (f"{DATE_SQL} IS NULL", "'bad date: ' || r.Day"),
+        ("r.EventCode IS NULL", "'missing event code'"),
+        (not_numeric("r.GoldsteinScale"), "'non-numeric Goldstein score: ' || r.GoldsteinScale"),
+        (not_numeric("r.ActionGeo_Lat"), "'non-numeric latitude: ' || r.ActionGeo_Lat"),
+        (not_numeric("r.ActionGeo_Long"), "'non-numeric longitude: ' || r.ActionGeo_Long"),
+    ])
+    joins = (
+        "LEFT JOIN code_cameo_countries c1 ON c1.code = r.Actor1CountryCode "
+        "LEFT JOIN code_cameo_countries c2 ON c2.code = r.Actor2CountryCode "
+        "LEFT JOIN code_actor_types t1 ON t1.type = r.Actor1Type1Code "
+        "LEFT JOIN code_actor_types t2 ON t2.type = r.Actor2Type1Code "
+        "LEFT JOIN code_fips g ON g.fips = r.ActionGeo_CountryCode"
+    )
+    return staging(
+        source, expressions, bad, joins, fold_joins="",  # key and checks use raw columns only
+        header_lines=0,
+        rejects_table=rejects,
+        fold_key=GDELT_FOLD_KEY,
+        origin='gdelt',
+        variant=VARIANTS[width],
+    )

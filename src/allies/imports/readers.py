@@ -1,0 +1,136 @@
+"""SQL building blocks the dataset readers share."""
+from __future__ import annotations
+
+from itertools import count
+from typing import Iterable, Mapping
+
+from .runner import CARRIED_COLUMNS, STAGED_COLUMNS, Staging
+from .sources import InputFile
+
+_reject_numbers = count(1)
+
+# Values the datasets write for "missing".
+NULL_STRINGS = ("", "NA", "N/A", "NULL", "null", "None", "nan", "NaN")
+
+
+def sql_str(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    """A quoted SQL identifier (dataset headers have spaces)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def new_rejects_table() -> str:
+    return f"import_rejects_{next(_reject_numbers)}"
+
+
+def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, header: bool,
+                 rejects_table: str, quote: str = "", null_strings: Iterable[str] = NULL_STRINGS) -> str:
+    """``read_csv`` of ``file`` with every column as VARCHAR (values are cast with
+    TRY_CAST later, so one bad value never stops the file), unparsable lines to
+    ``rejects_table``."""
+    spec = "{" + ", ".join(f"{sql_str(c)}: 'VARCHAR'" for c in columns) + "}"
+    nulls = "[" + ", ".join(sql_str(n) for n in null_strings) + "]"
+    escape = quote
+    return (
+        f"read_csv({sql_str(str(file.path))}, delim={sql_str(delimiter)}, quote={sql_str(quote)}, "
+        f"escape={sql_str(escape)}, header={'true' if header else 'false'}, columns={spec}, "
+        f"nullstr={nulls}, compression={sql_str(file.compression)}, ignore_errors=true, "
+        f"store_rejects=true, rejects_table={sql_str(rejects_table)}, "
+        f"rejects_scan={sql_str(rejects_table + '_scan')}, auto_detect=false, strict_mode=true, "
+        f"parallel=true)"
+    )
+
+
+def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins: str = "",
+            ctes: str = "", fold_joins: str | None = None, **options) -> Staging:
+    """A :class:`Staging` for the pipeline: the full mapping SELECT and, when the reader
+    says which joins the fold key and the checks need (``fold_joins``), a lighter SELECT
+    for the folding pass (DuckDB keeps unused outer joins, so they are left out here)."""
+    fold_sql = None
+    if fold_joins is not None:
+        key = options.get("fold_key") or Staging.fold_key
+        parts = ", ".join(f"{expressions.get(c, 'NULL')} AS {c}" for c in key)
+        fold_sql = (
+            f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}) "
+            f"SELECT {parts}, r.data_row AS data_row, {bad_reason} AS bad_reason FROM raw r {fold_joins}"
+        )
+    return Staging(
+        select_sql=staging_select(source, expressions, bad_reason, joins, ctes),
+        fold_sql=fold_sql,
+        columns=tuple(c for c in STAGED_COLUMNS + CARRIED_COLUMNS if c in expressions),
+        **options,
+    )
+
+
+def staging_select(source: str, expressions: Mapping[str, str], bad_reason: str, joins: str = "",
+                   ctes: str = "") -> str:
+    """SELECT of every staged column (missing ones NULL) from ``source``, which the
+    query calls ``raw`` (and the main SELECT ``r``), with ``data_row`` numbered in file
+    order before any join. ``ctes`` may add more common table expressions over ``raw``."""
+    parts = []
+    for column in STAGED_COLUMNS:
+        parts.append(f"{expressions.get(column, 'NULL')} AS {column}")
+    parts += [f"{expressions[c]} AS {c}" for c in CARRIED_COLUMNS if c in expressions]
+    more = f", {ctes}" if ctes else ""
+    return (
+        f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}){more} "
+        f"SELECT {', '.join(parts)}, r.data_row AS data_row, {bad_reason} AS bad_reason "
+        f"FROM raw r {joins}"
+    )
+
+
+def sector_cte(name: str, columns: Iterable[str]) -> str:
+    """A CTE ``name(sectors, sector)`` giving the allies sector of every distinct
+    sector list found in ``columns`` of ``raw``: the best-ranked match in
+    ``code_sectors`` of any comma-separated part (computed once per distinct list)."""
+    values = ", ".join(columns)
+    return (
+        f"{name} AS (SELECT p.sectors, arg_min(s.sector, s.rank) AS sector FROM ("
+        f"SELECT d.sectors, trim(unnest(string_split(lower(d.sectors), ','))) AS part "
+        f"FROM (SELECT DISTINCT unnest([{values}]) AS sectors FROM raw) d WHERE d.sectors IS NOT NULL) p "
+        f"JOIN code_sectors s ON s.name_key = p.part GROUP BY p.sectors)"
+    )
+
+
+def actor_code(country: str, sector_type: str) -> str:
+    """A CAMEO-style actor code from an ISO3 expression and a type-code expression."""
+    return f"nullif(coalesce({country}, '') || coalesce({sector_type}, ''), '')"
+
+
+def country_joins(alias: str, value: str) -> tuple[str, str]:
+    """Joins resolving ``value`` (an ISO3/CAMEO code or a country name) to ISO3, and the
+    expression that reads the result."""
+    joins = (f"LEFT JOIN code_cameo_countries {alias}c ON {alias}c.code = upper({value}) "
+             f"LEFT JOIN code_country_names {alias}n ON {alias}n.name_key = lower(trim({value}))")
+    return joins, f"coalesce({alias}c.iso3, {alias}n.iso3)"
+
+
+def header_fields(header: list[str], aliases: Mapping[str, list[str]]) -> dict[str, str]:
+    """Which header column holds each field: the first alias present, compared by
+    :func:`allies.imports.codes.name_key`."""
+    from .codes import name_key
+
+    by_key: dict[str, str] = {}
+    for column in header:
+        by_key.setdefault(name_key(column), column)
+    found = {}
+    for field, names in aliases.items():
+        for alias in names:
+            if name_key(alias) in by_key:
+                found[field] = by_key[name_key(alias)]
+                break
+    return found
+
+
+def first_problem(checks: Iterable[tuple[str, str]]) -> str:
+    """SQL giving the first failing check's message: checks are (condition, message SQL)."""
+    whens = " ".join(f"WHEN {cond} THEN {message}" for cond, message in checks)
+    return f"CASE {whens} END" if whens else "NULL"
+
+
+def not_numeric(column: str) -> str:
+    """Condition: the raw value is present but is not a number."""
+    return f"({column} IS NOT NULL AND TRY_CAST({column} AS DOUBLE) IS NULL)"

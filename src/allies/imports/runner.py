@@ -1,0 +1,317 @@
+"""The import pipeline every dataset shares, in SQL.
+
+For one input file, inside one transaction:
+
+1. the dataset's reader gives a SELECT mapping the file to the allies event columns
+   and flagging rows with unusable values (``bad_reason``); rows DuckDB's CSV reader
+   cannot parse (wrong column count, broken encoding) go to its rejects table with their
+   line numbers;
+2. a first pass over the file folds duplicates: good rows with the same fold key
+   (date, actors, code, URL or story) become one group, remembered by its first row and
+   size; bad rows are kept apart for the report;
+3. rows whose key is already stored for the same origin (an earlier import of the
+   same events) are dropped;
+4. a second pass appends the first row of each remaining group to ``events``, its
+   ``duplicates`` column counting the rest, with provenance (run, file, line, dataset
+   id); ``import_runs`` gets the counts and a JSON report of skipped lines.
+
+Any error rolls the whole file back.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import duckdb
+
+from ..errors import InputError
+
+# Columns an importer's staging SELECT produces (NULL where the dataset has no value),
+# besides ``data_row`` (1-based number among the rows the reader parsed) and ``bad_reason``.
+STAGED_COLUMNS = (
+    "origin", "external_id", "story_id", "date",
+    "source_text", "source_code", "source_country", "source_sector",
+    "target_text", "target_code", "target_country", "target_sector",
+    "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality",
+    "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
+    "geo_country", "geo_name", "latitude", "longitude", "sentence_index",
+)
+
+# Provenance an events file may carry over from an earlier stage (the Spark importer
+# writes the original dataset file, line and folded count): used instead of the events
+# file's own when present.
+CARRIED_COLUMNS = ("carried_file", "carried_row", "carried_duplicates")
+
+# "Same date, actors, code and URL or story". GDELT actors are full CAMEO codes; other
+# datasets name their actors, and allies builds only coarse codes for them, so the
+# names are part of the key there. GDELT rows without a URL (GDELT 1.0 before April
+# 2013) carry their own id as story, so they are never folded.
+GDELT_FOLD_KEY = ("origin", "date", "source_code", "target_code", "cameo", "url", "story_id")
+NAMED_FOLD_KEY = ("origin", "date", "source_code", "source_text", "target_code", "target_text", "cameo",
+                  "url", "story_id")
+CODED_FOLD_KEY = NAMED_FOLD_KEY + ("sentence_index", "trigger")
+
+REPORT_LINES = 200  # skipped lines listed one by one in a report; the rest are counted
+
+
+@dataclass
+class Staging:
+    """What a dataset reader hands the pipeline for one file."""
+
+    select_sql: str                  # SELECT of STAGED_COLUMNS + data_row + bad_reason
+    header_lines: int = 0            # physical lines before the first data row
+    rejects_table: str | None = None  # DuckDB rejects table the reader fills
+    fold_key: tuple[str, ...] = NAMED_FOLD_KEY
+    variant: str | None = None       # e.g. "GDELT 2.0", shown in reports
+    origin: str | None = None        # the origin every row gets, when fixed
+    fold_sql: str | None = None      # SELECT of the fold key, data_row, bad_reason (lighter)
+    columns: tuple[str, ...] = STAGED_COLUMNS  # staged columns that can be non-NULL
+
+
+@dataclass
+class ImportResult:
+    """Counts and the skipped-line report of one imported file."""
+
+    dataset: str
+    path: str
+    run_id: int | None = None
+    variant: str | None = None
+    rows_read: int = 0
+    rows_imported: int = 0
+    rows_skipped: int = 0
+    duplicates_folded: int = 0   # rows folded into another row of the same file
+    already_stored: int = 0      # rows whose event an earlier import already stored
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def duplicates(self) -> int:
+        return self.duplicates_folded + self.already_stored
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset, "path": self.path, "run_id": self.run_id, "variant": self.variant,
+            "rows_read": self.rows_read, "rows_imported": self.rows_imported,
+            "rows_skipped": self.rows_skipped, "duplicates_folded": self.duplicates_folded,
+            "already_stored": self.already_stored, "skipped": self.skipped,
+            "seconds": round(self.seconds, 3),
+        }
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        if self.dataset == "unknown":
+            return f"{self.path}: not imported ({self.skipped[0]['reason'] if self.skipped else 'unknown kind'})"
+        rate = f", {self.rows_read / self.seconds:,.0f} rows/s" if self.seconds > 0 else ""
+        text = (f"{self.path}: {self.rows_imported:,} events imported from {self.rows_read:,} rows"
+                f" ({self.duplicates_folded:,} duplicates folded, {self.already_stored:,} already stored,"
+                f" {self.rows_skipped:,} bad rows skipped{rate})")
+        return text
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _null_safe_equal(a: str, b: str, column: str) -> str:
+    return f"{a}.{column} IS NOT DISTINCT FROM {b}.{column}"
+
+
+def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
+             stage: Callable[[duckdb.DuckDBPyConnection], Staging]) -> ImportResult:
+    """Import one file in one transaction; ``stage`` builds the dataset's staging SQL."""
+    started = time.perf_counter()
+    result = ImportResult(dataset=dataset, path=name)
+    settings = _tune(con)
+    staging: Staging | None = None
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result.run_id = con.execute(
+            "INSERT INTO import_runs (dataset, path, status) VALUES (?, ?, 'running') RETURNING run_id",
+            [dataset, name],
+        ).fetchone()[0]
+        staging = stage(con)
+        result.variant = staging.variant
+        _fold(con, staging)  # the one pass over the file
+        rejects = _rejected_lines(con, staging)
+        _number_lines(con, staging, [line for line, _ in rejects])
+        parsed, bad = con.execute(
+            "SELECT coalesce(sum(folded + 1), 0), coalesce(sum(folded + 1) FILTER (WHERE bad_reason IS NOT NULL), 0) "
+            "FROM import_folded"
+        ).fetchone()
+        bad_rows = con.execute(
+            f"SELECT source_row, bad_reason FROM import_folded_lines WHERE bad_reason IS NOT NULL "
+            f"ORDER BY source_row LIMIT {REPORT_LINES}"
+        ).fetchall() if bad else []
+        inserted, folded = _insert(con, staging, result.run_id, name)
+
+        result.rows_read = int(parsed) + len(rejects)
+        result.rows_skipped = len(rejects) + int(bad)
+        result.rows_imported = inserted
+        result.duplicates_folded = folded
+        result.already_stored = int(parsed) - int(bad) - inserted - folded
+        listed = sorted(
+            [{"line": line, "reason": reason} for line, reason in rejects[:REPORT_LINES]]
+            + [{"line": line, "reason": reason} for line, reason in bad_rows],
+            key=lambda item: item["line"],
+        )[:REPORT_LINES]
+        result.skipped = listed
+        result.seconds = time.perf_counter() - started
+        report = result.to_dict()
+        report["skipped_listed"] = len(listed)
+        con.execute(
+            "UPDATE import_runs SET finished_at = current_timestamp, rows_read = ?, rows_imported = ?, "
+            "rows_skipped = ?, duplicates = ?, status = 'ok', report = ? WHERE run_id = ?",
+            [result.rows_read, result.rows_imported, result.rows_skipped, result.duplicates,
+             json.dumps(report), result.run_id],
+        )
+        con.execute("COMMIT")
+    except BaseException as exc:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        if isinstance(exc, duckdb.Error):
+            first = (str(exc).splitlines() or [""])[0]
+            raise InputError(f"{name}: cannot import ({first}); nothing imported from it") from None
+        raise
+    finally:
+        cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
+                   "DROP TABLE IF EXISTS import_shift"]
+        if staging is not None and staging.rejects_table:
+            for suffix in ("", "_scan", "_again", "_again_scan"):
+                cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
+        for stmt in cleanup:
+            try:
+                con.execute(stmt)
+            except duckdb.Error:
+                pass
+        _restore(con, settings)
+    return result
+
+
+# Bulk-import settings. The code-book joins must build their hash tables on the small
+# code tables: DuckDB's build-side swap sometimes builds on the millions of file rows
+# instead, which costs more than the rest of the import. Row order is not needed (rows
+# are numbered by the reader in file order). The memory cap (ALLIES_IMPORT_MEMORY) keeps
+# an import's memory nearly flat as files grow: the fold's hash tables spill to disk.
+IMPORT_SETTINGS = {
+    "disabled_optimizers": "build_side_probe_side",
+    "preserve_insertion_order": "false",
+}
+IMPORT_MEMORY = os.environ.get("ALLIES_IMPORT_MEMORY", "512MB")
+
+
+def _tune(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Apply :data:`IMPORT_SETTINGS`; returns the previous values for :func:`_restore`."""
+    wanted = dict(IMPORT_SETTINGS, memory_limit=IMPORT_MEMORY)
+    previous = {}
+    for setting, value in wanted.items():
+        previous[setting] = str(con.execute(f"SELECT current_setting('{setting}')").fetchone()[0])
+        con.execute(f"SET {setting} = '{value}'")
+    return previous
+
+
+def _restore(con: duckdb.DuckDBPyConnection, previous: dict[str, str]) -> None:
+    for setting, value in previous.items():
+        try:
+            con.execute(f"SET {setting} = '{value}'")
+        except duckdb.Error:
+            pass
+
+
+def _fold(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
+    """First pass: ``import_folded`` gets one row per fold key among good rows (the
+    first row's ``data_row`` and how many rows were folded into it) and one row per bad
+    row (with its reason, never folded). Only numbers leave the pass: carrying whole
+    rows through the grouping costs three times as much as reading the file again."""
+    keys = ", ".join(staging.fold_key)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE import_folded AS "
+        f"SELECT min(data_row) AS first_row, count(*) - 1 AS folded, bad_reason "
+        f"FROM ({staging.fold_sql or staging.select_sql}) "
+        f"GROUP BY {keys}, bad_reason, CASE WHEN bad_reason IS NOT NULL THEN data_row END"
+    )
+
+
+def _rejected_lines(con: duckdb.DuckDBPyConnection, staging: Staging) -> list[tuple[int, str]]:
+    if not staging.rejects_table:
+        return []
+    rows = con.execute(
+        f"SELECT line, arg_min(error_type || ': ' || error_message, error_message) "
+        f"FROM {staging.rejects_table} GROUP BY line ORDER BY line"
+    ).fetchall()
+    return [(int(line), reason.lower().replace("_", " ")) for line, reason in rows]
+
+
+def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: list[int]) -> None:
+    """Define ``import_folded_lines``: folded rows with ``source_row``, the physical line
+    of the kept row in the file.
+
+    ``data_row`` counts the rows the reader parsed, in file order (DuckDB's streaming
+    row_number over a scan follows the file). Without rejected lines a row's line is its
+    data row plus the header. Each rejected line before a row pushes it one further: the
+    j-th rejected line r_j comes after r_j - j - header good rows, so a row with data_row
+    n lies after every j with r_j - j - header < n, and an ASOF join finds the largest j.
+    """
+    header = staging.header_lines
+    if not rejected:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW import_folded_lines AS "
+                    f"SELECT *, first_row + {header} AS source_row FROM import_folded")
+        return
+    shifts: dict[int, int] = {}
+    for j, line in enumerate(rejected, start=1):
+        shifts[line - j - header] = j  # later j wins for equal keys: the largest count
+    con.execute("CREATE OR REPLACE TEMP TABLE import_shift (k BIGINT, j BIGINT)")
+    con.executemany("INSERT INTO import_shift VALUES (?, ?)", sorted(shifts.items()))
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW import_folded_lines AS "
+        f"SELECT g.*, g.first_row + {header} + coalesce(t.j, 0) AS source_row "
+        f"FROM import_folded g ASOF LEFT JOIN import_shift t ON g.first_row > t.k"
+    )
+
+
+def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name: str) -> tuple[int, int]:
+    """Second pass: append the first row of every good fold group not already stored;
+    returns (inserted, rows folded into them)."""
+    key = staging.fold_key
+    origins = (_sql_str(staging.origin) if staging.origin
+               else f"SELECT DISTINCT origin FROM ({staging.select_sql})")
+    stored = con.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM events WHERE origin IN ({origins}) LIMIT 1)"
+    ).fetchone()[0]
+    not_stored = ""
+    if stored:
+        match = " AND ".join(_null_safe_equal("e", "s", c) for c in key)
+        not_stored = f"AND NOT EXISTS (SELECT 1 FROM events e WHERE {match})"
+    first_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
+    columns = list(STAGED_COLUMNS) + ["source_row", "event_id", "import_run_id", "source_file", "duplicates"]
+    # Ids follow the file's lines (gaps where rows were folded or skipped): unique
+    # without a numbering pass, and an event's id tells where it was in the file.
+    values = [f"s.{c}" if c in staging.columns else "NULL" for c in STAGED_COLUMNS] + [
+        "k.source_row", f"{first_id - 1} + k.source_row", str(run_id), _sql_str(name), "k.folded",
+    ]
+    source = (f"FROM ({_second_pass(staging)}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
+              f"WHERE k.bad_reason IS NULL {not_stored}")
+    carried = 0
+    if "carried_file" in staging.columns:
+        values[-5] = "coalesce(s.carried_row, k.source_row)"
+        values[-2] = f"coalesce(s.carried_file, {_sql_str(name)})"
+    if "carried_duplicates" in staging.columns:
+        values[-1] = "k.folded + coalesce(s.carried_duplicates, 0)"
+        carried = con.execute(f"SELECT coalesce(sum(s.carried_duplicates), 0) {source}").fetchone()[0]
+    con.execute(f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} {source}")
+    inserted, folded = con.execute(
+        "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [run_id]
+    ).fetchone()
+    return int(inserted), int(folded) - int(carried)
+
+
+def _second_pass(staging: Staging) -> str:
+    """The staging SELECT for another read of the file: the reader's rejects go to a
+    table of their own (the first pass already recorded them)."""
+    if not staging.rejects_table:
+        return staging.select_sql
+    return staging.select_sql.replace(f"'{staging.rejects_table}", f"'{staging.rejects_table}_again")

@@ -1,0 +1,331 @@
+"""Running allies on a Spark cluster (optional extra: ``pip install 'allies[spark]'``).
+
+* :func:`code_corpus` codes a corpus of articles (JSONL or Parquet with ``text``,
+  ``title``, ``date``, ``url``, ``source``) on the executors with the same coder as
+  ``allies code`` (:class:`allies.nlp.Coder`, loaded once per executor Python process)
+  and writes Parquet in the allies event schema.
+* :func:`import_gdelt` reads GDELT event files with Spark, maps them to allies events
+  (the same code books as the DuckDB importer), folds duplicates and writes Parquet.
+
+Either output loads into a store with ``allies import events PATH``. pyspark is imported
+only here, and only when one of these functions runs.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import InputError
+
+DEFAULT_MASTER = "local[*]"
+
+# Columns of the Parquet files written here, with Spark SQL types: the allies event
+# schema as :mod:`allies.imports.events` reads it back.
+EVENT_FIELDS = (
+    ("origin", "string"), ("external_id", "string"), ("story_id", "string"), ("date", "date"),
+    ("source_text", "string"), ("source_code", "string"), ("source_country", "string"),
+    ("source_sector", "string"), ("target_text", "string"), ("target_code", "string"),
+    ("target_country", "string"), ("target_sector", "string"), ("cameo", "string"),
+    ("cameo_root", "string"), ("plover", "string"), ("quad", "string"), ("goldstein", "double"),
+    ("negated", "boolean"), ("modality", "string"), ("speaker_text", "string"),
+    ("speaker_code", "string"), ("speaker_country", "string"), ("confidence", "double"),
+    ("trigger", "string"), ("url", "string"), ("geo_country", "string"), ("geo_name", "string"),
+    ("latitude", "double"), ("longitude", "double"), ("sentence_index", "int"),
+    ("source_file", "string"), ("source_row", "long"), ("duplicates", "int"),
+)
+
+_CODER: Any = None  # one coder per executor Python process (see _code_partition)
+
+
+def require_pyspark() -> Any:
+    """The pyspark module, or a one-line InputError saying how to get it."""
+    try:
+        import pyspark  # noqa: F401
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise InputError("Spark engine needs pyspark: pip install 'allies[spark]' (and Java 17+)") from None
+    return SparkSession
+
+
+def session(master: str = DEFAULT_MASTER, app: str = "allies") -> Any:
+    """A SparkSession on ``master`` that can import allies on its executors."""
+    SparkSession = require_pyspark()
+    package_root = str(Path(__file__).resolve().parents[2])
+    python_path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+    builder = (
+        SparkSession.builder.master(master).appName(app)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        # Unparsable values become NULL and the row is dropped, as in the DuckDB importer.
+        .config("spark.sql.ansi.enabled", "false")
+        .config("spark.executorEnv.PYTHONPATH", python_path)
+    )
+    if master.startswith("local"):
+        # Local executors run this very Python, which has allies and its coder (on a
+        # cluster, PYSPARK_PYTHON names the executors' Python).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = builder.config("spark.sql.shuffle.partitions", "8").config("spark.driver.memory", "2g")
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # Java missing, master unreachable, ...
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"cannot start Spark on {master}: {first}") from None
+    if not master.startswith("local"):
+        _ship_package(spark)
+    return spark
+
+
+def _ship_package(spark: Any) -> None:
+    """Send the allies package (code and data files) to the executors of a cluster."""
+    root = Path(__file__).resolve().parents[1]
+    target = Path(tempfile.mkdtemp(prefix="allies-spark-")) / "allies.zip"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in root.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                archive.write(path, Path("allies") / path.relative_to(root))
+    spark.sparkContext.addPyFile(str(target))
+
+
+def _schema() -> Any:
+    from pyspark.sql.types import _parse_datatype_string
+
+    return _parse_datatype_string(", ".join(f"{name}: {kind}" for name, kind in EVENT_FIELDS))
+
+
+# -- coding a corpus ----------------------------------------------------------------
+
+DEFAULT_CODER = "allies.nlp:Coder"
+
+
+def _executor_coder(spec: str = DEFAULT_CODER) -> Any:
+    """The executor's coder, built once from ``spec`` ("module:callable")."""
+    global _CODER
+    if _CODER is None or _CODER[0] != spec:
+        from importlib import import_module
+
+        module, _, name = spec.partition(":")
+        _CODER = (spec, getattr(import_module(module), name or "Coder")())
+    return _CODER[1]
+
+
+def _event_record(event: Any, doc: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    def actor(value: Any, field: str) -> Any:
+        return getattr(value, field, None) if value is not None else None
+
+    date = event.date or doc.date
+    try:
+        day = dt.date.fromisoformat(str(date)[:10]) if date else None
+    except ValueError:
+        day = None
+    cameo = event.cameo
+    return {
+        "origin": "coded", "external_id": None, "story_id": doc.url, "date": day,
+        "source_text": actor(event.source, "text"), "source_code": actor(event.source, "code"),
+        "source_country": actor(event.source, "country"), "source_sector": actor(event.source, "sector"),
+        "target_text": actor(event.target, "text"), "target_code": actor(event.target, "code"),
+        "target_country": actor(event.target, "country"), "target_sector": actor(event.target, "sector"),
+        "cameo": cameo, "cameo_root": (cameo or "")[:2] or None, "plover": event.plover, "quad": event.quad,
+        "goldstein": float(event.goldstein) if event.goldstein is not None else None,
+        "negated": bool(event.negated), "modality": event.modality,
+        "speaker_text": actor(event.speaker, "text"), "speaker_code": actor(event.speaker, "code"),
+        "speaker_country": actor(event.speaker, "country"),
+        "confidence": float(event.confidence) if event.confidence is not None else None,
+        "trigger": event.trigger, "url": doc.url, "geo_country": None, "geo_name": None,
+        "latitude": None, "longitude": None, "sentence_index": int(event.sentence_index),
+        "source_file": doc.path, "source_row": None, "duplicates": 0,
+    }
+
+
+def _code_partition(rows: Iterable[Any], coder_spec: str = DEFAULT_CODER) -> Iterator[tuple]:
+    """Code one partition of articles on an executor (the coder is loaded once per
+    executor process and reused by every partition it runs)."""
+    from ..model import Document
+
+    coder = _executor_coder(coder_spec)
+    names = [name for name, _ in EVENT_FIELDS]
+
+    def documents() -> Iterator[Any]:
+        for row in rows:
+            text = row["text"]
+            if not text or not str(text).strip():
+                continue
+            yield Document(text=str(text), title=row["title"], date=row["date"], source=row["source"],
+                           url=row["url"], path=row["path"])
+
+    for coded in coder.code_documents(documents()):
+        for event in coded.events:
+            record = _event_record(event, coded.document)
+            yield tuple(record[name] for name in names)
+
+
+def _read_articles(spark: Any, input_path: str) -> Any:
+    from pyspark.sql import functions as F
+
+    path = str(input_path)
+    is_parquet = path.rstrip("/").endswith(".parquet") or (
+        Path(path).is_dir() and any(p.suffix == ".parquet" for p in Path(path).iterdir()))
+    try:
+        frame = spark.read.parquet(path) if is_parquet else spark.read.json(path)
+    except Exception as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"cannot read articles from {path}: {first}") from None
+    if "text" not in frame.columns:
+        raise InputError(f"{path}: articles need a 'text' column (found: {', '.join(frame.columns) or 'none'})")
+    columns = []
+    for name in ("text", "title", "date", "url", "source"):
+        columns.append(F.col(name).cast("string").alias(name) if name in frame.columns
+                       else F.lit(None).cast("string").alias(name))
+    columns.append(F.input_file_name().alias("path"))
+    return frame.select(*columns)
+
+
+def code_corpus(input_path: str | os.PathLike, output_path: str | os.PathLike,
+                master: str = DEFAULT_MASTER, spark: Any = None, coder: str = DEFAULT_CODER) -> int:
+    """Code the articles in ``input_path`` (JSONL or Parquet) on Spark and write their
+    events as Parquet to ``output_path`` (a folder, replaced); returns the event count.
+
+    ``coder`` names the coder class the executors build ("module:callable", default
+    :class:`allies.nlp.Coder`); it must be importable there."""
+    spark = spark or session(master, "allies code")
+    articles = _read_articles(spark, str(input_path))
+    spec = str(coder)
+    events = articles.rdd.mapPartitions(lambda rows: _code_partition(rows, spec))
+    frame = spark.createDataFrame(events, schema=_schema())
+    frame.write.mode("overwrite").parquet(str(output_path))
+    return spark.read.parquet(str(output_path)).count()
+
+
+# -- importing GDELT ----------------------------------------------------------------
+
+def _code_frames(spark: Any) -> dict[str, Any]:
+    """The DuckDB importer's code books as small Spark DataFrames (broadcast in joins)."""
+    from ..imports.codes import iso3_codes, read_table
+
+    cameo = {code: code for code in iso3_codes()}
+    for row in read_table("cameo_countries.tsv"):
+        cameo[row["cameo"]] = row["iso3"] or None
+    return {
+        "countries": spark.createDataFrame(sorted(cameo.items()), "code string, iso3 string"),
+        "types": spark.createDataFrame([(r["type"], r["sector"] or None) for r in read_table("actor_types.tsv")],
+                                       "type string, sector string"),
+        "fips": spark.createDataFrame([(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")],
+                                      "fips string, iso3 string"),
+    }
+
+
+def _spark_inputs(paths: Iterable[str]) -> list[str]:
+    """Local paths expanded like the DuckDB importer (zip archives cannot be read by
+    Spark and are refused); cluster URLs (hdfs://, s3a://, ...) are passed through."""
+    from ..imports.sources import expand_paths
+
+    found: list[str] = []
+    local = []
+    for path in paths:
+        if "://" in str(path):
+            found.append(str(path))
+        else:
+            local.append(path)
+    for path in expand_paths(local) if local else []:
+        if path.suffix.lower() == ".zip":
+            raise InputError(f"{path}: Spark cannot read zip archives; unzip it or recompress with gzip")
+        found.append(str(path.resolve()))
+    return found
+
+
+def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathLike,
+                 master: str = DEFAULT_MASTER, spark: Any = None) -> dict[str, int]:
+    """Map GDELT 1.0/2.0 event files to allies events with Spark, fold duplicates (same
+    date, actor codes, event code and URL) and write Parquet to ``output_path``.
+    Lines with a wrong column count, a bad date or a non-numeric Goldstein score are
+    skipped. Returns counts: ``events`` written, ``rows`` read, ``duplicates`` folded,
+    ``skipped`` lines."""
+    from pyspark.sql import functions as F
+
+    from ..imports.gdelt import columns_for
+    from ..model import QUADS
+
+    spark = spark or session(master, "allies import gdelt")
+    files = _spark_inputs([str(p) for p in paths])
+    if not files:
+        raise InputError("no GDELT files to import")
+    # Line numbers: zipWithIndex over each file's lines, in file order.
+    frames = []
+    for file in files:
+        lines = spark.read.text(file).rdd.zipWithIndex().map(lambda pair: (pair[0][0], pair[1] + 1, file))
+        frames.append(spark.createDataFrame(lines, "line string, source_row long, source_file string"))
+    raw = frames[0]
+    for frame in frames[1:]:
+        raw = raw.unionByName(frame)
+    raw = raw.withColumn("f", F.split(F.col("line"), "\t", -1)).withColumn("width", F.size("f"))
+
+    positions = {width: {name: i for i, name in enumerate(columns_for(width))} for width in (57, 58, 61)}
+
+    def field(name: str) -> Any:
+        parts = [F.when(F.col("width") == width, F.col("f").getItem(index[name]))
+                 for width, index in positions.items() if name in index]
+        value = F.coalesce(*parts) if len(parts) > 1 else parts[0]
+        return F.when(value == "", F.lit(None)).otherwise(value)
+
+    names = sorted({n for index in positions.values() for n in index})
+    mapped = raw.where(F.col("width").isin(57, 58, 61)).select(
+        "source_row", "source_file", *[field(n).alias(n) for n in names])
+    codes = _code_frames(spark)
+    c1 = codes["countries"].withColumnRenamed("code", "c1_code").withColumnRenamed("iso3", "source_country")
+    c2 = codes["countries"].withColumnRenamed("code", "c2_code").withColumnRenamed("iso3", "target_country")
+    t1 = codes["types"].withColumnRenamed("type", "t1_type").withColumnRenamed("sector", "source_sector")
+    t2 = codes["types"].withColumnRenamed("type", "t2_type").withColumnRenamed("sector", "target_sector")
+    geo = codes["fips"].withColumnRenamed("iso3", "geo_iso3")
+    joined = (
+        mapped.join(F.broadcast(c1), mapped.Actor1CountryCode == F.col("c1_code"), "left")
+        .join(F.broadcast(c2), F.col("Actor2CountryCode") == F.col("c2_code"), "left")
+        .join(F.broadcast(t1), F.col("Actor1Type1Code") == F.col("t1_type"), "left")
+        .join(F.broadcast(t2), F.col("Actor2Type1Code") == F.col("t2_type"), "left")
+        .join(F.broadcast(geo), F.col("ActionGeo_CountryCode") == F.col("fips"), "left")
+    )
+    root = F.coalesce(F.col("EventRootCode"), F.substring("EventCode", 1, 2))
+    quad_by_class = F.create_map(*[x for i, q in enumerate(QUADS, 1) for x in (F.lit(str(i)), F.lit(q))])
+    quad_by_root = (F.when(root.between("01", "05"), QUADS[0]).when(root.between("06", "09"), QUADS[1])
+                    .when(root.between("10", "14"), QUADS[2]).when(root.between("15", "20"), QUADS[3]))
+    date = F.to_date(F.col("Day"), "yyyyMMdd")
+    goldstein = F.col("GoldsteinScale").cast("double")
+    events = joined.select(
+        F.lit("gdelt").alias("origin"), F.col("GlobalEventID").alias("external_id"),
+        F.when(F.col("SOURCEURL").isNull(), F.col("GlobalEventID")).alias("story_id"), date.alias("date"),
+        F.col("Actor1Name").alias("source_text"), F.col("Actor1Code").alias("source_code"), "source_country",
+        "source_sector", F.col("Actor2Name").alias("target_text"), F.col("Actor2Code").alias("target_code"),
+        "target_country", "target_sector", F.col("EventCode").alias("cameo"), root.alias("cameo_root"),
+        F.lit(None).cast("string").alias("plover"),
+        F.coalesce(quad_by_class[F.col("QuadClass")], quad_by_root).alias("quad"), goldstein.alias("goldstein"),
+        F.lit(False).alias("negated"), F.lit("asserted").alias("modality"),
+        F.lit(None).cast("string").alias("speaker_text"), F.lit(None).cast("string").alias("speaker_code"),
+        F.lit(None).cast("string").alias("speaker_country"), F.lit(None).cast("double").alias("confidence"),
+        F.lit(None).cast("string").alias("trigger"), F.col("SOURCEURL").alias("url"),
+        F.coalesce(F.col("geo_iso3"), F.col("ActionGeo_CountryCode")).alias("geo_country"),
+        F.col("ActionGeo_FullName").alias("geo_name"), F.col("ActionGeo_Lat").cast("double").alias("latitude"),
+        F.col("ActionGeo_Long").cast("double").alias("longitude"),
+        F.lit(None).cast("int").alias("sentence_index"), "source_file", "source_row",
+        F.col("GoldsteinScale").alias("_goldstein_raw"),
+    ).where(F.col("date").isNotNull() & F.col("cameo").isNotNull()
+            & (F.col("_goldstein_raw").isNull() | F.col("goldstein").isNotNull())).drop("_goldstein_raw")
+
+    key = ["origin", "date", "source_code", "target_code", "cameo", "url", "story_id"]
+    rest = [name for name, _ in EVENT_FIELDS if name not in key and name != "duplicates"]
+    folded = events.groupBy(*key).agg(
+        (F.count(F.lit(1)) - 1).cast("int").alias("duplicates"),
+        F.min_by(F.struct(*rest), F.struct("source_file", "source_row")).alias("kept"),
+    )
+    out = folded.select(*[F.col(name) if name in key or name == "duplicates" else F.col(f"kept.{name}")
+                          for name, _ in EVENT_FIELDS])
+    out = out.select(*[F.col(name).cast(kind).alias(name) for name, kind in EVENT_FIELDS])
+    out.write.mode("overwrite").parquet(str(output_path))
+    written = spark.read.parquet(str(output_path)).agg(
+        F.count(F.lit(1)).alias("events"), F.sum("duplicates").alias("duplicates")).collect()[0]
+    rows = raw.count()  # a line count: cheap next to the mapping
+    events, duplicates = int(written["events"]), int(written["duplicates"] or 0)
+    return {"events": events, "rows": rows, "duplicates": duplicates, "skipped": rows - events - duplicates}
