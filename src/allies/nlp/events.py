@@ -34,6 +34,8 @@ _LOCATION_PREPS = ("in",)
 # Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
 _NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "npadvmod"}
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+# Entities that are never actors: "on Monday", "$5 million", "two weeks".
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them", "it", "we"}
 _MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
@@ -52,6 +54,7 @@ class _Trigger:
     specific: bool
     noun: object = None            # the event noun, for support verbs and nominals
     frame_preps: frozenset = frozenset()
+    giver: object = None           # "received X from Y": Y, who is the source
 
 
 @dataclass
@@ -126,7 +129,9 @@ class EventExtractor:
         """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
         lower = token.lower_
         if token.pos_ == "PRON":
-            found = None
+            found = self._antecedent(token, resolver) if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS else None
+            if found is not None:
+                return found
             if lower in _PERSON_PRONOUNS:
                 found = resolver.person()
             elif lower in _GROUP_PRONOUNS:
@@ -135,6 +140,14 @@ class EventExtractor:
                 return found
             # an unresolved "he"/"they" still acts; it just cannot be placed
             return None if require_actor or lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS else Actor(text=token.text)
+        if token.ent_type_ in _NOT_ACTOR_ENTS or token.like_num:
+            # "hundreds of prisoners", "two of the soldiers": the actor is after "of"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.actor(obj, resolver, require_actor)
+            return None
         span = self._name_span(token)
         phrase = span.text
         actor = resolver.resolve(phrase)
@@ -143,6 +156,16 @@ class EventExtractor:
                 if ent.start <= token.i < ent.end:
                     actor = resolver.resolve(ent.text)
                     break
+        if actor is None and token.pos_ == "NOUN":
+            # "a court in Guyana", "the government in Athens": the place says whose
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                            placed = resolver.resolve(f"{obj.text}'s {token.text}")
+                            if _known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
+                                actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
+                                              country=placed.country, sector=placed.sector)
         if actor is None and token.pos_ != "PROPN" and len(span) > 1:
             actor = resolver.find_inside(phrase)
             if actor is not None:
@@ -154,13 +177,78 @@ class EventExtractor:
             return actor
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS):
             return None
-        if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
+        if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.like_num:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "ADJ"):
+                # a subject the parser misread as a verb ("recognised Government of ..."): its words still name it
+                inside = resolver.find_inside(token.doc[token.left_edge.i:token.right_edge.i + 1].text)
+                if inside is not None:
+                    return inside
             return None
         return Actor(text=phrase)
 
+    def _actors(self, tokens, resolver: ActorResolver, require_actor: bool = False) -> list[Actor]:
+        """Actors of head tokens, splitting coordinated modifiers: "US and British
+        activists" are US activists and British activists."""
+        found = []
+        expanded = []
+        for token in tokens:
+            expanded.append(token)
+            if token.pos_ == "PRON" and token.lower_ in ("they", "them", "we"):
+                # "Obama and Putin said they will ...": every one of them
+                antecedent = self._antecedent_token(token)
+                if antecedent is not None:
+                    expanded.extend(t for t in self._with_conjuncts(antecedent)[1:] if t not in expanded)
+        for token in expanded:
+            actor = self.actor(token, resolver, require_actor)
+            if actor is None:
+                continue
+            found.append(actor)
+            for child in token.lefts:
+                if child.dep_ in ("amod", "nmod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+                    for other in child.conjuncts:
+                        if other.ent_type_ in ("NORP", "GPE"):
+                            extra = resolver.resolve(f"{other.text} {token.text}")
+                            if _known(extra):
+                                found.append(extra)
+        return found
+
+    def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
+        """The subject of a governing clause, for "The US claimed that they had
+        attacked" or "Netanyahu says he will meet"."""
+        token = self._antecedent_token(pronoun)
+        return self.actor(token, resolver) if token is not None else None
+
+    @staticmethod
+    def _antecedent_token(pronoun):
+        """The subject, before the pronoun, of the nearest clause governing it."""
+        current = pronoun.head
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
+                    return child
+            if current.head == current:
+                break
+            current = current.head
+        return None
+
     @staticmethod
     def _with_conjuncts(token):
-        return [token, *[t for t in token.conjuncts if t.pos_ in ("NOUN", "PROPN", "PRON")]]
+        """The token and the actors coordinated with it ("X, Y and Z"), which the
+        parser may attach as conjuncts or as appositions."""
+        found, stack = [], [token]
+        while stack and len(found) < 8:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.append(current)
+            for child in current.children:
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    stack.append(child)
+                elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
+                        child.ent_type_ in ("GPE", "NORP") and current.ent_type_ in ("GPE", "NORP")):
+                    stack.append(child)
+        return sorted(found, key=lambda t: t.i)
 
     # ------------------------------------------------------------ triggers
     def _preps_and_objects(self, verb):
@@ -187,8 +275,8 @@ class EventExtractor:
             elif dep == "nsubjpass":
                 passive_subject = child
                 objects.add(child.lemma_.lower())
-            elif dep in ("attr", "oprd", "acomp"):
-                objects.add(child.lemma_.lower())
+            elif dep in ("attr", "oprd", "acomp", "xcomp"):
+                objects.add(child.lemma_.lower())  # "declined to comment": the clause's verb as object
         # "crack down on": the preposition may hang on the particle
         for child in verb.children:
             if child.dep_ == "prt":
@@ -200,22 +288,45 @@ class EventExtractor:
                                 pobjs.setdefault(sub.lower_, obj)
         return preps, objects, pobjs, dobj, passive_subject
 
-    def _noun_code(self, noun) -> str | None:
-        """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike")."""
+    def _noun_code(self, noun, modified_only: bool = False) -> str | None:
+        """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike").
+
+        ``modified_only``: only a code that the modifier decides.
+        """
         lemma = noun.lemma_.lower()
         for child in noun.lefts:  # farthest first: "joint military exercises" is joint
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
                 code = self.book.nouns.get(f"{child.lemma_.lower()} {lemma}")
                 if code:
                     return code
-        return self.book.nouns.get(lemma)
+        return None if modified_only else self.book.nouns.get(lemma)
+
+    def _lemma(self, token) -> str:
+        """The token's lemma, mended from its form when the lemmatiser slipped ("staged" -> "stag")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.book.verbs or lemma in self.book.support_verbs or lemma in self.book.word_category:
+            return lemma
+        return self.book.verb_lemma(token.text) or lemma
 
     def verb_trigger(self, verb) -> _Trigger | None:
-        lemma = verb.lemma_.lower()
+        lemma = self._lemma(verb)
+        if "receiving" in self.book.word_category.get(lemma, ()):
+            preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
+            giver = pobjs.get("from")
+            if giver is not None and dobj is not None:
+                # "received weapons from X" is X giving weapons
+                frame = self.book.match_verb("give", preps - {"from"}, objects)
+                if frame is not None and frame.objects:
+                    return _Trigger(verb, frame.cameo, f"{verb.text} {dobj.text} from", True, giver=giver)
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
         frame = self.book.match_verb(lemma, preps, objects)
+        if frame is not None and frame.objects and dobj is not None and lemma in self.book.support_verbs:
+            # "launched an air strike": the modified noun is more precise than the verb's frame
+            code = self._noun_code(dobj, modified_only=True)
+            if code:
+                return _Trigger(verb, code, f"{verb.text} {dobj.text}", True, noun=dobj)
         if frame is not None and (frame.objects or frame.preps):
             words = " ".join([verb.text, *sorted(frame.preps)] + ([dobj.text] if frame.objects and dobj is not None else []))
             return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps)
@@ -244,6 +355,19 @@ class EventExtractor:
                 found |= self.book.word_category.get(f"{lemma} {child.lower_}", set())
         return found
 
+    @staticmethod
+    def _wants_another(verb) -> bool:
+        """Whether a verb of wanting has someone else do the wanted act ("wants Putin to attack")."""
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                subjects = [c for c in child.children if c.dep_ == "nsubj"]
+                if subjects and (not own or subjects[0].lower_ != own[0].lower_):
+                    return True
+            if child.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children):
+                return True
+        return False
+
     def _controller(self, verb):
         """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
         head = verb.head
@@ -271,21 +395,82 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return self._with_conjuncts(obj), True
+            # "were killed in an Israeli air strike": the strike's actor did it
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
+                            actor_token = self._noun_actor(obj)
+                            if actor_token is not None:
+                                return [actor_token], True
             return [], True
         if depth > 4:
             return [], False
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
+            if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
+                return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
             if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
                 return [], False
             if self._is_passive(verb.head):
+                if verb.dep_ == "xcomp":
+                    # "Obama is scheduled to attend", "X was forced to withdraw"
+                    for child in verb.head.children:
+                        if child.dep_ == "nsubjpass":
+                            return self._with_conjuncts(child), False
                 return [], False
             return self.subjects(verb.head, depth + 1)
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head], False
+        if verb.dep_ == "ROOT":
+            # a subject the parser attached as a modifier ("..., USAID provided"): the nearest name before the verb
+            for token in reversed(list(verb.doc[verb.sent.start:verb.i])):
+                if token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
+                    break
+                if token.ent_type_ in _ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
+                    return [token], False
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head], False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a truce brokered by Qatar"
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self._with_conjuncts(obj), True
+            return [], True
         return [], False
+
+    def _actor_inside(self, phrase_head, resolver: ActorResolver):
+        """The first named state actor inside a noun phrase, outside its clauses."""
+        clauses = [t for t in phrase_head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != phrase_head]
+        for inner in phrase_head.subtree:
+            if inner == phrase_head or inner.ent_type_ not in ("GPE", "NORP") or inner.ent_iob_ != "B":
+                continue
+            if any(c.left_edge.i <= inner.i <= c.right_edge.i for c in clauses):
+                continue
+            if _known(self.actor(inner, resolver, require_actor=True)):
+                return inner
+        return None
+
+    @staticmethod
+    def _noun_actor(noun):
+        """The actor attached to an event noun: "Israel's", "Israeli", "US", "by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        for child in noun.lefts:  # "Israeli tank shelling": the actor modifies the modifier
+            if child.dep_ == "compound":
+                for grand in child.children:
+                    if grand.dep_ in ("amod", "compound") and grand.ent_type_ in ("NORP", "GPE"):
+                        return grand
+        return None
 
     def _target_tokens(self, verb, trigger: _Trigger, resolver: ActorResolver, passive: bool):
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -295,22 +480,35 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             pobjs.setdefault(child.lower_, obj)
-        if passive and passive_subject is not None and trigger.noun is not passive_subject:
+        if passive and passive_subject is not None and trigger.noun != passive_subject:
+            if self.actor(passive_subject, resolver, require_actor=True) is None:
+                inside = self._actor_inside(passive_subject, resolver)
+                if inside is not None:
+                    return [inside]  # "Evidence against Russia was presented"
             return self._with_conjuncts(passive_subject)
-        if dobj is not None and trigger.noun is not dobj:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
+        if dobj is not None and trigger.noun != dobj:
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
         for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
             obj = pobjs.get(prep)
-            if obj is not None and obj is not trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
+            if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(obj)
         # an actor named inside the object ("China's assistance", "the Russian building")
         for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
-            if obj is None or obj is trigger.noun and trigger.noun is None:
+            if obj is None:
                 continue
             for child in obj.children:
                 if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
                     return [child]
+        # an actor anywhere in the object's phrase ("a part of Syria's second city", "a mall in Kenya")
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
+            if obj is None or obj == trigger.noun:
+                continue
+            inside = self._actor_inside(obj, resolver)
+            if inside is not None:
+                return [inside]
         for prep in _LOCATION_PREPS:
             obj = pobjs.get(prep)
             if obj is not None:
@@ -330,6 +528,7 @@ class EventExtractor:
         modality = "asserted"
         speaker = None
         obliged = False
+        modals: set[str] = set()
 
         def bump(value: str) -> None:
             nonlocal modality
@@ -338,6 +537,8 @@ class EventExtractor:
 
         def own_voice(tok, inherited: bool) -> None:
             nonlocal negated, obliged
+            if not inherited:
+                modals.update(c.lower_ for c in tok.children if c.dep_ == "aux")
             for child in tok.children:
                 lower = child.lower_
                 if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in ("never",)):
@@ -364,7 +565,7 @@ class EventExtractor:
         for _ in range(8):
             dep = current.dep_
             head = current.head
-            if head is current or dep in ("ROOT",):
+            if head == current or dep == "ROOT":
                 break
             head_kinds = self.kinds(head)
             if dep in ("xcomp", "ccomp", "parataxis", "advcl", "conj", "pcomp", "acomp"):
@@ -394,6 +595,9 @@ class EventExtractor:
                 current = head
                 continue
             break
+        if speaker is not None and modality == "hypothetical" and "would" in modals and \
+                not modals & {"could", "might", "may", "should", "must"}:
+            modality = "future"  # "said they would sign": the future of the reported past
         # "according to X"
         if speaker is None:
             for token in verb.sent:
@@ -405,9 +609,20 @@ class EventExtractor:
         return negated, modality, speaker, obliged
 
     # ------------------------------------------------------------ sentence
+    @staticmethod
+    def _embedding(token) -> float:
+        """Confidence lost by an event told in a subordinate clause (a relative,
+        adverbial or prepositional clause): usually background, not the news."""
+        penalty = 0.0
+        while token.head != token:
+            if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
+                penalty += 0.12
+            token = token.head
+        return min(penalty, 0.3)
+
     def _depth(self, token) -> int:
         depth = 0
-        while token.head is not token and depth < 50:
+        while token.head != token and depth < 50:
             token = token.head
             depth += 1
         return depth
@@ -416,7 +631,10 @@ class EventExtractor:
         """All events of one parsed sentence."""
         triggers: dict[int, _Trigger] = {}
         for token in sent:
-            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be"):
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be") or (
+                    # headline grammar the tagger misreads: "EU and UN hand over supplies"
+                    token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)) or (
+                    token.pos_ == "ADJ" and token.dep_ == "acomp"):
                 trigger = self.verb_trigger(token)
                 if trigger is not None:
                     triggers[token.i] = trigger
@@ -428,10 +646,27 @@ class EventExtractor:
 
         events: list[tuple[int, int, Event]] = []  # (depth, order, event)
         reporters: set[int] = set()
+        # "seeking to deepen", "hopes to meet": such verbs only give the voice of their clause's act
+        for index in [i for i, t in triggers.items() if "hollow" in self.kinds(t.token)]:
+            if any(c.dep_ == "xcomp" and c.i in triggers for c in triggers[index].token.children):
+                del triggers[index]
+        # "sent experts to investigate": the sending serves the investigation
+        for index, trigger in list(triggers.items()):
+            if "purpose" in self.kinds(trigger.token):
+                for child in trigger.token.children:
+                    inner = triggers.get(child.i)
+                    if child.dep_ in ("xcomp", "advcl") and inner is not None and child.i > index \
+                            and any(c.lower_ == "to" for c in child.children) and not inner.cameo.startswith("01"):
+                        triggers[index] = _Trigger(trigger.token, inner.cameo, f"{trigger.words} to {inner.words}",
+                                                   True, frame_preps=trigger.frame_preps)
+                        break
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
+        carried: set[int] = set()
         for token in sent:
             kinds = self.kinds(token) if token.pos_ in ("VERB", "AUX") else ()
             carrier_kind = next((k for k in _CARRIERS if k in kinds), None)
+            if carrier_kind is None and "hope_frame" in kinds and self._wants_another(token):
+                carrier_kind = "appeal"  # "Obama wants Putin to act": an appeal to Putin
             if carrier_kind is None:
                 continue
             for child in token.children:
@@ -441,11 +676,13 @@ class EventExtractor:
                     own = triggers.get(token.i)
                     triggers[token.i] = _Trigger(token, code, f"{token.text} to {inner.words}", True,
                                                  frame_preps=own.frame_preps if own else frozenset())
+                    carried.add(token.i)
                     break
         for index, trigger in sorted(triggers.items()):
             depth = self._depth(trigger.token)
             events.extend((depth - lift, index, event) for lift, event in
-                          self._events_for(trigger, sent, sentence_index, resolver, date, reporters))
+                          self._events_for(trigger, sent, sentence_index, resolver, date, reporters,
+                                           frozenset(carried)))
         events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
         # A verb of saying that reports another event is not itself an event.
         result = []
@@ -479,11 +716,38 @@ class EventExtractor:
             if info is None:
                 return None
         return Event(
-            sentence_index=sentence_index, sentence=sent.text, source=source, target=target,
+            sentence_index=sentence_index, sentence=sent.text.strip(), source=source, target=target,
             cameo=cameo, quad=info.quad, goldstein=info.goldstein, plover=info.plover,
             negated=negated, modality=modality, speaker=speaker, date=date,
             confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
         )
+
+    def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date,
+                  own: bool = False):
+        """What reporting an act says about the reporter: claiming one's own act
+        claims responsibility (015); alleging another's violence accuses them (112)."""
+        reporting_verb = speaker_token.head
+        kinds = self.kinds(reporting_verb)
+        lift = self._depth(verb) - self._depth(reporting_verb)
+        made = []
+        for _, event in events:
+            # "X claimed that they had attacked": a pronoun subject is the claimant
+            same = own or (_known(event.source) and _known(speaker) and
+                           (event.source.country or event.source.code) == (speaker.country or speaker.code))
+            if not same and not (_known(event.source) and _known(speaker)):
+                continue
+            if same and "admission" in kinds:
+                code, target, depth = "015", event.target, lift
+            elif not same and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
+                    and event.modality == "asserted" and not event.negated:
+                code, target, depth = "112", event.source, -1  # listed after the act itself
+            else:
+                continue
+            found = self._make_event(f"{reporting_verb.text} ({trigger.words})", code, sent, sentence_index, speaker,
+                                     target, False, "asserted", speaker, date, event.confidence * 0.9)
+            if found is not None:
+                made.append((depth, found))
+        return made
 
     def intended(self, cameo: str, negated: bool, modality: str) -> tuple[str, bool, str]:
         """CAMEO codes an action announced for the future as its intention:
@@ -500,28 +764,42 @@ class EventExtractor:
             return self.book.carrier_code("threaten", cameo), negated, modality
         return cameo, negated, modality
 
-    def _events_for(self, trigger: _Trigger, sent, sentence_index, resolver, date, reporters) -> list[Event]:
+    def _events_for(self, trigger: _Trigger, sent, sentence_index, resolver, date, reporters,
+                    carriers: frozenset = frozenset()) -> list[tuple[int, Event]]:
         verb = trigger.token
         source_tokens, from_agent = self.subjects(verb)
         passive = self._is_passive(verb)
-        target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        if trigger.giver is not None:
+            target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
+        else:
+            target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        if not target_tokens and "hope_frame" in self.kinds(verb) and self._wants_another(verb):
+            # "Obama wants Putin to attack": the appeal goes to Putin
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    target_tokens = [c for c in child.children if c.dep_ == "nsubj"][:1]
         if not target_tokens:
             # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
+            purpose = "purpose" in self.kinds(verb)
             for child in verb.children:
-                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                if child.pos_ == "VERB" and (child.dep_ == "xcomp" or (purpose and child.dep_ == "advcl")):
                     inner = self.verb_trigger(child) or _Trigger(child, "", child.text, False)
                     target_tokens = self._target_tokens(child, inner, resolver, self._is_passive(child))
                     break
         negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
-        cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
-        sources = [a for a in (self.actor(t, resolver) for t in source_tokens) if a is not None]
-        targets = [a for a in (self.actor(t, resolver) for t in target_tokens) if a is not None]
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
+            cameo = trigger.cameo  # the carrier's own event already codes the intention
+        else:
+            cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
+        sources = self._actors(source_tokens, resolver)
+        targets = self._actors(target_tokens, resolver)
         if not sources:
             if not targets:
                 return []
             sources = [Actor(text="")]
-        confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
+        confidence_base = (0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
+                           - self._embedding(verb))
         events = []
         pairs = []
         for source in sources:
@@ -531,10 +809,11 @@ class EventExtractor:
                 pairs.append((source, None))
         # "X and Y met": each with the other
         symmetric = self.book.is_symmetric(trigger.cameo, verb.lemma_.lower())
-        if symmetric and len(sources) > 1 and not targets:
+        place_only = bool(target_tokens) and target_tokens[0].dep_ == "pobj" and target_tokens[0].head.lower_ in _LOCATION_PREPS
+        if symmetric and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
-        elif symmetric and targets and len(sources) == 1:
+        elif targets and len(sources) == 1 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
             pairs += [(t, sources[0]) for t in targets]
         seen = set()
         for source, target in pairs:
@@ -545,10 +824,17 @@ class EventExtractor:
                 continue
             seen.add(key)
             confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
+            if target is None and cameo.startswith("01"):
+                confidence -= 0.15  # a bare "X said": a statement to no one in particular
+            # an official's own words: the statement is the official's state's, spoken by the official
+            said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
-                                     negated, modality, speaker, date, confidence)
+                                     negated, modality, said_by, date, confidence)
             if event is not None:
                 events.append((0, event))
+        if speaker is not None and speaker_token is not None and events:
+            own = bool(source_tokens) and source_tokens[0].pos_ == "PRON" and source_tokens[0].lower_ not in ("i", "you")
+            events.extend(self._reported(verb, trigger, speaker, speaker_token, events, sent, sentence_index, date, own))
         if obliged and speaker is not None and speaker_token is not None:
             # "X said Y must release Z": X demands that Y release Z
             lift = self._depth(verb) - self._depth(speaker_token.head)
@@ -596,14 +882,14 @@ class EventExtractor:
             if source is None or not targets or not _known(source):
                 continue
             head = token.head
-            while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            while head.pos_ not in ("VERB", "AUX") and head.head != head:
                 head = head.head
             negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
                                                    else (False, "asserted", None, False))
             negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
             speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
             pairs = [(source, t) for t in targets]
-            if self.book.is_symmetric(code):
+            if self.book.is_symmetric(code, None, True):
                 pairs += [(t, source) for t in targets]
             for src, tgt in pairs:
                 if src.text == tgt.text:

@@ -50,9 +50,10 @@ class PatternBook:
     def __init__(self) -> None:
         self.verbs: dict[str, list[Frame]] = {}
         for order, row in enumerate(_rows("verb_patterns.tsv")):
-            if len(row) != 3:
+            if len(row) < 3 or not row[-1].strip().isdigit():
                 raise ValueError(f"verb_patterns.tsv: expected verb, frame, code: {row!r}")
-            lemma, frame, code = row[0].strip().lower(), row[1].strip(), row[2].strip()
+            # the frame's items may also sit in columns of their own
+            lemma, frame, code = row[0].strip().lower(), " ".join(c.strip() for c in row[1:-1]), row[-1].strip()
             preps, objects = set(), set()
             if frame != "-":
                 for item in frame.split():
@@ -80,9 +81,11 @@ class PatternBook:
         for row in _rows("carrier_codes.tsv"):
             self.carriers[row[0].strip()] = {kind: value.strip() for kind, value in zip(CARRIER_KINDS, row[1:])}
 
-        mutual = [row[0].strip().lower() for row in _rows("symmetric_codes.tsv")]
-        self.symmetric = tuple(item for item in mutual if item[:1].isdigit())
-        self.mutual_verbs = frozenset(item for item in mutual if not item[:1].isdigit())
+        mutual = [(row[0].strip().lower(), row[1].strip() == "yes") for row in _rows("symmetric_codes.tsv")]
+        self.symmetric = tuple(item for item, _ in mutual if item[:1].isdigit())
+        self.symmetric_with = tuple(item for item, both in mutual if item[:1].isdigit() and both)
+        self.mutual_verbs = frozenset(item for item, _ in mutual if not item[:1].isdigit())
+        self.mutual_verbs_with = frozenset(item for item, both in mutual if not item[:1].isdigit() and both)
         self.irregular: dict[str, str] = {}
         for row in _rows("irregular_verbs.tsv"):
             for form in row[1:]:
@@ -94,6 +97,29 @@ class PatternBook:
         for frame in self.verbs.get(lemma, ()):
             if frame.preps <= preps and (not frame.objects or frame.objects & objects):
                 return frame
+        return None
+
+    def verb_lemma(self, word: str) -> str | None:
+        """The lemma of a verb form that the tables know, by irregular form or
+        regular suffix ("staged" -> "stage", "shelled" -> "shell", "carries" -> "carry")."""
+        lower = word.lower().replace("’", "'")
+        if lower in self.irregular:
+            return self.irregular[lower]
+        candidates = [lower]
+        if lower.endswith("ies") or lower.endswith("ied"):
+            candidates.append(lower[:-3] + "y")
+        if lower.endswith("es") or lower.endswith("ed"):
+            candidates += [lower[:-2], lower[:-1]]
+        if lower.endswith("s"):
+            candidates.append(lower[:-1])
+        if lower.endswith("ing"):
+            candidates += [lower[:-3], lower[:-3] + "e"]
+        for candidate in list(candidates[1:]):
+            if len(candidate) > 3 and candidate[-1] == candidate[-2]:
+                candidates.append(candidate[:-1])  # "stopped" -> "stop"
+        for candidate in candidates:
+            if candidate in self.verbs or candidate in self.support_verbs:
+                return candidate
         return None
 
     def noun_code(self, lemma: str, modifier: str | None = None) -> str | None:
@@ -115,8 +141,13 @@ class PatternBook:
                 return row[kind]
         return CARRIER_GENERAL[kind]
 
-    def is_symmetric(self, code: str, lemma: str | None = None) -> bool:
-        """Whether an event is mutual: by its code, or by its verb ("clash", "fight")."""
+    def is_symmetric(self, code: str, lemma: str | None = None, with_object: bool = False) -> bool:
+        """Whether an event is mutual: by its code, or by its verb ("clash", "fight").
+
+        ``with_object``: whether it also goes back from the verb's object ("met with Y").
+        """
+        if with_object:
+            return lemma in self.mutual_verbs_with or any(code.startswith(p) for p in self.symmetric_with)
         return lemma in self.mutual_verbs or any(code.startswith(prefix) for prefix in self.symmetric)
 
 

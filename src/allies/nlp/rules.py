@@ -58,25 +58,7 @@ class RuleCoder:
 
     def lemma(self, word: str) -> str | None:
         """The verb-pattern lemma a word form belongs to, if any."""
-        lower = word.lower().replace("’", "'")
-        if lower in self.book.irregular:
-            return self.book.irregular[lower]
-        candidates = [lower]
-        if lower.endswith("ies") or lower.endswith("ied"):
-            candidates.append(lower[:-3] + "y")
-        if lower.endswith("es") or lower.endswith("ed"):
-            candidates += [lower[:-2], lower[:-1]]
-        if lower.endswith("s"):
-            candidates.append(lower[:-1])
-        if lower.endswith("ing"):
-            candidates += [lower[:-3], lower[:-3] + "e"]
-        for candidate in list(candidates[1:]):
-            if len(candidate) > 3 and candidate[-1] == candidate[-2]:
-                candidates.append(candidate[:-1])  # "shelled" -> "shell" stays, "stopped" -> "stop"
-        for candidate in candidates:
-            if candidate in self.book.verbs or candidate in self.book.support_verbs:
-                return candidate
-        return None
+        return self.book.verb_lemma(word)
 
     def _noun(self, word: str) -> str:
         lower = word.lower()

@@ -1,0 +1,159 @@
+"""Who did what to whom: sources, targets, codes and quads from the parse.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from allies.nlp import default_coder
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def coder():
+    coder = default_coder()
+    if coder.nlp is None:
+        pytest.skip("no spaCy English model installed")
+    return coder
+
+
+def triples(events):
+    return {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events}
+
+
+def find(events, source, target, root=None):
+    for event in events:
+        if event.source.country == source and (event.target.country if event.target else None) == target:
+            if root is None or event.cameo.startswith(root):
+                return event
+    raise AssertionError(f"no {source}->{target} {root or ''} event in {sorted(triples(events), key=str)}")
+
+
+def test_subject_and_object(coder):
+    events = coder.code("Armenia attacked Azerbaijan on Tuesday.", date="2023-09-21")
+    event = find(events, "ARM", "AZE", "19")
+    assert event.quad == "material_conflict"
+    assert event.goldstein < 0
+    assert event.trigger and "attack" in event.trigger.lower()
+    assert event.counts_as_fact
+
+
+def test_passive_voice_takes_source_from_agent(coder):
+    events = coder.code("Georgia was invaded by Russia.")
+    find(events, "RUS", "GEO", "19")
+    assert not any(e.source.country == "GEO" and e.target and e.target.country == "RUS" for e in events)
+
+
+def test_prepositional_target(coder):
+    event = find(coder.code("Japan imposed sanctions on North Korea."), "JPN", "PRK", "16")
+    assert event.cameo == "163"
+    find(coder.code("Kenya complained to Uganda about the border closure."), "KEN", "UGA", "11")
+
+
+def test_meeting_is_coded_both_ways(coder):
+    events = coder.code("The Indian prime minister met with the president of Sri Lanka in Colombo.",
+                        date="2024-05-02")
+    codes = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04") and e.target}
+    assert ("IND", "LKA") in codes and ("LKA", "IND") in codes
+
+
+def test_coordinated_subjects_sign_with_each_other(coder):
+    events = coder.code("Chile and Peru signed a fisheries agreement.")
+    find(events, "CHL", "PER", "05")
+    find(events, "PER", "CHL", "05")
+
+
+def test_coordinated_subjects_share_a_target(coder):
+    events = coder.code("France and Germany condemned Belarus.")
+    find(events, "FRA", "BLR", "11")
+    find(events, "DEU", "BLR", "11")
+
+
+def test_several_events_in_one_sentence(coder):
+    events = coder.code("Egypt hosted the Sudanese foreign minister and criticised Ethiopia over the dam.")
+    find(events, "EGY", "SDN", "04")
+    find(events, "EGY", "ETH", "11")
+
+
+def test_support_verb_with_event_noun(coder):
+    event = find(coder.code("Turkey launched an air strike against Syria."), "TUR", "SYR", "19")
+    assert event.cameo == "195"
+    find(coder.code("Vietnam held talks with Cambodia."), "VNM", "KHM", "04")
+
+
+def test_nominal_event_with_possessor(coder):
+    events = coder.code("Iraq's invasion of Kuwait shocked the region.")
+    event = find(events, "IRQ", "KWT", "19")
+    assert event.cameo == "192"
+
+
+def test_received_from_reverses_the_roles(coder):
+    events = coder.code("Ukraine received weapons from Poland.")
+    event = find(events, "POL", "UKR", "07")
+    assert event.cameo == "072"
+
+
+def test_aid_and_yield_codes(coder):
+    event = find(coder.code("Norway sent humanitarian aid to Yemen."), "NOR", "YEM", "07")
+    assert event.quad == "material_cooperation"
+    find(coder.code("Iran released two French citizens."), "IRN", "FRA", "08")
+
+
+def test_verbal_codes(coder):
+    find(coder.code("Brazil praised Argentina for its handling of the crisis."), "BRA", "ARG", "05")
+    find(coder.code("Morocco accused Algeria of arming the rebels."), "MAR", "DZA", "11")
+    find(coder.code("Serbia rejected the proposal from Kosovo."), "SRB", "XKX", "12")
+    find(coder.code("India threatened Pakistan with retaliation."), "IND", "PAK", "13")
+    find(coder.code("Greece expelled two Libyan diplomats."), "GRC", "LBY", "16")
+
+
+def test_actors_resolved_through_people_and_titles(coder):
+    events = coder.code("Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing.",
+                        date="2023-04-10")
+    event = find(events, "RUS", "CHN", "04")
+    assert event.source.sector == "government"
+
+
+def test_later_mention_of_a_person_resolves(coder):
+    text = ("Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+            "Lavrov criticised Turkey over its drone sales.")
+    events = coder.code(text, date="2022-06-08")
+    event = find(events, "RUS", "TUR", "11")
+    assert event.sentence_index == 1
+
+
+def test_event_date_from_relative_words(coder):
+    events = coder.code("Mali expelled the French ambassador on Monday.", date="2022-02-03")
+    event = find(events, "MLI", "FRA", "16")
+    assert event.date == "2022-01-31"
+    events = coder.code("Peru recalled its ambassador to Mexico yesterday.", date="2022-12-21")
+    assert find(events, "PER", "MEX").date == "2022-12-20"
+
+
+def test_no_event_in_a_sentence_without_one(coder):
+    assert coder.code("The weather in Oslo was cold and grey.") == []
+
+
+def test_unresolved_actors_are_kept_without_codes(coder):
+    events = coder.code("Gunmen attacked a police station near the border.")
+    assert events
+    assert events[0].cameo.startswith("19")
+    assert events[0].source.country is None
+
+
+def test_sending_people_to_do_something_codes_what_they_do(coder):
+    events = coder.code("Sweden sent investigators to examine the damaged pipeline off Denmark.")
+    assert any(e.source.country == "SWE" and e.cameo.startswith("09") for e in events)
+
+
+def test_a_court_in_a_country_belongs_to_it(coder):
+    events = coder.code("A court in Tunisia jailed a Nigerian student.")
+    event = find(events, "TUN", "NGA", "17")
+    assert event.source.sector == "judiciary"
+
+
+def test_misread_headline_verb_still_codes(coder):
+    events = coder.code("EU and UN hand over medical supplies to the Nigerian government.")
+    assert any(e.cameo.startswith("07") and e.target and e.target.country == "NGA" for e in events)

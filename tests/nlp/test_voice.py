@@ -1,0 +1,169 @@
+"""Voice: negation, modality (hypothetical, conditional, future, requested,
+denied) and reported speech. Nothing negated or hypothetical may come out as
+an asserted fact. Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from allies.nlp import default_coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    coder = default_coder()
+    if coder.nlp is None:
+        pytest.skip("no spaCy English model installed")
+    return coder
+
+
+def between(events, source, target):
+    return [e for e in events if e.source.country == source and e.target is not None and e.target.country == target]
+
+
+def test_plain_assertion_is_a_fact(coder):
+    events = between(coder.code("Azerbaijan shelled Armenian positions."), "AZE", "ARM")
+    assert events and all(e.counts_as_fact for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Estonia did not attack Russia.",
+    "Estonia never attacked Russia.",
+    "Estonia no longer attacks Russia.",
+])
+def test_negation(coder, text):
+    events = between(coder.code(text), "EST", "RUS")
+    assert events, text
+    assert all(e.negated and not e.counts_as_fact for e in events)
+
+
+def test_refusal_negates_the_refused_act_and_is_a_rejection(coder):
+    events = coder.code("Hungary refused to extradite the Croatian suspect.")
+    refusal = [e for e in events if e.cameo.startswith("12")]
+    assert refusal and refusal[0].source.country == "HUN" and refusal[0].counts_as_fact
+    inner = [e for e in events if e.cameo.startswith("06")]
+    assert all(not e.counts_as_fact for e in inner)
+
+
+def test_would_and_could_are_hypothetical(coder):
+    for text in ("Sweden could invade Norway.", "Sweden would invade Norway."):
+        events = between(coder.code(text), "SWE", "NOR")
+        assert events, text
+        assert all(e.modality == "hypothetical" and not e.counts_as_fact for e in events), text
+
+
+def test_if_clause_is_conditional(coder):
+    events = between(coder.code("If Serbia attacked Kosovo, NATO would respond."), "SRB", "XKX")
+    assert events and all(e.modality == "conditional" and not e.counts_as_fact for e in events)
+
+
+def test_will_is_future_and_coded_as_intent(coder):
+    events = between(coder.code("Japan will send aid to the Philippines."), "JPN", "PHL")
+    assert events and all(e.modality == "future" for e in events)
+    assert events[0].cameo.startswith("03")  # an announced act is an intention
+    threat = between(coder.code("China will attack Taiwan."), "CHN", "TWN")
+    assert threat and threat[0].cameo.startswith("13") and not threat[0].counts_as_fact
+
+
+@pytest.mark.parametrize("text", [
+    "Chad plans to expel Libyan diplomats.",
+    "Chad is expected to expel Libyan diplomats.",
+    "Chad intends to expel Libyan diplomats.",
+])
+def test_plans_and_expectations_are_future(coder, text):
+    events = [e for e in coder.code(text) if e.source.country == "TCD"]
+    assert events, text
+    # the expulsion itself has not happened ...
+    expulsions = [e for e in events if e.cameo.startswith("16")]
+    assert all(e.modality == "future" and not e.counts_as_fact for e in expulsions), text
+    # ... and what did happen, if anything, is a statement of intent (a threat, CAMEO 13)
+    assert all(e.cameo.startswith("13") for e in events if e.counts_as_fact), text
+
+
+def test_will_not_is_a_refusal(coder):
+    events = between(coder.code("Turkey will not lift the embargo on Cyprus."), "TUR", "CYP")
+    assert events and events[0].cameo.startswith("12") and events[0].counts_as_fact
+
+
+def test_appeal_makes_the_inner_act_requested(coder):
+    events = coder.code("Germany urged Iran to release the detained journalists.")
+    appeal = between(events, "DEU", "IRN")
+    assert appeal and appeal[0].cameo.startswith("02") and appeal[0].counts_as_fact
+    inner = [e for e in events if e.source.country == "IRN"]
+    assert inner and all(e.modality == "requested" for e in inner)
+
+
+def test_called_on_is_an_appeal(coder):
+    events = coder.code("Kenya called on Somalia to withdraw its troops.")
+    assert between(events, "KEN", "SOM")[0].cameo.startswith("02")
+
+
+def test_denial(coder):
+    events = coder.code("Rwanda denied attacking Congo.")
+    denied = between(events, "RWA", "COD")
+    assert denied
+    assert any(e.modality == "denied" and not e.counts_as_fact for e in denied if e.cameo.startswith("19"))
+
+
+def test_reported_speech_keeps_the_event_with_its_speaker(coder):
+    events = coder.code("Experts at the Atlas centre say Russia attacked Ukraine.")
+    event = between(events, "RUS", "UKR")
+    assert event, events
+    assert event[0].speaker is not None and "Experts" in event[0].speaker.text
+    assert event[0].cameo.startswith("19")
+    # the experts' saying is not itself coded
+    assert not any(e.source.text.startswith("Experts") and e.cameo.startswith("01") for e in events)
+
+
+def test_official_statement_is_a_statement_of_the_state(coder):
+    events = coder.code('Indian Foreign Minister S. Jaishankar said: "We value our partnership with France."',
+                        date="2023-07-14")
+    statement = [e for e in events if e.cameo.startswith("01") or e.cameo.startswith("05")]
+    assert statement and statement[0].source.country == "IND"
+
+
+def test_must_in_reported_speech_is_a_demand(coder):
+    events = coder.code("Lithuania said Belarus must release the opposition leaders.")
+    demand = between(events, "LTU", "BLR")
+    assert demand and demand[0].cameo.startswith("10") and demand[0].counts_as_fact
+    inner = [e for e in events if e.source.country == "BLR"]
+    assert inner and all(not e.counts_as_fact for e in inner)
+
+
+def test_claiming_ones_own_attack_claims_responsibility(coder):
+    events = coder.code("Iran claimed that it had attacked the Kurdish bases in Iraq.")
+    assert any(e.cameo == "015" and e.source.country == "IRN" for e in events)
+
+
+def test_would_in_reported_speech_is_the_future(coder):
+    reported = between(coder.code("Chile said it would sign a fisheries pact with Peru."), "CHL", "PER")
+    assert reported and reported[0].modality == "future" and not reported[0].counts_as_fact
+    bare = between(coder.code("Chile would sign a fisheries pact with Peru."), "CHL", "PER")
+    assert bare and bare[0].modality == "hypothetical"
+
+
+def test_they_after_coordinated_subjects_means_all_of_them(coder):
+    events = coder.code("Algeria and Tunisia said they will close their borders with Libya.")
+    assert {e.source.country for e in events if e.target and e.target.country == "LBY"} == {"DZA", "TUN"}
+
+
+def test_wanting_another_to_act_is_an_appeal(coder):
+    events = coder.code("Washington wants Ankara to release the detained pastor.")
+    appeal = between(events, "USA", "TUR")
+    assert appeal and appeal[0].cameo.startswith("02")
+    assert all(not e.counts_as_fact for e in events if e.source.country == "TUR")
+
+
+def test_declining_to_comment_is_not_a_rejection(coder):
+    events = coder.code("The Chilean foreign ministry declined to comment.")
+    assert events and events[0].cameo == "011"
+
+
+def test_quoted_official_speaks_for_the_state(coder):
+    text = 'Russian Foreign Minister Sergei Lavrov said: "We will never accept the sanctions against Belarus."'
+    events = coder.code(text, date="2023-05-10")
+    assert events and all(e.speaker is not None and "Lavrov" in e.speaker.text for e in events)
+    assert any(e.source.country == "RUS" for e in events)
+    statement = coder.code("Russian Foreign Minister Sergei Lavrov issued a statement on Tuesday.", date="2023-05-10")
+    assert statement and statement[0].cameo.startswith("01") and statement[0].source.country == "RUS"
+    assert statement[0].speaker is not None and statement[0].speaker.person
