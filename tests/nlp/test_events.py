@@ -157,3 +157,11 @@ def test_a_court_in_a_country_belongs_to_it(coder):
 def test_misread_headline_verb_still_codes(coder):
     events = coder.code("EU and UN hand over medical supplies to the Nigerian government.")
     assert any(e.cameo.startswith("07") and e.target and e.target.country == "NGA" for e in events)
+
+
+def test_exchanging_fire_is_force_but_exchanging_prisoners_is_cooperation(coder):
+    fire = coder.code("Georgian soldiers exchanged fire with Russian troops near the boundary line.")
+    assert find(fire, "GEO", "RUS", "19")
+    assert all(e.quad == "material_conflict" for e in fire)
+    swap = coder.code("Russia and Ukraine exchanged prisoners of war on Friday.")
+    assert any(e.quad == "material_cooperation" for e in swap)
