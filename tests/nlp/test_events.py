@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from allies.nlp import default_coder
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def coder():
-    coder = default_coder()
-    if coder.nlp is None:
-        pytest.skip("no spaCy English model installed")
-    return coder
 
 
 def triples(events):

@@ -26,14 +26,6 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def coder():
-    coder = default_coder()
-    if coder.nlp is None:
-        pytest.skip("no spaCy English model installed")
-    return coder
-
-
-@pytest.fixture(scope="module")
 def rule_coder():
     return Coder(model=None)
 

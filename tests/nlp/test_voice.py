@@ -6,15 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from allies.nlp import default_coder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    coder = default_coder()
-    if coder.nlp is None:
-        pytest.skip("no spaCy English model installed")
-    return coder
 
 
 def between(events, source, target):

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from allies import Store
 
 from ..conftest import allies_command
+from .killing import kill_repeatedly, timed_run
 
 COUNTRIES = ["Russia", "Azerbaijan", "Armenia", "Turkey", "Georgia", "Iran", "Belarus", "Ukraine", "France", "China"]
 ARTICLES = 150  # big enough that a kill lands mid-write, small enough for CI
@@ -57,31 +56,22 @@ def test_kill_nine_during_ingest_many_times(tmp_path):
     env = {**os.environ, "ALLIES_DB": str(db)}
 
     # Calibrate: how long does a whole ingest take here? Kills land inside that span.
-    started = time.perf_counter()
-    subprocess.run(allies_command() + ["ingest", str(corpus), "--quiet", "--db", str(tmp_path / "calibrate.duckdb")],
-                   check=True, capture_output=True, timeout=600)
-    full = time.perf_counter() - started
+    full = timed_run(allies_command() + ["ingest", str(corpus), "--quiet", "--db", str(tmp_path / "calibrate.duckdb")])
+    partial_states: set[int] = set()
 
-    rng = random.Random(11)
-    kills, partial_states = 0, set()
-    attempts = 0
-    while kills < KILLS and attempts < 30:  # a run resumes where the last left off, so some finish unkilled
-        attempts += 1
-        proc = subprocess.Popen(allies_command() + ["ingest", str(corpus), "--quiet"], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 0.9) * full)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait(timeout=60)
-        if db.exists():
-            counts = check_consistent(db)
-            partial_states.add(counts["articles"])
-            if counts["articles"] == ARTICLES:  # finished in spite of the kill: start over to keep killing mid-write
-                db.unlink()
-                wal = db.with_name(db.name + ".wal")
-                if wal.exists():
-                    wal.unlink()
+    def check_and_restart_when_complete() -> None:
+        if not db.exists():
+            return
+        counts = check_consistent(db)
+        partial_states.add(counts["articles"])
+        if counts["articles"] == ARTICLES:  # finished in spite of the kill: start over to keep killing mid-write
+            db.unlink()
+            wal = db.with_name(db.name + ".wal")
+            if wal.exists():
+                wal.unlink()
+
+    kills = kill_repeatedly(allies_command() + ["ingest", str(corpus), "--quiet"], env, full, KILLS, seed=11,
+                            after_each=check_and_restart_when_complete, window=(0.3, 0.9))
     assert kills >= KILLS
     assert any(0 < n < ARTICLES for n in partial_states), partial_states  # some kills landed mid-ingest
 

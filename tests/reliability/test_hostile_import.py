@@ -4,14 +4,11 @@ counted skip, and the store stays consistent."""
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import random
-import signal
 import subprocess
 import time
 import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +19,7 @@ from allies.errors import InputError
 from allies.imports import import_files
 
 from ..conftest import REPO, SHARED_DATA, allies_command
+from .killing import kill_repeatedly, timed_run
 
 GDELT_SAMPLE = SHARED_DATA / "samples" / "gdelt2_20191024143000.export.CSV"
 
@@ -147,24 +145,14 @@ def test_kill_nine_during_import_many_times(tmp_path):
     env = {**os.environ, "ALLIES_DB": str(db)}
     command = allies_command() + ["import", "gdelt"] + [str(f) for f in files]
 
-    started = time.perf_counter()
-    subprocess.run(allies_command() + ["import", "gdelt"] + [str(f) for f in files] + ["--db", str(tmp_path / "calibrate.duckdb")],
-                   check=True, capture_output=True, timeout=600)
-    full = time.perf_counter() - started
+    full = timed_run(allies_command() + ["import", "gdelt"] + [str(f) for f in files] + ["--db", str(tmp_path / "calibrate.duckdb")])
 
-    rng = random.Random(5)
-    kills = attempts = 0
-    while kills < 6 and attempts < 30:
-        attempts += 1
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, 0.9) * full)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait(timeout=60)
+    def check() -> None:
         if db.exists():
             with Store(db) as store:
                 events_consistent(store)
+
+    kills = kill_repeatedly(command, env, full, 6, seed=5, after_each=check)
     assert kills >= 6
 
     final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Document
-from .readers import Item, Skipped, read_bytes, read_file, read_paths, iter_files  # noqa: F401
+from .readers import Item, Skipped, read_bytes, read_paths
 
 BATCH_SIZE = 32
 

@@ -49,6 +49,10 @@ class TooLarge(Exception):
 
 
 # -- helpers -----------------------------------------------------------------
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")      # 2022-12-05, 2022-12-05T10:00Z
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")   # 20221205 (GDELT style)
+
+
 def normalise_date(value: object) -> str | None:
     """Best-effort ISO date (YYYY-MM-DD) from a date-like value; None if unreadable."""
     if value is None or value == "":
@@ -62,13 +66,7 @@ def normalise_date(value: object) -> str | None:
     text = str(value).strip()
     if not text or len(text) > 100:
         return None
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-        except ValueError:
-            return None
-    match = re.match(r"^(\d{4})(\d{2})(\d{2})$", text)
+    match = _ISO_DATE.match(text) or _COMPACT_DATE.match(text)
     if match:
         try:
             return date(int(match[1]), int(match[2]), int(match[3])).isoformat()

@@ -190,40 +190,30 @@ def _strength(row: dict[str, Any]) -> tuple:
             -(row["date"].toordinal() if row["date"] else 0), row["event_id"])
 
 
+def _citation(row: dict[str, Any], stance: str, event: dict[str, Any]) -> dict[str, Any]:
+    """Evidence cited back to its sentence, article and date."""
+    return {"stance": stance, "sentence": row["sentence"], "article_id": row["article_id"], "title": row["title"],
+            "date": _iso(row["date"]), "url": row["url"], "event": event}
+
+
 def _cite(row: dict[str, Any], stance: str) -> dict[str, Any]:
-    return {
-        "stance": stance,
-        "sentence": row["sentence"],
-        "article_id": row["article_id"],
-        "title": row["title"],
-        "date": _iso(row["date"]),
-        "url": row["url"],
-        "event": {
-            "kind": "event", "event_id": row["event_id"], "origin": row["origin"],
-            "sentence_index": row["sentence_index"], "source": row["source_country"],
-            "target": row["target_country"], "cameo": row["cameo"], "quad": row["quad"],
-            "goldstein": row["goldstein"], "modality": row["modality"], "negated": bool(row["negated"]),
-            "voice": row["voice"], "claim": None, "confidence": row["confidence"],
-        },
-    }
+    return _citation(row, stance, {
+        "kind": "event", "event_id": row["event_id"], "origin": row["origin"],
+        "sentence_index": row["sentence_index"], "source": row["source_country"],
+        "target": row["target_country"], "cameo": row["cameo"], "quad": row["quad"],
+        "goldstein": row["goldstein"], "modality": row["modality"], "negated": bool(row["negated"]),
+        "voice": row["voice"], "claim": None, "confidence": row["confidence"],
+    })
 
 
 def _cite_statement(row: dict[str, Any], stance: str) -> dict[str, Any]:
     other = row["country_b"] if row["voice"] == row["country_a"] else row["country_a"]
-    return {
-        "stance": stance,
-        "sentence": row["sentence"],
-        "article_id": row["article_id"],
-        "title": row["title"],
-        "date": _iso(row["date"]),
-        "url": row["url"],
-        "event": {
-            "kind": "statement", "event_id": None, "origin": "coded", "sentence_index": row["sentence_index"],
-            "source": row["voice"], "target": other, "cameo": None, "quad": None, "goldstein": None,
-            "modality": None, "negated": row["claim"] == "not_ally", "voice": row["voice"],
-            "claim": row["claim"], "confidence": None,
-        },
-    }
+    return _citation(row, stance, {
+        "kind": "statement", "event_id": None, "origin": "coded", "sentence_index": row["sentence_index"],
+        "source": row["voice"], "target": other, "cameo": None, "quad": None, "goldstein": None,
+        "modality": None, "negated": row["claim"] == "not_ally", "voice": row["voice"],
+        "claim": row["claim"], "confidence": None,
+    })
 
 
 def _as_of(until: dt.date | None) -> dt.date:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable
 
 import duckdb
 
