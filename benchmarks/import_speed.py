@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+TARGET_RATE = 500_000  # rows/s into the store (the goal)
+TARGET_RATIO = 5  # times the pandas baseline
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
@@ -116,12 +118,15 @@ def main(argv: list[str] | None = None) -> int:
         results[rows] = {"allies": allies}
         if rows == args.rows and args.skip_baseline_large and rows != args.small:
             continue
-        base = measure("pandas", path, workdir)  # read_csv(sep="\\t", header=None) + CREATE TABLE AS
+        base = measure("pandas", path, workdir)
         results[rows]["pandas"] = base
         print(f"{'':>10}  pandas read_csv (default types) + CREATE TABLE AS: {base['seconds']:6.2f} s {base['rows'] / base['seconds']:>10,.0f} rows/s"
               f"  CPU {base['cpu_seconds']:6.2f} s  peak RSS {base['peak_rss_mb']:,.0f} MB"
               f"   -> allies is {base['seconds'] / allies['seconds']:.1f}x faster in wall time, "
               f"{base['cpu_seconds'] / allies['cpu_seconds']:.1f}x in CPU time", flush=True)
+        rate, ratio = allies["rows"] / allies["seconds"], base["seconds"] / allies["seconds"]
+        print(f"{'':>10}  targets (>= {TARGET_RATE:,} rows/s, >= {TARGET_RATIO}x pandas in wall time): "
+              f"{'met' if rate >= TARGET_RATE and ratio >= TARGET_RATIO else 'NOT met'}", flush=True)
     small, large = results[args.small]["allies"], results[args.rows]["allies"]
     print(f"peak RSS allies: {small['peak_rss_mb']:,.0f} MB at {args.small:,} rows, "
           f"{large['peak_rss_mb']:,.0f} MB at {args.rows:,} rows "
