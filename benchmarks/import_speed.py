@@ -6,9 +6,12 @@ Writes synthetic GDELT 2.0 files (benchmarks/gdelt_generator.py) of two sizes, t
 each size, in a fresh child process (so peak memory is the import's own):
 
 * allies: ``import_files`` into a fresh store (read, map, fold duplicates, insert);
-* baseline: ``pandas.read_csv`` of the same file (tab-separated, no header, every
-  column as string, as a careful pandas user would to keep CAMEO codes' leading zeros)
-  and ``CREATE TABLE ... AS SELECT * FROM df`` into a fresh DuckDB file.
+* baseline: what a typical pandas user writes: ``pandas.read_csv(path, sep="\\t",
+  header=None)`` with its default type inference, then ``CREATE TABLE events AS SELECT *
+  FROM frame`` into a fresh DuckDB file (no mapping, no folding: a plain load).
+
+Wall and CPU seconds cover the work only: modules are imported and the store is opened
+(migrations run) before the clock starts, on both sides.
 
 Prints rows/s, the speed-up over the baseline (target: at least 5x, at least 500,000
 rows/s) and the peak RSS of each import at both sizes (target: flat as input grows).
@@ -26,6 +29,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+TARGET_RATE = 500_000  # rows/s into the store (the issue's goal)
+TARGET_RATIO = 5  # times the pandas baseline
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
@@ -36,11 +41,11 @@ def run_allies(path: str, db: str) -> dict:
 
     store = Store(db)
     store.con  # migrations are not part of the import
-    started = time.perf_counter()
+    cpu, started = _cpu_seconds(), time.perf_counter()
     result = import_files(store, [path], kind="gdelt")[0]
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     store.close()
-    return {"seconds": seconds, "rows": result.rows_read, "imported": result.rows_imported,
+    return {"seconds": seconds, "cpu_seconds": cpu, "rows": result.rows_read, "imported": result.rows_imported,
             "duplicates": result.duplicates_folded}
 
 
@@ -48,14 +53,13 @@ def run_pandas(path: str, db: str) -> dict:
     import duckdb
     import pandas as pd
 
-    started = time.perf_counter()
-    frame = pd.read_csv(path, sep="\t", header=None, dtype=str, quoting=3, keep_default_na=False)
+    cpu, started = _cpu_seconds(), time.perf_counter()
+    frame = pd.read_csv(path, sep="\t", header=None)
     con = duckdb.connect(db)
-    con.register("frame", frame)
     con.execute("CREATE TABLE events AS SELECT * FROM frame")
     con.close()
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "rows": len(frame)}
+    seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu_seconds": cpu, "rows": len(frame)}
 
 
 def _cpu_seconds() -> float:
@@ -64,11 +68,9 @@ def _cpu_seconds() -> float:
 
 
 def child(which: str, path: str, db: str) -> None:
-    # CPU seconds (all threads) are compared as well as wall time: on a shared machine
+    # CPU seconds (all threads) are reported as well as wall time: on a shared machine
     # wall time swings with other load, CPU time much less.
-    before = _cpu_seconds()
     result = run_allies(path, db) if which == "allies" else run_pandas(path, db)
-    result["cpu_seconds"] = _cpu_seconds() - before
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -118,10 +120,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         base = measure("pandas", path, workdir)
         results[rows]["pandas"] = base
-        print(f"{'':>10}  pandas baseline: {base['seconds']:6.2f} s {base['rows'] / base['seconds']:>10,.0f} rows/s"
+        print(f"{'':>10}  pandas read_csv (default types) + CREATE TABLE AS: {base['seconds']:6.2f} s {base['rows'] / base['seconds']:>10,.0f} rows/s"
               f"  CPU {base['cpu_seconds']:6.2f} s  peak RSS {base['peak_rss_mb']:,.0f} MB"
               f"   -> allies is {base['seconds'] / allies['seconds']:.1f}x faster in wall time, "
               f"{base['cpu_seconds'] / allies['cpu_seconds']:.1f}x in CPU time", flush=True)
+        rate, ratio = allies["rows"] / allies["seconds"], base["seconds"] / allies["seconds"]
+        print(f"{'':>10}  targets (>= {TARGET_RATE:,} rows/s, >= {TARGET_RATIO}x pandas in wall time): "
+              f"{'met' if rate >= TARGET_RATE and ratio >= TARGET_RATIO else 'NOT met'}", flush=True)
     small, large = results[args.small]["allies"], results[args.rows]["allies"]
     print(f"peak RSS allies: {small['peak_rss_mb']:,.0f} MB at {args.small:,} rows, "
           f"{large['peak_rss_mb']:,.0f} MB at {args.rows:,} rows "
