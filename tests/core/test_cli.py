@@ -119,3 +119,22 @@ def test_paths_may_follow_an_option(tmp_path, run_allies):
     assert json.loads(result.stdout)["added"] == 2
     unknown = run_allies("ingest", str(tmp_path / "a.txt"), "--no-such-option")
     assert unknown.returncode == 2 and "unrecognized arguments: --no-such-option" in unknown.stderr
+
+
+def test_demo_answers_the_question_with_cited_evidence_in_under_a_minute(tmp_path, run_allies):
+    import time
+
+    started = time.perf_counter()
+    result = run_allies("demo", "--json", "--db", str(tmp_path / "demo.duckdb"))
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert sorted(answer["dyad"]) == ["AZE", "RUS"]
+    # The motivating case: allied on paper, disputed in deeds and words: never a plain "allied".
+    assert answer["verdict"] in ("mixed", "tense", "cooperative") and answer["verdict"] != "allied"
+    assert any("Allied Interaction" in tie.get("name", "") for tie in answer["formal_ties"])
+    assert answer["evidence"] and all(e["sentence"] and e["article_id"] and e["date"] for e in answer["evidence"])
+    assert answer["ingest"]["added"] >= 40 and answer["ingest"]["skipped"] == []
+    assert seconds < 60
+    text = run_allies("ask", "Are Azerbaijan and Russia allies?", "--db", str(tmp_path / "demo.duckdb"))
+    assert text.returncode == 0 and "Azerbaijan" in text.stdout and "Evidence" in text.stdout
