@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import duckdb
 
-from ..errors import InputError
 from .codes import quad_from_root_sql
-from .readers import (actor_code, country_joins, first_problem, header_fields, ident, new_rejects_table,
-                      not_numeric, read_csv_sql, sector_cte, staging)
+from .readers import (actor_code, country_joins, first_problem, not_numeric, read_headed_tsv,
+                      sector_cte, sector_joins, staging)
 from .runner import NAMED_FOLD_KEY, Staging
-from .sources import InputFile, first_line
+from .sources import InputFile
 
 FIELDS = {
     "event_id": ["Event ID"], "date": ["Event Date"],
@@ -32,28 +31,17 @@ def looks_like(line: str) -> bool:
 
 
 def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
-    header = first_line(file).split("\t")
-    found = header_fields(header, FIELDS)
-    missing = [f for f in REQUIRED if f not in found]
-    if missing:
-        raise InputError(f"{file.name}: not an ICEWS file (no column for {', '.join(missing)})")
-    rejects = new_rejects_table()
-    source = read_csv_sql(file, header, delimiter="\t", header=True, rejects_table=rejects)
-
-    def col(field: str) -> str:
-        return f"r.{ident(found[field])}" if field in found else "NULL"
+    headed = read_headed_tsv(file, FIELDS, REQUIRED, "an ICEWS")
+    source, rejects, col = headed.source, headed.rejects, headed.col
 
     src_join, src_iso = country_joins("sc", col("source_country"))
     tgt_join, tgt_iso = country_joins("tc", col("target_country"))
     geo_join, geo_iso = country_joins("gc", col("country"))
-    sector_columns = [ident(found[f]) for f in ("source_sectors", "target_sectors") if f in found]
+    sector_columns = headed.sector_columns("source_sectors", "target_sectors")
     ctes = sector_cte("actor_sectors", sector_columns) if sector_columns else ""
     joins = " ".join([src_join, tgt_join, geo_join])
     if ctes:
-        joins += (f" LEFT JOIN actor_sectors ss ON ss.sectors = {col('source_sectors')}"
-                  f" LEFT JOIN actor_sectors ts ON ts.sectors = {col('target_sectors')}"
-                  " LEFT JOIN code_sector_types sst ON sst.sector = ss.sector"
-                  " LEFT JOIN code_sector_types tst ON tst.sector = ts.sector")
+        joins += sector_joins(col("source_sectors"), col("target_sectors"))
     src_sector = "ss.sector" if ctes else "NULL"
     tgt_sector = "ts.sector" if ctes else "NULL"
     root = f"left({col('cameo')}, 2)"

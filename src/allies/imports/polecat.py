@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import duckdb
 
-from ..errors import InputError
 from .codes import quad_from_root_sql, read_table
-from .readers import (actor_code, country_joins, first_problem, header_fields, ident, new_rejects_table,
-                      not_numeric, read_csv_sql, sector_cte, staging)
+from .readers import (actor_code, country_joins, first_problem, header_fields, not_numeric,
+                      read_headed_tsv, sector_cte, sector_joins, staging)
 from .runner import NAMED_FOLD_KEY, Staging
-from .sources import InputFile, first_line
+from .sources import InputFile
 
 REQUIRED = ("date", "event_type", "actor_name")
 
@@ -32,21 +31,13 @@ def looks_like(line: str) -> bool:
 
 
 def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
-    header = first_line(file).split("\t")
-    found = header_fields(header, aliases())
-    missing = [f for f in REQUIRED if f not in found]
-    if missing:
-        raise InputError(f"{file.name}: not a POLECAT file (no column for {', '.join(missing)})")
-    rejects = new_rejects_table()
-    source = read_csv_sql(file, header, delimiter="\t", header=True, rejects_table=rejects)
-
-    def col(field: str) -> str:
-        return f"r.{ident(found[field])}" if field in found else "NULL"
+    headed = read_headed_tsv(file, aliases(), REQUIRED, "a POLECAT")
+    source, rejects, col = headed.source, headed.rejects, headed.col
 
     src_join, src_iso = country_joins("sc", col("actor_country"))
     tgt_join, tgt_iso = country_joins("tc", col("recipient_country"))
     geo_join, geo_iso = country_joins("gc", col("geo_country"))
-    sector_columns = [ident(found[f]) for f in ("actor_sector", "recipient_sector") if f in found]
+    sector_columns = headed.sector_columns("actor_sector", "recipient_sector")
     ctes = sector_cte("actor_sectors", sector_columns) if sector_columns else ""
     event_type = f"upper(trim({col('event_type')}))"
     mode = f"lower(trim({col('mode')}))"
@@ -54,10 +45,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
                     f"LEFT JOIN code_plover p0 ON p0.plover = {event_type} AND p0.mode = ''")
     joins = " ".join([src_join, tgt_join, geo_join, plover_joins])
     if ctes:
-        joins += (f" LEFT JOIN actor_sectors ss ON ss.sectors = {col('actor_sector')}"
-                  f" LEFT JOIN actor_sectors ts ON ts.sectors = {col('recipient_sector')}"
-                  " LEFT JOIN code_sector_types sst ON sst.sector = ss.sector"
-                  " LEFT JOIN code_sector_types tst ON tst.sector = ts.sector")
+        joins += sector_joins(col("actor_sector"), col("recipient_sector"))
     cameo = "coalesce(pm.cameo, p0.cameo)"
     root = f"left({cameo}, 2)"
     date = f"TRY_CAST(left(trim({col('date')}), 10) AS DATE)"

@@ -1,11 +1,14 @@
 """SQL building blocks the dataset readers share."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import count
 from typing import Iterable, Mapping
 
+from ..errors import InputError
+
 from .runner import CARRIED_COLUMNS, STAGED_COLUMNS, Staging
-from .sources import InputFile
+from .sources import InputFile, first_line
 
 _reject_numbers = count(1)
 
@@ -134,3 +137,41 @@ def first_problem(checks: Iterable[tuple[str, str]]) -> str:
 def not_numeric(column: str) -> str:
     """Condition: the raw value is present but is not a number."""
     return f"({column} IS NOT NULL AND TRY_CAST({column} AS DOUBLE) IS NULL)"
+
+
+@dataclass
+class HeadedFile:
+    """A tab-separated file with a header, read with rejects captured: ``found``
+    maps each known field to the file's own column name (names drift between
+    releases), ``source`` is the reader SQL, ``rejects`` the rejects table."""
+
+    found: dict[str, str]
+    source: str
+    rejects: str
+
+    def col(self, field: str) -> str:
+        """The column for ``field`` in SQL, or NULL where the file lacks it."""
+        return f"r.{ident(self.found[field])}" if field in self.found else "NULL"
+
+    def sector_columns(self, *fields: str) -> list[str]:
+        return [ident(self.found[f]) for f in fields if f in self.found]
+
+
+def read_headed_tsv(file: InputFile, aliases: Mapping[str, list[str]], required: Iterable[str],
+                    dataset: str) -> HeadedFile:
+    """Open a headed TSV of ``dataset``; InputError when a required field has no column."""
+    header = first_line(file).split("\t")
+    found = header_fields(header, aliases)
+    missing = [f for f in required if f not in found]
+    if missing:
+        raise InputError(f"{file.name}: not {dataset} file (no column for {', '.join(missing)})")
+    rejects = new_rejects_table()
+    return HeadedFile(found, read_csv_sql(file, header, delimiter="\t", header=True, rejects_table=rejects), rejects)
+
+
+def sector_joins(source_sectors: str, target_sectors: str) -> str:
+    """Joins that give ``ss``/``ts`` (source/target sector) and ``sst``/``tst`` (their CAMEO type)."""
+    return (f" LEFT JOIN actor_sectors ss ON ss.sectors = {source_sectors}"
+            f" LEFT JOIN actor_sectors ts ON ts.sectors = {target_sectors}"
+            " LEFT JOIN code_sector_types sst ON sst.sector = ss.sector"
+            " LEFT JOIN code_sector_types tst ON tst.sector = ts.sector")
