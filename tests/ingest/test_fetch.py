@@ -206,6 +206,23 @@ def test_a_name_with_one_private_answer_is_refused(monkeypatch):
         fetch_url("http://mixed.allies.invalid/")
 
 
+def test_a_resolver_that_hangs_is_cut_off(monkeypatch):
+    released = threading.Event()
+
+    def hanging_resolver(*args, **kwargs):
+        released.wait(5)
+        raise socket.gaierror(socket.EAI_AGAIN, "gave up")
+
+    monkeypatch.setattr(fetch.socket, "getaddrinfo", hanging_resolver)
+    started = time.monotonic()
+    try:
+        with pytest.raises(InputError, match="no answer within 0.3 s"):
+            fetch_url("http://slow-dns.allies.invalid/", timeout=0.3)
+    finally:
+        released.set()
+    assert time.monotonic() - started < 2
+
+
 # --- against the local server (allow_private=True) -------------------------------
 
 def test_normal_page(server):

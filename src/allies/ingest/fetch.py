@@ -196,12 +196,33 @@ def address_refusal(address: str) -> str | None:
     return None
 
 
-def _resolve(host: str, port: int, allow_private: bool) -> list[tuple]:
+def _lookup(host: str, port: int, timeout: float) -> list[tuple]:
+    """``getaddrinfo`` bounded in time: the system resolver has no timeout of its own."""
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                  proto=socket.IPPROTO_TCP)
+        except Exception as exc:  # handed to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name=f"resolve {host}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():  # left to finish on its own; it holds nothing of ours
+        raise InputError(f"cannot resolve host {host}: no answer within {timeout:g} s")
+    error = outcome.get("error")
+    if isinstance(error, (socket.gaierror, UnicodeError)):
+        raise InputError(f"cannot resolve host {host}: {getattr(error, 'strerror', None) or error}")
+    if isinstance(error, Exception):
+        raise InputError(f"cannot resolve host {host}: {type(error).__name__}: {error}")
+    return outcome["infos"]  # type: ignore[return-value]
+
+
+def _resolve(host: str, port: int, allow_private: bool, timeout: float) -> list[tuple]:
     """Resolve ``host`` and return connectable addresses, all of them checked."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise InputError(f"cannot resolve host {host}: {getattr(exc, 'strerror', None) or exc}") from None
+    infos = _lookup(host, port, timeout)
     usable: list[tuple] = []
     for family, _type, _proto, _name, sockaddr in infos:
         if family not in (socket.AF_INET, socket.AF_INET6):
@@ -313,7 +334,8 @@ class _Hop:
         self.timeout = timeout
         self.ends_at = ends_at
         self.overall = overall
-        addresses = _resolve(target.host, target.port, allow_private)
+        addresses = _resolve(target.host, target.port, allow_private,
+                             min(timeout, _remaining(ends_at, overall, target.url)))
         step_timeout = min(timeout, _remaining(ends_at, overall, target.url))
         cls = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
         self.connection = cls(target.host, target.port, addresses, step_timeout)
