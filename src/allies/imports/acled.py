@@ -13,7 +13,7 @@ import duckdb
 
 from ..errors import InputError
 from .codes import quad_from_root_sql
-from .readers import (actor_code, first_problem, header_fields, ident, new_rejects_table, not_numeric,
+from .readers import (actor_code, first_problem, header_fields, ident, new_rejects_table, numeric_check,
                       read_csv_sql, staging)
 from .runner import NAMED_FOLD_KEY, Staging
 from .sources import InputFile, first_line
@@ -97,8 +97,8 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         (f"{date} IS NULL", f"'bad date: ' || {col('date')}"),
         (f"{cameo} IS NULL", f"'no CAMEO equivalent for ' || coalesce({col('event_type')}, '?') || ' / ' "
                              f"|| coalesce({col('sub_event_type')}, '?')"),
-        (not_numeric(col("latitude")), f"'non-numeric latitude: ' || {col('latitude')}"),
-        (not_numeric(col("longitude")), f"'non-numeric longitude: ' || {col('longitude')}"),
+        numeric_check(col("latitude"), "latitude"),
+        numeric_check(col("longitude"), "longitude"),
     ])
     return staging(
         source, expressions, bad, " ".join(joins),

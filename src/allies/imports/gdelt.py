@@ -12,7 +12,7 @@ import duckdb
 from ..errors import InputError
 from ..model import QUADS
 from .codes import quad_from_root_sql, read_table
-from .readers import first_problem, new_rejects_table, not_numeric, read_csv_sql, staging
+from .readers import first_problem, new_rejects_table, numeric_check, read_csv_sql, staging
 from .runner import GDELT_FOLD_KEY, Staging
 from .sources import InputFile, first_line
 
@@ -86,9 +86,9 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         ("r.Day IS NULL", "'missing date'"),
         (f"{DATE_SQL} IS NULL", "'bad date: ' || r.Day"),
         ("r.EventCode IS NULL", "'missing event code'"),
-        (not_numeric("r.GoldsteinScale"), "'non-numeric Goldstein score: ' || r.GoldsteinScale"),
-        (not_numeric("r.ActionGeo_Lat"), "'non-numeric latitude: ' || r.ActionGeo_Lat"),
-        (not_numeric("r.ActionGeo_Long"), "'non-numeric longitude: ' || r.ActionGeo_Long"),
+        numeric_check("r.GoldsteinScale", "Goldstein score"),
+        numeric_check("r.ActionGeo_Lat", "latitude"),
+        numeric_check("r.ActionGeo_Long", "longitude"),
     ])
     joins = (
         "LEFT JOIN code_cameo_countries c1 ON c1.code = r.Actor1CountryCode "

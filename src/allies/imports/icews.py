@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 
 from .codes import quad_from_root_sql
-from .readers import (actor_code, country_joins, first_problem, not_numeric, read_headed_tsv,
+from .readers import (actor_code, country_joins, first_problem, numeric_check, read_headed_tsv,
                       sector_cte, sector_joins, staging)
 from .runner import NAMED_FOLD_KEY, Staging
 from .sources import InputFile
@@ -74,9 +74,9 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         (f"{col('date')} IS NULL", "'missing date'"),
         (f"TRY_CAST({col('date')} AS DATE) IS NULL", f"'bad date: ' || {col('date')}"),
         (f"{col('cameo')} IS NULL", "'missing CAMEO code'"),
-        (not_numeric(col("intensity")), f"'non-numeric intensity: ' || {col('intensity')}"),
-        (not_numeric(col("latitude")), f"'non-numeric latitude: ' || {col('latitude')}"),
-        (not_numeric(col("longitude")), f"'non-numeric longitude: ' || {col('longitude')}"),
+        numeric_check(col("intensity"), "intensity"),
+        numeric_check(col("latitude"), "latitude"),
+        numeric_check(col("longitude"), "longitude"),
     ])
     return staging(
         source, expressions, bad, joins, ctes,

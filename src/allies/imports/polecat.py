@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from .codes import quad_from_root_sql, read_table
-from .readers import (actor_code, country_joins, first_problem, header_fields, not_numeric,
+from .readers import (actor_code, country_joins, first_problem, header_fields, numeric_check,
                       read_headed_tsv, sector_cte, sector_joins, staging)
 from .runner import NAMED_FOLD_KEY, Staging
 from .sources import InputFile
@@ -80,9 +80,9 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         (f"{date} IS NULL", f"'bad date: ' || {col('date')}"),
         (f"{col('event_type')} IS NULL", "'missing event type'"),
         (f"{cameo} IS NULL", f"'unknown PLOVER event type: ' || {col('event_type')}"),
-        (not_numeric(col("intensity")), f"'non-numeric intensity: ' || {col('intensity')}"),
-        (not_numeric(col("latitude")), f"'non-numeric latitude: ' || {col('latitude')}"),
-        (not_numeric(col("longitude")), f"'non-numeric longitude: ' || {col('longitude')}"),
+        numeric_check(col("intensity"), "intensity"),
+        numeric_check(col("latitude"), "latitude"),
+        numeric_check(col("longitude"), "longitude"),
     ])
     return staging(
         source, expressions, bad, joins, ctes,

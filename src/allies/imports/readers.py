@@ -139,6 +139,11 @@ def not_numeric(column: str) -> str:
     return f"({column} IS NOT NULL AND TRY_CAST({column} AS DOUBLE) IS NULL)"
 
 
+def numeric_check(column: str, label: str) -> tuple[str, str]:
+    """A :func:`first_problem` check: ``column`` must be a number when present."""
+    return not_numeric(column), f"'non-numeric {label}: ' || {column}"
+
+
 @dataclass
 class HeadedFile:
     """A tab-separated file with a header, read with rejects captured: ``found``

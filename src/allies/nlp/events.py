@@ -28,6 +28,17 @@ from .patterns import PatternBook
 
 # Dependants that carry a preposition or particle of the verb's frame.
 _PREP_DEPS = {"prep", "prt", "agent", "dative"}
+
+
+def _add_attached_preps(head, preps: set, pobjs: dict) -> None:
+    """Record the prepositions hanging on ``head`` (an object or a particle) and
+    their objects: "impose sanctions on X", "crack down on X"."""
+    for sub in head.children:
+        if sub.dep_ == "prep":
+            preps.add(sub.lower_)
+            for obj in sub.children:
+                if obj.dep_ == "pobj":
+                    pobjs.setdefault(sub.lower_, obj)
 # Prepositions whose object can be the target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for")
 _LOCATION_PREPS = ("in",)
@@ -266,12 +277,7 @@ class EventExtractor:
             elif dep in ("dobj", "obj"):
                 dobj = child
                 objects.add(child.lemma_.lower())
-                for sub in child.children:
-                    if sub.dep_ == "prep":
-                        preps.add(sub.lower_)
-                        for obj in sub.children:
-                            if obj.dep_ == "pobj":
-                                pobjs.setdefault(sub.lower_, obj)
+                _add_attached_preps(child, preps, pobjs)
             elif dep == "nsubjpass":
                 passive_subject = child
                 objects.add(child.lemma_.lower())
@@ -280,12 +286,7 @@ class EventExtractor:
         # "crack down on": the preposition may hang on the particle
         for child in verb.children:
             if child.dep_ == "prt":
-                for sub in child.children:
-                    if sub.dep_ == "prep":
-                        preps.add(sub.lower_)
-                        for obj in sub.children:
-                            if obj.dep_ == "pobj":
-                                pobjs.setdefault(sub.lower_, obj)
+                _add_attached_preps(child, preps, pobjs)
         return preps, objects, pobjs, dobj, passive_subject
 
     def _noun_code(self, noun, modified_only: bool = False) -> str | None:

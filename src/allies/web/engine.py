@@ -13,13 +13,19 @@ from .queries import parse_date
 MAX_QUESTION = 300
 
 
+def _short_text(value: str | None, what: str, when_empty: str) -> str:
+    """A question or claim, stripped; InputError when empty or too long."""
+    value = (value or "").strip()
+    if not value:
+        raise InputError(when_empty)
+    if len(value) > MAX_QUESTION:
+        raise InputError(f"the {what} is longer than {MAX_QUESTION} characters")
+    return value
+
+
 def ask(store: Store, question: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """The answer to a question about a dyad, as :meth:`Answer.to_dict` gives it."""
-    question = (question or "").strip()
-    if not question:
-        raise InputError("ask a question such as 'Are Azerbaijan and Russia allies?'")
-    if len(question) > MAX_QUESTION:
-        raise InputError(f"the question is longer than {MAX_QUESTION} characters")
+    question = _short_text(question, "question", "ask a question such as 'Are Azerbaijan and Russia allies?'")
     since, until = parse_date(since, "since"), parse_date(until, "until")
     return as_jsonable(relations.ask(store, question, since=since, until=until))
 
@@ -27,11 +33,7 @@ def ask(store: Store, question: str, since: str | None = None, until: str | None
 def check(store: Store, claim: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """Weigh a claim ("Russia is an ally of Azerbaijan"): supported,
     contradicted, mixed or not enough evidence, with the full answer."""
-    claim = (claim or "").strip()
-    if not claim:
-        raise InputError("give a claim such as 'Russia is an ally of Azerbaijan'")
-    if len(claim) > MAX_QUESTION:
-        raise InputError(f"the claim is longer than {MAX_QUESTION} characters")
+    claim = _short_text(claim, "claim", "give a claim such as 'Russia is an ally of Azerbaijan'")
     since, until = parse_date(since, "since"), parse_date(until, "until")
     return as_jsonable(relations.check(store, claim, since=since, until=until))
 
