@@ -102,6 +102,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     ])
     return staging(
         source, expressions, bad, " ".join(joins),
+        source_columns=header,
         header_lines=1,
         rejects_table=rejects,
         fold_key=NAMED_FOLD_KEY,

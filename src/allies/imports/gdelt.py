@@ -99,6 +99,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     )
     return staging(
         source, expressions, bad, joins, fold_joins="",  # key and checks use raw columns only
+        source_columns=columns,
         header_lines=0,
         rejects_table=rejects,
         fold_key=GDELT_FOLD_KEY,

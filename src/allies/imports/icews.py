@@ -80,6 +80,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     ])
     return staging(
         source, expressions, bad, joins, ctes,
+        source_columns=headed.header,
         header_lines=1,
         rejects_table=rejects,
         fold_key=NAMED_FOLD_KEY,

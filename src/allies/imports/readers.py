@@ -1,13 +1,14 @@
 """SQL building blocks the dataset readers share."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import count
 from typing import Iterable, Mapping
 
 from ..errors import InputError
 
-from .runner import CARRIED_COLUMNS, STAGED_COLUMNS, Staging
+from .runner import CARRIED_COLUMNS, RAW_TABLE, STAGED_COLUMNS, Staging
 from .sources import InputFile, first_line
 
 _reject_numbers = count(1)
@@ -48,38 +49,66 @@ def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, hea
 
 
 def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins: str = "",
-            ctes: str = "", fold_joins: str | None = None, **options) -> Staging:
-    """A :class:`Staging` for the pipeline: the full mapping SELECT and, when the reader
-    says which joins the fold key and the checks need (``fold_joins``), a lighter SELECT
-    for the folding pass (DuckDB keeps unused outer joins, so they are left out here)."""
+            ctes: str = "", fold_joins: str | None = None, source_columns: Iterable[str] | None = None,
+            **options) -> Staging:
+    """A :class:`Staging` for the pipeline.
+
+    The pipeline first copies ``source`` (the reader SQL) into the table ``import_raw``
+    in file order, so a row's ``rowid`` numbers it; the mapping SELECTs read that table
+    (as ``raw``, the main SELECT calls it ``r``). With ``source_columns`` (the reader's
+    column names) only the columns the SQL mentions are copied. When the reader says which
+    joins the fold key and the checks need (``fold_joins``), a lighter SELECT is built for
+    the folding pass (DuckDB keeps unused outer joins, so they are left out there)."""
+    texts = [*expressions.values(), bad_reason, joins, ctes]
+    copied = "*"
+    if source_columns is not None:
+        used = referenced_columns(source_columns, texts)
+        copied = ", ".join(ident(c) for c in used) if used else "*"
     fold_sql = None
     if fold_joins is not None:
         key = options.get("fold_key") or Staging.fold_key
         parts = ", ".join(f"{expressions.get(c, 'NULL')} AS {c}" for c in key)
         fold_sql = (
-            f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}) "
+            f"WITH {RAW_CTE} "
             f"SELECT {parts}, r.data_row AS data_row, {bad_reason} AS bad_reason FROM raw r {fold_joins}"
         )
     return Staging(
-        select_sql=staging_select(source, expressions, bad_reason, joins, ctes),
+        select_sql=staging_select(expressions, bad_reason, joins, ctes),
+        source_sql=f"SELECT {copied} FROM {source}",
         fold_sql=fold_sql,
         columns=tuple(c for c in STAGED_COLUMNS + CARRIED_COLUMNS if c in expressions),
         **options,
     )
 
 
-def staging_select(source: str, expressions: Mapping[str, str], bad_reason: str, joins: str = "",
-                   ctes: str = "") -> str:
-    """SELECT of every staged column (missing ones NULL) from ``source``, which the
-    query calls ``raw`` (and the main SELECT ``r``), with ``data_row`` numbered in file
-    order before any join. ``ctes`` may add more common table expressions over ``raw``."""
+# The copied file, numbered: a table created in file order numbers its rows in that
+# order (rowid from 0), so no window function has to make the read single-threaded.
+RAW_CTE = f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE})"
+
+
+def referenced_columns(columns: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """The ``columns`` that ``texts`` (SQL) mention, bare or quoted; mentioning a column
+    by accident only copies one column too many."""
+    sql = "\n".join(texts)
+    found = []
+    for column in columns:
+        bare = re.compile(r"(?<![\w\"])" + re.escape(column) + r"(?![\w\"])")
+        if ident(column) in sql or bare.search(sql):
+            found.append(column)
+    return found
+
+
+def staging_select(expressions: Mapping[str, str], bad_reason: str, joins: str = "", ctes: str = "") -> str:
+    """SELECT of every staged column (missing ones NULL) from the copied file
+    (``raw``, called ``r`` in the main SELECT), with ``data_row`` its 1-based row number
+    in file order. ``ctes`` may add more common table expressions over ``raw``."""
     parts = []
     for column in STAGED_COLUMNS:
         parts.append(f"{expressions.get(column, 'NULL')} AS {column}")
     parts += [f"{expressions[c]} AS {c}" for c in CARRIED_COLUMNS if c in expressions]
     more = f", {ctes}" if ctes else ""
     return (
-        f"WITH raw AS (SELECT row_number() OVER () AS data_row, * FROM {source}){more} "
+        f"WITH {RAW_CTE}{more} "
         f"SELECT {', '.join(parts)}, r.data_row AS data_row, {bad_reason} AS bad_reason "
         f"FROM raw r {joins}"
     )
@@ -153,6 +182,7 @@ class HeadedFile:
     found: dict[str, str]
     source: str
     rejects: str
+    header: list[str]
 
     def col(self, field: str) -> str:
         """The column for ``field`` in SQL, or NULL where the file lacks it."""
@@ -171,7 +201,8 @@ def read_headed_tsv(file: InputFile, aliases: Mapping[str, list[str]], required:
     if missing:
         raise InputError(f"{file.name}: not {dataset} file (no column for {', '.join(missing)})")
     rejects = new_rejects_table()
-    return HeadedFile(found, read_csv_sql(file, header, delimiter="\t", header=True, rejects_table=rejects), rejects)
+    return HeadedFile(found, read_csv_sql(file, header, delimiter="\t", header=True, rejects_table=rejects), rejects,
+                      header)
 
 
 def sector_joins(source_sectors: str, target_sectors: str) -> str:

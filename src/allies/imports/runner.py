@@ -2,18 +2,21 @@
 
 For one input file, inside one transaction:
 
-1. the dataset's reader gives a SELECT mapping the file to the allies event columns
-   and flagging rows with unusable values (``bad_reason``); rows DuckDB's CSV reader
-   cannot parse (wrong column count, broken encoding) go to its rejects table with their
-   line numbers;
-2. a first pass over the file folds duplicates: good rows with the same fold key
-   (date, actors, code, URL or story) become one group, remembered by its first row and
-   size; bad rows are kept apart for the report;
-3. rows whose key is already stored for the same origin (an earlier import of the
+1. the dataset's reader gives the SQL that reads the file, and a SELECT mapping it to
+   the allies event columns and flagging rows with unusable values (``bad_reason``);
+   rows DuckDB's CSV reader cannot parse (wrong column count, broken encoding) go to its
+   rejects table with their line numbers;
+2. the file is read once, on all cores, into the temporary table ``import_raw``: only
+   the columns the mapping uses, in file order, so each row's ``rowid`` gives its line
+   (a window function numbering rows would make the whole import single-threaded);
+3. a pass over that table folds duplicates: good rows with the same fold key (date,
+   actors, code, URL or story) become one group, remembered by its first row and size;
+   bad rows are kept apart for the report;
+4. rows whose key is already stored for the same origin (an earlier import of the
    same events) are dropped;
-4. a second pass appends the first row of each remaining group to ``events``, its
-   ``duplicates`` column counting the rest, with provenance (run, file, line, dataset
-   id); ``import_runs`` gets the counts and a JSON report of skipped lines.
+5. the first row of each remaining group is appended to ``events``, its ``duplicates``
+   column counting the rest, with provenance (run, file, line, dataset id);
+   ``import_runs`` gets the counts and a JSON report of skipped lines.
 
 Any error rolls the whole file back.
 """
@@ -54,6 +57,9 @@ NAMED_FOLD_KEY = ("origin", "date", "source_code", "source_text", "target_code",
                   "url", "story_id")
 CODED_FOLD_KEY = NAMED_FOLD_KEY + ("sentence_index", "trigger")
 
+# The file's rows, copied once per import (see step 2 above).
+RAW_TABLE = "import_raw"
+
 REPORT_LINES = 200  # skipped lines listed one by one in a report; the rest are counted
 
 
@@ -61,7 +67,8 @@ REPORT_LINES = 200  # skipped lines listed one by one in a report; the rest are 
 class Staging:
     """What a dataset reader hands the pipeline for one file."""
 
-    select_sql: str                  # SELECT of STAGED_COLUMNS + data_row + bad_reason
+    select_sql: str                  # SELECT of STAGED_COLUMNS + data_row + bad_reason over RAW_TABLE
+    source_sql: str = ""             # SELECT reading the file (RAW_TABLE is created from it)
     header_lines: int = 0            # physical lines before the first data row
     rejects_table: str | None = None  # DuckDB rejects table the reader fills
     fold_key: tuple[str, ...] = NAMED_FOLD_KEY
@@ -126,15 +133,19 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
     result = ImportResult(dataset=dataset, path=name)
     settings = _tune(con)
     staging: Staging | None = None
-    con.execute("BEGIN TRANSACTION")
     try:
+        staging = stage(con)
+        result.variant = staging.variant
+        # The copy is a temporary table, private to this connection, so it is made before
+        # the transaction begins: rows a transaction adds are numbered from a large offset
+        # until it commits, and their numbers are the line numbers here.
+        _copy_file(con, staging)  # the one read of the file
+        con.execute("BEGIN TRANSACTION")
         result.run_id = con.execute(
             "INSERT INTO import_runs (dataset, path, status) VALUES (?, ?, 'running') RETURNING run_id",
             [dataset, name],
         ).fetchone()[0]
-        staging = stage(con)
-        result.variant = staging.variant
-        _fold(con, staging)  # the one pass over the file
+        _fold(con, staging)
         rejects = _rejected_lines(con, staging)
         _number_lines(con, staging, [line for line, _ in rejects])
         parsed, bad = con.execute(
@@ -179,9 +190,9 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
         raise
     finally:
         cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
-                   "DROP TABLE IF EXISTS import_shift"]
+                   "DROP TABLE IF EXISTS import_shift", f"DROP TABLE IF EXISTS {RAW_TABLE}"]
         if staging is not None and staging.rejects_table:
-            for suffix in ("", "_scan", "_again", "_again_scan"):
+            for suffix in ("", "_scan"):
                 cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
         for stmt in cleanup:
             try:
@@ -222,11 +233,25 @@ def _restore(con: duckdb.DuckDBPyConnection, previous: dict[str, str]) -> None:
             pass
 
 
+def _copy_file(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
+    """Read the file into RAW_TABLE in file order. DuckDB keeps insertion order for a
+    plain parallel scan when asked to (joins would lose it, so none happen here)."""
+    con.execute("SET preserve_insertion_order = true")
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {RAW_TABLE} AS {staging.source_sql}")
+    finally:
+        con.execute("SET preserve_insertion_order = false")
+    first, last, rows = con.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {RAW_TABLE}").fetchone()
+    if rows and (first != 0 or last != rows - 1):
+        # Never expected; line numbers would be wrong, so nothing is imported.
+        raise RuntimeError(f"{RAW_TABLE} rows are not numbered 0..{rows - 1} (got {first}..{last})")
+
+
 def _fold(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
-    """First pass: ``import_folded`` gets one row per fold key among good rows (the
-    first row's ``data_row`` and how many rows were folded into it) and one row per bad
-    row (with its reason, never folded). Only numbers leave the pass: carrying whole
-    rows through the grouping costs three times as much as reading the file again."""
+    """``import_folded`` gets one row per fold key among good rows (the first row's
+    ``data_row`` and how many rows were folded into it) and one row per bad row (with its
+    reason, never folded). Only numbers leave the grouping: carrying whole rows through
+    it costs more than joining them back by row number."""
     keys = ", ".join(staging.fold_key)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE import_folded AS "
@@ -250,8 +275,7 @@ def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: li
     """Define ``import_folded_lines``: folded rows with ``source_row``, the physical line
     of the kept row in the file.
 
-    ``data_row`` counts the rows the reader parsed, in file order (DuckDB's streaming
-    row_number over a scan follows the file). Without rejected lines a row's line is its
+    ``data_row`` counts the rows the reader parsed, in file order (RAW_TABLE's rowid). Without rejected lines a row's line is its
     data row plus the header. Each rejected line before a row pushes it one further: the
     j-th rejected line r_j comes after r_j - j - header good rows, so a row with data_row
     n lies after every j with r_j - j - header < n, and an ASOF join finds the largest j.
@@ -274,7 +298,7 @@ def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: li
 
 
 def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name: str) -> tuple[int, int]:
-    """Second pass: append the first row of every good fold group not already stored;
+    """Append the first row of every good fold group not already stored;
     returns (inserted, rows folded into them)."""
     key = staging.fold_key
     origins = (_sql_str(staging.origin) if staging.origin
@@ -293,7 +317,7 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
     values = [f"s.{c}" if c in staging.columns else "NULL" for c in STAGED_COLUMNS] + [
         "k.source_row", f"{first_id - 1} + k.source_row", str(run_id), _sql_str(name), "k.folded",
     ]
-    source = (f"FROM ({_second_pass(staging)}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
+    source = (f"FROM ({staging.select_sql}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
               f"WHERE k.bad_reason IS NULL {not_stored}")
     carried = 0
     if "carried_file" in staging.columns:
@@ -307,11 +331,3 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
         "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [run_id]
     ).fetchone()
     return int(inserted), int(folded) - int(carried)
-
-
-def _second_pass(staging: Staging) -> str:
-    """The staging SELECT for another read of the file: the reader's rejects go to a
-    table of their own (the first pass already recorded them)."""
-    if not staging.rejects_table:
-        return staging.select_sql
-    return staging.select_sql.replace(f"'{staging.rejects_table}", f"'{staging.rejects_table}_again")
