@@ -77,10 +77,12 @@ class SentenceResult:
 class ActorResolver:
     """Resolves noun phrases of one article to actors, remembering people and the last actor."""
 
-    def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None]):
+    def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None],
+                 sector: Callable[[str], str | None] | None = None):
         self._resolve = resolve
         self._find = find
         self._last_person = last_person
+        self._sector = sector
         self.last_actor: Actor | None = None
         self._cache: dict[str, Actor | None] = {}
 
@@ -103,9 +105,39 @@ class ActorResolver:
     def person(self) -> Actor | None:
         return self._last_person()
 
+    def sector(self, phrase: str) -> str | None:
+        """The sector a phrase's words signal without naming a state ("rebels", "troops")."""
+        if self._sector is None or not phrase.strip():
+            return None
+        key = "\x01" + phrase
+        if key not in self._cache:
+            self._cache[key] = self._sector(phrase)
+        return self._cache[key]
+
 
 def _known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.code or actor.country)
+
+
+# Confidence added by each side of an event: a named state or organisation, a
+# generic actor whose kind is clear ("rebels", "troops", "civilians"), an
+# unresolved phrase, or nothing at all. An event whose target is missing or
+# unresolved is mostly a failed attachment, so it falls below one half.
+_SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "unresolved": -0.25, "empty": -0.15, "none": -0.15}
+_TARGET_WEIGHT = {"known": 0.15, "generic": 0.0, "unresolved": -0.3, "empty": -0.3, "none": -0.3}
+
+
+def _side(actor: Actor | None, resolver: "ActorResolver") -> str:
+    if actor is None:
+        return "none"
+    if _known(actor):
+        return "known"
+    if not actor.text:
+        return "empty"
+    words = actor.text.split()
+    if any(word[:1].isupper() for word in words[1:]):
+        return "unresolved"  # "President John Doe": a named person of no known state
+    return "generic" if resolver.sector(actor.text) else "unresolved"
 
 
 class EventExtractor:
@@ -750,13 +782,20 @@ class EventExtractor:
                 made.append((depth, found))
         return made
 
-    def intended(self, cameo: str, negated: bool, modality: str) -> tuple[str, bool, str]:
+    def intended(self, cameo: str, negated: bool, modality: str, reported: bool = False) -> tuple[str, bool, str]:
         """CAMEO codes an action announced for the future as its intention:
         "will release" is an intent to release (03), "will attack" a threat
-        (13), and "will not release" a refusal (12), which is itself a fact."""
+        (13), and "will not release" a refusal (12), which is itself a fact.
+
+        A meeting or visit that the news itself schedules ("X will meet Y",
+        "X is due to visit Y") stays a meeting, in the future; one that a
+        party announces or wishes for ("X said it would meet Y", "X wants to
+        visit Y") is an intention to meet (036)."""
         if modality not in ("future", "hypothetical"):
             return cameo, negated, modality
         root = cameo[:2]
+        if root == "04" and modality == "future" and not negated and not reported:
+            return cameo, negated, modality
         if "03" <= root <= "08":
             if negated:
                 return self.book.carrier_code("reject", cameo), False, "asserted"
@@ -792,15 +831,14 @@ class EventExtractor:
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
             cameo = trigger.cameo  # the carrier's own event already codes the intention
         else:
-            cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
+            cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
         if not sources:
             if not targets:
                 return []
             sources = [Actor(text="")]
-        confidence_base = (0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
-                           - self._embedding(verb))
+        confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
         events = []
         pairs = []
         for source in sources:
@@ -814,7 +852,9 @@ class EventExtractor:
         if symmetric and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
-        elif targets and len(sources) == 1 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
+        elif targets and len(sources) == 1 and cameo[:2] == trigger.cameo[:2] \
+                and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
+            # "X met with Y" goes both ways; "X wants to meet Y" is X's wish alone
             pairs += [(t, sources[0]) for t in targets]
         seen = set()
         for source, target in pairs:
@@ -824,9 +864,8 @@ class EventExtractor:
             if key in seen:
                 continue
             seen.add(key)
-            confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
-            if target is None and cameo.startswith("01"):
-                confidence -= 0.15  # a bare "X said": a statement to no one in particular
+            confidence = (confidence_base + _SOURCE_WEIGHT[_side(source, resolver)]
+                          + _TARGET_WEIGHT[_side(target, resolver)])
             # an official's own words: the statement is the official's state's, spoken by the official
             said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,

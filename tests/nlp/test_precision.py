@@ -1,0 +1,81 @@
+"""Precision of coded triples: confidence calibration, scheduled meetings,
+reported allegations, requested acts and places. Every sentence here is
+written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def between(events, source, target):
+    return [e for e in events if e.source.country == source and e.target is not None and e.target.country == target]
+
+
+def confident(events, threshold=0.5):
+    return [e for e in events if e.confidence >= threshold]
+
+
+# ------------------------------------------------------------ calibration
+def test_event_with_both_states_is_confident(coder):
+    events = between(coder.code("Ecuador expelled the Colombian ambassador."), "ECU", "COL")
+    assert events and events[0].cameo.startswith("16") and events[0].quad == "material_conflict"
+    assert events[0].confidence >= 0.8 and events[0].modality == "asserted" and not events[0].negated
+
+
+def test_event_without_target_falls_below_one_half(coder):
+    events = coder.code("Ghana condemned the decision on Monday.")
+    condemnation = [e for e in events if e.source.country == "GHA" and e.cameo.startswith("11")]
+    assert condemnation and condemnation[0].target is None
+    assert condemnation[0].quad == "verbal_conflict" and condemnation[0].modality == "asserted"
+    assert condemnation[0].confidence < 0.5
+
+
+def test_event_with_unresolved_target_falls_below_one_half(coder):
+    events = coder.code("Bhutan signed a memorandum with Gerald Pumpernickel.")
+    signed = [e for e in events if e.source.country == "BHU" or e.source.country == "BTN"]
+    assert signed and all(e.confidence < 0.5 for e in signed if e.target is not None and not e.target.country)
+
+
+def test_generic_armed_group_against_a_state_stays_confident(coder):
+    events = coder.code("Militants shelled Nigeria's border posts overnight.")
+    shelling = [e for e in events if e.target is not None and e.target.country == "NGA" and e.cameo.startswith("19")]
+    assert shelling and shelling[0].source.text.lower().startswith("militants")
+    assert shelling[0].quad == "material_conflict" and shelling[0].modality == "asserted"
+    assert shelling[0].confidence >= 0.5
+
+
+def test_unknown_named_official_is_not_a_confident_source(coder):
+    events = coder.code("President Ulrich Quandomir held talks with Malawi.")
+    unknown = [e for e in events if e.source.text and "Quandomir" in e.source.text]
+    assert unknown and all(e.confidence < 0.5 for e in unknown)
+
+
+# ------------------------------------------------------------ scheduled meetings
+def test_scheduled_visit_is_a_visit_in_the_future(coder):
+    events = between(coder.code("The Kenyan president will visit Tanzania next week.", date="2024-03-05"), "KEN", "TZA")
+    assert events and events[0].cameo == "042" and events[0].quad == "verbal_cooperation"
+    assert events[0].modality == "future" and not events[0].counts_as_fact and not events[0].negated
+
+
+def test_talks_due_to_take_place_are_talks_both_ways(coder):
+    events = coder.code("Peru is due to hold talks with Bolivia on Friday.")
+    assert between(events, "PER", "BOL")[0].cameo.startswith("04")
+    back = between(events, "BOL", "PER")
+    assert back and back[0].cameo.startswith("04") and back[0].modality == "future"
+
+
+def test_announced_meeting_is_an_intention_of_the_speaker_only(coder):
+    events = coder.code("Chile said it would meet Argentina.")
+    intent = between(events, "CHL", "ARG")
+    assert intent and intent[0].cameo == "036" and intent[0].modality == "future"
+    assert intent[0].speaker is not None and intent[0].speaker.country == "CHL"
+    assert not between(events, "ARG", "CHL")
+
+
+def test_wish_to_meet_is_not_returned_by_the_other_side(coder):
+    events = coder.code("Morocco wants to meet Algeria.")
+    wish = between(events, "MAR", "DZA")
+    assert wish and wish[0].cameo == "036" and wish[0].modality == "hypothetical"
+    assert not between(events, "DZA", "MAR")
