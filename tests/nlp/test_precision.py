@@ -79,3 +79,58 @@ def test_wish_to_meet_is_not_returned_by_the_other_side(coder):
     wish = between(events, "MAR", "DZA")
     assert wish and wish[0].cameo == "036" and wish[0].modality == "hypothetical"
     assert not between(events, "DZA", "MAR")
+
+
+# ------------------------------------------------------------ reported acts
+def test_state_alleging_an_attack_accuses_the_attacker(coder):
+    events = coder.code("Mali said jihadists killed nine Malian soldiers.")
+    accusation = [e for e in events if e.cameo.startswith("112")]
+    assert accusation and accusation[0].source.country == "MLI"
+    assert accusation[0].target is not None and accusation[0].target.text == "jihadists"
+    assert accusation[0].quad == "verbal_conflict" and accusation[0].modality == "asserted"
+    assert accusation[0].confidence >= 0.5
+    # the killing rests on Mali's word
+    killing = [e for e in events if e.cameo.startswith("19")]
+    assert killing and all(e.confidence < 0.5 and e.speaker is not None for e in killing)
+
+
+def test_attribution_after_the_report_accuses_nobody(coder):
+    events = coder.code("Turkish troops attacked Syrian border posts, Syrian officials said.")
+    attack = between(events, "TUR", "SYR")
+    assert attack and attack[0].cameo.startswith("19") and attack[0].quad == "material_conflict"
+    assert attack[0].modality == "asserted" and attack[0].confidence >= 0.5
+    assert attack[0].speaker is not None and "officials" in attack[0].speaker.text
+    assert not [e for e in events if e.cameo.startswith("11")]
+
+
+def test_claimed_own_strike_is_a_claim_of_responsibility(coder):
+    events = coder.code("Jordan claimed that it had bombed the smugglers' camps in Syria.")
+    claim = [e for e in events if e.cameo == "015"]
+    assert claim and claim[0].source.country == "JOR" and claim[0].confidence >= 0.5
+    assert claim[0].quad == "verbal_cooperation" and claim[0].modality == "asserted"
+    assert events[0].cameo == "015"  # the claim stands for the sentence
+    assert all(e.confidence < 0.5 for e in events if e.cameo.startswith("19"))
+
+
+# ------------------------------------------------------------ acts asked of others
+def test_act_urged_on_another_is_not_confident(coder):
+    events = coder.code("Norway urged Sudan to release the detained aid workers.")
+    appeal = between(events, "NOR", "SDN")
+    assert appeal and appeal[0].cameo.startswith("02") and appeal[0].confidence >= 0.5
+    assert appeal[0].quad == "verbal_cooperation" and appeal[0].modality == "asserted"
+    inner = [e for e in events if e.source.country == "SDN"]
+    assert inner and all(e.modality == "requested" and e.confidence < 0.5 for e in inner)
+
+
+def test_act_wanted_of_another_is_not_confident(coder):
+    events = coder.code("Washington wants Ankara to release the detained pastor.")
+    appeal = between(events, "USA", "TUR")
+    assert appeal and appeal[0].cameo.startswith("02") and appeal[0].confidence >= 0.5
+    assert all(e.confidence < 0.5 for e in events if e.source.country == "TUR")
+
+
+def test_demand_in_reported_speech_is_confident(coder):
+    events = coder.code("Lithuania said Belarus must release the opposition leaders.")
+    demand = between(events, "LTU", "BLR")
+    assert demand and demand[0].cameo.startswith("10") and demand[0].confidence >= 0.5
+    assert demand[0].quad == "verbal_conflict" and demand[0].modality == "asserted"

@@ -124,6 +124,10 @@ def _known(actor: Actor | None) -> bool:
 # unresolved phrase, or nothing at all. An event whose target is missing or
 # unresolved is mostly a failed attachment, so it falls below one half.
 _SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "unresolved": -0.25, "empty": -0.15, "none": -0.15}
+# An act that one party asks or wants of another, who has not committed to it.
+_UNCOMMITTED_ACT_CONFIDENCE = 0.4
+# An act known only from one party's claim or allegation.
+_CLAIMED_ACT_CONFIDENCE = 0.45
 _TARGET_WEIGHT = {"known": 0.15, "generic": 0.0, "unresolved": -0.3, "empty": -0.3, "none": -0.3}
 
 
@@ -758,28 +762,37 @@ class EventExtractor:
     def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date,
                   own: bool = False):
         """What reporting an act says about the reporter: claiming one's own act
-        claims responsibility (015); alleging another's violence accuses them (112)."""
+        claims responsibility (015); alleging another's violence accuses them (112).
+
+        Either way the act itself rests on the word of a party, so it drops
+        below one half. An attribution after the report ("..., officials
+        said") only names the source of the news: nobody is accused.
+        """
         reporting_verb = speaker_token.head
         kinds = self.kinds(reporting_verb)
         lift = self._depth(verb) - self._depth(reporting_verb)
+        front = reporting_verb.i < verb.i
         made = []
         for _, event in events:
             # "X claimed that they had attacked": a pronoun subject is the claimant
             same = own or (_known(event.source) and _known(speaker) and
                            (event.source.country or event.source.code) == (speaker.country or speaker.code))
-            if not same and not (_known(event.source) and _known(speaker)):
+            if not same and not (_known(speaker) and event.source.text):
                 continue
             if same and "admission" in kinds:
                 code, target, depth = "015", event.target, lift
-            elif not same and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
+                confidence = event.confidence * 0.9
+            elif not same and front and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
                     and event.modality == "asserted" and not event.negated:
                 code, target, depth = "112", event.source, -1  # listed after the act itself
+                confidence = 0.75 if _known(event.source) else 0.6
             else:
                 continue
             found = self._make_event(f"{reporting_verb.text} ({trigger.words})", code, sent, sentence_index, speaker,
-                                     target, False, "asserted", speaker, date, event.confidence * 0.9)
+                                     target, False, "asserted", speaker, date, confidence)
             if found is not None:
                 made.append((depth, found))
+                event.confidence = min(event.confidence, _CLAIMED_ACT_CONFIDENCE)
         return made
 
     def intended(self, cameo: str, negated: bool, modality: str, reported: bool = False) -> tuple[str, bool, str]:
@@ -828,8 +841,14 @@ class EventExtractor:
                     break
         negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+        wished_by_another = False
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
             cameo = trigger.cameo  # the carrier's own event already codes the intention
+            # "urged Iran to release", "wants Putin to attack": an act asked of
+            # someone who has not committed to it
+            carrier_subjects = self.subjects(verb.head)[0]
+            wished_by_another = bool(source_tokens) and bool(carrier_subjects) \
+                and carrier_subjects[0].i != source_tokens[0].i
         else:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
         sources = self._actors(source_tokens, resolver)
@@ -867,6 +886,8 @@ class EventExtractor:
             confidence = (confidence_base + _SOURCE_WEIGHT[_side(source, resolver)]
                           + _TARGET_WEIGHT[_side(target, resolver)])
             # an official's own words: the statement is the official's state's, spoken by the official
+            if wished_by_another or modality == "requested":
+                confidence = min(confidence, _UNCOMMITTED_ACT_CONFIDENCE)
             said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
                                      negated, modality, said_by, date, confidence)
@@ -881,8 +902,10 @@ class EventExtractor:
             demand = self.book.carrier_code("demand", trigger.cameo)
             for _, event in list(events):
                 if event.source.text and event.source.text != speaker.text:
+                    confidence = (confidence_base + _SOURCE_WEIGHT[_side(speaker, resolver)]
+                                  + _TARGET_WEIGHT[_side(event.source, resolver)])
                     made = self._make_event(f"{trigger.words} (must)", demand, sent, sentence_index, speaker,
-                                            event.source, False, "asserted", speaker, date, event.confidence)
+                                            event.source, False, "asserted", speaker, date, confidence)
                     if made is not None:
                         events.append((lift, made))
                     event.modality = "requested"
