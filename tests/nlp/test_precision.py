@@ -134,3 +134,64 @@ def test_demand_in_reported_speech_is_confident(coder):
     demand = between(events, "LTU", "BLR")
     assert demand and demand[0].cameo.startswith("10") and demand[0].confidence >= 0.5
     assert demand[0].quad == "verbal_conflict" and demand[0].modality == "asserted"
+
+
+# ------------------------------------------------------------ places
+@pytest.mark.parametrize("place, iso3", [("Zurich", "CHE"), ("Alaska", "USA"), ("Aleppo", "SYR"),
+                                         ("Kharkiv", "UKR"), ("Tigray", "ETH"), ("Mindanao", "PHL")])
+def test_places_stand_for_their_state(place, iso3):
+    from allies.nlp.actors import ActorKB
+
+    actor = ActorKB.default().lookup(place)
+    assert actor is not None and actor.country == iso3
+
+
+def test_places_file_names_known_states_only():
+    from allies.nlp.actors import ActorKB
+
+    kb = ActorKB.default()
+    from importlib import resources
+    text = resources.files("allies.nlp").joinpath("data", "places.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    assert len(rows) > 300
+    assert all(len(row) == 3 and kb.is_country(row[1]) for row in rows)
+
+
+def test_exercises_in_a_region_target_its_state(coder):
+    events = between(coder.code("Belarus held military exercises in Kaliningrad."), "BLR", "RUS")
+    assert events and events[0].cameo.startswith("15") and events[0].quad == "material_conflict"
+    assert events[0].modality == "asserted" and events[0].confidence >= 0.5
+
+
+def test_statement_made_in_a_city_is_not_addressed_to_its_state(coder):
+    events = coder.code("The Egyptian foreign minister made a statement in Geneva.")
+    statement = [e for e in events if e.source.country == "EGY" and e.cameo.startswith("01")]
+    assert statement and statement[0].target is None and statement[0].confidence < 0.5
+
+
+def test_meeting_place_is_not_a_party_that_meets_back(coder):
+    events = coder.code("The Kenyan president will meet in Davos next week.", date="2024-01-10")
+    meeting = between(events, "KEN", "CHE")
+    assert meeting and meeting[0].cameo.startswith("04") and meeting[0].modality == "future"
+    assert not between(events, "CHE", "KEN")
+
+
+def test_victims_of_a_place_belong_to_its_state(coder):
+    events = coder.code("Five civilians were killed in Aleppo on Sunday.")
+    killed = [e for e in events if e.cameo.startswith("19")]
+    assert killed and killed[0].target.code == "SYRCVL" and killed[0].quad == "material_conflict"
+    assert killed[0].modality == "asserted" and not killed[0].negated
+    assert killed[0].confidence < 0.5  # nobody is named as the killer
+
+
+def test_local_police_belong_to_the_place(coder):
+    events = coder.code("Police arrested ten protesters in Minsk.")
+    arrest = [e for e in events if e.cameo.startswith("17")]
+    assert arrest and arrest[0].source.code == "BLRCOP" and arrest[0].target.country == "BLR"
+    assert arrest[0].quad == "material_conflict" and arrest[0].confidence >= 0.5
+
+
+def test_a_nationality_is_not_a_place(coder):
+    events = coder.code("Four soldiers were killed in Israeli shelling in Khan Younis.")
+    killed = [e for e in events if e.cameo.startswith("19")]
+    assert killed and killed[0].source.country == "ISR" and killed[0].target.country == "PSE"

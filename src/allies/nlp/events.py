@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Actor, Event
+from .actors import SECTOR_SUFFIX
 from .patterns import PatternBook
 
 # Dependants that carry a preposition or particle of the verb's frame.
@@ -42,6 +43,13 @@ def _add_attached_preps(head, preps: set, pobjs: dict) -> None:
 # Prepositions whose object can be the target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for")
 _LOCATION_PREPS = ("in",)
+# Acts done on the ground, whose place stands for their target when nothing
+# else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
+# words (statements, appeals, accusations) are not addressed to where they are said.
+_PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+# Who acts where they are: "police in Minsk" are Belarusian police; troops may be foreign.
+_LOCAL_SECTORS = frozenset(("police", "government", "judiciary", "legislature", "civilians", "opposition", "rebels"))
+_PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
 # Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
 _NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "npadvmod"}
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -546,6 +554,8 @@ class EventExtractor:
             inside = self._actor_inside(obj, resolver)
             if inside is not None:
                 return [inside]
+        if trigger.cameo[:2] not in _PLACED_ROOTS:
+            return []  # "made remarks in Doha" is no statement to Qatar
         for prep in _LOCATION_PREPS:
             obj = pobjs.get(prep)
             if obj is not None:
@@ -553,6 +563,42 @@ class EventExtractor:
                 if _known(actor) and actor.country:
                     return [obj]
         return []
+
+    def _place(self, verb, resolver: ActorResolver) -> Actor | None:
+        """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
+        heads = [verb]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ != "in":
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.pos_ == "NOUN" and self._noun_code(obj):
+                        if head is verb:
+                            heads.append(obj)  # "killed in shelling in Gaza": the shelling's place
+                        continue
+                    # a named place, not a nationality ("in Israeli shelling" names no place)
+                    if obj.ent_type_ in _PLACE_ENTS or obj.pos_ == "PROPN":
+                        candidates = [obj]
+                    else:
+                        candidates = [t for t in obj.subtree if t.ent_type_ in _PLACE_ENTS and t.ent_iob_ == "B"]
+                    for candidate in candidates:
+                        actor = self.actor(candidate, resolver, require_actor=True)
+                        if _known(actor) and actor.country:
+                            return actor
+        return None
+
+    @staticmethod
+    def _placed(target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:
+        """A generic actor ("civilians", "three soldiers", "police") as one of the place."""
+        if _known(target) or _side(target, resolver) != "generic":
+            return target
+        sector = resolver.sector(target.text)
+        if sectors is not None and sector not in sectors:
+            return target
+        return Actor(text=f"{target.text} in {place.text}", code=place.country + SECTOR_SUFFIX.get(sector, ""),
+                     country=place.country, sector=sector)
 
     # ------------------------------------------------------------ voice
     def voice(self, verb, resolver: ActorResolver, reporters: set[int] | None = None):
@@ -853,6 +899,13 @@ class EventExtractor:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
+        if trigger.cameo[:2] in _PLACED_ROOTS and not all(_known(a) for a in (*sources, *targets)):
+            # "five civilians were killed in Aleppo", "police arrested them in Minsk":
+            # local people and bodies of the place where it happened
+            place = self._place(verb, resolver)
+            if place is not None:
+                targets = [self._placed(t, place, resolver) for t in targets]
+                sources = [self._placed(s, place, resolver, _LOCAL_SECTORS) for s in sources]
         if not sources:
             if not targets:
                 return []
@@ -871,7 +924,7 @@ class EventExtractor:
         if symmetric and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
-        elif targets and len(sources) == 1 and cameo[:2] == trigger.cameo[:2] \
+        elif targets and len(sources) == 1 and cameo[:2] == trigger.cameo[:2] and not place_only \
                 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
             # "X met with Y" goes both ways; "X wants to meet Y" is X's wish alone
             pairs += [(t, sources[0]) for t in targets]
