@@ -32,10 +32,16 @@ def test_event_without_target_falls_below_one_half(coder):
     assert condemnation[0].confidence < 0.5
 
 
-def test_event_with_unresolved_target_falls_below_one_half(coder):
-    events = coder.code("Bhutan signed a memorandum with Gerald Pumpernickel.")
-    signed = [e for e in events if e.source.country == "BHU" or e.source.country == "BTN"]
-    assert signed and all(e.confidence < 0.5 for e in signed if e.target is not None and not e.target.country)
+def test_unknown_named_target_ranks_between_a_state_and_nothing(coder):
+    unknown = [e for e in coder.code("Bhutan signed a memorandum with Gerald Pumpernickel.")
+               if e.source.country == "BTN" and e.cameo.startswith("05")]
+    assert unknown and unknown[0].target is not None and unknown[0].target.code is None
+    state = [e for e in coder.code("Bhutan signed a memorandum with Nepal.")
+             if e.source.country == "BTN" and e.cameo.startswith("05")]
+    nobody = [e for e in coder.code("Bhutan signed a memorandum with the committee.")
+              if e.source.country == "BTN" and e.cameo.startswith("05")]
+    assert state and nobody
+    assert nobody[0].confidence < 0.5 <= unknown[0].confidence < state[0].confidence
 
 
 def test_generic_armed_group_against_a_state_stays_confident(coder):
@@ -195,3 +201,36 @@ def test_a_nationality_is_not_a_place(coder):
     events = coder.code("Four soldiers were killed in Israeli shelling in Khan Younis.")
     killed = [e for e in events if e.cameo.startswith("19")]
     assert killed and killed[0].source.country == "ISR" and killed[0].target.country == "PSE"
+
+
+# ------------------------------------------------------------ who is behind it
+def test_weapon_subject_is_acted_by_who_fired_it(coder):
+    events = coder.code("The rockets fired by the Armenian army hit a depot of the Azerbaijani army.")
+    strike = between(events, "ARM", "AZE")
+    assert strike and strike[0].cameo.startswith("19") and strike[0].source.sector == "military"
+    assert strike[0].quad == "material_conflict" and strike[0].modality == "asserted"
+    assert strike[0].confidence >= 0.5
+
+
+def test_attack_by_a_group_is_the_groups(coder):
+    events = coder.code("A bombing by the Abu Sayyaf group killed four Filipino marines.")
+    killing = [e for e in events if e.cameo.startswith("19")]
+    assert killing and killing[0].source.code == "PHLREB" and killing[0].target.country == "PHL"
+    assert killing[0].confidence >= 0.5
+
+
+def test_statement_noun_does_not_lend_its_author(coder):
+    events = coder.code("The report by the Dutch government came as Ruritanian rebels attacked a Dutch convoy.")
+    assert not [e for e in events if e.source.country == "NLD" and e.cameo.startswith("19")]
+
+
+def test_unknown_named_group_keeps_a_usable_confidence(coder):
+    events = coder.code("The Quorn Liberation Front bombed a Kenyan police station.")
+    bombing = [e for e in events if e.target is not None and e.target.country == "KEN"]
+    assert bombing and bombing[0].source.code is None and "Quorn" in bombing[0].source.text
+    assert bombing[0].cameo.startswith("19") and bombing[0].confidence >= 0.5
+
+
+def test_nameless_subject_is_not_confident(coder):
+    events = coder.code("The pressure forced Ghana to close the Togolese border.")
+    assert all(e.confidence < 0.5 for e in events if e.source.text.lower().startswith("pressure"))

@@ -91,6 +91,7 @@ class ActorResolver:
         self._find = find
         self._last_person = last_person
         self._sector = sector
+        self.named: set[str] = set()  # unresolved phrases that are names ("Abu Sayyaf", "USAID")
         self.last_actor: Actor | None = None
         self._cache: dict[str, Actor | None] = {}
 
@@ -131,12 +132,12 @@ def _known(actor: Actor | None) -> bool:
 # generic actor whose kind is clear ("rebels", "troops", "civilians"), an
 # unresolved phrase, or nothing at all. An event whose target is missing or
 # unresolved is mostly a failed attachment, so it falls below one half.
-_SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "unresolved": -0.25, "empty": -0.15, "none": -0.15}
+_SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "named": -0.1, "unresolved": -0.25, "empty": -0.15, "none": -0.15}
 # An act that one party asks or wants of another, who has not committed to it.
 _UNCOMMITTED_ACT_CONFIDENCE = 0.4
 # An act known only from one party's claim or allegation.
 _CLAIMED_ACT_CONFIDENCE = 0.45
-_TARGET_WEIGHT = {"known": 0.15, "generic": 0.0, "unresolved": -0.3, "empty": -0.3, "none": -0.3}
+_TARGET_WEIGHT = {"known": 0.15, "generic": 0.0, "named": -0.15, "unresolved": -0.3, "empty": -0.3, "none": -0.3}
 
 
 def _side(actor: Actor | None, resolver: "ActorResolver") -> str:
@@ -146,10 +147,14 @@ def _side(actor: Actor | None, resolver: "ActorResolver") -> str:
         return "known"
     if not actor.text:
         return "empty"
-    words = actor.text.split()
-    if any(word[:1].isupper() for word in words[1:]):
-        return "unresolved"  # "President John Doe": a named person of no known state
-    return "generic" if resolver.sector(actor.text) else "unresolved"
+    sector = resolver.sector(actor.text)
+    if sector == "government" and actor.text in resolver.named:
+        return "unresolved"  # "President John Doe": an official of no known state
+    if actor.text in resolver.named:
+        return "named"  # a group or agency the knowledge base lacks ("Abu Sayyaf", "USAID")
+    if sector is None or (sector == "government" and any(word[:1].isupper() for word in actor.text.split()[1:])):
+        return "unresolved"
+    return "generic"  # "rebels", "Rohingya insurgents", "riot police"
 
 
 class EventExtractor:
@@ -240,6 +245,8 @@ class EventExtractor:
                 if inside is not None:
                     return inside
             return None
+        if token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS or acronym:
+            resolver.named.add(phrase)  # a name the knowledge base lacks: an actor, not a failed attachment
         return Actor(text=phrase)
 
     def _actors(self, tokens, resolver: ActorResolver, require_actor: bool = False) -> list[Actor]:
@@ -563,6 +570,24 @@ class EventExtractor:
                 if _known(actor) and actor.country:
                     return [obj]
         return []
+
+    def _wielder(self, token, resolver: ActorResolver):
+        """Who is behind a weapon or an attack that is the subject: "a car bombing by
+        the Islamic State group killed", "missiles fired by the Israeli army struck"."""
+        if token.pos_ != "NOUN" or (self._noun_code(token) or "18")[:2] < "14":
+            return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        own = self.actor(token, resolver)
+        if own is not None and _side(own, resolver) in ("known", "named", "generic"):
+            return token
+        agent = self._noun_actor(token)
+        if agent is None:
+            for child in token.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    agent = next((obj for by in child.children if by.dep_ == "agent"
+                                  for obj in by.children if obj.dep_ == "pobj"), None)
+                    if agent is not None:
+                        break
+        return agent if agent is not None else token
 
     def _place(self, verb, resolver: ActorResolver) -> Actor | None:
         """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
@@ -897,6 +922,7 @@ class EventExtractor:
                 and carrier_subjects[0].i != source_tokens[0].i
         else:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
+        source_tokens = [self._wielder(t, resolver) for t in source_tokens]
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
         if trigger.cameo[:2] in _PLACED_ROOTS and not all(_known(a) for a in (*sources, *targets)):
