@@ -234,3 +234,22 @@ def test_unknown_named_group_keeps_a_usable_confidence(coder):
 def test_nameless_subject_is_not_confident(coder):
     events = coder.code("The pressure forced Ghana to close the Togolese border.")
     assert all(e.confidence < 0.5 for e in events if e.source.text.lower().startswith("pressure"))
+
+
+# ------------------------------------------------------------ judged acts
+def test_criticised_for_an_act_names_who_did_it(coder):
+    events = coder.code("Serbia criticised Kosovo for arresting Serbian officials.")
+    criticism = between(events, "SRB", "XKX")
+    assert criticism and criticism[0].cameo.startswith("11") and criticism[0].confidence >= 0.5
+    assert criticism[0].quad == "verbal_conflict" and criticism[0].modality == "asserted"
+    arrest = between(events, "XKX", "SRB")
+    assert arrest and arrest[0].cameo.startswith("17") and arrest[0].quad == "material_conflict"
+    assert arrest[0].confidence < 0.5  # on Serbia's word
+
+
+def test_accused_of_an_act_is_an_accusation_first(coder):
+    events = coder.code("Azerbaijan accused Armenia of shelling Azerbaijani villages.")
+    assert events[0].cameo.startswith("11") and events[0].source.country == "AZE"
+    assert events[0].target.country == "ARM" and events[0].confidence >= 0.5
+    shelling = between(events, "ARM", "AZE")
+    assert shelling and shelling[0].cameo.startswith("19") and shelling[0].confidence < 0.5

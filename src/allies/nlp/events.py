@@ -420,6 +420,18 @@ class EventExtractor:
                 return True
         return False
 
+    @staticmethod
+    def _judged(verb):
+        """"criticised Kosovo for arresting", "accused Israel of attacking": the
+        object of the judging verb did the act of its "for"/"of" clause."""
+        head = verb.head
+        if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of"):
+            return None
+        governor = head.head
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+
     def _controller(self, verb):
         """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
         head = verb.head
@@ -458,6 +470,9 @@ class EventExtractor:
             return [], True
         if depth > 4:
             return [], False
+        judged = self._judged(verb)
+        if judged is not None:
+            return self._with_conjuncts(judged), False
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
@@ -913,6 +928,7 @@ class EventExtractor:
         negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
         wished_by_another = False
+        judged = self._judged(verb) is not None
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
             cameo = trigger.cameo  # the carrier's own event already codes the intention
             # "urged Iran to release", "wants Putin to attack": an act asked of
@@ -967,6 +983,8 @@ class EventExtractor:
             # an official's own words: the statement is the official's state's, spoken by the official
             if wished_by_another or modality == "requested":
                 confidence = min(confidence, _UNCOMMITTED_ACT_CONFIDENCE)
+            elif judged:
+                confidence = min(confidence, _CLAIMED_ACT_CONFIDENCE)  # on the judge's word
             said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
                                      negated, modality, said_by, date, confidence)
