@@ -253,3 +253,41 @@ def test_accused_of_an_act_is_an_accusation_first(coder):
     assert events[0].target.country == "ARM" and events[0].confidence >= 0.5
     shelling = between(events, "ARM", "AZE")
     assert shelling and shelling[0].cameo.startswith("19") and shelling[0].confidence < 0.5
+
+
+# ------------------------------------------------------------ within one article
+def test_the_two_leaders_are_the_parties_of_the_last_meeting(coder):
+    text = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on Monday. "
+            "The two leaders signed a border agreement.")
+    events = [e for e in coder.code(text, date="2024-05-06") if e.sentence_index == 1]
+    for source, target in (("KEN", "TZA"), ("TZA", "KEN")):
+        signed = between(events, source, target)
+        assert signed and signed[0].cameo.startswith("05") and signed[0].quad == "verbal_cooperation"
+        assert signed[0].modality == "asserted" and not signed[0].negated and signed[0].confidence >= 0.5
+
+
+def test_both_sides_without_an_earlier_pair_stay_unresolved(coder):
+    events = coder.code("Both sides signed a border agreement.")
+    assert all(e.source.country is None for e in events)
+
+
+def test_the_country_is_the_state_named_before(coder):
+    text = "Chile recalled its ambassador from Peru. The country also expelled two Peruvian diplomats."
+    events = [e for e in coder.code(text) if e.sentence_index == 1]
+    expelled = between(events, "CHL", "PER")
+    assert expelled and expelled[0].cameo.startswith("16") and expelled[0].quad == "material_conflict"
+    assert expelled[0].modality == "asserted" and expelled[0].confidence >= 0.5
+
+
+def test_the_ministry_belongs_to_the_state_named_before(coder):
+    text = "Indian Foreign Minister S. Jaishankar visited Moscow. The ministry later condemned Pakistan."
+    events = [e for e in coder.code(text, date="2023-04-01") if e.sentence_index == 1]
+    condemned = between(events, "IND", "PAK")
+    assert condemned and condemned[0].source.code == "INDGOV" and condemned[0].cameo.startswith("11")
+    assert condemned[0].quad == "verbal_conflict" and condemned[0].confidence >= 0.5
+
+
+def test_a_ministry_with_its_own_state_keeps_it(coder):
+    text = "Indian Foreign Minister S. Jaishankar visited Moscow. The Russian ministry later condemned Pakistan."
+    events = [e for e in coder.code(text, date="2023-04-01") if e.sentence_index == 1]
+    assert between(events, "RUS", "PAK") and not between(events, "IND", "PAK")

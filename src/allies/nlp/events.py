@@ -48,6 +48,7 @@ _LOCATION_PREPS = ("in",)
 # words (statements, appeals, accusations) are not addressed to where they are said.
 _PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 # Who acts where they are: "police in Minsk" are Belarusian police; troops may be foreign.
+_STATE_SECTORS = frozenset(("government", "military", "police", "legislature", "judiciary"))
 _LOCAL_SECTORS = frozenset(("police", "government", "judiciary", "legislature", "civilians", "opposition", "rebels"))
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
 # Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
@@ -92,6 +93,7 @@ class ActorResolver:
         self._last_person = last_person
         self._sector = sector
         self.named: set[str] = set()  # unresolved phrases that are names ("Abu Sayyaf", "USAID")
+        self.last_pair: tuple[Actor, Actor] | None = None  # the parties of the last two-sided event
         self.last_actor: Actor | None = None
         self._cache: dict[str, Actor | None] = {}
 
@@ -235,6 +237,10 @@ class EventExtractor:
             if actor.text != phrase and token.pos_ != "PRON":
                 actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
             return actor
+        if token.pos_ == "NOUN":
+            definite = self._definite_state(token, span, resolver)
+            if definite is not None:
+                return definite
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS):
             return None
         acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
@@ -262,6 +268,10 @@ class EventExtractor:
                 if antecedent is not None:
                     expanded.extend(t for t in self._with_conjuncts(antecedent)[1:] if t not in expanded)
         for token in expanded:
+            pair = self._pair(token, resolver)
+            if pair:
+                found.extend(pair)  # "the two leaders": both parties of the last meeting
+                continue
             actor = self.actor(token, resolver, require_actor)
             if actor is None:
                 continue
@@ -274,6 +284,33 @@ class EventExtractor:
                             if _known(extra):
                                 found.append(extra)
         return found
+
+    def _pair(self, token, resolver: ActorResolver) -> list[Actor]:
+        """"The two leaders", "both sides": the two parties of the article's last two-sided event."""
+        if resolver.last_pair is None or self.book.coreference.get(token.lower_) != "pair":
+            return []
+        counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                      for c in token.children)
+        if not counted:
+            return []
+        return [Actor(text=f"{token.text} ({actor.text})", code=actor.code, country=actor.country,
+                      sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
+
+    def _definite_state(self, token, span, resolver: ActorResolver) -> Actor | None:
+        """"The country", "the government", "the army" with no state named: the state
+        the article last named as a subject."""
+        previous = resolver.last_actor
+        if previous is None or not previous.country or len(span) != 1 or token.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if self.book.coreference.get(token.lower_) == "state":
+            return Actor(text=f"the {token.text} ({previous.country})", code=previous.country, country=previous.country)
+        sector = resolver.sector(token.text)
+        if sector in _STATE_SECTORS:
+            return Actor(text=f"the {token.text} ({previous.country})", code=previous.country + SECTOR_SUFFIX[sector],
+                         country=previous.country, sector=sector)
+        return None
 
     def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
         """The subject of a governing clause, for "The US claimed that they had
@@ -819,6 +856,11 @@ class EventExtractor:
             seen.add(key)
             result.append(event)
         self._remember(sent, resolver)
+        for event in result:
+            if _known(event.source) and event.target is not None and _known(event.target) \
+                    and (event.source.country or event.source.code) != (event.target.country or event.target.code):
+                resolver.last_pair = (event.source, event.target)
+                break
         return result
 
     def _remember(self, sent, resolver: ActorResolver) -> None:
