@@ -291,3 +291,19 @@ def test_a_ministry_with_its_own_state_keeps_it(coder):
     text = "Indian Foreign Minister S. Jaishankar visited Moscow. The Russian ministry later condemned Pakistan."
     events = [e for e in coder.code(text, date="2023-04-01") if e.sentence_index == 1]
     assert between(events, "RUS", "PAK") and not between(events, "IND", "PAK")
+
+
+# ------------------------------------------------------------ verb frames
+def test_opening_a_border_eases_restrictions(coder):
+    events = coder.code("Uzbekistan reopened its border crossings with Tajikistan.")
+    opened = between(events, "UZB", "TJK")
+    assert opened and opened[0].cameo == "081" and opened[0].quad == "material_cooperation"
+    assert opened[0].modality == "asserted" and not opened[0].negated and opened[0].confidence >= 0.5
+
+
+def test_object_modifiers_choose_the_frame(coder):
+    events = coder.code("Ghana deployed troops to Mali on a peacekeeping mission.")
+    deployed = between(events, "GHA", "MLI")
+    assert deployed and deployed[0].cameo == "074" and deployed[0].quad == "material_cooperation"
+    plain = between(coder.code("Ghana deployed troops to the Malian border."), "GHA", "MLI")
+    assert plain and plain[0].cameo.startswith("15") and plain[0].quad == "material_conflict"

@@ -375,6 +375,14 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ == "prt":
                 _add_attached_preps(child, preps, pobjs)
+        # the words that say what kind of object it is: "sent peacekeeping troops",
+        # "deployed troops on a peacekeeping mission", "opened the border crossing"
+        for noun in [n for n in (dobj, passive_subject) if n is not None]:
+            for child in noun.children:
+                if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "VERB"):
+                    objects.add(child.lemma_.lower())
+                elif child.dep_ == "prep":
+                    objects.update(obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj")
         return preps, objects, pobjs, dobj, passive_subject
 
     def _noun_code(self, noun, modified_only: bool = False) -> str | None:
