@@ -307,3 +307,17 @@ def test_object_modifiers_choose_the_frame(coder):
     assert deployed and deployed[0].cameo == "074" and deployed[0].quad == "material_cooperation"
     plain = between(coder.code("Ghana deployed troops to the Malian border."), "GHA", "MLI")
     assert plain and plain[0].cameo.startswith("15") and plain[0].quad == "material_conflict"
+
+
+def test_persuaded_object_does_the_act(coder):
+    events = coder.code("France persuaded Mali to expel the Wagner mercenaries.")
+    expulsion = [e for e in events if e.cameo.startswith("16") or e.cameo.startswith("17")]
+    assert expulsion and expulsion[0].source.country == "MLI"
+    assert not [e for e in events if e.source.country == "FRA" and e.cameo[:2] in ("16", "17")]
+
+
+def test_agentless_act_is_not_confident(coder):
+    events = coder.code("Two Ukrainian border guards were abducted on Monday.")
+    abducted = [e for e in events if e.target is not None and e.target.country == "UKR"]
+    assert abducted and abducted[0].source.text == "" and abducted[0].cameo.startswith("18")
+    assert abducted[0].quad == "material_conflict" and abducted[0].confidence < 0.5

@@ -134,7 +134,7 @@ def _known(actor: Actor | None) -> bool:
 # generic actor whose kind is clear ("rebels", "troops", "civilians"), an
 # unresolved phrase, or nothing at all. An event whose target is missing or
 # unresolved is mostly a failed attachment, so it falls below one half.
-_SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "named": -0.1, "unresolved": -0.25, "empty": -0.15, "none": -0.15}
+_SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "named": -0.1, "unresolved": -0.25, "empty": -0.25, "none": -0.25}
 # An act that one party asks or wants of another, who has not committed to it.
 _UNCOMMITTED_ACT_CONFIDENCE = 0.4
 # An act known only from one party's claim or allegation.
@@ -485,6 +485,12 @@ class EventExtractor:
             if kinds & {"appeal", "demand", "order"}:
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj"):
+                        return child
+            if "intent" not in kinds:
+                # "persuaded Mali to expel", "forced Kyiv to withdraw": the object does the
+                # act (but "promised Kenya to send aid" is the promiser's own act)
+                for child in head.children:
+                    if child.dep_ in ("dobj", "obj") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN", "PRON"):
                         return child
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in ("on", "upon", "with"):
