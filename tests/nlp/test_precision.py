@@ -321,3 +321,21 @@ def test_agentless_act_is_not_confident(coder):
     abducted = [e for e in events if e.target is not None and e.target.country == "UKR"]
     assert abducted and abducted[0].source.text == "" and abducted[0].cameo.startswith("18")
     assert abducted[0].quad == "material_conflict" and abducted[0].confidence < 0.5
+
+
+def test_fired_from_a_place_comes_from_its_state(coder):
+    events = coder.code("Two rockets were launched at Israel from Lebanon overnight.")
+    launched = between(events, "LBN", "ISR")
+    assert launched and launched[0].cameo.startswith("19") and launched[0].quad == "material_conflict"
+    assert launched[0].modality == "asserted"
+    # an inference from the place, less sure than a named attacker
+    named = between(coder.code("Hezbollah launched two rockets at Israel overnight."), "LBN", "ISR")
+    assert named and 0.5 <= launched[0].confidence < named[0].confidence
+
+
+def test_weapon_fired_at_a_state_targets_the_state(coder):
+    events = coder.code("Serbia said a shell was fired at it from Kosovo.")
+    accusation = between(events, "SRB", "XKX")
+    assert accusation and accusation[0].cameo.startswith("11") and accusation[0].confidence >= 0.5
+    fired = between(events, "XKX", "SRB")
+    assert fired and fired[0].cameo.startswith("19") and fired[0].confidence < 0.5

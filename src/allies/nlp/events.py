@@ -510,6 +510,13 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return self._with_conjuncts(obj), True
+            # "rockets were fired from Gaza": those in the place they came from
+            if (self.verb_trigger(verb) or _Trigger(verb, "", "", False)).cameo[:2] in ("18", "19", "20"):
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ == "from":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_ENTS or obj.pos_ == "PROPN"):
+                                return [obj], True
             # "were killed in an Israeli air strike": the strike's actor did it
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
@@ -603,6 +610,10 @@ class EventExtractor:
                 inside = self._actor_inside(passive_subject, resolver)
                 if inside is not None:
                     return [inside]  # "Evidence against Russia was presented"
+                for prep in (*sorted(trigger.frame_preps), "at", "on", "against", "into", "toward", "towards"):
+                    obj = pobjs.get(prep)
+                    if obj is not None and self.actor(obj, resolver, require_actor=True) is not None:
+                        return self._with_conjuncts(obj)  # "a rocket was fired at Israel"
             return self._with_conjuncts(passive_subject)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
@@ -1009,6 +1020,9 @@ class EventExtractor:
                 return []
             sources = [Actor(text="")]
         confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
+        if source_tokens and source_tokens[0].dep_ == "pobj" and source_tokens[0].head.lower_ == "from" \
+                and trigger.giver is None:
+            confidence_base -= 0.2  # "fired from Gaza": whoever was there, not a named actor
         events = []
         pairs = []
         for source in sources:
