@@ -339,3 +339,15 @@ def test_weapon_fired_at_a_state_targets_the_state(coder):
     assert accusation and accusation[0].cameo.startswith("11") and accusation[0].confidence >= 0.5
     fired = between(events, "XKX", "SRB")
     assert fired and fired[0].cameo.startswith("19") and fired[0].confidence < 0.5
+
+
+def test_claimed_attack_targets_where_it_struck(coder):
+    events = coder.code("The Boko Haram group claimed responsibility for a bombing targeting a market in Cameroon.")
+    claim = [e for e in events if e.cameo == "015"]
+    assert claim and claim[0].source.country == "NGA" and claim[0].target is not None
+    assert claim[0].target.country == "CMR" and claim[0].confidence >= 0.5
+
+
+def test_broker_of_a_deal_is_not_its_target(coder):
+    events = coder.code("Sudan signed a truce brokered by Qatar.")
+    assert not between(events, "SDN", "QAT")

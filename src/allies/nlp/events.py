@@ -570,7 +570,10 @@ class EventExtractor:
 
     def _actor_inside(self, phrase_head, resolver: ActorResolver):
         """The first named state actor inside a noun phrase, outside its clauses."""
-        clauses = [t for t in phrase_head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != phrase_head]
+        # a participle that says what the thing does is part of it ("an attack targeting
+        # a mall in Kenya"); a relative clause or "brokered by Qatar" tells of another act
+        clauses = [t for t in phrase_head.subtree if t != phrase_head and (
+            t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG"))]
         for inner in phrase_head.subtree:
             if inner == phrase_head or inner.ent_type_ not in ("GPE", "NORP") or inner.ent_iob_ != "B":
                 continue
