@@ -351,3 +351,9 @@ def test_claimed_attack_targets_where_it_struck(coder):
 def test_broker_of_a_deal_is_not_its_target(coder):
     events = coder.code("Sudan signed a truce brokered by Qatar.")
     assert not between(events, "SDN", "QAT")
+
+
+def test_accusation_stands_for_the_sentence(coder):
+    events = coder.code("Pakistan said India had violated the ceasefire.")
+    assert events[0].cameo.startswith("112") and events[0].source.country == "PAK"
+    assert events[0].target.country == "IND" and events[0].quad == "verbal_conflict"

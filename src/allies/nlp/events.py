@@ -940,7 +940,7 @@ class EventExtractor:
                 confidence = event.confidence * 0.9
             elif not same and front and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
                     and event.modality == "asserted" and not event.negated:
-                code, target, depth = "112", event.source, -1  # listed after the act itself
+                code, target, depth = "112", event.source, lift  # the accusation stands for the sentence
                 confidence = 0.75 if _known(event.source) else 0.6
             else:
                 continue
