@@ -357,3 +357,9 @@ def test_accusation_stands_for_the_sentence(coder):
     events = coder.code("Pakistan said India had violated the ceasefire.")
     assert events[0].cameo.startswith("112") and events[0].source.country == "PAK"
     assert events[0].target.country == "IND" and events[0].quad == "verbal_conflict"
+
+
+def test_coordinated_verbs_share_their_subject(coder):
+    events = coder.code("Sudan shelled Chad's border posts and expelled the Chadian ambassador.")
+    assert between(events, "SDN", "TCD")
+    assert {e.cameo[:2] for e in between(events, "SDN", "TCD")} >= {"19", "16"}

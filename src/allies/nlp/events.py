@@ -534,6 +534,8 @@ class EventExtractor:
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
+        if verb.dep_ == "conj" and not any(c.dep_ == "cc" for t in (verb.head, *verb.head.conjuncts) for c in t.children):
+            return [], False  # a "conjunct" with no "and"/"or" anywhere is a misparse, not a shared subject
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
             if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
                 return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
