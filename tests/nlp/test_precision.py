@@ -363,3 +363,14 @@ def test_coordinated_verbs_share_their_subject(coder):
     events = coder.code("Sudan shelled Chad's border posts and expelled the Chadian ambassador.")
     assert between(events, "SDN", "TCD")
     assert {e.cameo[:2] for e in between(events, "SDN", "TCD")} >= {"19", "16"}
+
+
+def test_generic_people_as_object_are_the_target(coder):
+    events = coder.code("Belarusian police detained forty students.")
+    detained = [e for e in events if e.cameo.startswith("17")]
+    assert detained and detained[0].source.code == "BLRCOP"
+    assert detained[0].target is not None and "students" in detained[0].target.text
+    assert detained[0].quad == "material_conflict" and detained[0].confidence >= 0.5
+    placed = coder.code("Gunmen abducted twelve villagers in Borno.")
+    abducted = [e for e in placed if e.cameo.startswith("18")]
+    assert abducted and abducted[0].target.code == "NGACVL" and "villagers" in abducted[0].target.text

@@ -643,6 +643,10 @@ class EventExtractor:
             inside = self._actor_inside(obj, resolver)
             if inside is not None:
                 return [inside]
+        # a generic object: "detained 18 people", "killed 500 civilians", "freed the hostages"
+        if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" \
+                and resolver.sector(self._name_span(dobj).text):
+            return self._with_conjuncts(dobj)
         if trigger.cameo[:2] not in _PLACED_ROOTS:
             return []  # "made remarks in Doha" is no statement to Qatar
         for prep in _LOCATION_PREPS:
