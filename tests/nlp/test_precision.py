@@ -374,3 +374,12 @@ def test_generic_people_as_object_are_the_target(coder):
     placed = coder.code("Gunmen abducted twelve villagers in Borno.")
     abducted = [e for e in placed if e.cameo.startswith("18")]
     assert abducted and abducted[0].target.code == "NGACVL" and "villagers" in abducted[0].target.text
+
+
+def test_criticism_drawn_from_another_is_the_others_act(coder):
+    events = coder.code("Hungary drew sharp criticism from the European Union.")
+    criticism = [e for e in events if e.cameo.startswith("11")]
+    assert criticism and criticism[0].source.code == "EU" and criticism[0].target.country == "HUN"
+    assert criticism[0].quad == "verbal_conflict" and criticism[0].confidence >= 0.5
+    pressure = [e for e in coder.code("Moldova faces pressure from Russia.") if e.cameo.startswith("10")]
+    assert pressure and pressure[0].source.country == "RUS" and pressure[0].target.country == "MDA"

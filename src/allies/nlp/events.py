@@ -415,6 +415,10 @@ class EventExtractor:
                 frame = self.book.match_verb("give", preps - {"from"}, objects)
                 if frame is not None and frame.objects:
                     return _Trigger(verb, frame.cameo, f"{verb.text} {dobj.text} from", True, giver=giver)
+                # "faces pressure from X", "drew criticism from X": X does the noun's act
+                code = self._noun_code(dobj) if dobj.pos_ == "NOUN" else None
+                if code and giver.pos_ in ("PROPN", "NOUN"):
+                    return _Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver)
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
