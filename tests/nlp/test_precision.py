@@ -383,3 +383,26 @@ def test_criticism_drawn_from_another_is_the_others_act(coder):
     assert criticism[0].quad == "verbal_conflict" and criticism[0].confidence >= 0.5
     pressure = [e for e in coder.code("Moldova faces pressure from Russia.") if e.cameo.startswith("10")]
     assert pressure and pressure[0].source.country == "RUS" and pressure[0].target.country == "MDA"
+
+
+def test_own_envoy_is_not_the_target(coder):
+    events = coder.code("Chile recalled its ambassador from Peru.")
+    recalled = [e for e in events if e.source.country == "CHL"]
+    assert recalled and recalled[0].target.text == "Peru" and recalled[0].cameo.startswith("16")
+
+
+def test_strikes_on_a_group_target_the_group_not_its_town(coder):
+    events = coder.code("Iraqi forces launched airstrikes on ISIL fighters in Mosul.")
+    strikes = [e for e in events if e.cameo.startswith("19")]
+    assert strikes and "fighters" in strikes[0].target.text and strikes[0].target.sector == "rebels"
+
+
+def test_what_is_deployed_is_not_a_target(coder):
+    events = coder.code("Russia deployed troops near the border.")
+    deployed = [e for e in events if e.source.country == "RUS"]
+    assert deployed and deployed[0].target is None and deployed[0].confidence < 0.5
+
+
+def test_a_thing_named_with_a_sector_word_is_no_actor(coder):
+    events = coder.code("The United States reduced military aid.")
+    assert all(e.confidence < 0.5 for e in events if e.target is not None and "aid" in e.target.text)

@@ -48,6 +48,9 @@ _LOCATION_PREPS = ("in",)
 # words (statements, appeals, accusations) are not addressed to where they are said.
 _PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 # Who acts where they are: "police in Minsk" are Belarusian police; troops may be foreign.
+# Codes whose direct object is what moves, not whom it is done to ("sent troops", "gave aid").
+_MOVED_OBJECT_ROOTS = frozenset(("06", "07", "15"))
+_POSSESSIVE_PRONOUNS = frozenset(("its", "their", "his", "her", "our", "my"))
 _STATE_SECTORS = frozenset(("government", "military", "police", "legislature", "judiciary"))
 _LOCAL_SECTORS = frozenset(("police", "government", "judiciary", "legislature", "civilians", "opposition", "rebels"))
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
@@ -156,6 +159,8 @@ def _side(actor: Actor | None, resolver: "ActorResolver") -> str:
         return "named"  # a group or agency the knowledge base lacks ("Abu Sayyaf", "USAID")
     if sector is None or (sector == "government" and any(word[:1].isupper() for word in actor.text.split()[1:])):
         return "unresolved"
+    if resolver.sector(actor.text.split()[-1]) is None:
+        return "unresolved"  # "military aid": a sector word, but the head names a thing
     return "generic"  # "rebels", "Rohingya insurgents", "riot police"
 
 
@@ -626,12 +631,19 @@ class EventExtractor:
             return self._with_conjuncts(passive_subject)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
-        if dobj is not None and trigger.noun != dobj:
+        if dobj is not None and trigger.noun != dobj and not self._own(dobj):
+            # ("recalled its ambassador from Peru": one's own envoy is not the target)
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
         for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
+                return self._with_conjuncts(obj)
+        # a generic group after the preposition: "air strikes on ISIL fighters in Mosul"
+        for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
+            obj = pobjs.get(prep)
+            if obj is not None and obj != trigger.noun and obj.pos_ == "NOUN" and resolver.sector(obj.text) \
+                    and not self._own(obj):
                 return self._with_conjuncts(obj)
         # an actor named inside the object ("China's assistance", "the Russian building")
         for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
@@ -647,9 +659,10 @@ class EventExtractor:
             inside = self._actor_inside(obj, resolver)
             if inside is not None:
                 return [inside]
-        # a generic object: "detained 18 people", "killed 500 civilians", "freed the hostages"
-        if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" \
-                and resolver.sector(self._name_span(dobj).text):
+        # a generic object: "detained 18 people", "killed 500 civilians", "freed the hostages";
+        # but what is sent, deployed or given is no target ("deployed troops")
+        if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" and resolver.sector(dobj.text) \
+                and trigger.cameo[:2] not in _MOVED_OBJECT_ROOTS and "purpose" not in self.kinds(verb):
             return self._with_conjuncts(dobj)
         if trigger.cameo[:2] not in _PLACED_ROOTS:
             return []  # "made remarks in Doha" is no statement to Qatar
@@ -678,6 +691,11 @@ class EventExtractor:
                     if agent is not None:
                         break
         return agent if agent is not None else token
+
+    @staticmethod
+    def _own(token) -> bool:
+        """"its troops", "their forces": the subject's own people, not a target."""
+        return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
 
     def _place(self, verb, resolver: ActorResolver) -> Actor | None:
         """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
