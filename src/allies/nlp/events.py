@@ -832,7 +832,7 @@ class EventExtractor:
         penalty = 0.0
         while token.head != token:
             if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
-                penalty += 0.12
+                penalty += 0.2
             token = token.head
         return min(penalty, 0.3)
 
