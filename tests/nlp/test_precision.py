@@ -406,3 +406,13 @@ def test_what_is_deployed_is_not_a_target(coder):
 def test_a_thing_named_with_a_sector_word_is_no_actor(coder):
     events = coder.code("The United States reduced military aid.")
     assert all(e.confidence < 0.5 for e in events if e.target is not None and "aid" in e.target.text)
+
+
+def test_halting_the_fighting_is_de_escalation_not_fighting(coder):
+    events = coder.code("Sudan and Chad ended the fighting along their border.")
+    for source, target in (("SDN", "TCD"), ("TCD", "SDN")):
+        ended = between(events, source, target)
+        assert ended and ended[0].cameo.startswith("087") and ended[0].quad == "material_cooperation"
+        assert ended[0].confidence >= 0.5 and ended[0].modality == "asserted"
+    agreed = coder.code("Armenia and Azerbaijan agreed to halt fighting over the region.")
+    assert not [e for e in agreed if e.cameo[:2] in ("13", "19")]

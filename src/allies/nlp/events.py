@@ -78,6 +78,7 @@ class _Trigger:
     noun: object = None            # the event noun, for support verbs and nominals
     frame_preps: frozenset = frozenset()
     giver: object = None           # "received X from Y": Y, who is the source
+    objects: frozenset = frozenset()  # the object words the frame asked for ("halt =fighting")
 
 
 @dataclass
@@ -435,7 +436,7 @@ class EventExtractor:
                 return _Trigger(verb, code, f"{verb.text} {dobj.text}", True, noun=dobj)
         if frame is not None and (frame.objects or frame.preps):
             words = " ".join([verb.text, *sorted(frame.preps)] + ([dobj.text] if frame.objects and dobj is not None else []))
-            return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps)
+            return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps, objects=frame.objects)
         # support verb + event noun: "launched an attack on", "held talks with"
         if lemma in self.book.support_verbs:
             noun = dobj if dobj is not None else passive_subject
@@ -854,6 +855,12 @@ class EventExtractor:
                 trigger = self.verb_trigger(token)
                 if trigger is not None:
                     triggers[token.i] = trigger
+        # "stopped fighting", "agreed to halt fighting": the gerund is the frame's object, not an event
+        for trigger in list(triggers.values()):
+            for child in trigger.token.children:
+                if child.i in triggers and child.tag_ == "VBG" and child.dep_ in ("xcomp", "dobj", "ccomp") \
+                        and child.lemma_.lower() in trigger.objects:
+                    del triggers[child.i]
         consumed_nouns = {t.noun.i for t in triggers.values() if t.noun is not None}
         for trigger in triggers.values():
             _, _, _, dobj, passive_subject = self._preps_and_objects(trigger.token)
