@@ -416,3 +416,22 @@ def test_halting_the_fighting_is_de_escalation_not_fighting(coder):
         assert ended[0].confidence >= 0.5 and ended[0].modality == "asserted"
     agreed = coder.code("Armenia and Azerbaijan agreed to halt fighting over the region.")
     assert not [e for e in agreed if e.cameo[:2] in ("13", "19")]
+
+
+def test_act_only_on_a_condition_is_not_confident(coder):
+    events = coder.code("Kenya will retaliate if Somalia shells Kenyan border towns.")
+    shelling = [e for e in events if e.source.country == "SOM" and e.cameo.startswith("19")]
+    assert shelling and shelling[0].modality == "conditional" and shelling[0].confidence < 0.5
+
+
+def test_act_someone_must_do_is_not_confident(coder):
+    events = coder.code("Egypt said Turkey must mediate between Libya and Chad.")
+    inner = [e for e in events if e.source.country == "TUR" and not e.cameo.startswith("1")]
+    assert inner and all(e.modality == "requested" and e.confidence < 0.5 for e in inner)
+
+
+def test_threat_on_a_condition_is_aimed_at_who_must_not_act(coder):
+    events = coder.code("Kenya will retaliate if Somalia shells Kenyan border towns.")
+    threat = between(events, "KEN", "SOM")
+    assert threat and threat[0].cameo.startswith("13") and threat[0].quad == "verbal_conflict"
+    assert threat[0].confidence >= 0.5 and not threat[0].negated

@@ -139,7 +139,8 @@ def _known(actor: Actor | None) -> bool:
 # unresolved phrase, or nothing at all. An event whose target is missing or
 # unresolved is mostly a failed attachment, so it falls below one half.
 _SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "named": -0.1, "unresolved": -0.25, "empty": -0.25, "none": -0.25}
-# An act that one party asks or wants of another, who has not committed to it.
+# An act that one party asks or wants of another, who has not committed to it,
+# or that only happens on a condition ("if Iran strikes").
 _UNCOMMITTED_ACT_CONFIDENCE = 0.4
 # An act known only from one party's claim or allegation.
 _CLAIMED_ACT_CONFIDENCE = 0.45
@@ -1043,6 +1044,12 @@ class EventExtractor:
                 and carrier_subjects[0].i != source_tokens[0].i
         else:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
+        if not target_tokens and cameo[:2] == "13":
+            # "X will retaliate if Y shells its towns": the threat is aimed at Y
+            for child in verb.children:
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+                    target_tokens = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+                    break
         source_tokens = [self._wielder(t, resolver) for t in source_tokens]
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
@@ -1089,7 +1096,7 @@ class EventExtractor:
             confidence = (confidence_base + _SOURCE_WEIGHT[_side(source, resolver)]
                           + _TARGET_WEIGHT[_side(target, resolver)])
             # an official's own words: the statement is the official's state's, spoken by the official
-            if wished_by_another or modality == "requested":
+            if wished_by_another or modality in ("requested", "conditional"):
                 confidence = min(confidence, _UNCOMMITTED_ACT_CONFIDENCE)
             elif judged:
                 confidence = min(confidence, _CLAIMED_ACT_CONFIDENCE)  # on the judge's word
@@ -1114,6 +1121,7 @@ class EventExtractor:
                     if made is not None:
                         events.append((lift, made))
                     event.modality = "requested"
+                    event.confidence = min(event.confidence, _UNCOMMITTED_ACT_CONFIDENCE)
         return events
 
     def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
