@@ -435,3 +435,11 @@ def test_threat_on_a_condition_is_aimed_at_who_must_not_act(coder):
     threat = between(events, "KEN", "SOM")
     assert threat and threat[0].cameo.startswith("13") and threat[0].quad == "verbal_conflict"
     assert threat[0].confidence >= 0.5 and not threat[0].negated
+
+
+def test_must_without_a_coded_act_is_still_a_demand(coder):
+    events = coder.code("Peru said Bolivia must ensure security along the border.")
+    demand = between(events, "PER", "BOL")
+    assert demand and demand[0].cameo.startswith("10") and demand[0].quad == "verbal_conflict"
+    assert demand[0].confidence >= 0.5 and demand[0].modality == "asserted"
+    assert not [e for e in events if e.cameo.startswith("01")]  # the saying is the demand

@@ -908,6 +908,7 @@ class EventExtractor:
                           self._events_for(trigger, sent, sentence_index, resolver, date, reporters,
                                            frozenset(carried)))
         events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
+        events.extend(self._bare_demands(sent, sentence_index, resolver, date, triggers, reporters))
         # A verb of saying that reports another event is not itself an event.
         result = []
         seen = set()
@@ -1123,6 +1124,35 @@ class EventExtractor:
                     event.modality = "requested"
                     event.confidence = min(event.confidence, _UNCOMMITTED_ACT_CONFIDENCE)
         return events
+
+    def _bare_demands(self, sent, sentence_index, resolver, date, triggers, reporters: set[int]):
+        """"X said Y must ensure security": a demand on Y even when the demanded act
+        has no code of its own (acts with a code are handled with their event)."""
+        found = []
+        for token in sent:
+            if token.i in triggers or token.dep_ != "ccomp" or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "aux" and self.book.is_(c.lower_, "obligation") for c in token.children):
+                continue
+            reporting = token.head
+            if "speech" not in self.kinds(reporting):
+                continue
+            demanded = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            speakers = self.subjects(reporting)[0]
+            if not demanded or not speakers:
+                continue
+            speaker = self.actor(speakers[0], resolver)
+            target = self.actor(demanded[0], resolver, require_actor=True)
+            if speaker is None or target is None or speaker.text == target.text:
+                continue
+            confidence = (0.45 - self._embedding(reporting) + _SOURCE_WEIGHT[_side(speaker, resolver)]
+                          + _TARGET_WEIGHT[_side(target, resolver)])
+            event = self._make_event(f"{reporting.text} ({token.text}, must)", "100", sent, sentence_index, speaker,
+                                     target, False, "asserted", speaker, date, confidence)
+            if event is not None:
+                found.append((self._depth(reporting), reporting.i, event))
+                reporters.add(reporting.i)  # the saying is the demand, not a statement besides
+        return found
 
     def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
         """Event nouns with both their actors attached."""
