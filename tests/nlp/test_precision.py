@@ -443,3 +443,11 @@ def test_must_without_a_coded_act_is_still_a_demand(coder):
     assert demand and demand[0].cameo.startswith("10") and demand[0].quad == "verbal_conflict"
     assert demand[0].confidence >= 0.5 and demand[0].modality == "asserted"
     assert not [e for e in events if e.cameo.startswith("01")]  # the saying is the demand
+
+
+def test_responsible_for_an_act_lays_it_on_the_subject(coder):
+    attacks = between(coder.code("Serbia was responsible for the attacks on Kosovo."), "SRB", "XKX")
+    assert attacks and attacks[0].cameo.startswith("19") and attacks[0].quad == "material_conflict"
+    violation = between(coder.code("The Indian army was guilty of violating the ceasefire with Pakistan."), "IND", "PAK")
+    assert violation and violation[0].cameo.startswith("19") and violation[0].source.sector == "military"
+    assert violation[0].confidence >= 0.5

@@ -542,6 +542,9 @@ class EventExtractor:
         judged = self._judged(verb)
         if judged is not None:
             return self._with_conjuncts(judged), False
+        responsible = self._responsible(verb) if verb.dep_ == "pcomp" else None
+        if responsible is not None:
+            return self._with_conjuncts(responsible), False  # "X is guilty of violating the truce"
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
@@ -1125,6 +1128,16 @@ class EventExtractor:
                     event.confidence = min(event.confidence, _UNCOMMITTED_ACT_CONFIDENCE)
         return events
 
+    def _responsible(self, noun):
+        """The subject that "responsible for"/"guilty of" lays the noun's act on, if any."""
+        head = noun.head
+        if head.dep_ != "prep" or head.lower_ not in ("for", "of"):
+            return None
+        adjective = head.head
+        if adjective.dep_ != "acomp" or not self.book.is_(adjective.lower_, "responsibility"):
+            return None
+        return next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+
     def _bare_demands(self, sent, sentence_index, resolver, date, triggers, reporters: set[int]):
         """"X said Y must ensure security": a demand on Y even when the demanded act
         has no code of its own (acts with a code are handled with their event)."""
@@ -1181,6 +1194,12 @@ class EventExtractor:
                                 source_token, target_tokens = pair[0], pair[1:]
                         elif preposition in ("of", "on", "against", "with", "to", "into", "toward", "towards"):
                             target_tokens = self._with_conjuncts(obj)
+            responsible = self._responsible(token)
+            if source_token is None and responsible is not None:
+                source_token = responsible  # "X is responsible for the killings"
+                if not target_tokens:
+                    inside = self._actor_inside(token, resolver)
+                    target_tokens = [inside] if inside is not None else []
             if source_token is None or not target_tokens:
                 continue
             source = self.actor(source_token, resolver, require_actor=True)
