@@ -451,3 +451,22 @@ def test_responsible_for_an_act_lays_it_on_the_subject(coder):
     violation = between(coder.code("The Indian army was guilty of violating the ceasefire with Pakistan."), "IND", "PAK")
     assert violation and violation[0].cameo.startswith("19") and violation[0].source.sector == "military"
     assert violation[0].confidence >= 0.5
+
+
+def test_a_date_is_not_a_frame_preposition(coder):
+    events = coder.code("The Israeli prime minister called the Australian prime minister on Wednesday.")
+    call = between(events, "ISR", "AUS")
+    assert call and call[0].cameo == "041" and call[0].quad == "verbal_cooperation"
+    assert not between(events, "AUS", "ISR")  # the caller seeks the contact
+
+
+def test_caller_does_what_the_call_is_for(coder):
+    events = coder.code("The Turkish president called his Russian counterpart to discuss Syria.")
+    discussed = [e for e in events if e.trigger == "discuss"]
+    assert discussed and discussed[0].source.country == "TUR"
+
+
+def test_a_state_the_tagger_calls_a_person_is_found_inside_the_object(coder):
+    events = coder.code("Ghana called for talks with Togo.")
+    appeal = between(events, "GHA", "TGO")
+    assert appeal and appeal[0].cameo.startswith("02") and appeal[0].confidence >= 0.5

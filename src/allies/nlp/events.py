@@ -364,6 +364,10 @@ class EventExtractor:
         for child in verb.children:
             dep = child.dep_
             if dep in _PREP_DEPS:
+                if child.dep_ == "prep" and any(o.dep_ == "pobj" for o in child.children) and all(
+                        o.ent_type_ in ("DATE", "TIME") and not any(t.ent_type_ in _ACTOR_ENTS for t in o.subtree)
+                        for o in child.children if o.dep_ == "pobj"):
+                    continue  # "called Morrison on Wednesday" is no "call on"
                 preps.add(child.lower_)
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp"):
@@ -497,9 +501,11 @@ class EventExtractor:
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj"):
                         return child
-            if "intent" not in kinds:
+            own_code = (self.verb_trigger(head) or _Trigger(head, "", "", False)).cameo
+            if "intent" not in kinds and not own_code.startswith("04"):
                 # "persuaded Mali to expel", "forced Kyiv to withdraw": the object does the
-                # act (but "promised Kenya to send aid" is the promiser's own act)
+                # act (but "promised Kenya to send aid" is the promiser's own act, and
+                # "called / visited X to discuss" the caller's purpose)
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN", "PRON"):
                         return child
@@ -591,8 +597,8 @@ class EventExtractor:
         clauses = [t for t in phrase_head.subtree if t != phrase_head and (
             t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG"))]
         for inner in phrase_head.subtree:
-            if inner == phrase_head or inner.ent_type_ not in ("GPE", "NORP") or inner.ent_iob_ != "B":
-                continue
+            if inner == phrase_head or inner.ent_type_ not in _ACTOR_ENTS or inner.ent_iob_ != "B":
+                continue  # (the tagger may call a state a person: "talks with Togo")
             if any(c.left_edge.i <= inner.i <= c.right_edge.i for c in clauses):
                 continue
             if _known(self.actor(inner, resolver, require_actor=True)):
