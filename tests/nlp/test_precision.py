@@ -454,10 +454,10 @@ def test_responsible_for_an_act_lays_it_on_the_subject(coder):
 
 
 def test_a_date_is_not_a_frame_preposition(coder):
-    events = coder.code("The Israeli prime minister called the Australian prime minister on Wednesday.")
-    call = between(events, "ISR", "AUS")
-    assert call and call[0].cameo == "041" and call[0].quad == "verbal_cooperation"
-    assert not between(events, "AUS", "ISR")  # the caller seeks the contact
+    events = coder.code("Chile's president called Peru's president on Monday.")
+    call = between(events, "CHL", "PER")
+    assert call and call[0].cameo == "041" and call[0].quad == "verbal_cooperation"  # not "call on": an appeal
+    assert not between(events, "PER", "CHL")  # the caller seeks the contact
 
 
 def test_caller_does_what_the_call_is_for(coder):
