@@ -470,3 +470,9 @@ def test_a_state_the_tagger_calls_a_person_is_found_inside_the_object(coder):
     events = coder.code("Ghana called for talks with Togo.")
     appeal = between(events, "GHA", "TGO")
     assert appeal and appeal[0].cameo.startswith("02") and appeal[0].confidence >= 0.5
+
+
+def test_coordinated_names_the_parser_split_still_act_together(coder):
+    events = coder.code("Barack Obama and Vladimir Putin will meet in Zurich.", date="2014-05-01")
+    assert between(events, "USA", "RUS") and between(events, "RUS", "USA")
+    assert all(e.cameo.startswith("04") and e.modality == "future" for e in between(events, "USA", "RUS"))

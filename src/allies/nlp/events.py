@@ -348,7 +348,10 @@ class EventExtractor:
             if current in found:
                 continue
             found.append(current)
-            for child in current.children:
+            # a name the parser split ("Barack" <- "Obama" and "Putin"): the conjuncts hang on its other words
+            inside = [t for t in current.subtree if t.ent_type_ and t.ent_type_ == current.ent_type_
+                      and t.ent_iob_ == "I" and t.head == current and current.ent_iob_ == "B"]
+            for child in [*current.children, *(c for t in inside for c in t.children)]:
                 if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     stack.append(child)
                 elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
