@@ -476,3 +476,10 @@ def test_coordinated_names_the_parser_split_still_act_together(coder):
     events = coder.code("Barack Obama and Vladimir Putin will meet in Zurich.", date="2014-05-01")
     assert between(events, "USA", "RUS") and between(events, "RUS", "USA")
     assert all(e.cameo.startswith("04") and e.modality == "future" for e in between(events, "USA", "RUS"))
+
+
+def test_supporting_aid_is_material_support(coder):
+    aid = between(coder.code("Norway supported humanitarian assistance to Yemen."), "NOR", "YEM")
+    assert aid and aid[0].cameo.startswith("07") and aid[0].quad == "material_cooperation"
+    words = between(coder.code("Norway supported Yemen."), "NOR", "YEM")
+    assert words and words[0].cameo.startswith("05") and words[0].quad == "verbal_cooperation"
