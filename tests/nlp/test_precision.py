@@ -483,3 +483,9 @@ def test_supporting_aid_is_material_support(coder):
     assert aid and aid[0].cameo.startswith("07") and aid[0].quad == "material_cooperation"
     words = between(coder.code("Norway supported Yemen."), "NOR", "YEM")
     assert words and words[0].cameo.startswith("05") and words[0].quad == "verbal_cooperation"
+
+
+def test_sending_troops_to_a_peacekeeping_force_is_peacekeeping(coder):
+    events = coder.code("Japan is sending troops to the United Nations peacekeeping force in South Sudan.")
+    sent = [e for e in events if e.source.country == "JPN"]
+    assert sent and sent[0].cameo == "074" and sent[0].quad == "material_cooperation"

@@ -391,11 +391,11 @@ class EventExtractor:
                 _add_attached_preps(child, preps, pobjs)
         # the words that say what kind of object it is: "sent peacekeeping troops",
         # "deployed troops on a peacekeeping mission", "opened the border crossing"
-        for noun in [n for n in (dobj, passive_subject) if n is not None]:
+        for noun in [n for n in (dobj, passive_subject, *pobjs.values()) if n is not None]:
             for child in noun.children:
                 if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "VERB"):
                     objects.add(child.lemma_.lower())
-                elif child.dep_ == "prep":
+                elif child.dep_ == "prep" and noun in (dobj, passive_subject):
                     objects.update(obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj")
         return preps, objects, pobjs, dobj, passive_subject
 
