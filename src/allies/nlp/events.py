@@ -16,7 +16,13 @@ One pass over a parsed sentence (a spaCy ``Span``):
 5. the voice comes from the path to the root: negation, modals, "if" clauses,
    "plans to", "urged ... to", "denied", and verbs of saying (the speaker);
 6. event nouns with their actors attached ("Russia's invasion of Ukraine",
-   "talks between X and Y") add nominal events.
+   "talks between X and Y") add nominal events;
+7. the confidence says how well the event is attached: both sides named
+   states or organisations (up to 0.9), a generic group ("rebels", "five
+   civilians in Aleppo") or an unknown name in between, and a missing or
+   unresolved side, an act only alleged or claimed by a party, asked of
+   another or bound to a condition below one half. Events under 0.5 are
+   kept (with their voice) but are not to be counted as coded triples.
 """
 from __future__ import annotations
 
@@ -46,14 +52,16 @@ _LOCATION_PREPS = ("in",)
 # Acts done on the ground, whose place stands for their target when nothing
 # else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
 # words (statements, appeals, accusations) are not addressed to where they are said.
+_PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
+# Entities that name places (a nationality, NORP, does not).
 _PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 # Who acts where they are: "police in Minsk" are Belarusian police; troops may be foreign.
+_LOCAL_SECTORS = frozenset(("police", "government", "judiciary", "legislature", "civilians", "opposition", "rebels"))
+# Sectors a definite noun ("the government", "the army") may take from the state named before.
+_STATE_SECTORS = frozenset(("government", "military", "police", "legislature", "judiciary"))
 # Codes whose direct object is what moves, not whom it is done to ("sent troops", "gave aid").
 _MOVED_OBJECT_ROOTS = frozenset(("06", "07", "15"))
 _POSSESSIVE_PRONOUNS = frozenset(("its", "their", "his", "her", "our", "my"))
-_STATE_SECTORS = frozenset(("government", "military", "police", "legislature", "judiciary"))
-_LOCAL_SECTORS = frozenset(("police", "government", "judiciary", "legislature", "civilians", "opposition", "rebels"))
-_PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
 # Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
 _NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "npadvmod"}
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -691,7 +699,8 @@ class EventExtractor:
     def _wielder(self, token, resolver: ActorResolver):
         """Who is behind a weapon or an attack that is the subject: "a car bombing by
         the Islamic State group killed", "missiles fired by the Israeli army struck"."""
-        if token.pos_ != "NOUN" or (self._noun_code(token) or "18")[:2] < "14":
+        code = self._noun_code(token)
+        if token.pos_ != "NOUN" or (code is not None and code[:2] < "14"):
             return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
         own = self.actor(token, resolver)
         if own is not None and _side(own, resolver) in ("known", "named", "generic"):
@@ -1096,7 +1105,7 @@ class EventExtractor:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets and len(sources) == 1 and cameo[:2] == trigger.cameo[:2] and not place_only \
                 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
-            # "X met with Y" goes both ways; "X wants to meet Y" is X's wish alone
+            # "X held talks with Y" goes both ways; "X wants to hold talks with Y" is X's wish alone
             pairs += [(t, sources[0]) for t in targets]
         seen = set()
         for source, target in pairs:
@@ -1108,11 +1117,11 @@ class EventExtractor:
             seen.add(key)
             confidence = (confidence_base + _SOURCE_WEIGHT[_side(source, resolver)]
                           + _TARGET_WEIGHT[_side(target, resolver)])
-            # an official's own words: the statement is the official's state's, spoken by the official
             if wished_by_another or modality in ("requested", "conditional"):
                 confidence = min(confidence, _UNCOMMITTED_ACT_CONFIDENCE)
             elif judged:
                 confidence = min(confidence, _CLAIMED_ACT_CONFIDENCE)  # on the judge's word
+            # an official's own words: the statement is the official's state's, spoken by the official
             said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
                                      negated, modality, said_by, date, confidence)
