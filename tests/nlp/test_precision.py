@@ -489,3 +489,13 @@ def test_sending_troops_to_a_peacekeeping_force_is_peacekeeping(coder):
     events = coder.code("Ghana is sending soldiers to the African Union peacekeeping force in Somalia.")
     sent = [e for e in events if e.source.country == "GHA"]
     assert sent and sent[0].cameo == "074" and sent[0].quad == "material_cooperation"
+
+
+def test_apposition_says_whose_official_a_name_is(coder):
+    text = "Karim Haddad, a Lebanese army spokesman, accused Israel of shelling the village. Haddad also criticised Syria."
+    events = coder.code(text)
+    accusation = between(events, "LBN", "ISR")
+    assert accusation and accusation[0].cameo.startswith("11") and accusation[0].source.text == "Karim Haddad"
+    assert accusation[0].confidence >= 0.5
+    later = [e for e in events if e.sentence_index == 1]
+    assert between(later, "LBN", "SYR")  # the name is learned for the rest of the article

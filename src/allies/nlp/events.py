@@ -243,6 +243,14 @@ class EventExtractor:
                             if _known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
                                 actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
                                               country=placed.country, sector=placed.sector)
+        if actor is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
+            # "Karim Haddad, a Lebanese army spokesman, said": the apposition says who he is
+            for child in token.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    described = resolver.resolve(f"{self._name_span(child).text} {phrase}")
+                    if _known(described):
+                        actor = described
+                        break
         if actor is None and token.pos_ != "PROPN" and len(span) > 1:
             actor = resolver.find_inside(phrase)
             if actor is not None:
