@@ -499,3 +499,17 @@ def test_apposition_says_whose_official_a_name_is(coder):
     assert accusation[0].confidence >= 0.5
     later = [e for e in events if e.sentence_index == 1]
     assert between(later, "LBN", "SYR")  # the name is learned for the rest of the article
+
+
+def test_dateline_places_the_article_and_is_nobodys_subject(coder):
+    text = "KANDAHAR, Afghanistan (AP) -- Gunmen killed six police officers on Sunday, officials said."
+    events = coder.code(text)
+    killed = [e for e in events if e.cameo.startswith("19")]
+    assert killed and killed[0].source.text == "Gunmen"
+    assert killed[0].target.code == "AFGCOP" and killed[0].quad == "material_conflict"
+    assert not [e for e in events if e.source.text in ("KANDAHAR", "Afghanistan")]
+
+
+def test_a_colon_in_the_middle_is_no_dateline(coder):
+    events = coder.code("Five civilians were killed overnight, the statement said: nobody claimed it.")
+    assert all(e.target is None or e.target.country is None for e in events if e.cameo.startswith("19"))

@@ -106,6 +106,7 @@ class ActorResolver:
         self._sector = sector
         self.named: set[str] = set()  # unresolved phrases that are names ("Abu Sayyaf", "USAID")
         self.last_pair: tuple[Actor, Actor] | None = None  # the parties of the last two-sided event
+        self.dateline: Actor | None = None  # the place an article's dateline names
         self.last_actor: Actor | None = None
         self._cache: dict[str, Actor | None] = {}
 
@@ -180,6 +181,7 @@ class EventExtractor:
     def __init__(self, book: PatternBook, cameo_info: Callable[[str], object]):
         self.book = book
         self.cameo_info = cameo_info
+        self._after_dateline = 0  # where the sentence being coded starts, after any dateline
 
     # ------------------------------------------------------------ actors
     def _name_span(self, token):
@@ -538,7 +540,7 @@ class EventExtractor:
     def subjects(self, verb, depth: int = 0) -> tuple[list, bool]:
         """Source tokens of ``verb`` and whether they came from a passive agent."""
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
                 return self._with_conjuncts(child), False
         if self._is_passive(verb):
             for child in verb.children:
@@ -592,7 +594,7 @@ class EventExtractor:
             return [verb.head], False
         if verb.dep_ == "ROOT":
             # a subject the parser attached as a modifier ("..., USAID provided"): the nearest name before the verb
-            for token in reversed(list(verb.doc[verb.sent.start:verb.i])):
+            for token in reversed(list(verb.doc[max(verb.sent.start, self._after_dateline):verb.i])):
                 if token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
                     break
                 if token.ent_type_ in _ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
@@ -728,6 +730,23 @@ class EventExtractor:
         """"its troops", "their forces": the subject's own people, not a target."""
         return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
 
+    def _dateline(self, sent, resolver: ActorResolver) -> Actor | None:
+        """The place of a wire dateline opening an article ("KABUL, Afghanistan (AP) -- ",
+        "GAZA CITY: "), which is where the article's events happen unless it says otherwise."""
+        for token in sent[:10]:
+            if token.text in (":", "--", "—", "–") or (token.text == "-" and token.whitespace_):
+                words = sent.doc[sent.start:token.i]
+                if not words or any(t.is_alpha and not t.text[:1].isupper() for t in words):
+                    return None
+                # "KABUL, Afghanistan (AP)": the place comes before the agency
+                text = words.text.split("(")[0].strip(" ,")
+                place = resolver.resolve(text.title() if text.isupper() else text)
+                if not (_known(place) and place.country):
+                    return None
+                self._after_dateline = token.i + 1  # the dateline's words are nobody's subject
+                return place
+        return None
+
     def _place(self, verb, resolver: ActorResolver) -> Actor | None:
         """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
         heads = [verb]
@@ -751,7 +770,7 @@ class EventExtractor:
                         actor = self.actor(candidate, resolver, require_actor=True)
                         if _known(actor) and actor.country:
                             return actor
-        return None
+        return resolver.dateline
 
     @staticmethod
     def _placed(target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:
@@ -876,6 +895,9 @@ class EventExtractor:
 
     def code_sentence(self, sent, sentence_index: int, resolver: ActorResolver, date: str | None) -> list[Event]:
         """All events of one parsed sentence."""
+        self._after_dateline = sent.start
+        if sentence_index == 0:
+            resolver.dateline = self._dateline(sent, resolver)
         triggers: dict[int, _Trigger] = {}
         for token in sent:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be") or (
