@@ -513,3 +513,10 @@ def test_dateline_places_the_article_and_is_nobodys_subject(coder):
 def test_a_colon_in_the_middle_is_no_dateline(coder):
     events = coder.code("Five civilians were killed overnight, the statement said: nobody claimed it.")
     assert all(e.target is None or e.target.country is None for e in events if e.cameo.startswith("19"))
+
+
+def test_a_date_after_a_decision_is_not_who_acts(coder):
+    events = coder.code("Japan decided on Thursday to ease some sanctions on North Korea.")
+    eased = between(events, "JPN", "PRK")
+    assert eased and eased[0].cameo.startswith("08") and eased[0].quad == "material_cooperation"
+    assert eased[0].confidence >= 0.5

@@ -522,6 +522,11 @@ class EventExtractor:
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj"):
                         return child
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("on", "upon", "with"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return obj
             own_code = (self.verb_trigger(head) or _Trigger(head, "", "", False)).cameo
             if "intent" not in kinds and not own_code.startswith("04"):
                 # "persuaded Mali to expel", "forced Kyiv to withdraw": the object does the
@@ -530,11 +535,6 @@ class EventExtractor:
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN", "PRON"):
                         return child
-                for child in head.children:
-                    if child.dep_ == "prep" and child.lower_ in ("on", "upon", "with"):
-                        for obj in child.children:
-                            if obj.dep_ == "pobj":
-                                return obj
         return None
 
     def subjects(self, verb, depth: int = 0) -> tuple[list, bool]:
