@@ -520,3 +520,9 @@ def test_a_date_after_a_decision_is_not_who_acts(coder):
     eased = between(events, "JPN", "PRK")
     assert eased and eased[0].cameo.startswith("08") and eased[0].quad == "material_cooperation"
     assert eased[0].confidence >= 0.5
+
+
+def test_pushing_for_something_is_an_appeal(coder):
+    events = coder.code("Chile pushed for talks with Bolivia over the border.")
+    appeal = between(events, "CHL", "BOL")
+    assert appeal and appeal[0].cameo.startswith("02") and appeal[0].quad == "verbal_cooperation"
