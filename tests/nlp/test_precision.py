@@ -526,3 +526,11 @@ def test_pushing_for_something_is_an_appeal(coder):
     events = coder.code("Chile pushed for talks with Bolivia over the border.")
     appeal = between(events, "CHL", "BOL")
     assert appeal and appeal[0].cameo.startswith("02") and appeal[0].quad == "verbal_cooperation"
+
+
+def test_football_clubs_named_after_cities_are_no_states():
+    from allies.nlp.actors import ActorKB
+
+    kb = ActorKB.default()
+    assert kb.lookup("Bayern Munich") is None and kb.lookup("Real Madrid") is None
+    assert kb.lookup("Munich").country == "DEU"
