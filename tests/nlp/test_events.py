@@ -43,9 +43,16 @@ def test_prepositional_target(coder):
     find(coder.code("Kenya complained to Uganda about the border closure."), "KEN", "UGA", "11")
 
 
-def test_meeting_is_coded_both_ways(coder):
+def test_talks_are_coded_both_ways_a_meeting_from_its_subject(coder):
+    events = coder.code("The Indian prime minister held talks with the president of Sri Lanka in Colombo.",
+                        date="2024-05-02")
+    codes = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04") and e.target}
+    assert ("IND", "LKA") in codes and ("LKA", "IND") in codes
     events = coder.code("The Indian prime minister met with the president of Sri Lanka in Colombo.",
                         date="2024-05-02")
+    codes = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04") and e.target}
+    assert ("IND", "LKA") in codes and ("LKA", "IND") not in codes
+    events = coder.code("India and Sri Lanka met in Colombo.")
     codes = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("04") and e.target}
     assert ("IND", "LKA") in codes and ("LKA", "IND") in codes
 

@@ -230,3 +230,26 @@ def test_quad_accuracy_on_dev_sentences(coder):
 
     accuracy, macro = evaluate_quads(coder, read_quad_sentences(DEV / "conflibert_cameo_class_train.tsv"))
     assert accuracy >= 0.75 and macro >= 0.75
+
+
+def test_role_sentences_are_read_with_their_spans(tmp_path):
+    from allies.nlp.evaluate import _names_span, read_role_sentences
+
+    (tmp_path / "roles.txt").write_text(
+        "Chilean B-S\nmarines I-S\nboarded O\na O\nPeruvian B-T\ntrawler I-T\n. O\n\n"
+        "Nothing O\nhappened O\n. O\n", encoding="utf-8")
+    rows = read_role_sentences(tmp_path / "roles.txt")
+    assert rows[0] == ("Chilean marines boarded a Peruvian trawler .", [{"chilean", "marines"}],
+                       [{"peruvian", "trawler"}])
+    assert rows[1][1:] == ([], [])
+    assert _names_span("the Chilean navy", rows[0][1]) and not _names_span("the navy", rows[0][1])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DEV / "PETR2_GSR_validation.xml").exists(), reason="dev data absent")
+def test_triple_f1_on_dev_records(coder, capsys):
+    from allies.nlp.evaluate import evaluate_triples, read_petr_records
+
+    precision, recall, f1 = evaluate_triples(coder, read_petr_records(DEV / "PETR2_GSR_validation.xml"),
+                                             min_confidence=0.5)
+    assert f1 >= 0.65 and precision >= 0.6

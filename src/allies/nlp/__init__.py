@@ -118,6 +118,7 @@ class Coder:
             resolve=article.resolve,
             find=lambda phrase: self.kb.find_mentions(phrase, document.date),
             last_person=lambda: article.last_person,
+            sector=self.kb.sector_of,
         )
         coded = CodedDocument(document=document)
         for index, sent in enumerate(parsed.sents):

@@ -11,7 +11,9 @@ Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
   the titles that name an office ("foreign minister");
 - ``people.tsv``: office holders with dated terms;
 - ``stop_phrases.tsv``: phrases that contain a country word but name no state
-  actor ("Latin American", "Persian Gulf").
+  actor ("Latin American", "Persian Gulf");
+- ``places.tsv``: cities and regions that stand for their state, like
+  capitals do ("exercises in Alaska", "shelling in Aleppo").
 
 Use:
 
@@ -63,6 +65,7 @@ _COLUMNS = {
     "sectors.tsv": ("phrase", "sector", "role", "kind"),
     "people.tsv": ("name", "aliases", "country", "org", "role", "sector", "start", "end"),
     "stop_phrases.tsv": ("phrase",),
+    "places.tsv": ("place", "country", "kind"),
 }
 _SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
@@ -274,7 +277,7 @@ class Analysis:
 class ActorKB:
     """Countries, institutions, organisations, sector words and office holders."""
 
-    def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases):
+    def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases, places=()):
         self._country_names: dict[str, str] = {}
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
@@ -298,6 +301,10 @@ class ActorKB:
                     self._add(form, Entry("country", iso3, adjective=form == adjective))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
+        for row in places:
+            if row["country"] not in self._country_names:
+                raise AlliesError(f"data file places.tsv: unknown country {row['country']!r} for {row['place']!r}")
+            self._add(row["place"], Entry("country", row["country"]))
         for row in institutions:
             self._add(row["phrase"], Entry("institution", row["country"], sector=row["sector"],
                                            start=row["start"] or None, end=row["end"] or None))
@@ -336,7 +343,8 @@ class ActorKB:
     def load(cls) -> "ActorKB":
         def table(name: str) -> list[dict[str, str]]:
             text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-            reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+            lines = [line for line in text.splitlines() if not line.startswith("#")]
+            reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
             missing = set(_COLUMNS[name]) - set(reader.fieldnames or ())
             if missing:
                 raise AlliesError(f"data file {name} lacks columns: {', '.join(sorted(missing))}")
@@ -354,6 +362,7 @@ class ActorKB:
             sectors=table("sectors.tsv"),
             people=table("people.tsv"),
             stop_phrases=table("stop_phrases.tsv"),
+            places=table("places.tsv"),
         )
 
     @staticmethod

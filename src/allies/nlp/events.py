@@ -16,7 +16,13 @@ One pass over a parsed sentence (a spaCy ``Span``):
 5. the voice comes from the path to the root: negation, modals, "if" clauses,
    "plans to", "urged ... to", "denied", and verbs of saying (the speaker);
 6. event nouns with their actors attached ("Russia's invasion of Ukraine",
-   "talks between X and Y") add nominal events.
+   "talks between X and Y") add nominal events;
+7. the confidence says how well the event is attached: both sides named
+   states or organisations (up to 0.9), a generic group ("rebels", "five
+   civilians in Aleppo") or an unknown name in between, and a missing or
+   unresolved side, an act only alleged or claimed by a party, asked of
+   another or bound to a condition below one half. Events under 0.5 are
+   kept (with their voice) but are not to be counted as coded triples.
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Actor, Event
+from .actors import SECTOR_SUFFIX
 from .patterns import PatternBook
 
 # Dependants that carry a preposition or particle of the verb's frame.
@@ -42,6 +49,19 @@ def _add_attached_preps(head, preps: set, pobjs: dict) -> None:
 # Prepositions whose object can be the target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for")
 _LOCATION_PREPS = ("in",)
+# Acts done on the ground, whose place stands for their target when nothing
+# else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
+# words (statements, appeals, accusations) are not addressed to where they are said.
+_PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
+# Entities that name places (a nationality, NORP, does not).
+_PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+# Who acts where they are: "police in Minsk" are Belarusian police; troops may be foreign.
+_LOCAL_SECTORS = frozenset(("police", "government", "judiciary", "legislature", "civilians", "opposition", "rebels"))
+# Sectors a definite noun ("the government", "the army") may take from the state named before.
+_STATE_SECTORS = frozenset(("government", "military", "police", "legislature", "judiciary"))
+# Codes whose direct object is what moves, not whom it is done to ("sent troops", "gave aid").
+_MOVED_OBJECT_ROOTS = frozenset(("06", "07", "15"))
+_POSSESSIVE_PRONOUNS = frozenset(("its", "their", "his", "her", "our", "my"))
 # Left dependants that belong to an actor's name ("Russian Foreign Minister Sergei Lavrov").
 _NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod", "npadvmod"}
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -66,6 +86,7 @@ class _Trigger:
     noun: object = None            # the event noun, for support verbs and nominals
     frame_preps: frozenset = frozenset()
     giver: object = None           # "received X from Y": Y, who is the source
+    objects: frozenset = frozenset()  # the object words the frame asked for ("halt =fighting")
 
 
 @dataclass
@@ -77,10 +98,15 @@ class SentenceResult:
 class ActorResolver:
     """Resolves noun phrases of one article to actors, remembering people and the last actor."""
 
-    def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None]):
+    def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None],
+                 sector: Callable[[str], str | None] | None = None):
         self._resolve = resolve
         self._find = find
         self._last_person = last_person
+        self._sector = sector
+        self.named: set[str] = set()  # unresolved phrases that are names ("Abu Sayyaf", "USAID")
+        self.last_pair: tuple[Actor, Actor] | None = None  # the parties of the last two-sided event
+        self.dateline: Actor | None = None  # the place an article's dateline names
         self.last_actor: Actor | None = None
         self._cache: dict[str, Actor | None] = {}
 
@@ -103,9 +129,50 @@ class ActorResolver:
     def person(self) -> Actor | None:
         return self._last_person()
 
+    def sector(self, phrase: str) -> str | None:
+        """The sector a phrase's words signal without naming a state ("rebels", "troops")."""
+        if self._sector is None or not phrase.strip():
+            return None
+        key = "\x01" + phrase
+        if key not in self._cache:
+            self._cache[key] = self._sector(phrase)
+        return self._cache[key]
+
 
 def _known(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.code or actor.country)
+
+
+# Confidence added by each side of an event: a named state or organisation, a
+# generic actor whose kind is clear ("rebels", "troops", "civilians"), an
+# unresolved phrase, or nothing at all. An event whose target is missing or
+# unresolved is mostly a failed attachment, so it falls below one half.
+_SOURCE_WEIGHT = {"known": 0.2, "generic": 0.05, "named": -0.1, "unresolved": -0.25, "empty": -0.25, "none": -0.25}
+# An act that one party asks or wants of another, who has not committed to it,
+# or that only happens on a condition ("if Iran strikes").
+_UNCOMMITTED_ACT_CONFIDENCE = 0.4
+# An act known only from one party's claim or allegation.
+_CLAIMED_ACT_CONFIDENCE = 0.45
+_TARGET_WEIGHT = {"known": 0.15, "generic": 0.0, "named": -0.15, "unresolved": -0.3, "empty": -0.3, "none": -0.3}
+
+
+def _side(actor: Actor | None, resolver: "ActorResolver") -> str:
+    if actor is None:
+        return "none"
+    if _known(actor):
+        return "known"
+    if not actor.text:
+        return "empty"
+    sector = resolver.sector(actor.text)
+    if sector == "government" and actor.text in resolver.named:
+        return "unresolved"  # "President John Doe": an official of no known state
+    if actor.text in resolver.named:
+        return "named"  # a group or agency the knowledge base lacks ("Abu Sayyaf", "USAID")
+    if sector is None or (sector == "government" and any(word[:1].isupper() for word in actor.text.split()[1:])):
+        return "unresolved"
+    if resolver.sector(actor.text.split()[-1]) is None:
+        return "unresolved"  # "military aid": a sector word, but the head names a thing
+    return "generic"  # "rebels", "Rohingya insurgents", "riot police"
 
 
 class EventExtractor:
@@ -114,6 +181,7 @@ class EventExtractor:
     def __init__(self, book: PatternBook, cameo_info: Callable[[str], object]):
         self.book = book
         self.cameo_info = cameo_info
+        self._after_dateline = 0  # where the sentence being coded starts, after any dateline
 
     # ------------------------------------------------------------ actors
     def _name_span(self, token):
@@ -177,6 +245,14 @@ class EventExtractor:
                             if _known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
                                 actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
                                               country=placed.country, sector=placed.sector)
+        if actor is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
+            # "Karim Haddad, a Lebanese army spokesman, said": the apposition says who he is
+            for child in token.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    described = resolver.resolve(f"{self._name_span(child).text} {phrase}")
+                    if _known(described):
+                        actor = described
+                        break
         if actor is None and token.pos_ != "PROPN" and len(span) > 1:
             actor = resolver.find_inside(phrase)
             if actor is not None:
@@ -186,6 +262,10 @@ class EventExtractor:
             if actor.text != phrase and token.pos_ != "PRON":
                 actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
             return actor
+        if token.pos_ == "NOUN":
+            definite = self._definite_state(token, span, resolver)
+            if definite is not None:
+                return definite
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS):
             return None
         acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
@@ -196,6 +276,8 @@ class EventExtractor:
                 if inside is not None:
                     return inside
             return None
+        if token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_ENTS or acronym:
+            resolver.named.add(phrase)  # a name the knowledge base lacks: an actor, not a failed attachment
         return Actor(text=phrase)
 
     def _actors(self, tokens, resolver: ActorResolver, require_actor: bool = False) -> list[Actor]:
@@ -211,6 +293,10 @@ class EventExtractor:
                 if antecedent is not None:
                     expanded.extend(t for t in self._with_conjuncts(antecedent)[1:] if t not in expanded)
         for token in expanded:
+            pair = self._pair(token, resolver)
+            if pair:
+                found.extend(pair)  # "the two leaders": both parties of the last meeting
+                continue
             actor = self.actor(token, resolver, require_actor)
             if actor is None:
                 continue
@@ -223,6 +309,33 @@ class EventExtractor:
                             if _known(extra):
                                 found.append(extra)
         return found
+
+    def _pair(self, token, resolver: ActorResolver) -> list[Actor]:
+        """"The two leaders", "both sides": the two parties of the article's last two-sided event."""
+        if resolver.last_pair is None or self.book.coreference.get(token.lower_) != "pair":
+            return []
+        counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                      for c in token.children)
+        if not counted:
+            return []
+        return [Actor(text=f"{token.text} ({actor.text})", code=actor.code, country=actor.country,
+                      sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
+
+    def _definite_state(self, token, span, resolver: ActorResolver) -> Actor | None:
+        """"The country", "the government", "the army" with no state named: the state
+        the article last named as a subject."""
+        previous = resolver.last_actor
+        if previous is None or not previous.country or len(span) != 1 or token.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if self.book.coreference.get(token.lower_) == "state":
+            return Actor(text=f"the {token.text} ({previous.country})", code=previous.country, country=previous.country)
+        sector = resolver.sector(token.text)
+        if sector in _STATE_SECTORS:
+            return Actor(text=f"the {token.text} ({previous.country})", code=previous.country + SECTOR_SUFFIX[sector],
+                         country=previous.country, sector=sector)
+        return None
 
     def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
         """The subject of a governing clause, for "The US claimed that they had
@@ -253,7 +366,10 @@ class EventExtractor:
             if current in found:
                 continue
             found.append(current)
-            for child in current.children:
+            # a name the parser split ("Barack" <- "Obama" and "Putin"): the conjuncts hang on its other words
+            inside = [t for t in current.subtree if t.ent_type_ and t.ent_type_ == current.ent_type_
+                      and t.ent_iob_ == "I" and t.head == current and current.ent_iob_ == "B"]
+            for child in [*current.children, *(c for t in inside for c in t.children)]:
                 if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     stack.append(child)
                 elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
@@ -269,6 +385,10 @@ class EventExtractor:
         for child in verb.children:
             dep = child.dep_
             if dep in _PREP_DEPS:
+                if child.dep_ == "prep" and any(o.dep_ == "pobj" for o in child.children) and all(
+                        o.ent_type_ in ("DATE", "TIME") and not any(t.ent_type_ in _ACTOR_ENTS for t in o.subtree)
+                        for o in child.children if o.dep_ == "pobj"):
+                    continue  # "called Morrison on Wednesday" is no "call on"
                 preps.add(child.lower_)
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp"):
@@ -287,6 +407,14 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ == "prt":
                 _add_attached_preps(child, preps, pobjs)
+        # the words that say what kind of object it is: "sent peacekeeping troops",
+        # "deployed troops on a peacekeeping mission", "opened the border crossing"
+        for noun in [n for n in (dobj, passive_subject, *pobjs.values()) if n is not None]:
+            for child in noun.children:
+                if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "VERB"):
+                    objects.add(child.lemma_.lower())
+                elif child.dep_ == "prep" and noun in (dobj, passive_subject):
+                    objects.update(obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj")
         return preps, objects, pobjs, dobj, passive_subject
 
     def _noun_code(self, noun, modified_only: bool = False) -> str | None:
@@ -319,6 +447,10 @@ class EventExtractor:
                 frame = self.book.match_verb("give", preps - {"from"}, objects)
                 if frame is not None and frame.objects:
                     return _Trigger(verb, frame.cameo, f"{verb.text} {dobj.text} from", True, giver=giver)
+                # "faces pressure from X", "drew criticism from X": X does the noun's act
+                code = self._noun_code(dobj) if dobj.pos_ == "NOUN" else None
+                if code and giver.pos_ in ("PROPN", "NOUN"):
+                    return _Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver)
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -330,7 +462,7 @@ class EventExtractor:
                 return _Trigger(verb, code, f"{verb.text} {dobj.text}", True, noun=dobj)
         if frame is not None and (frame.objects or frame.preps):
             words = " ".join([verb.text, *sorted(frame.preps)] + ([dobj.text] if frame.objects and dobj is not None else []))
-            return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps)
+            return _Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps, objects=frame.objects)
         # support verb + event noun: "launched an attack on", "held talks with"
         if lemma in self.book.support_verbs:
             noun = dobj if dobj is not None else passive_subject
@@ -369,6 +501,18 @@ class EventExtractor:
                 return True
         return False
 
+    @staticmethod
+    def _judged(verb):
+        """"criticised Kosovo for arresting", "accused Israel of attacking": the
+        object of the judging verb did the act of its "for"/"of" clause."""
+        head = verb.head
+        if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of"):
+            return None
+        governor = head.head
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+
     def _controller(self, verb):
         """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
         head = verb.head
@@ -383,12 +527,20 @@ class EventExtractor:
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 return obj
+            own_code = (self.verb_trigger(head) or _Trigger(head, "", "", False)).cameo
+            if "intent" not in kinds and not own_code.startswith("04"):
+                # "persuaded Mali to expel", "forced Kyiv to withdraw": the object does the
+                # act (but "promised Kenya to send aid" is the promiser's own act, and
+                # "called / visited X to discuss" the caller's purpose)
+                for child in head.children:
+                    if child.dep_ in ("dobj", "obj") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                        return child
         return None
 
     def subjects(self, verb, depth: int = 0) -> tuple[list, bool]:
         """Source tokens of ``verb`` and whether they came from a passive agent."""
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
                 return self._with_conjuncts(child), False
         if self._is_passive(verb):
             for child in verb.children:
@@ -396,6 +548,13 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return self._with_conjuncts(obj), True
+            # "rockets were fired from Gaza": those in the place they came from
+            if (self.verb_trigger(verb) or _Trigger(verb, "", "", False)).cameo[:2] in ("18", "19", "20"):
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ == "from":
+                        for obj in child.children:
+                            if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_ENTS or obj.pos_ == "PROPN"):
+                                return [obj], True
             # "were killed in an Israeli air strike": the strike's actor did it
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
@@ -407,9 +566,17 @@ class EventExtractor:
             return [], True
         if depth > 4:
             return [], False
+        judged = self._judged(verb)
+        if judged is not None:
+            return self._with_conjuncts(judged), False
+        responsible = self._responsible(verb) if verb.dep_ == "pcomp" else None
+        if responsible is not None:
+            return self._with_conjuncts(responsible), False  # "X is guilty of violating the truce"
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
+        if verb.dep_ == "conj" and not any(c.dep_ == "cc" for t in (verb.head, *verb.head.conjuncts) for c in t.children):
+            return [], False  # a "conjunct" with no "and"/"or" anywhere is a misparse, not a shared subject
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
             if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
                 return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
@@ -427,7 +594,7 @@ class EventExtractor:
             return [verb.head], False
         if verb.dep_ == "ROOT":
             # a subject the parser attached as a modifier ("..., USAID provided"): the nearest name before the verb
-            for token in reversed(list(verb.doc[verb.sent.start:verb.i])):
+            for token in reversed(list(verb.doc[max(verb.sent.start, self._after_dateline):verb.i])):
                 if token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
                     break
                 if token.ent_type_ in _ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
@@ -446,10 +613,13 @@ class EventExtractor:
 
     def _actor_inside(self, phrase_head, resolver: ActorResolver):
         """The first named state actor inside a noun phrase, outside its clauses."""
-        clauses = [t for t in phrase_head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != phrase_head]
+        # a participle that says what the thing does is part of it ("an attack targeting
+        # a mall in Kenya"); a relative clause or "brokered by Qatar" tells of another act
+        clauses = [t for t in phrase_head.subtree if t != phrase_head and (
+            t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG"))]
         for inner in phrase_head.subtree:
-            if inner == phrase_head or inner.ent_type_ not in ("GPE", "NORP") or inner.ent_iob_ != "B":
-                continue
+            if inner == phrase_head or inner.ent_type_ not in _ACTOR_ENTS or inner.ent_iob_ != "B":
+                continue  # (the tagger may call a state a person: "talks with Togo")
             if any(c.left_edge.i <= inner.i <= c.right_edge.i for c in clauses):
                 continue
             if _known(self.actor(inner, resolver, require_actor=True)):
@@ -486,15 +656,26 @@ class EventExtractor:
                 inside = self._actor_inside(passive_subject, resolver)
                 if inside is not None:
                     return [inside]  # "Evidence against Russia was presented"
+                for prep in (*sorted(trigger.frame_preps), "at", "on", "against", "into", "toward", "towards"):
+                    obj = pobjs.get(prep)
+                    if obj is not None and self.actor(obj, resolver, require_actor=True) is not None:
+                        return self._with_conjuncts(obj)  # "a rocket was fired at Israel"
             return self._with_conjuncts(passive_subject)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
-        if dobj is not None and trigger.noun != dobj:
+        if dobj is not None and trigger.noun != dobj and not self._own(dobj):
+            # ("recalled its ambassador from Peru": one's own envoy is not the target)
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
         for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
+                return self._with_conjuncts(obj)
+        # a generic group after the preposition: "air strikes on ISIL fighters in Mosul"
+        for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
+            obj = pobjs.get(prep)
+            if obj is not None and obj != trigger.noun and obj.pos_ == "NOUN" and resolver.sector(obj.text) \
+                    and not self._own(obj):
                 return self._with_conjuncts(obj)
         # an actor named inside the object ("China's assistance", "the Russian building")
         for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
@@ -510,6 +691,13 @@ class EventExtractor:
             inside = self._actor_inside(obj, resolver)
             if inside is not None:
                 return [inside]
+        # a generic object: "detained 18 people", "killed 500 civilians", "freed the hostages";
+        # but what is sent, deployed or given is no target ("deployed troops")
+        if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" and resolver.sector(dobj.text) \
+                and trigger.cameo[:2] not in _MOVED_OBJECT_ROOTS and "purpose" not in self.kinds(verb):
+            return self._with_conjuncts(dobj)
+        if trigger.cameo[:2] not in _PLACED_ROOTS:
+            return []  # "made remarks in Doha" is no statement to Qatar
         for prep in _LOCATION_PREPS:
             obj = pobjs.get(prep)
             if obj is not None:
@@ -517,6 +705,83 @@ class EventExtractor:
                 if _known(actor) and actor.country:
                     return [obj]
         return []
+
+    def _wielder(self, token, resolver: ActorResolver):
+        """Who is behind a weapon or an attack that is the subject: "a car bombing by
+        the Islamic State group killed", "missiles fired by the Israeli army struck"."""
+        code = self._noun_code(token)
+        if token.pos_ != "NOUN" or (code is not None and code[:2] < "14"):
+            return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        own = self.actor(token, resolver)
+        if own is not None and _side(own, resolver) in ("known", "named", "generic"):
+            return token
+        agent = self._noun_actor(token)
+        if agent is None:
+            for child in token.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    agent = next((obj for by in child.children if by.dep_ == "agent"
+                                  for obj in by.children if obj.dep_ == "pobj"), None)
+                    if agent is not None:
+                        break
+        return agent if agent is not None else token
+
+    @staticmethod
+    def _own(token) -> bool:
+        """"its troops", "their forces": the subject's own people, not a target."""
+        return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
+
+    def _dateline(self, sent, resolver: ActorResolver) -> Actor | None:
+        """The place of a wire dateline opening an article ("KABUL, Afghanistan (AP) -- ",
+        "GAZA CITY: "), which is where the article's events happen unless it says otherwise."""
+        for token in sent[:10]:
+            if token.text in (":", "--", "—", "–") or (token.text == "-" and token.whitespace_):
+                words = sent.doc[sent.start:token.i]
+                if not words or any(t.is_alpha and not t.text[:1].isupper() for t in words):
+                    return None
+                # "KABUL, Afghanistan (AP)": the place comes before the agency
+                text = words.text.split("(")[0].strip(" ,")
+                place = resolver.resolve(text.title() if text.isupper() else text)
+                if not (_known(place) and place.country):
+                    return None
+                self._after_dateline = token.i + 1  # the dateline's words are nobody's subject
+                return place
+        return None
+
+    def _place(self, verb, resolver: ActorResolver) -> Actor | None:
+        """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
+        heads = [verb]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ != "in":
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.pos_ == "NOUN" and self._noun_code(obj):
+                        if head is verb:
+                            heads.append(obj)  # "killed in shelling in Gaza": the shelling's place
+                        continue
+                    # a named place, not a nationality ("in Israeli shelling" names no place)
+                    if obj.ent_type_ in _PLACE_ENTS or obj.pos_ == "PROPN":
+                        candidates = [obj]
+                    else:
+                        candidates = [t for t in obj.subtree if t.ent_type_ in _PLACE_ENTS and t.ent_iob_ == "B"]
+                    for candidate in candidates:
+                        actor = self.actor(candidate, resolver, require_actor=True)
+                        if _known(actor) and actor.country:
+                            return actor
+        return resolver.dateline
+
+    @staticmethod
+    def _placed(target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:
+        """A generic actor ("civilians", "three soldiers", "police") as one of the place."""
+        if _known(target) or _side(target, resolver) != "generic":
+            return target
+        sector = resolver.sector(target.text)
+        if sectors is not None and sector not in sectors:
+            return target
+        return Actor(text=f"{target.text} in {place.text}", code=place.country + SECTOR_SUFFIX.get(sector, ""),
+                     country=place.country, sector=sector)
 
     # ------------------------------------------------------------ voice
     def voice(self, verb, resolver: ActorResolver, reporters: set[int] | None = None):
@@ -617,7 +882,7 @@ class EventExtractor:
         penalty = 0.0
         while token.head != token:
             if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj"):
-                penalty += 0.12
+                penalty += 0.2
             token = token.head
         return min(penalty, 0.3)
 
@@ -630,6 +895,9 @@ class EventExtractor:
 
     def code_sentence(self, sent, sentence_index: int, resolver: ActorResolver, date: str | None) -> list[Event]:
         """All events of one parsed sentence."""
+        self._after_dateline = sent.start
+        if sentence_index == 0:
+            resolver.dateline = self._dateline(sent, resolver)
         triggers: dict[int, _Trigger] = {}
         for token in sent:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be") or (
@@ -639,6 +907,12 @@ class EventExtractor:
                 trigger = self.verb_trigger(token)
                 if trigger is not None:
                     triggers[token.i] = trigger
+        # "stopped fighting", "agreed to halt fighting": the gerund is the frame's object, not an event
+        for trigger in list(triggers.values()):
+            for child in trigger.token.children:
+                if child.i in triggers and child.tag_ == "VBG" and child.dep_ in ("xcomp", "dobj", "ccomp") \
+                        and child.lemma_.lower() in trigger.objects:
+                    del triggers[child.i]
         consumed_nouns = {t.noun.i for t in triggers.values() if t.noun is not None}
         for trigger in triggers.values():
             _, _, _, dobj, passive_subject = self._preps_and_objects(trigger.token)
@@ -685,6 +959,7 @@ class EventExtractor:
                           self._events_for(trigger, sent, sentence_index, resolver, date, reporters,
                                            frozenset(carried)))
         events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
+        events.extend(self._bare_demands(sent, sentence_index, resolver, date, triggers, reporters))
         # A verb of saying that reports another event is not itself an event.
         result = []
         seen = set()
@@ -697,6 +972,11 @@ class EventExtractor:
             seen.add(key)
             result.append(event)
         self._remember(sent, resolver)
+        for event in result:
+            if _known(event.source) and event.target is not None and _known(event.target) \
+                    and (event.source.country or event.source.code) != (event.target.country or event.target.code):
+                resolver.last_pair = (event.source, event.target)
+                break
         return result
 
     def _remember(self, sent, resolver: ActorResolver) -> None:
@@ -726,37 +1006,53 @@ class EventExtractor:
     def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date,
                   own: bool = False):
         """What reporting an act says about the reporter: claiming one's own act
-        claims responsibility (015); alleging another's violence accuses them (112)."""
+        claims responsibility (015); alleging another's violence accuses them (112).
+
+        Either way the act itself rests on the word of a party, so it drops
+        below one half. An attribution after the report ("..., officials
+        said") only names the source of the news: nobody is accused.
+        """
         reporting_verb = speaker_token.head
         kinds = self.kinds(reporting_verb)
         lift = self._depth(verb) - self._depth(reporting_verb)
+        front = reporting_verb.i < verb.i
         made = []
         for _, event in events:
             # "X claimed that they had attacked": a pronoun subject is the claimant
             same = own or (_known(event.source) and _known(speaker) and
                            (event.source.country or event.source.code) == (speaker.country or speaker.code))
-            if not same and not (_known(event.source) and _known(speaker)):
+            if not same and not (_known(speaker) and event.source.text):
                 continue
             if same and "admission" in kinds:
                 code, target, depth = "015", event.target, lift
-            elif not same and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
+                confidence = event.confidence * 0.9
+            elif not same and front and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
                     and event.modality == "asserted" and not event.negated:
-                code, target, depth = "112", event.source, -1  # listed after the act itself
+                code, target, depth = "112", event.source, lift  # the accusation stands for the sentence
+                confidence = 0.75 if _known(event.source) else 0.6
             else:
                 continue
             found = self._make_event(f"{reporting_verb.text} ({trigger.words})", code, sent, sentence_index, speaker,
-                                     target, False, "asserted", speaker, date, event.confidence * 0.9)
+                                     target, False, "asserted", speaker, date, confidence)
             if found is not None:
                 made.append((depth, found))
+                event.confidence = min(event.confidence, _CLAIMED_ACT_CONFIDENCE)
         return made
 
-    def intended(self, cameo: str, negated: bool, modality: str) -> tuple[str, bool, str]:
+    def intended(self, cameo: str, negated: bool, modality: str, reported: bool = False) -> tuple[str, bool, str]:
         """CAMEO codes an action announced for the future as its intention:
         "will release" is an intent to release (03), "will attack" a threat
-        (13), and "will not release" a refusal (12), which is itself a fact."""
+        (13), and "will not release" a refusal (12), which is itself a fact.
+
+        A meeting or visit that the news itself schedules ("X will meet Y",
+        "X is due to visit Y") stays a meeting, in the future; one that a
+        party announces or wishes for ("X said it would meet Y", "X wants to
+        visit Y") is an intention to meet (036)."""
         if modality not in ("future", "hypothetical"):
             return cameo, negated, modality
         root = cameo[:2]
+        if root == "04" and modality == "future" and not negated and not reported:
+            return cameo, negated, modality
         if "03" <= root <= "08":
             if negated:
                 return self.book.carrier_code("reject", cameo), False, "asserted"
@@ -789,18 +1085,41 @@ class EventExtractor:
                     break
         negated, modality, speaker_token, obliged = self.voice(verb, resolver, reporters)
         speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+        wished_by_another = False
+        judged = self._judged(verb) is not None
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
             cameo = trigger.cameo  # the carrier's own event already codes the intention
+            # "urged Iran to release", "wants Putin to attack": an act asked of
+            # someone who has not committed to it
+            carrier_subjects = self.subjects(verb.head)[0]
+            wished_by_another = bool(source_tokens) and bool(carrier_subjects) \
+                and carrier_subjects[0].i != source_tokens[0].i
         else:
-            cameo, negated, modality = self.intended(trigger.cameo, negated, modality)
+            cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
+        if not target_tokens and cameo[:2] == "13":
+            # "X will retaliate if Y shells its towns": the threat is aimed at Y
+            for child in verb.children:
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+                    target_tokens = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+                    break
+        source_tokens = [self._wielder(t, resolver) for t in source_tokens]
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
+        if trigger.cameo[:2] in _PLACED_ROOTS and not all(_known(a) for a in (*sources, *targets)):
+            # "five civilians were killed in Aleppo", "police arrested them in Minsk":
+            # local people and bodies of the place where it happened
+            place = self._place(verb, resolver)
+            if place is not None:
+                targets = [self._placed(t, place, resolver) for t in targets]
+                sources = [self._placed(s, place, resolver, _LOCAL_SECTORS) for s in sources]
         if not sources:
             if not targets:
                 return []
             sources = [Actor(text="")]
-        confidence_base = (0.45 + (0.1 if trigger.specific else 0.0) - (0.15 if not sources[0].text else 0.0)
-                           - self._embedding(verb))
+        confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
+        if source_tokens and source_tokens[0].dep_ == "pobj" and source_tokens[0].head.lower_ == "from" \
+                and trigger.giver is None:
+            confidence_base -= 0.2  # "fired from Gaza": whoever was there, not a named actor
         events = []
         pairs = []
         for source in sources:
@@ -814,7 +1133,9 @@ class EventExtractor:
         if symmetric and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
-        elif targets and len(sources) == 1 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
+        elif targets and len(sources) == 1 and cameo[:2] == trigger.cameo[:2] and not place_only \
+                and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
+            # "X held talks with Y" goes both ways; "X wants to hold talks with Y" is X's wish alone
             pairs += [(t, sources[0]) for t in targets]
         seen = set()
         for source, target in pairs:
@@ -824,9 +1145,12 @@ class EventExtractor:
             if key in seen:
                 continue
             seen.add(key)
-            confidence = confidence_base + (0.2 if _known(source) else 0.0) + (0.15 if _known(target) else 0.0)
-            if target is None and cameo.startswith("01"):
-                confidence -= 0.15  # a bare "X said": a statement to no one in particular
+            confidence = (confidence_base + _SOURCE_WEIGHT[_side(source, resolver)]
+                          + _TARGET_WEIGHT[_side(target, resolver)])
+            if wished_by_another or modality in ("requested", "conditional"):
+                confidence = min(confidence, _UNCOMMITTED_ACT_CONFIDENCE)
+            elif judged:
+                confidence = min(confidence, _CLAIMED_ACT_CONFIDENCE)  # on the judge's word
             # an official's own words: the statement is the official's state's, spoken by the official
             said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
             event = self._make_event(trigger.words, cameo, sent, sentence_index, source, target,
@@ -842,12 +1166,54 @@ class EventExtractor:
             demand = self.book.carrier_code("demand", trigger.cameo)
             for _, event in list(events):
                 if event.source.text and event.source.text != speaker.text:
+                    confidence = (confidence_base + _SOURCE_WEIGHT[_side(speaker, resolver)]
+                                  + _TARGET_WEIGHT[_side(event.source, resolver)])
                     made = self._make_event(f"{trigger.words} (must)", demand, sent, sentence_index, speaker,
-                                            event.source, False, "asserted", speaker, date, event.confidence)
+                                            event.source, False, "asserted", speaker, date, confidence)
                     if made is not None:
                         events.append((lift, made))
                     event.modality = "requested"
+                    event.confidence = min(event.confidence, _UNCOMMITTED_ACT_CONFIDENCE)
         return events
+
+    def _responsible(self, noun):
+        """The subject that "responsible for"/"guilty of" lays the noun's act on, if any."""
+        head = noun.head
+        if head.dep_ != "prep" or head.lower_ not in ("for", "of"):
+            return None
+        adjective = head.head
+        if adjective.dep_ != "acomp" or not self.book.is_(adjective.lower_, "responsibility"):
+            return None
+        return next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+
+    def _bare_demands(self, sent, sentence_index, resolver, date, triggers, reporters: set[int]):
+        """"X said Y must ensure security": a demand on Y even when the demanded act
+        has no code of its own (acts with a code are handled with their event)."""
+        found = []
+        for token in sent:
+            if token.i in triggers or token.dep_ != "ccomp" or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "aux" and self.book.is_(c.lower_, "obligation") for c in token.children):
+                continue
+            reporting = token.head
+            if "speech" not in self.kinds(reporting):
+                continue
+            demanded = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            speakers = self.subjects(reporting)[0]
+            if not demanded or not speakers:
+                continue
+            speaker = self.actor(speakers[0], resolver)
+            target = self.actor(demanded[0], resolver, require_actor=True)
+            if speaker is None or target is None or speaker.text == target.text:
+                continue
+            confidence = (0.45 - self._embedding(reporting) + _SOURCE_WEIGHT[_side(speaker, resolver)]
+                          + _TARGET_WEIGHT[_side(target, resolver)])
+            event = self._make_event(f"{reporting.text} ({token.text}, must)", "100", sent, sentence_index, speaker,
+                                     target, False, "asserted", speaker, date, confidence)
+            if event is not None:
+                found.append((self._depth(reporting), reporting.i, event))
+                reporters.add(reporting.i)  # the saying is the demand, not a statement besides
+        return found
 
     def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
         """Event nouns with both their actors attached."""
@@ -876,6 +1242,12 @@ class EventExtractor:
                                 source_token, target_tokens = pair[0], pair[1:]
                         elif preposition in ("of", "on", "against", "with", "to", "into", "toward", "towards"):
                             target_tokens = self._with_conjuncts(obj)
+            responsible = self._responsible(token)
+            if source_token is None and responsible is not None:
+                source_token = responsible  # "X is responsible for the killings"
+                if not target_tokens:
+                    inside = self._actor_inside(token, resolver)
+                    target_tokens = [inside] if inside is not None else []
             if source_token is None or not target_tokens:
                 continue
             source = self.actor(source_token, resolver, require_actor=True)

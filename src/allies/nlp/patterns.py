@@ -8,6 +8,7 @@
 - carrier codes: how such a verb recodes the event of its clause
 - symmetric codes: events coded both ways when two actors do them together
 - irregular verbs: past forms for the rule-based path
+- coreference words: "the two leaders", "the country" and the like
 """
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ class PatternBook:
         self.symmetric_with = tuple(item for item, both in mutual if item[:1].isdigit() and both)
         self.mutual_verbs = frozenset(item for item, _ in mutual if not item[:1].isdigit())
         self.mutual_verbs_with = frozenset(item for item, both in mutual if not item[:1].isdigit() and both)
+        self.coreference: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("coreference.tsv")}
         self.irregular: dict[str, str] = {}
         for row in _rows("irregular_verbs.tsv"):
             for form in row[1:]:
