@@ -55,3 +55,15 @@ def test_deletions_rebuild(tmp_path):
     assert ask(store, "Are Azerbaijan and Russia allies?").analysis.total == total - removed
     assert store.query("SELECT count(*) AS n FROM rel_events WHERE origin = 'gdelt'")[0]["n"] == 0
     store.close()
+
+
+def test_a_cache_built_by_an_older_allies_is_rebuilt(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    synthetic_events(store, 200)
+    refresh(store)
+    built_from = store.query("SELECT value FROM relations_state WHERE key = 'events_fingerprint'")[0]["value"]
+    older = built_from.split(":")[:7]  # before the cache had a version: 7 parts
+    assert _appended_since(store.con, older, _parts(store.con)) is None
+    store.con.execute("UPDATE relations_state SET value = ? WHERE key = 'events_fingerprint'", [":".join(older)])
+    assert refresh(store) is True  # a full rebuild, not "already current"
+    store.close()

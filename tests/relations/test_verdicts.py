@@ -65,6 +65,27 @@ def test_negated_and_hypothetical_events_do_not_count(tmp_path):
     store.close()
 
 
+def test_weakly_attached_coded_events_do_not_count(tmp_path):
+    # Below 0.5 the coder says a side was missing or guessed, or the act only alleged:
+    # such events stay as evidence rows but not in the counts. Dataset rows carry no
+    # confidence and count.
+    store = Store(tmp_path / "s.duckdb")
+    fill_store(store, "allied_tur_aze")
+    question = "Are Turkey and Azerbaijan allies?"
+    before = ask(store, question).analysis.total
+    counted = store.query("SELECT event_id FROM rel_events WHERE counted AND "
+                          "'TUR' IN (source_country, target_country) AND 'AZE' IN (source_country, target_country) "
+                          "ORDER BY event_id LIMIT 2")
+    weak, unrated = counted[0]["event_id"], counted[1]["event_id"]
+    store.con.execute("UPDATE events SET confidence = 0.3 WHERE event_id = ?", [weak])
+    store.con.execute("UPDATE events SET confidence = NULL WHERE event_id = ?", [unrated])
+    from allies.relations.cache import refresh
+    refresh(store, force=True)
+    assert ask(store, question).analysis.total == before - 1
+    assert store.query("SELECT counted FROM rel_events WHERE event_id = ?", [weak]) == [{"counted": False}]
+    store.close()
+
+
 def test_window_filters_events(corpus_store):
     everything = ask(corpus_store, "Are Azerbaijan and Russia allies?")
     recent = ask(corpus_store, "Are Azerbaijan and Russia allies?", since="2025-01-01")

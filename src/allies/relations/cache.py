@@ -46,7 +46,8 @@ def events_select(after_event: int | None = None) -> str:
            coalesce(e.modality, 'asserted') AS modality,
            coalesce(e.speaker_country, CASE WHEN e.quad LIKE 'verbal%' THEN e.source_country END) AS voice,
            e.confidence, e.url,
-           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted') AS counted
+           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted'
+            AND coalesce(e.confidence, 1) >= {MIN_CONFIDENCE}) AS counted
     FROM events e
     WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
       AND e.source_country <> e.target_country AND e.date IS NOT NULL {newer}
@@ -139,6 +140,15 @@ def claims_select(after_article: int | None = None) -> str:
 
 APPEND_SHARE = 0.1  # appends beyond this share of all events trigger a full, sorted rebuild
 
+# Coded events the coder attached with less confidence than this (one side missing or
+# guessed, an act only alleged by a party, a background clause) stay in rel_events as
+# evidence but are not counted. Imported dataset rows carry no confidence and count.
+MIN_CONFIDENCE = 0.5
+
+# Raised whenever what the cache tables hold changes meaning, so that stores built by
+# an older allies are rebuilt rather than appended to.
+CACHE_VERSION = 2
+
 
 def _parts(con) -> tuple:
     # count, min and max of an integer column come from DuckDB's table
@@ -146,7 +156,7 @@ def _parts(con) -> tuple:
     return con.execute(
         "SELECT count(*), min(event_id), max(event_id), (SELECT max(run_id) FROM import_runs), "
         "(SELECT count(*) FROM articles), (SELECT max(article_id) FROM articles), "
-        "(SELECT count(*) FROM sentences) FROM events").fetchone()
+        f"(SELECT count(*) FROM sentences), 'v{CACHE_VERSION}' FROM events").fetchone()
 
 
 def fingerprint(con) -> str:
@@ -173,9 +183,9 @@ def is_current(store) -> bool:
 def _appended_since(con, old: list[str], new: tuple) -> tuple[int, int] | None:
     """(last event id, last article id) the cache covers, when the store has only
     grown since (no deletions or rewrites below them) by a small share; else None."""
-    if len(old) != len(new) or "None" in (old[1], old[2]):
+    if len(old) != len(new) or old[7:] != [str(v) for v in new[7:]] or "None" in (old[1], old[2]):
         return None
-    n, min_id, max_id, _run, articles, max_article, sentences = (None if v == "None" else int(v) for v in old)
+    n, min_id, max_id, _run, articles, max_article, sentences = (None if v == "None" else int(v) for v in old[:7])
     if new[1] != min_id or new[0] < n or new[0] - n > APPEND_SHARE * new[0]:
         return None
     last_article = max_article if max_article is not None else 0
