@@ -534,3 +534,23 @@ def test_football_clubs_named_after_cities_are_no_states():
     kb = ActorKB.default()
     assert kb.lookup("Bayern Munich") is None and kb.lookup("Real Madrid") is None
     assert kb.lookup("Munich").country == "DEU"
+
+
+# ------------------------------------------------------------ topics and counted weapons
+def test_cooperation_that_is_discussed_is_no_cooperation(coder):
+    events = coder.code("The envoys discussed military cooperation between Chile and Peru.")
+    assert not [e for e in events if e.cameo.startswith("06")]
+    talks = coder.code("Chile held talks on trade cooperation with Peru.")
+    assert not [e for e in talks if e.cameo.startswith("06")]
+    assert [e for e in between(talks, "CHL", "PER") if e.cameo.startswith("04")]
+    # Cooperation that happens is still coded.
+    done = between(coder.code("Chile began military cooperation with Peru."), "CHL", "PER")
+    assert [e for e in done if e.cameo.startswith("06")]
+
+
+def test_counted_weapons_and_their_conjuncts_choose_the_frame(coder):
+    events = between(coder.code("Sudan launched dozens of drones and rockets at Chad on Sunday."), "SDN", "TCD")
+    assert events and events[0].cameo[:2] == "19" and events[0].quad == "material_conflict"
+    assert events[0].modality == "asserted" and not events[0].negated and events[0].confidence >= 0.5
+    drones = between(coder.code("Mali fired drones at Niger."), "MLI", "NER")
+    assert drones and drones[0].cameo == "195"

@@ -414,7 +414,12 @@ class EventExtractor:
                 if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "VERB"):
                     objects.add(child.lemma_.lower())
                 elif child.dep_ == "prep" and noun in (dobj, passive_subject):
-                    objects.update(obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj")
+                    # "hundreds of drones and missiles": the counted things and their conjuncts
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            objects.update(w.lemma_.lower() for w in (obj, *obj.conjuncts))
+        if dobj is not None:
+            objects.update(w.lemma_.lower() for w in dobj.conjuncts)  # "fired rockets and shells"
         return preps, objects, pobjs, dobj, passive_subject
 
     def _noun_code(self, noun, modified_only: bool = False) -> str | None:
@@ -1215,6 +1220,17 @@ class EventExtractor:
                 reporters.add(reporting.i)  # the saying is the demand, not a statement besides
         return found
 
+    def _is_topic(self, noun) -> bool:
+        """Whether an event noun is what is talked about ("discussed cooperation between
+        X and Y", "talks on military cooperation"), not an act that happened."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj", "nsubjpass"):
+            return self.book.is_(head.lemma_.lower(), "topic")
+        if noun.dep_ == "pobj" and head.lower_ in ("about", "on", "over", "regarding", "concerning"):
+            governor = head.head
+            return self.book.is_(governor.lemma_.lower(), "topic") or self.book.is_(governor.lower_, "topic")
+        return False
+
     def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
         """Event nouns with both their actors attached."""
         found = []
@@ -1222,7 +1238,7 @@ class EventExtractor:
             if token.pos_ != "NOUN" or token.i in consumed:
                 continue
             code = self._noun_code(token)
-            if not code:
+            if not code or self._is_topic(token):
                 continue
             source_token = None
             target_tokens = []
