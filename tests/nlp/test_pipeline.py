@@ -253,3 +253,16 @@ def test_triple_f1_on_dev_records(coder, capsys):
     precision, recall, f1 = evaluate_triples(coder, read_petr_records(DEV / "PETR2_GSR_validation.xml"),
                                              min_confidence=0.5)
     assert f1 >= 0.65 and precision >= 0.6
+
+
+def test_rule_path_is_confident_only_about_two_known_states_unreported(rule_coder):
+    # Relations count events from confidence 0.5 up: without a model, a verdict still
+    # rests on the plainest sentences, and on nothing weaker.
+    plain = [e for e in rule_coder.code("Peru expelled the Chilean ambassador.")
+             if e.source.country == "PER" and e.target is not None and e.target.country == "CHL"]
+    assert plain and plain[0].cameo.startswith("16") and plain[0].confidence >= 0.5
+    one_sided = [e for e in rule_coder.code("Peru condemned the decision.") if e.source.country == "PER"]
+    assert one_sided and one_sided[0].target is None and one_sided[0].confidence < 0.5
+    reported = [e for e in rule_coder.code("Analysts in Lima said Chile attacked Bolivia.")
+                if e.target is not None and e.target.country == "BOL"]
+    assert reported and reported[0].speaker is not None and reported[0].confidence < 0.5

@@ -163,7 +163,19 @@ class RuleCoder:
                     sentence_index=sentence.index, sentence=text, source=src, target=tgt, cameo=code,
                     quad=info.quad, goldstein=info.goldstein, plover=info.plover, negated=negated,
                     modality=modality, speaker=speaker, date=resolve_date(text, document.date),
-                    confidence=0.3 + (0.1 if frame is not None and frame.specificity else 0.0),
+                    confidence=_confidence(src, tgt, frame, speaker),
                     doc=document.doc_id, trigger=words[position][2],
                 ))
         return events
+
+
+def _confidence(source, target, frame, speaker) -> float:
+    """Confidence of an event found without a parse: lower than the parser's for the
+    same sentence, and at least one half only when both sides are states or
+    organisations the knowledge base knows and no one else reports the act (relations
+    count events from one half up, so the rule path still informs a verdict)."""
+    confidence = 0.3 + (0.1 if frame is not None and frame.specificity else 0.0)
+    known = all(actor is not None and (actor.country or actor.code) for actor in (source, target))
+    if known and speaker is None:
+        confidence += 0.2
+    return round(confidence, 2)
