@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..model import Actor, CodedDocument, Document, Event, Mention, Sentence
+from ..model import CodedDocument, Document, Event, Mention, Sentence
 from .dates import resolve_date
 from .patterns import PatternBook
 
