@@ -554,3 +554,13 @@ def test_counted_weapons_and_their_conjuncts_choose_the_frame(coder):
     assert events[0].modality == "asserted" and not events[0].negated and events[0].confidence >= 0.5
     drones = between(coder.code("Mali fired drones at Niger."), "MLI", "NER")
     assert drones and drones[0].cameo == "195"
+
+
+def test_a_state_named_near_an_act_on_the_ground_is_its_target(coder):
+    drills = between(coder.code("Chilean warships held exercises near Argentina on Monday."), "CHL", "ARG")
+    assert drills and drills[0].cameo[:2] == "15" and drills[0].quad == "material_conflict"
+    assert drills[0].modality == "asserted" and drills[0].confidence >= 0.5
+    alert = between(coder.code("Peru put its army on high alert near the border with Ecuador."), "PER", "ECU")
+    assert alert and alert[0].cameo[:2] == "15"
+    strike = between(coder.code("Ethiopia carried out an air strike near the Eritrean town of Tesseney."), "ETH", "ERI")
+    assert strike and strike[0].cameo[:2] == "19"

@@ -48,7 +48,10 @@ def _add_attached_preps(head, preps: set, pobjs: dict) -> None:
                     pobjs.setdefault(sub.lower_, obj)
 # Prepositions whose object can be the target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for")
-_LOCATION_PREPS = ("in",)
+_LOCATION_PREPS = ("in", "near", "around", "along", "inside", "outside", "off", "across")
+# Of these, the ones whose object is rarely a state itself ("near the border with Kosovo",
+# "near the Iranian city of Isfahan"): a state named inside the phrase is the place.
+_NEARBY_PREPS = frozenset(_LOCATION_PREPS) - {"in"}
 # Acts done on the ground, whose place stands for their target when nothing
 # else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
 # words (statements, appeals, accusations) are not addressed to where they are said.
@@ -709,6 +712,10 @@ class EventExtractor:
                 actor = self.actor(obj, resolver, require_actor=True)
                 if _known(actor) and actor.country:
                     return [obj]
+                if prep in _NEARBY_PREPS:
+                    inside = self._actor_inside(obj, resolver)
+                    if inside is not None and self.actor(inside, resolver, require_actor=True).country:
+                        return [inside]
         return []
 
     def _wielder(self, token, resolver: ActorResolver):
