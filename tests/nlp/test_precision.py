@@ -564,3 +564,18 @@ def test_a_state_named_near_an_act_on_the_ground_is_its_target(coder):
     assert alert and alert[0].cameo[:2] == "15"
     strike = between(coder.code("Ethiopia carried out an air strike near the Eritrean town of Tesseney."), "ETH", "ERI")
     assert strike and strike[0].cameo[:2] == "19"
+
+
+def test_the_receiver_without_a_preposition_is_the_target(coder):
+    loans = between(coder.code("Norway gave Jordan new loans."), "NOR", "JOR")
+    assert loans and loans[0].cameo == "071" and loans[0].quad == "material_cooperation"
+    status = coder.code("The European Union granted Albania and Serbia the status of candidate countries.")
+    for country in ("ALB", "SRB"):
+        granted = [e for e in status if e.target is not None and e.target.country == country]
+        assert granted and granted[0].source.code == "EU" and granted[0].cameo[:2] == "05"
+
+
+def test_an_embassy_reopened_in_a_capital_is_a_step_towards_its_state(coder):
+    events = between(coder.code("Bahrain reopened its embassy in Doha."), "BHR", "QAT")
+    assert events and events[0].cameo[:2] == "05" and events[0].quad == "verbal_cooperation"
+    assert events[0].modality == "asserted" and not events[0].negated

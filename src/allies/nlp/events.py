@@ -387,6 +387,9 @@ class EventExtractor:
         passive_subject = None
         for child in verb.children:
             dep = child.dep_
+            if dep == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                pobjs.setdefault("to", child)  # "gave Ukraine loans": the receiver, no preposition
+                continue
             if dep in _PREP_DEPS:
                 if child.dep_ == "prep" and any(o.dep_ == "pobj" for o in child.children) and all(
                         o.ent_type_ in ("DATE", "TIME") and not any(t.ent_type_ in _ACTOR_ENTS for t in o.subtree)
@@ -398,6 +401,9 @@ class EventExtractor:
                         pobjs.setdefault(child.lower_, obj)
                         objects.add(obj.lemma_.lower())
             elif dep in ("dobj", "obj"):
+                if dobj is not None:
+                    # "granted Ukraine the status": the first of two objects receives the second
+                    pobjs.setdefault("to", dobj)
                 dobj = child
                 objects.add(child.lemma_.lower())
                 _add_attached_preps(child, preps, pobjs)
