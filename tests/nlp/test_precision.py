@@ -579,3 +579,12 @@ def test_an_embassy_reopened_in_a_capital_is_a_step_towards_its_state(coder):
     events = between(coder.code("Bahrain reopened its embassy in Doha."), "BHR", "QAT")
     assert events and events[0].cameo[:2] == "05" and events[0].quad == "verbal_cooperation"
     assert events[0].modality == "asserted" and not events[0].negated
+
+
+def test_armed_actors_that_clash_fight_while_protesters_riot(coder):
+    fighting = between(coder.code("Indian and Chinese troops clashed in the Galwan valley."), "IND", "CHN")
+    assert fighting and fighting[0].cameo == "190" and fighting[0].quad == "material_conflict"
+    riot = [e for e in coder.code("Protesters clashed with police in Lima.") if e.cameo.startswith("14")]
+    assert riot and riot[0].quad == "verbal_conflict"
+    crowd = [e for e in coder.code("Jordanian soldiers clashed with protesters in Amman.") if e.cameo[:2] in ("14", "19")]
+    assert crowd and all(e.cameo.startswith("14") for e in crowd)

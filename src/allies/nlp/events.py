@@ -56,6 +56,9 @@ _NEARBY_PREPS = frozenset(_LOCATION_PREPS) - {"in"}
 # else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
 # words (statements, appeals, accusations) are not addressed to where they are said.
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
+# Sectors that bear arms: their clashes are fighting (see data/armed_codes.tsv).
+_ARMED_SECTORS = frozenset(("military", "rebels"))
+_UNARMED_SECTORS = frozenset(("civilians", "opposition"))  # "forces clashed with rioters" is a riot
 # Entities that name places (a nationality, NORP, does not).
 _PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
 # Who acts where they are: "police in Minsk" are Belarusian police; troops may be foreign.
@@ -1008,6 +1011,9 @@ class EventExtractor:
 
     def _make_event(self, trigger_words: str, cameo: str, sent, sentence_index, source: Actor, target: Actor | None,
                     negated: bool, modality: str, speaker: Actor | None, date, confidence: float) -> Event | None:
+        sectors = {actor.sector for actor in (source, target) if actor is not None}
+        if cameo in self.book.armed_codes and sectors & _ARMED_SECTORS and not sectors & _UNARMED_SECTORS:
+            cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
         info = self.cameo_info(cameo)
         if info is None:
             cameo = cameo[:3] if len(cameo) == 4 else cameo[:2]
