@@ -588,3 +588,9 @@ def test_armed_actors_that_clash_fight_while_protesters_riot(coder):
     assert riot and riot[0].quad == "verbal_conflict"
     crowd = [e for e in coder.code("Jordanian soldiers clashed with protesters in Amman.") if e.cameo[:2] in ("14", "19")]
     assert crowd and all(e.cameo.startswith("14") for e in crowd)
+
+
+def test_both_nationalities_before_one_noun_are_actors(coder):
+    events = coder.code("Armenian and Azerbaijani soldiers clashed on the border on Tuesday.")
+    assert between(events, "ARM", "AZE") and between(events, "AZE", "ARM")
+    assert all(e.cameo == "190" and e.quad == "material_conflict" for e in between(events, "ARM", "AZE"))

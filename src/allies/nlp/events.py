@@ -310,7 +310,9 @@ class EventExtractor:
             for child in token.lefts:
                 if child.dep_ in ("amod", "nmod", "compound") and child.ent_type_ in ("NORP", "GPE"):
                     for other in child.conjuncts:
-                        if other.ent_type_ in ("NORP", "GPE"):
+                        # the tagger may call the second nationality a person: the knowledge
+                        # base decides ("Armenian and Azerbaijani forces")
+                        if other.ent_type_ in ("NORP", "GPE") or other.pos_ in ("ADJ", "PROPN"):
                             extra = resolver.resolve(f"{other.text} {token.text}")
                             if _known(extra):
                                 found.append(extra)
