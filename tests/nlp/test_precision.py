@@ -594,3 +594,11 @@ def test_both_nationalities_before_one_noun_are_actors(coder):
     events = coder.code("Armenian and Azerbaijani soldiers clashed on the border on Tuesday.")
     assert between(events, "ARM", "AZE") and between(events, "AZE", "ARM")
     assert all(e.cameo == "190" and e.quad == "material_conflict" for e in between(events, "ARM", "AZE"))
+
+
+def test_troops_sent_for_joint_exercises_are_military_cooperation(coder):
+    joint = between(coder.code("Turkey deployed troops to Azerbaijan for joint exercises."), "TUR", "AZE")
+    assert joint and joint[0].cameo == "062" and joint[0].quad == "material_cooperation"
+    # Without a partner's part, a deployment at a border stays a show of force.
+    border = between(coder.code("Turkey deployed troops near the border with Syria for exercises."), "TUR", "SYR")
+    assert border and border[0].cameo[:2] == "15" and border[0].quad == "material_conflict"
