@@ -602,3 +602,11 @@ def test_troops_sent_for_joint_exercises_are_military_cooperation(coder):
     # Without a partner's part, a deployment at a border stays a show of force.
     border = between(coder.code("Turkey deployed troops near the border with Syria for exercises."), "TUR", "SYR")
     assert border and border[0].cameo[:2] == "15" and border[0].quad == "material_conflict"
+
+
+def test_a_sending_serves_its_purpose_and_its_destination_is_the_target(coder):
+    events = between(coder.code("Rwanda will send 500 police officers to Mozambique to help restore order."), "RWA", "MOZ")
+    assert events and events[0].modality == "future" and events[0].quad == "verbal_cooperation"
+    assert events[0].confidence >= 0.5
+    seized = between(coder.code("Iraq sent troops into Kuwait to seize the oil fields."), "IRQ", "KWT")
+    assert seized and seized[0].quad == "material_conflict" and seized[0].modality == "asserted"

@@ -958,6 +958,14 @@ class EventExtractor:
                         triggers[index] = _Trigger(trigger.token, inner.cameo, f"{trigger.words} to {inner.words}",
                                                    True, frame_preps=trigger.frame_preps)
                         break
+        # "will send police to Haiti to help restore order": a sending with no code of its
+        # own serves the act too, and its destination is the act's target
+        for index, inner in list(triggers.items()):
+            token, head = inner.token, inner.token.head
+            if token.dep_ in ("xcomp", "advcl") and head.i < index and head.i not in triggers \
+                    and "purpose" in self.kinds(head) and any(c.lower_ == "to" for c in token.children) \
+                    and not inner.cameo.startswith("01"):
+                triggers[head.i] = _Trigger(head, inner.cameo, f"{head.text} to {inner.words}", True)
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
         carried: set[int] = set()
         for token in sent:
