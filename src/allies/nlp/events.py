@@ -948,24 +948,20 @@ class EventExtractor:
         for index in [i for i, t in triggers.items() if "hollow" in self.kinds(t.token)]:
             if any(c.dep_ == "xcomp" and c.i in triggers for c in triggers[index].token.children):
                 del triggers[index]
-        # "sent experts to investigate": the sending serves the investigation
-        for index, trigger in list(triggers.items()):
-            if "purpose" in self.kinds(trigger.token):
-                for child in trigger.token.children:
-                    inner = triggers.get(child.i)
-                    if child.dep_ in ("xcomp", "advcl") and inner is not None and child.i > index \
-                            and any(c.lower_ == "to" for c in child.children) and not inner.cameo.startswith("01"):
-                        triggers[index] = _Trigger(trigger.token, inner.cameo, f"{trigger.words} to {inner.words}",
-                                                   True, frame_preps=trigger.frame_preps)
-                        break
-        # "will send police to Haiti to help restore order": a sending with no code of its
-        # own serves the act too, and its destination is the act's target
-        for index, inner in list(triggers.items()):
+        # "sent experts to investigate", "will send police to Haiti to help restore order":
+        # a sending serves the act of its purpose clause (the first one), whether or not it
+        # has a code of its own, and its destination is the act's target
+        served: set[int] = set()
+        for index, inner in sorted(triggers.items()):
             token, head = inner.token, inner.token.head
-            if token.dep_ in ("xcomp", "advcl") and head.i < index and head.i not in triggers \
+            if token.dep_ in ("xcomp", "advcl") and head.i < index and head.i not in served \
                     and "purpose" in self.kinds(head) and any(c.lower_ == "to" for c in token.children) \
                     and not inner.cameo.startswith("01"):
-                triggers[head.i] = _Trigger(head, inner.cameo, f"{head.text} to {inner.words}", True)
+                sending = triggers.get(head.i)
+                words = sending.words if sending is not None else head.text
+                preps = sending.frame_preps if sending is not None else frozenset()
+                triggers[head.i] = _Trigger(head, inner.cameo, f"{words} to {inner.words}", True, frame_preps=preps)
+                served.add(head.i)
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
         carried: set[int] = set()
         for token in sent:
