@@ -79,8 +79,8 @@ def _parquet(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     for staged, (column, kind) in CARRIED.items():
         if column in columns:
             expressions[staged] = f"TRY_CAST(r.{ident(column)} AS {kind})"
-    return staging(source, expressions, bad, source_columns=columns, header_lines=0, rejects_table=None, fold_key=CODED_FOLD_KEY,
-                   variant="allies events (Parquet)")
+    return staging(source, expressions, bad, source_columns=columns, header_lines=0, rejects_table=None,
+                   fold_key=CODED_FOLD_KEY, variant="allies events (Parquet)")
 
 
 def _jsonl(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:

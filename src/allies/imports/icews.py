@@ -10,7 +10,7 @@ import duckdb
 
 from .codes import quad_from_root_sql
 from .readers import (actor_code, country_joins, first_problem, numeric_check, read_headed_tsv,
-                      sector_cte, sector_joins, staging)
+                      sector_cte, sector_joins)
 from .runner import NAMED_FOLD_KEY, Staging
 from .sources import InputFile
 
@@ -32,7 +32,7 @@ def looks_like(line: str) -> bool:
 
 def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     headed = read_headed_tsv(file, FIELDS, REQUIRED, "an ICEWS")
-    source, rejects, col = headed.source, headed.rejects, headed.col
+    col = headed.col
 
     src_join, src_iso = country_joins("sc", col("source_country"))
     tgt_join, tgt_iso = country_joins("tc", col("target_country"))
@@ -78,12 +78,5 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         numeric_check(col("latitude"), "latitude"),
         numeric_check(col("longitude"), "longitude"),
     ])
-    return staging(
-        source, expressions, bad, joins, ctes,
-        source_columns=headed.header,
-        header_lines=1,
-        rejects_table=rejects,
-        fold_key=NAMED_FOLD_KEY,
-        origin='icews',
-        variant="ICEWS",
-    )
+    return headed.to_staging(expressions, bad, joins, ctes, fold_key=NAMED_FOLD_KEY, origin="icews",
+                             variant="ICEWS")

@@ -191,6 +191,13 @@ class HeadedFile:
     def sector_columns(self, *fields: str) -> list[str]:
         return [ident(self.found[f]) for f in fields if f in self.found]
 
+    def to_staging(self, expressions: Mapping[str, str], bad_reason: str, joins: str = "", ctes: str = "",
+                   **options) -> Staging:
+        """:func:`staging` for this file: its reader, its rejects table, one header line,
+        and only the header's columns that the SQL uses copied."""
+        return staging(self.source, expressions, bad_reason, joins, ctes, source_columns=self.header,
+                       header_lines=1, rejects_table=self.rejects, **options)
+
 
 def read_headed_tsv(file: InputFile, aliases: Mapping[str, list[str]], required: Iterable[str],
                     dataset: str) -> HeadedFile:

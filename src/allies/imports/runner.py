@@ -1,6 +1,6 @@
 """The import pipeline every dataset shares, in SQL.
 
-For one input file, inside one transaction:
+For one input file (every write to the store inside one transaction):
 
 1. the dataset's reader gives the SQL that reads the file, and a SELECT mapping it to
    the allies event columns and flagging rows with unusable values (``bad_reason``);
@@ -68,7 +68,7 @@ class Staging:
     """What a dataset reader hands the pipeline for one file."""
 
     select_sql: str                  # SELECT of STAGED_COLUMNS + data_row + bad_reason over RAW_TABLE
-    source_sql: str = ""             # SELECT reading the file (RAW_TABLE is created from it)
+    source_sql: str                  # SELECT reading the file (RAW_TABLE is created from it)
     header_lines: int = 0            # physical lines before the first data row
     rejects_table: str | None = None  # DuckDB rejects table the reader fills
     fold_key: tuple[str, ...] = NAMED_FOLD_KEY
@@ -275,10 +275,11 @@ def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: li
     """Define ``import_folded_lines``: folded rows with ``source_row``, the physical line
     of the kept row in the file.
 
-    ``data_row`` counts the rows the reader parsed, in file order (RAW_TABLE's rowid). Without rejected lines a row's line is its
-    data row plus the header. Each rejected line before a row pushes it one further: the
-    j-th rejected line r_j comes after r_j - j - header good rows, so a row with data_row
-    n lies after every j with r_j - j - header < n, and an ASOF join finds the largest j.
+    ``data_row`` counts the rows the reader parsed, in file order (RAW_TABLE's rowid).
+    Without rejected lines a row's line is its data row plus the header. Each rejected
+    line before a row pushes it one further: the j-th rejected line r_j comes after
+    r_j - j - header good rows, so a row with data_row n lies after every j with
+    r_j - j - header < n, and an ASOF join finds the largest j.
     """
     header = staging.header_lines
     if not rejected:
