@@ -183,9 +183,10 @@ def is_current(store) -> bool:
 def _appended_since(con, old: list[str], new: tuple) -> tuple[int, int] | None:
     """(last event id, last article id) the cache covers, when the store has only
     grown since (no deletions or rewrites below them) by a small share; else None."""
-    if len(old) != len(new) or old[7:] != [str(v) for v in new[7:]] or "None" in (old[1], old[2]):
+    # the last part is the cache version: a cache of another version (or of none) is rebuilt
+    if len(old) != len(new) or old[-1] != new[-1] or "None" in (old[1], old[2]):
         return None
-    n, min_id, max_id, _run, articles, max_article, sentences = (None if v == "None" else int(v) for v in old[:7])
+    n, min_id, max_id, _run, articles, max_article, sentences = (None if v == "None" else int(v) for v in old[:-1])
     if new[1] != min_id or new[0] < n or new[0] - n > APPEND_SHARE * new[0]:
         return None
     last_article = max_article if max_article is not None else 0
