@@ -139,3 +139,14 @@ def test_plover_groups():
     assert "042" in CODEBOOK.by_plover["CONSULT"]
     # 163 (sanctions) is coercion in PLOVER, not a reduction of relations
     assert cameo("163").plover == "COERCE"
+
+
+def test_a_verb_frame_needs_every_object_group():
+    from allies.nlp.patterns import pattern_book
+
+    book = pattern_book()
+    invited = book.match_verb("send", {"to", "at"}, {"troop", "request"})
+    assert invited is not None and invited.cameo == "074" and len(invited.object_groups) == 2
+    letter = book.match_verb("send", {"to", "at"}, {"letter", "request"})
+    assert letter is None or letter.cameo != "074"
+    assert book.match_verb("send", {"to"}, {"aid"}).cameo == "073"  # one group still works alone

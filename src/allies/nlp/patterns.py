@@ -32,13 +32,21 @@ class Frame:
     """One way a verb codes: the words it needs besides itself, and the code."""
 
     preps: frozenset[str]        # prepositions/particles that must hang on the verb
-    objects: frozenset[str]      # allowed object lemmas; empty = any or none
+    object_groups: tuple[frozenset[str], ...]  # each group needs one of its lemmas among the objects
     cameo: str
     order: int                   # position in the file, to break ties
 
     @property
+    def objects(self) -> frozenset[str]:
+        """Every object lemma the frame names (empty: any object or none)."""
+        return frozenset().union(*self.object_groups)
+
+    @property
     def specificity(self) -> int:
-        return len(self.preps) + (2 if self.objects else 0)
+        return len(self.preps) + 2 * len(self.object_groups)
+
+    def accepts(self, preps: set[str], objects: set[str]) -> bool:
+        return self.preps <= preps and all(group & objects for group in self.object_groups)
 
 
 CARRIER_KINDS = ("intent", "appeal", "demand", "reject", "threaten")
@@ -55,20 +63,24 @@ class PatternBook:
                 raise ValueError(f"verb_patterns.tsv: expected verb, frame, code: {row!r}")
             # the frame's items may also sit in columns of their own
             lemma, frame, code = row[0].strip().lower(), " ".join(c.strip() for c in row[1:-1]), row[-1].strip()
-            preps, objects = set(), set()
+            preps, groups = set(), []
             if frame != "-":
                 for item in frame.split():
                     if item.startswith("="):
-                        objects.update(item[1:].split("|"))
+                        groups.append(frozenset(item[1:].split("|")))
                     else:
                         preps.add(item)
-            self.verbs.setdefault(lemma, []).append(Frame(frozenset(preps), frozenset(objects), code, order))
+            self.verbs.setdefault(lemma, []).append(Frame(frozenset(preps), tuple(groups), code, order))
         for frames in self.verbs.values():
             frames.sort(key=lambda f: (-f.specificity, f.order))
 
         self.nouns: dict[str, str] = {}
+        self.noun_verbs: dict[str, str] = {}  # "deployment" -> "deploy": the verb whose frames refine it
         for row in _rows("noun_patterns.tsv"):
-            self.nouns.setdefault(row[0].strip().lower(), row[1].strip())
+            noun = row[0].strip().lower()
+            self.nouns.setdefault(noun, row[1].strip())
+            if len(row) > 2 and row[2].strip():
+                self.noun_verbs[noun] = row[2].strip().lower()
         self.support_verbs = frozenset(row[0].strip().lower() for row in _rows("support_verbs.tsv"))
 
         self.voice: dict[str, set[str]] = {}
@@ -98,7 +110,7 @@ class PatternBook:
     def match_verb(self, lemma: str, preps: set[str], objects: set[str]) -> Frame | None:
         """The most specific frame of ``lemma`` whose needs are all present."""
         for frame in self.verbs.get(lemma, ()):
-            if frame.preps <= preps and (not frame.objects or frame.objects & objects):
+            if frame.accepts(preps, objects):
                 return frame
         return None
 
