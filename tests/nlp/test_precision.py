@@ -610,3 +610,56 @@ def test_a_sending_serves_its_purpose_and_its_destination_is_the_target(coder):
     assert events[0].confidence >= 0.5
     seized = between(coder.code("Iraq sent troops into Kuwait to seize the oil fields."), "IRQ", "KWT")
     assert seized and seized[0].quad == "material_conflict" and seized[0].modality == "asserted"
+
+
+# ------------------------------------------------------------ forces placed abroad
+def test_forces_sent_at_the_hosts_request_protect_it(coder):
+    cases = [
+        ("Belarus deployed troops to Armenia at the request of its prime minister.", "BLR", "ARM"),
+        ("Ghana sent 800 soldiers to Gambia at the invitation of the Gambian government.", "GHA", "GMB"),
+        ("Chad dispatched a battalion to Niger on the invitation of its president.", "TCD", "NER"),
+        ("At Amman's request, Egypt sent troops to Jordan.", "EGY", "JOR"),
+    ]
+    for sentence, source, target in cases:
+        events = between(coder.code(sentence), source, target)
+        assert events and events[0].cameo == "074" and events[0].quad == "material_cooperation", sentence
+        assert events[0].confidence >= 0.5, sentence
+
+
+def test_a_request_alone_does_not_make_a_sending_military(coder):
+    for sentence in ("Portugal sent a delegation to Angola at the invitation of the Angolan government.",
+                     "The ministry sent a letter to Brussels at the request of Hungary."):
+        assert not [e for e in coder.code(sentence) if e.cameo.startswith("074")], sentence
+
+
+def test_the_state_that_hosts_a_deployment_is_not_its_foe(coder):
+    # Forces sent to a state or kept in it may be its guests: no target, so no conflict counted
+    for sentence, source in (("Spain deployed troops to Latvia.", "ESP"),
+                             ("Thousands of American soldiers are stationed in Romania.", "USA")):
+        events = [e for e in coder.code(sentence) if e.cameo.startswith("15")]
+        assert events and events[0].source.country == source, sentence
+        assert events[0].target is None and events[0].confidence < 0.5, sentence
+    # Forces sent to a state's border face it
+    border = between(coder.code("Azerbaijan deployed troops to the border with Armenia."), "AZE", "ARM")
+    assert border and border[0].cameo.startswith("15")
+    # Exercises held in a state still face it
+    drills = between(coder.code("Iran conducted naval drills in Bahrain's waters."), "IRN", "BHR")
+    assert drills and drills[0].cameo.startswith("15")
+
+
+def test_forces_moved_in_a_passive_act_for_their_state(coder):
+    events = coder.code("Russian paratroopers were deployed to Tajikistan at the request of its government.")
+    moved = [e for e in events if e.cameo == "074"]
+    assert moved and moved[0].source.country == "RUS" and moved[0].source.sector == "military"
+    assert moved[0].target is not None and moved[0].target.country == "TJK"
+    aid = [e for e in coder.code("Food aid was sent to Yemen by Oman.") if e.cameo.startswith("07")]
+    assert aid and aid[0].source.country == "OMN" and aid[0].target is not None and aid[0].target.country == "YEM"
+
+
+def test_a_deployment_noun_takes_the_frames_of_its_verb(coder):
+    peacekeeping = between(coder.code("Senegal announced the deployment of 300 troops to Guinea-Bissau on a "
+                                      "peacekeeping mission."), "SEN", "GNB")
+    assert peacekeeping and peacekeeping[0].cameo == "074"
+    invited = between(coder.code("Uganda approved the deployment of soldiers to Somalia at the request of "
+                                 "the Somali government."), "UGA", "SOM")
+    assert invited and invited[0].cameo == "074"

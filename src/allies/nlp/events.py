@@ -55,6 +55,11 @@ _NEARBY_PREPS = frozenset(_LOCATION_PREPS) - {"in"}
 # Acts done on the ground, whose place stands for their target when nothing
 # else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
 # words (statements, appeals, accusations) are not addressed to where they are said.
+# Where forces are sent or kept: a state named there hosts them (see "frontier" in
+# data/voice_words.tsv).
+_HOST_PREPS = ("to", "in", "inside")
+# Codes that place police or troops somewhere (exercises held in a state still face it).
+_FORCES_PLACED = frozenset(("153", "154"))
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
 # Sectors that bear arms: their clashes are fighting (see data/armed_codes.tsv).
 _ARMED_SECTORS = frozenset(("military", "rebels"))
@@ -436,10 +441,11 @@ class EventExtractor:
             objects.update(w.lemma_.lower() for w in dobj.conjuncts)  # "fired rockets and shells"
         return preps, objects, pobjs, dobj, passive_subject
 
-    def _noun_code(self, noun, modified_only: bool = False) -> str | None:
+    def _noun_code(self, noun, modified_only: bool = False, around=None) -> str | None:
         """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike").
 
-        ``modified_only``: only a code that the modifier decides.
+        ``modified_only``: only a code that the modifier decides. ``around``: prepositions
+        and objects of the support verb the noun is the object of.
         """
         lemma = noun.lemma_.lower()
         for child in noun.lefts:  # farthest first: "joint military exercises" is joint
@@ -447,7 +453,35 @@ class EventExtractor:
                 code = self.book.nouns.get(f"{child.lemma_.lower()} {lemma}")
                 if code:
                     return code
-        return None if modified_only else self.book.nouns.get(lemma)
+        if modified_only:
+            return None
+        return self._noun_frame_code(noun, around) or self.book.nouns.get(lemma)
+
+    def _noun_frame_code(self, noun, around=None) -> str | None:
+        """Code of a noun that names a verb's act, from that verb's frames matched on the
+        noun's own prepositions and objects: "the deployment of peacekeepers" (074),
+        "deployment of troops at the request of X" (074). None when no specific frame fits."""
+        verb = self.book.noun_verbs.get(noun.lemma_.lower())
+        if verb is None:
+            return None
+        preps, objects = (set(around[0]), set(around[1])) if around else (set(), set())
+        heads = [noun]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep":
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    objects.add(obj.lemma_.lower())
+                    objects.update(m.lemma_.lower() for m in obj.children
+                                   if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ", "VERB"))
+                    if child.lower_ == "of" and head is noun:
+                        heads.append(obj)  # "deployment of troops to X": what is deployed, and where
+                if child.lower_ != "of":
+                    preps.add(child.lower_)
+        frame = self.book.match_verb(verb, preps, objects)
+        return frame.cameo if frame is not None and frame.specificity else None
 
     def _lemma(self, token) -> str:
         """The token's lemma, mended from its form when the lemmatiser slipped ("staged" -> "stag")."""
@@ -486,7 +520,8 @@ class EventExtractor:
         if lemma in self.book.support_verbs:
             noun = dobj if dobj is not None else passive_subject
             if noun is not None and noun.pos_ == "NOUN":
-                code = self._noun_code(noun)
+                # the verb's own phrases belong to the act too ("announced the deployment ... to X")
+                code = self._noun_code(noun, around=(preps, objects))
                 if code:
                     return _Trigger(verb, code, f"{verb.text} {noun.text}", True, noun=noun)
         if frame is not None:
@@ -670,7 +705,13 @@ class EventExtractor:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             pobjs.setdefault(child.lower_, obj)
-        if passive and passive_subject is not None and trigger.noun != passive_subject:
+        if trigger.cameo[:3] in _FORCES_PLACED:
+            for prep in _HOST_PREPS:
+                host = pobjs.get(prep)
+                if host is not None and not self.book.is_(host.lemma_.lower(), "frontier"):
+                    del pobjs[prep]  # "deployed troops to Mali": the host is no foe of the show of force
+        if passive and passive_subject is not None and trigger.noun != passive_subject \
+                and not self._moved(passive_subject, trigger, resolver):
             if self.actor(passive_subject, resolver, require_actor=True) is None:
                 inside = self._actor_inside(passive_subject, resolver)
                 if inside is not None:
@@ -747,6 +788,15 @@ class EventExtractor:
                     if agent is not None:
                         break
         return agent if agent is not None else token
+
+    def _moved(self, token, trigger: _Trigger, resolver: ActorResolver) -> bool:
+        """Whether ``token``, the subject of a passive, is what the act moves rather than
+        whom it is done to: "troops were deployed to X", "aid was sent to Y" (but
+        "Ukraine was sent weapons" names the receiver)."""
+        if trigger.cameo[:2] not in _MOVED_OBJECT_ROOTS:
+            return False
+        actor = self.actor(token, resolver, require_actor=True)
+        return actor is None or actor.sector in _ARMED_SECTORS
 
     @staticmethod
     def _own(token) -> bool:
@@ -1096,6 +1146,12 @@ class EventExtractor:
         verb = trigger.token
         source_tokens, from_agent = self.subjects(verb)
         passive = self._is_passive(verb)
+        if passive and not source_tokens:
+            # "Russian troops were deployed to X": with no agent, the forces moved act for their state
+            moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            forces = self.actor(moved, resolver, require_actor=True) if moved is not None else None
+            if forces is not None and forces.sector in _ARMED_SECTORS and self._moved(moved, trigger, resolver):
+                source_tokens = self._with_conjuncts(moved)
         if trigger.giver is not None:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
         else:
