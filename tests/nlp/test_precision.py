@@ -663,3 +663,29 @@ def test_a_deployment_noun_takes_the_frames_of_its_verb(coder):
     invited = between(coder.code("Uganda approved the deployment of soldiers to Somalia at the request of "
                                  "the Somali government."), "UGA", "SOM")
     assert invited and invited[0].cameo == "074"
+
+
+def test_armed_forces_moving_into_a_state_are_an_incursion(coder):
+    cases = [
+        ("Eritrean troops crossed into Ethiopia on Friday.", "ERI", "ETH"),
+        ("Venezuelan soldiers crossed the border into Guyana.", "VEN", "GUY"),
+        ("Ugandan troops entered South Sudan.", "UGA", "SSD"),
+        ("Chadian rebels pushed into Cameroon.", "TCD", "CMR"),
+    ]
+    for sentence, source, target in cases:
+        events = between(coder.code(sentence), source, target)
+        assert events and events[0].cameo == "192" and events[0].quad == "material_conflict", sentence
+    # the same verbs said of anyone else are no incursion
+    for sentence in ("Hundreds of migrants crossed into Spain overnight.",
+                     "The accord entered into force in March.",
+                     "Peru entered into an agreement with Chile."):
+        assert not [e for e in coder.code(sentence) if e.cameo == "192"], sentence
+
+
+def test_a_state_name_the_tagger_takes_for_a_date_is_still_a_state(coder):
+    # the small English model tags "Niger" here as a DATE
+    events = between(coder.code("Chadian rebels pushed into Niger."), "TCD", "NER")
+    assert events and events[0].cameo == "192"
+    # a real date after a preposition still is no frame: "called X on Wednesday" is a call
+    call = [e for e in coder.code("Ghana called Togo on Wednesday.") if e.source.country == "GHA"]
+    assert call and not call[0].cameo.startswith("02")

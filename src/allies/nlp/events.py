@@ -58,6 +58,8 @@ _NEARBY_PREPS = frozenset(_LOCATION_PREPS) - {"in"}
 # Where forces are sent or kept: a state named there hosts them (see "frontier" in
 # data/voice_words.tsv).
 _HOST_PREPS = ("to", "in", "inside")
+# What forces moving into a state do (occupy territory); see "incursion" in data/voice_words.tsv.
+_INCURSION = "192"
 # Codes that place police or troops somewhere (exercises held in a state still face it).
 _FORCES_PLACED = frozenset(("153", "154"))
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
@@ -193,6 +195,7 @@ class EventExtractor:
         self.book = book
         self.cameo_info = cameo_info
         self._after_dateline = 0  # where the sentence being coded starts, after any dateline
+        self._resolver: ActorResolver | None = None  # the article's, while one of its sentences is coded
 
     # ------------------------------------------------------------ actors
     def _name_span(self, token):
@@ -230,7 +233,7 @@ class EventExtractor:
                 return found
             # an unresolved "he"/"they" still acts; it just cannot be placed
             return None if require_actor or lower not in _PERSON_PRONOUNS | _GROUP_PRONOUNS else Actor(text=token.text)
-        if token.ent_type_ in _NOT_ACTOR_ENTS or token.like_num:
+        if (token.ent_type_ in _NOT_ACTOR_ENTS and not self._state_name(token, resolver)) or token.like_num:
             # "hundreds of prisoners", "two of the soldiers": the actor is after "of"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -403,6 +406,7 @@ class EventExtractor:
             if dep in _PREP_DEPS:
                 if child.dep_ == "prep" and any(o.dep_ == "pobj" for o in child.children) and all(
                         o.ent_type_ in ("DATE", "TIME") and not any(t.ent_type_ in _ACTOR_ENTS for t in o.subtree)
+                        and not (self._resolver is not None and self._state_name(o, self._resolver))
                         for o in child.children if o.dep_ == "pobj"):
                     continue  # "called Morrison on Wednesday" is no "call on"
                 preps.add(child.lower_)
@@ -799,6 +803,15 @@ class EventExtractor:
         return actor is None or actor.sector in _ARMED_SECTORS
 
     @staticmethod
+    def _state_name(token, resolver: ActorResolver) -> bool:
+        """Whether a proper noun the tagger took for a date or a number names a state
+        ("pushed into Niger" tagged DATE): the state list outranks the tagger."""
+        if token.pos_ != "PROPN":
+            return False
+        actor = resolver.resolve(token.text)
+        return actor is not None and actor.country is not None and actor.code == actor.country
+
+    @staticmethod
     def _own(token) -> bool:
         """"its troops", "their forces": the subject's own people, not a target."""
         return any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in token.children)
@@ -969,6 +982,7 @@ class EventExtractor:
     def code_sentence(self, sent, sentence_index: int, resolver: ActorResolver, date: str | None) -> list[Event]:
         """All events of one parsed sentence."""
         self._after_dateline = sent.start
+        self._resolver = resolver
         if sentence_index == 0:
             resolver.dateline = self._dateline(sent, resolver)
         triggers: dict[int, _Trigger] = {}
@@ -1198,6 +1212,9 @@ class EventExtractor:
             if place is not None:
                 targets = [self._placed(t, place, resolver) for t in targets]
                 sources = [self._placed(s, place, resolver, _LOCAL_SECTORS) for s in sources]
+        if "incursion" in self.kinds(verb) and trigger.cameo == _INCURSION \
+                and not any(s.sector in _ARMED_SECTORS for s in sources):
+            return []  # "refugees crossed into Poland", "the deal entered into force"
         if not sources:
             if not targets:
                 return []
