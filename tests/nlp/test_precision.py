@@ -689,3 +689,37 @@ def test_a_state_name_the_tagger_takes_for_a_date_is_still_a_state(coder):
     # a real date after a preposition still is no frame: "called X on Wednesday" is a call
     call = [e for e in coder.code("Ghana called Togo on Wednesday.") if e.source.country == "GHA"]
     assert call and not call[0].cameo.startswith("02")
+
+
+# ------------------------------------------------------------ common wire phrasings
+def test_joint_drills_and_patrols_are_military_cooperation_both_ways(coder):
+    events = coder.code("Indonesia and Malaysia began joint naval drills on Tuesday.")
+    assert [e for e in between(events, "IDN", "MYS") if e.cameo == "062"]
+    assert [e for e in between(events, "MYS", "IDN") if e.cameo == "062"]
+    # the tagger may miss the first nationality: both are still actors
+    patrol = coder.code("Beninese and Nigerien troops held a joint patrol on Friday.")
+    assert [e for e in between(patrol, "BEN", "NER") if e.cameo == "062"]
+    assert [e for e in between(patrol, "NER", "BEN") if e.cameo == "062"]
+
+
+def test_an_exchange_of_fire_goes_both_ways(coder):
+    events = coder.code("Indian soldiers exchanged fire with Pakistani troops along the Line of Control.")
+    assert [e for e in between(events, "IND", "PAK") if e.cameo.startswith("19")]
+    assert [e for e in between(events, "PAK", "IND") if e.cameo.startswith("19")]
+
+
+def test_a_state_that_protests_complains_officially(coder):
+    for sentence, source, target in (("Seoul protested Tokyo's claim to the islands.", "KOR", "JPN"),
+                                     ("The Chinese foreign ministry lodged a protest with Manila.", "CHN", "PHL")):
+        events = between(coder.code(sentence), source, target)
+        assert events and events[0].cameo == "114" and events[0].quad == "verbal_conflict", sentence
+    # people who protest dissent; a rally stays a rally
+    crowd = [e for e in coder.code("Kenyans protested against the new tax law.") if e.cameo.startswith("1")]
+    assert crowd and crowd[0].cameo.startswith("14")
+
+
+def test_an_envoy_ordered_to_leave_is_expelled(coder):
+    for sentence, source, target in (("Niger ordered the French ambassador to leave within 48 hours.", "NER", "FRA"),
+                                     ("Bolivia told the Peruvian envoy to leave the country.", "BOL", "PER")):
+        events = between(coder.code(sentence), source, target)
+        assert events and events[0].cameo == "166" and events[0].quad == "material_conflict", sentence

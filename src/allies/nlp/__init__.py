@@ -119,6 +119,7 @@ class Coder:
             find=lambda phrase: self.kb.find_mentions(phrase, document.date),
             last_person=lambda: article.last_person,
             sector=self.kb.sector_of,
+            names_state=self.kb.names_state,
         )
         coded = CodedDocument(document=document)
         for index, sent in enumerate(parsed.sents):

@@ -288,6 +288,7 @@ class ActorKB:
         self._terms_by_name: dict[str, list[Term]] = {}
         self._holders: dict[tuple[str, str], list[Term]] = {}
         self._resolve_cache: dict[tuple[str, str | None], Actor | None] = {}
+        self._state_names: set[str] = set()  # name keys of countries' names and capitals
 
         for row in countries:
             iso3 = row["iso3"]
@@ -296,11 +297,13 @@ class ActorKB:
             names = [row["name"], row["official"], *_split(row["variants"])]
             for alias in names:
                 self._add(alias, Entry("country", iso3))
+                self._state_names.add(name_key(alias))
             for adjective in _split(row["adjectives"]):
                 for form in _demonym_forms(adjective):
                     self._add(form, Entry("country", iso3, adjective=form == adjective))
             for capital in _split(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
+                self._state_names.add(name_key(capital))
         for row in places:
             if row["country"] not in self._country_names:
                 raise AlliesError(f"data file places.tsv: unknown country {row['country']!r} for {row['place']!r}")
@@ -497,6 +500,14 @@ class ActorKB:
     def countries(self) -> list[tuple[str, str]]:
         """(iso3, short name) of every state, sorted by name."""
         return sorted(self._country_names.items(), key=lambda item: fold(item[1]))
+
+    def names_state(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a state's name or its capital ("Vietnam", "the United
+        States", "Hanoi"), not its people ("Vietnamese", "Egyptians") or a place in it."""
+        words = phrase.strip()
+        if words.lower().startswith("the "):
+            words = words[4:]
+        return name_key(words) in self._state_names
 
     def is_country(self, code: str | None) -> bool:
         return bool(code) and code.upper() in self._country_names

@@ -63,6 +63,9 @@ _INCURSION = "192"
 # Codes that place police or troops somewhere (exercises held in a state still face it).
 _FORCES_PLACED = frozenset(("153", "154"))
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
+# The body that speaks for a state abroad (see data/official_codes.tsv); members of a
+# legislature who protest are dissenters.
+_OFFICIAL_SECTORS = frozenset(("government",))
 # Sectors that bear arms: their clashes are fighting (see data/armed_codes.tsv).
 _ARMED_SECTORS = frozenset(("military", "rebels"))
 _UNARMED_SECTORS = frozenset(("civilians", "opposition"))  # "forces clashed with rioters" is a riot
@@ -112,8 +115,10 @@ class ActorResolver:
     """Resolves noun phrases of one article to actors, remembering people and the last actor."""
 
     def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None],
-                 sector: Callable[[str], str | None] | None = None):
+                 sector: Callable[[str], str | None] | None = None,
+                 names_state: Callable[[str], bool] | None = None):
         self._resolve = resolve
+        self._names_state = names_state
         self._find = find
         self._last_person = last_person
         self._sector = sector
@@ -141,6 +146,10 @@ class ActorResolver:
 
     def person(self) -> Actor | None:
         return self._last_person()
+
+    def names_state(self, phrase: str) -> bool:
+        """Whether the phrase is a state's own name or capital, not its people."""
+        return self._names_state is not None and self._names_state(phrase)
 
     def sector(self, phrase: str) -> str | None:
         """The sector a phrase's words signal without naming a state ("rebels", "troops")."""
@@ -316,7 +325,9 @@ class EventExtractor:
                 continue
             found.append(actor)
             for child in token.lefts:
-                if child.dep_ in ("amod", "nmod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+                # (the tagger may miss the first nationality too: "Ghanaian and Togolese troops")
+                if child.dep_ in ("amod", "nmod", "compound") and (child.ent_type_ in ("NORP", "GPE") or (
+                        child.pos_ in ("ADJ", "PROPN") and child.conjuncts and _known(resolver.resolve(child.text)))):
                     for other in child.conjuncts:
                         # the tagger may call the second nationality a person: the knowledge
                         # base decides ("Armenian and Azerbaijani forces")
@@ -802,6 +813,15 @@ class EventExtractor:
         actor = self.actor(token, resolver, require_actor=True)
         return actor is None or actor.sector in _ARMED_SECTORS
 
+    def _speaks_for_state(self, actor: Actor) -> bool:
+        """A government, or the state named as itself ("Vietnam protested"),
+        not its people ("Egyptians protested") or someone merely from it."""
+        if not actor.country:
+            return False
+        if actor.sector in _OFFICIAL_SECTORS:
+            return True
+        return actor.sector is None and self._resolver is not None and self._resolver.names_state(actor.text)
+
     @staticmethod
     def _state_name(token, resolver: ActorResolver) -> bool:
         """Whether a proper noun the tagger took for a date or a number names a state
@@ -1084,6 +1104,8 @@ class EventExtractor:
         sectors = {actor.sector for actor in (source, target) if actor is not None}
         if cameo in self.book.armed_codes and sectors & _ARMED_SECTORS and not sectors & _UNARMED_SECTORS:
             cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
+        elif cameo in self.book.official_codes and self._speaks_for_state(source):
+            cameo = self.book.official_codes[cameo]  # "Vietnam protested" is a complaint, not a rally
         info = self.cameo_info(cameo)
         if info is None:
             cameo = cameo[:3] if len(cameo) == 4 else cameo[:2]
