@@ -723,3 +723,27 @@ def test_an_envoy_ordered_to_leave_is_expelled(coder):
                                      ("Bolivia told the Peruvian envoy to leave the country.", "BOL", "PER")):
         events = between(coder.code(sentence), source, target)
         assert events and events[0].cameo == "166" and events[0].quad == "material_conflict", sentence
+
+
+def test_what_one_state_calls_another_is_praise_or_denunciation(coder):
+    cases = [
+        ("Kazakhstan's president called Uzbekistan a reliable partner and friend.", "KAZ", "UZB", "051"),
+        ("Armenia described France as a true ally.", "ARM", "FRA", "051"),
+        ("Tehran called Riyadh a sponsor of terrorism.", "IRN", "SAU", "111"),
+        ("Vilnius branded Minsk a puppet of Moscow.", "LTU", "BLR", "111"),
+    ]
+    for sentence, source, target, code in cases:
+        events = between(coder.code(sentence), source, target)
+        assert events and events[0].cameo == code, sentence
+    # a name for something else is no telephone call
+    assert not [e for e in coder.code("The Serbian ministry called the report a fabrication.") if e.cameo == "041"]
+    # "called his partners" is still a call
+    assert [e for e in coder.code("The Dutch prime minister called his European partners on Sunday.")
+            if e.cameo.startswith("04")]
+
+
+def test_mediation_done_and_offered(coder):
+    done = between(coder.code("Oman mediated talks between Iran and the United States."), "OMN", "IRN")
+    assert done and done[0].cameo == "045"
+    offered = between(coder.code("Egypt welcomed Algeria's offer to mediate between Mali and Niger."), "DZA", "MLI")
+    assert offered and offered[0].cameo == "039"

@@ -26,7 +26,7 @@ One pass over a parsed sentence (a spaCy ``Span``):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..model import Actor, Event
@@ -472,6 +472,33 @@ class EventExtractor:
             return None
         return self._noun_frame_code(noun, around) or self.book.nouns.get(lemma)
 
+    def _epithet(self, verb) -> _Trigger | None:
+        """"Called China a strategic partner", "described Russia as an aggressor": the name
+        given to the verb's object codes the act (data/epithets.tsv); None without one."""
+        for name in self._names(verb):
+            for word in (name, *name.conjuncts):
+                code = self.book.epithets.get(word.lemma_.lower())
+                if code is None:  # "a terrorist state": the modifier names it
+                    code = next((self.book.epithets[m.lemma_.lower()] for m in word.children
+                                 if m.dep_ in ("amod", "compound") and m.lemma_.lower() in self.book.epithets), None)
+                if code is not None:  # the name is no target: the one named is
+                    return _Trigger(verb, code, f"{verb.text} {word.text}", True, noun=name)
+        return None
+
+    @staticmethod
+    def _names(verb) -> list:
+        """The names a naming verb gives its object: "a partner" in "called X a partner",
+        "branded X a puppet" (two objects), "described X as an aggressor"."""
+        named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not named:
+            return []  # "called President Erdogan", misparsed: a name with nobody named is no naming
+        names = [c for c in verb.children if c.dep_ in ("oprd", "attr") and c.i > named[0].i]
+        names += [c for c in verb.children if c.dep_ == "dobj"][1:]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                names += [o for o in child.children if o.dep_ == "pobj"]
+        return names
+
     def _noun_frame_code(self, noun, around=None) -> str | None:
         """Code of a noun that names a verb's act, from that verb's frames matched on the
         noun's own prepositions and objects: "the deployment of peacekeepers" (074),
@@ -519,6 +546,12 @@ class EventExtractor:
                 code = self._noun_code(dobj) if dobj.pos_ == "NOUN" else None
                 if code and giver.pos_ in ("PROPN", "NOUN"):
                     return _Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver)
+        if "naming" in self.book.word_category.get(lemma, ()):
+            named = self._epithet(verb)
+            if named is not None:
+                return named
+            if self._names(verb):
+                return None  # "called the report a fabrication" is no telephone call
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -1046,6 +1079,20 @@ class EventExtractor:
                 preps = sending.frame_preps if sending is not None else frozenset()
                 triggers[head.i] = _Trigger(head, inner.cameo, f"{words} to {inner.words}", True, frame_preps=preps)
                 served.add(head.i)
+        # nouns that carry their clause: "Putin's offer to mediate" is an intention, "a demand
+        # to withdraw" a demand; the clause's event takes the carrier's code
+        for token in sent:
+            kinds = self.book.word_category.get(token.lemma_.lower(), ()) if token.pos_ == "NOUN" else ()
+            carrier_kind = next((k for k in _CARRIERS if k in kinds), None)
+            if carrier_kind is None:
+                continue
+            for child in token.children:
+                inner = triggers.get(child.i)
+                if child.dep_ == "acl" and inner is not None and not inner.cameo.startswith("01") \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    triggers[child.i] = replace(inner, cameo=self.book.carrier_code(carrier_kind, inner.cameo),
+                                                words=f"{token.text} to {inner.words}")
+                    break
         # carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"
         carried: set[int] = set()
         for token in sent:

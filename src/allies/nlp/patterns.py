@@ -102,6 +102,7 @@ class PatternBook:
         self.coreference: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("coreference.tsv")}
         self.armed_codes: dict[str, str] = {row[0].strip(): row[1].strip() for row in _rows("armed_codes.tsv")}
         self.official_codes: dict[str, str] = {row[0].strip(): row[1].strip() for row in _rows("official_codes.tsv")}
+        self.epithets: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("epithets.tsv")}
         self.irregular: dict[str, str] = {}
         for row in _rows("irregular_verbs.tsv"):
             for form in row[1:]:
