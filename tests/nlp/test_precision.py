@@ -747,3 +747,15 @@ def test_mediation_done_and_offered(coder):
     assert done and done[0].cameo == "045"
     offered = between(coder.code("Egypt welcomed Algeria's offer to mediate between Mali and Niger."), "DZA", "MLI")
     assert offered and offered[0].cameo == "039"
+
+
+def test_hosting_foreign_forces_is_military_cooperation(coder):
+    hosted = between(coder.code("Djibouti hosts thousands of French troops."), "DJI", "FRA")
+    assert hosted and hosted[0].cameo == "062"
+    visit = between(coder.code("Oman hosted the Yemeni delegation."), "OMN", "YEM")
+    assert visit and visit[0].cameo.startswith("04")
+
+
+def test_a_commitment_is_the_committed_states_own(coder):
+    events = between(coder.code("Paris reaffirmed its commitment to defend Estonia."), "FRA", "EST")
+    assert events and events[0].cameo.startswith("03") and events[0].confidence >= 0.5

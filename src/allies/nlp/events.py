@@ -702,7 +702,11 @@ class EventExtractor:
                 if token.ent_type_ in _ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
                     return [token], False
         if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return [verb.head], False
+            noun = verb.head
+            if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in noun.children):
+                return self.subjects(noun.head, depth + 1)  # "X reaffirmed its commitment to defend Y": X
+            return [noun], False
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a truce brokered by Qatar"
             for child in verb.children:
