@@ -759,3 +759,34 @@ def test_hosting_foreign_forces_is_military_cooperation(coder):
 def test_a_commitment_is_the_committed_states_own(coder):
     events = between(coder.code("Paris reaffirmed its commitment to defend Estonia."), "FRA", "EST")
     assert events and events[0].cameo.startswith("03") and events[0].confidence >= 0.5
+
+
+def test_brokering_between_two_states_mediates_for_both(coder):
+    events = coder.code("Kenya and Ethiopia brokered a truce between Sudan and South Sudan.")
+    for source in ("KEN", "ETH"):
+        for target in ("SDN", "SSD"):
+            assert [e for e in between(events, source, target) if e.cameo == "045"], (source, target)
+
+
+def test_a_signing_in_a_third_capital_is_between_the_signatories(coder):
+    events = coder.code("Rwanda and Congo signed a peace agreement in Washington Dee Cee on Friday.")
+    assert between(events, "RWA", "COD") and between(events, "COD", "RWA")
+    events = coder.code("Ghana and Burkina Faso signed a declaration in Addis Ababa.")
+    assert between(events, "GHA", "BFA") and not [e for e in events if e.target and e.target.country == "ETH"]
+
+
+def test_leaving_a_treaty_or_a_court_cuts_ties(coder):
+    events = coder.code("Burundi, Gambia and South Africa announced their withdrawal from the International "
+                        "Criminal Court.")
+    for source in ("BDI", "GMB", "ZAF"):
+        left = [e for e in events if e.source.country == source and e.target is not None]
+        assert left and left[0].cameo.startswith("16") and left[0].target.code == "ICC", source
+    retreat = between(coder.code("Armenia withdrew its troops from Azerbaijan."), "ARM", "AZE")
+    assert retreat and retreat[0].cameo.startswith("08")
+
+
+def test_a_package_or_round_of_acts_is_those_acts(coder):
+    sanctions = between(coder.code("Canada adopted a new package of sanctions against Iran."), "CAN", "IRN")
+    assert sanctions and sanctions[0].cameo.startswith("16")
+    talks = coder.code("Egypt and Ethiopia held a new round of talks on the dam.")
+    assert between(talks, "EGY", "ETH") and between(talks, "ETH", "EGY")

@@ -47,7 +47,8 @@ def _add_attached_preps(head, preps: set, pobjs: dict) -> None:
                 if obj.dep_ == "pobj":
                     pobjs.setdefault(sub.lower_, obj)
 # Prepositions whose object can be the target, in order of preference.
-_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for")
+_TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for",
+                 "between")
 _LOCATION_PREPS = ("in", "near", "around", "along", "inside", "outside", "off", "across")
 # Of these, the ones whose object is rarely a state itself ("near the border with Kosovo",
 # "near the Iranian city of Isfahan"): a state named inside the phrase is the place.
@@ -400,7 +401,8 @@ class EventExtractor:
                 if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     stack.append(child)
                 elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
-                        child.ent_type_ in ("GPE", "NORP") and current.ent_type_ in ("GPE", "NORP")):
+                        (child.ent_type_ in ("GPE", "NORP") and current.ent_type_ in ("GPE", "NORP"))
+                        or any(g.dep_ == "conj" for g in child.children)):  # "Mali, Burkina Faso and Niger"
                     stack.append(child)
         return sorted(found, key=lambda t: t.i)
 
@@ -567,6 +569,10 @@ class EventExtractor:
         # support verb + event noun: "launched an attack on", "held talks with"
         if lemma in self.book.support_verbs:
             noun = dobj if dobj is not None else passive_subject
+            if noun is not None and noun.pos_ == "NOUN" and not self._noun_code(noun):
+                # "a new round of talks", "a package of sanctions": the counted acts are the event
+                noun = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and self._noun_code(o)), noun)
             if noun is not None and noun.pos_ == "NOUN":
                 # the verb's own phrases belong to the act too ("announced the deployment ... to X")
                 code = self._noun_code(noun, around=(preps, objects))
@@ -1305,7 +1311,10 @@ class EventExtractor:
                 pairs.append((source, None))
         # "X and Y met": each with the other
         symmetric = self.book.is_symmetric(trigger.cameo, verb.lemma_.lower())
-        place_only = bool(target_tokens) and target_tokens[0].dep_ == "pobj" and target_tokens[0].head.lower_ in _LOCATION_PREPS
+        anchor = target_tokens[0] if target_tokens else None
+        while anchor is not None and anchor.dep_ in ("compound", "flat") and anchor.head != anchor:
+            anchor = anchor.head  # "in Kuala Lumpur": the place's first word hangs on its last
+        place_only = anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in _LOCATION_PREPS
         if symmetric and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
