@@ -790,3 +790,28 @@ def test_a_package_or_round_of_acts_is_those_acts(coder):
     assert sanctions and sanctions[0].cameo.startswith("16")
     talks = coder.code("Egypt and Ethiopia held a new round of talks on the dam.")
     assert between(talks, "EGY", "ETH") and between(talks, "ETH", "EGY")
+
+
+def test_weapons_owned_by_a_pronoun_are_the_speakers(coder):
+    events = between(coder.code("The Israeli army said its jets struck a depot in Lebanon."), "ISR", "LBN")
+    assert events and events[0].cameo.startswith("19")
+    # "its allies" are other states, not the owner
+    allies = coder.code("Kuwait and its allies agreed to stage a joint exercise.")
+    assert not [e for e in allies if e.target is not None and e.source.country == e.target.country == "KWT"]
+
+
+def test_words_about_a_plan_answer_its_author(coder):
+    rejected = between(coder.code("Ethiopia rejected a peace plan put forward by Kenya."), "ETH", "KEN")
+    assert rejected and rejected[0].cameo.startswith("12")
+
+
+def test_what_is_handed_over_is_not_the_target(coder):
+    events = between(coder.code("Uruguay handed over the Mercosur presidency to Brazil."), "URY", "BRA")
+    assert events and events[0].quad == "material_cooperation"
+
+
+def test_help_to_fight_is_military_cooperation(coder):
+    fight = between(coder.code("Rwandan troops helped Mozambique recapture the town."), "RWA", "MOZ")
+    assert fight and fight[0].cameo == "062"
+    aid = between(coder.code("Japan helped Indonesia rebuild the port."), "JPN", "IDN")
+    assert aid and aid[0].cameo.startswith("07")

@@ -56,6 +56,11 @@ _NEARBY_PREPS = frozenset(_LOCATION_PREPS) - {"in"}
 # Acts done on the ground, whose place stands for their target when nothing
 # else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
 # words (statements, appeals, accusations) are not addressed to where they are said.
+# Acts of force: helping another do them is military cooperation.
+_FORCE_ROOTS = frozenset(("15", "18", "19", "20"))
+# Verbal acts that answer what another made: criticism or rejection (and praise, 051) of
+# "a plan put forward by X" are aimed at X; signing "a truce brokered by X" is not.
+_ANSWERING_ROOTS = frozenset(("11", "12"))
 # Where forces are sent or kept: a state named there hosts them (see "frontier" in
 # data/voice_words.tsv).
 _HOST_PREPS = ("to", "in", "inside")
@@ -86,6 +91,7 @@ _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them", "it", "we"}
+_POSSESSOR_PRONOUNS = frozenset(("its", "their", "his"))
 _MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
 _VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
                "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
@@ -781,8 +787,12 @@ class EventExtractor:
             return self._with_conjuncts(passive_subject)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
-        if dobj is not None and trigger.noun != dobj and not self._own(dobj):
-            # ("recalled its ambassador from Peru": one's own envoy is not the target)
+        receiver = pobjs.get("to") if trigger.cameo[:2] in _MOVED_OBJECT_ROOTS else None
+        if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
+            receiver = None
+        if dobj is not None and trigger.noun != dobj and not self._own(dobj) and receiver is None:
+            # ("recalled its ambassador from Peru": one's own envoy is not the target;
+            # "handed over the presidency to X": what is given is not either)
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
         for prep in (*sorted(trigger.frame_preps), *_TARGET_PREPS):
@@ -802,6 +812,13 @@ class EventExtractor:
             for child in obj.children:
                 if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
                     return [child]
+        # words about a thing answer its author: "rejected a truce proposal put forward by the US"
+        if dobj is not None and (trigger.cameo[:2] in _ANSWERING_ROOTS or trigger.cameo.startswith("051")):
+            for clause in dobj.children:
+                if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                    for obj in (o for by in clause.children if by.dep_ == "agent" for o in by.children):
+                        if obj.dep_ == "pobj" and _known(self.actor(obj, resolver, require_actor=True)):
+                            return self._with_conjuncts(obj)
         # an actor anywhere in the object's phrase ("a part of Syria's second city", "a mall in Kenya")
         for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *_TARGET_PREPS)]):
             if obj is None or obj == trigger.noun:
@@ -834,6 +851,12 @@ class EventExtractor:
         code = self._noun_code(token)
         if token.pos_ != "NOUN" or (code is not None and code[:2] < "14"):
             return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSOR_PRONOUNS), None)
+        if owner is not None and not (self.actor(token, resolver) or Actor(text="")).country \
+                and token.lemma_.lower() not in self.book.epithets:  # "its allies" are others
+            antecedent = self._antecedent_token(owner)  # "X said its drones hit": X's drones
+            if antecedent is not None and _known(self.actor(antecedent, resolver)):
+                return antecedent
         own = self.actor(token, resolver)
         if own is not None and _side(own, resolver) in ("known", "named", "generic"):
             return token
@@ -1249,6 +1272,14 @@ class EventExtractor:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
         else:
             target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        if "helping" in self.kinds(verb):
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if not target_tokens and clause is not None and clause.dep_ == "ccomp":
+                # "helped Russia recapture territory": the one helped is the clause's subject
+                target_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+            helped = self.verb_trigger(clause) if clause is not None else None
+            if helped is not None and trigger.cameo[:2] == "07" and helped.cameo[:2] in _FORCE_ROOTS:
+                trigger = replace(trigger, cameo="062")  # help to fight is military cooperation
         if not target_tokens and "hope_frame" in self.kinds(verb) and self._wants_another(verb):
             # "Obama wants Putin to attack": the appeal goes to Putin
             for child in verb.children:
