@@ -815,3 +815,21 @@ def test_help_to_fight_is_military_cooperation(coder):
     assert fight and fight[0].cameo == "062"
     aid = between(coder.code("Japan helped Indonesia rebuild the port."), "JPN", "IDN")
     assert aid and aid[0].cameo.startswith("07")
+
+
+def test_each_other_is_every_subject_to_every_other(coder):
+    for sentence in ("Sudan and Chad accused each other of backing rebels.",
+                     "Peru and Ecuador blamed one another for the border incident."):
+        events = [e for e in coder.code(sentence) if e.cameo.startswith("11")]
+        pairs = {(e.source.country, e.target.country) for e in events if e.target is not None}
+        assert len(pairs) == 2 and all(a != b for a, b in pairs), sentence
+
+
+def test_a_threat_with_a_condition_is_aimed_at_the_one_it_names(coder):
+    events = between(coder.code("Venezuela threatened to halt oil exports if Guyana builds the base."), "VEN", "GUY")
+    assert events and events[0].cameo.startswith("13")
+
+
+def test_revoking_visas_of_a_states_officials_reduces_relations(coder):
+    events = between(coder.code("Washington revoked the visas of Brazilian judges."), "USA", "BRA")
+    assert events and events[0].cameo.startswith("16")

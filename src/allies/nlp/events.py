@@ -494,6 +494,14 @@ class EventExtractor:
         return None
 
     @staticmethod
+    def _reciprocal(verb) -> bool:
+        """Whether the verb's object is "each other" or "one another": every subject to every other."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        return any((o.lower_ == "other" and any(c.lower_ == "each" for c in o.children))
+                   or ({o.lower_, *(c.lower_ for c in o.children)} >= {"one", "another"}) for o in objects)
+
+    @staticmethod
     def _names(verb) -> list:
         """The names a naming verb gives its object: "a partner" in "called X a partner",
         "branded X a puppet" (two objects), "described X as an aggressor"."""
@@ -1306,9 +1314,11 @@ class EventExtractor:
                 and carrier_subjects[0].i != source_tokens[0].i
         else:
             cameo, negated, modality = self.intended(trigger.cameo, negated, modality, speaker_token is not None)
-        if not target_tokens and cameo[:2] == "13":
-            # "X will retaliate if Y shells its towns": the threat is aimed at Y
-            for child in verb.children:
+        if cameo[:2] == "13" and not any(_known(self.actor(t, resolver, require_actor=True)) for t in target_tokens):
+            # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
+            # the base": the threat is aimed at Y
+            clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+            for child in (c for clause in clauses for c in clause.children):
                 if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
                     target_tokens = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
                     break
@@ -1346,7 +1356,8 @@ class EventExtractor:
         while anchor is not None and anchor.dep_ in ("compound", "flat") and anchor.head != anchor:
             anchor = anchor.head  # "in Kuala Lumpur": the place's first word hangs on its last
         place_only = anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in _LOCATION_PREPS
-        if symmetric and len(sources) > 1 and (not targets or place_only):
+        reciprocal = self._reciprocal(verb)
+        if (symmetric or reciprocal) and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets and len(sources) == 1 and cameo[:2] == trigger.cameo[:2] and not place_only \
