@@ -833,3 +833,26 @@ def test_a_threat_with_a_condition_is_aimed_at_the_one_it_names(coder):
 def test_revoking_visas_of_a_states_officials_reduces_relations(coder):
     events = between(coder.code("Washington revoked the visas of Brazilian judges."), "USA", "BRA")
     assert events and events[0].cameo.startswith("16")
+
+
+def test_a_crowd_that_rallies_demonstrates(coder):
+    events = coder.code("Georgian protesters rallied outside the Russian embassy in Tbilisi.")
+    rally = [e for e in events if e.source.country == "GEO" and e.cameo.startswith("14")]
+    assert rally and rally[0].target is not None and rally[0].target.country == "RUS"
+    support = [e for e in coder.code("Brazil rallied behind Argentina.") if e.cameo.startswith("05")]
+    assert support
+
+
+def test_a_demand_goes_to_the_one_who_must_act(coder):
+    events = between(coder.code("Japan demanded that North Korea return the abductees."), "JPN", "PRK")
+    assert events and events[0].cameo.startswith("10")
+
+
+def test_growing_trade_is_economic_cooperation(coder):
+    events = between(coder.code("China increased its imports of Brazilian soybeans."), "CHN", "BRA")
+    assert events and events[0].cameo == "061"
+
+
+def test_designating_a_state_a_sponsor_of_terrorism_denounces_it(coder):
+    events = between(coder.code("The Latvian parliament designated Russia a state sponsor of terrorism."), "LVA", "RUS")
+    assert events and events[0].cameo == "111"

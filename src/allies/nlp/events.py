@@ -1288,7 +1288,8 @@ class EventExtractor:
             helped = self.verb_trigger(clause) if clause is not None else None
             if helped is not None and trigger.cameo[:2] == "07" and helped.cameo[:2] in _FORCE_ROOTS:
                 trigger = replace(trigger, cameo="062")  # help to fight is military cooperation
-        if not target_tokens and "hope_frame" in self.kinds(verb) and self._wants_another(verb):
+        if not target_tokens and ((self.kinds(verb) & {"demand", "appeal"}) or (
+                "hope_frame" in self.kinds(verb) and self._wants_another(verb))):
             # "Obama wants Putin to attack": the appeal goes to Putin
             for child in verb.children:
                 if child.dep_ == "ccomp":
