@@ -856,3 +856,13 @@ def test_growing_trade_is_economic_cooperation(coder):
 def test_designating_a_state_a_sponsor_of_terrorism_denounces_it(coder):
     events = between(coder.code("The Latvian parliament designated Russia a state sponsor of terrorism."), "LVA", "RUS")
     assert events and events[0].cameo == "111"
+
+
+def test_a_reaction_to_an_earlier_act_is_aimed_at_its_doer(coder):
+    text = ("Canada imposed new tariffs on Chinese electric vehicles on Tuesday. "
+            "Beijing condemned the tariffs as protectionist.")
+    reaction = [e for e in coder.code(text) if e.source.country == "CHN" and e.cameo.startswith("11")]
+    assert reaction and reaction[0].target is not None and reaction[0].target.country == "CAN"
+    # without an earlier act in the article there is no one to aim at
+    alone = [e for e in coder.code("Beijing condemned the tariffs as protectionist.") if e.cameo.startswith("11")]
+    assert alone and alone[0].target is None

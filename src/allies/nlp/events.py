@@ -133,6 +133,7 @@ class ActorResolver:
         self.last_pair: tuple[Actor, Actor] | None = None  # the parties of the last two-sided event
         self.dateline: Actor | None = None  # the place an article's dateline names
         self.last_actor: Actor | None = None
+        self.doers: dict[str, Actor] = {}  # CAMEO root -> who last did such an act in the article
         self._cache: dict[str, Actor | None] = {}
 
     def resolve(self, phrase: str) -> Actor | None:
@@ -492,6 +493,18 @@ class EventExtractor:
                 if code is not None:  # the name is no target: the one named is
                     return _Trigger(verb, code, f"{verb.text} {word.text}", True, noun=name)
         return None
+
+    def _earlier_doer(self, noun, resolver: ActorResolver) -> Actor | None:
+        """Who did the act a definite event noun refers back to ("the tariffs", "these
+        strikes"): the source of the article's last such act, by CAMEO root."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                                          for c in noun.children):
+            return None
+        roots = [code[:2] for code in (self._noun_code(noun),) if code]
+        frame = self.book.match_verb(noun.lemma_.lower(), set(), set())  # "the strikes": what striking is
+        if frame is not None:
+            roots.append(frame.cameo[:2])
+        return next((resolver.doers[root] for root in roots if root in resolver.doers), None)
 
     @staticmethod
     def _reciprocal(verb) -> bool:
@@ -1172,6 +1185,10 @@ class EventExtractor:
             result.append(event)
         self._remember(sent, resolver)
         for event in result:
+            if _known(event.source) and event.target is not None and event.modality == "asserted" \
+                    and not event.negated and event.confidence >= 0.5:
+                resolver.doers[event.cameo[:2]] = event.source
+        for event in result:
             if _known(event.source) and event.target is not None and _known(event.target) \
                     and (event.source.country or event.source.code) != (event.target.country or event.target.code):
                 resolver.last_pair = (event.source, event.target)
@@ -1326,6 +1343,12 @@ class EventExtractor:
         source_tokens = [self._wielder(t, resolver) for t in source_tokens]
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
+        if not any(_known(t) for t in targets) and (cameo[:2] in _ANSWERING_ROOTS or cameo.startswith("051")):
+            # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
+            answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            doer = self._earlier_doer(answered, resolver) if answered is not None else None
+            if doer is not None:
+                targets = [doer]
         if trigger.cameo[:2] in _PLACED_ROOTS and not all(_known(a) for a in (*sources, *targets)):
             # "five civilians were killed in Aleppo", "police arrested them in Minsk":
             # local people and bodies of the place where it happened
