@@ -115,6 +115,13 @@ def child(which: str, path: str, db: str) -> None:
     print(json.dumps(result))
 
 
+def _floor_line(what: str, floor: dict, allies: dict) -> str:
+    """One line for a DuckDB-alone floor, and how allies compares with it."""
+    return (f"{'':>10}  DuckDB alone, {what}: {floor['seconds']:6.2f} s "
+            f"{floor['rows'] / floor['seconds']:>10,.0f} rows/s  CPU {floor['cpu_seconds']:6.2f} s"
+            f"   -> allies takes {allies['seconds'] / floor['seconds']:.2f}x its time")
+
+
 def measure(which: str, path: Path, workdir: Path) -> dict:
     db = workdir / f"{which}-{path.stem}.duckdb"
     for stale in (db, Path(str(db) + ".wal")):
@@ -164,17 +171,13 @@ def main(argv: list[str] | None = None) -> int:
               f"  CPU {base['cpu_seconds']:6.2f} s  peak RSS {base['peak_rss_mb']:,.0f} MB"
               f"   -> allies is {base['seconds'] / allies['seconds']:.1f}x faster in wall time, "
               f"{base['cpu_seconds'] / allies['cpu_seconds']:.1f}x in CPU time", flush=True)
-        floor = measure("duckdb", path, workdir)
-        results[rows]["duckdb"] = floor
-        print(f"{'':>10}  DuckDB alone, read_csv + CREATE TABLE AS (no mapping, folding or line numbers): "
-              f"{floor['seconds']:6.2f} s {floor['rows'] / floor['seconds']:>10,.0f} rows/s  CPU {floor['cpu_seconds']:6.2f} s"
-              f"   -> allies takes {allies['seconds'] / floor['seconds']:.2f}x its time", flush=True)
-        narrow = measure("narrow", path, workdir)
-        results[rows]["narrow"] = narrow
-        print(f"{'':>10}  DuckDB alone, allies' reader ({narrow['columns']} columns as text) + CREATE TABLE AS: "
-              f"{narrow['seconds']:6.2f} s {narrow['rows'] / narrow['seconds']:>10,.0f} rows/s  CPU {narrow['cpu_seconds']:6.2f} s"
-              f"   -> allies takes {allies['seconds'] / narrow['seconds']:.2f}x its time; the most an importer storing"
-              f" these columns could be here: {base['seconds'] / narrow['seconds']:.1f}x pandas", flush=True)
+        floor = results[rows]["duckdb"] = measure("duckdb", path, workdir)
+        print(_floor_line("read_csv + CREATE TABLE AS (no mapping, folding or line numbers)", floor, allies),
+              flush=True)
+        narrow = results[rows]["narrow"] = measure("narrow", path, workdir)
+        print(_floor_line(f"allies' reader ({narrow['columns']} columns as text) + CREATE TABLE AS", narrow, allies)
+              + f"; the most an importer storing these columns could be here:"
+                f" {base['seconds'] / narrow['seconds']:.1f}x pandas", flush=True)
         rate, ratio = allies["rows"] / allies["seconds"], base["seconds"] / allies["seconds"]
         print(f"{'':>10}  targets (>= {TARGET_RATE:,} rows/s, >= {TARGET_RATIO}x pandas in wall time): "
               f"{'met' if rate >= TARGET_RATE and ratio >= TARGET_RATIO else 'NOT met'}", flush=True)
