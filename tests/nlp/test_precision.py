@@ -834,6 +834,8 @@ PHRASINGS = [
     pytest.param("Japan helped Indonesia rebuild the port.", "JPN", "IDN", "07", id="other_help_is_aid"),
     pytest.param("The Israeli army said its jets struck a depot in Lebanon.", "ISR", "LBN", "19",
                  id="weapons_owned_by_a_pronoun_are_the_speakers"),
+    pytest.param("Hungary blocked the release of funds for Ukraine.", "HUN", "UKR", "12",
+                 id="blocking_a_release_is_a_veto"),
 ]
 
 

@@ -69,7 +69,7 @@ _INCURSION = "192"
 # Codes that place police or troops somewhere (exercises held in a state still face it).
 _FORCES_PLACED = frozenset(("153", "154"))
 _PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
-# The body that speaks for a state abroad (see data/official_codes.tsv); members of a
+# The body that speaks for a state abroad (see data/source_codes.tsv); members of a
 # legislature who protest are dissenters.
 _OFFICIAL_SECTORS = frozenset(("government",))
 # Sectors that bear arms: their clashes are fighting (see data/armed_codes.tsv).
@@ -1209,8 +1209,10 @@ class EventExtractor:
         sectors = {actor.sector for actor in (source, target) if actor is not None}
         if cameo in self.book.armed_codes and sectors & _ARMED_SECTORS and not sectors & _UNARMED_SECTORS:
             cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
-        elif cameo in self.book.official_codes and self._speaks_for_state(source):
-            cameo = self.book.official_codes[cameo]  # "Vietnam protested" is a complaint, not a rally
+        else:
+            # "Vietnam protested" is a complaint, not dissent; "prosecutors charged" is legal action
+            kind = "state" if self._speaks_for_state(source) else source.sector
+            cameo = self.book.source_codes.get((cameo, kind), cameo)
         info = self.cameo_info(cameo)
         if info is None:
             cameo = cameo[:3] if len(cameo) == 4 else cameo[:2]
