@@ -46,6 +46,12 @@ def _add_attached_preps(head, preps: set, pobjs: dict) -> None:
             for obj in sub.children:
                 if obj.dep_ == "pobj":
                     pobjs.setdefault(sub.lower_, obj)
+def _kind_words(noun) -> list[str]:
+    """Lemmas of the words that say what kind of thing a noun is: "peacekeeping" in
+    "peacekeeping troops", "border" in "the border crossing"."""
+    return [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "VERB")]
+
+
 # Prepositions whose object can be the target, in order of preference.
 _TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from", "for",
                  "between")
@@ -56,6 +62,7 @@ _NEARBY_PREPS = frozenset(_LOCATION_PREPS) - {"in"}
 # Acts done on the ground, whose place stands for their target when nothing
 # else does ("held exercises in Alaska", "met in Geneva", "protested in Minsk");
 # words (statements, appeals, accusations) are not addressed to where they are said.
+_PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
 # Acts of force: helping another do them is military cooperation.
 _FORCE_ROOTS = frozenset(("15", "18", "19", "20"))
 # Verbal acts that answer what another made: criticism or rejection (and praise, 051) of
@@ -68,7 +75,6 @@ _HOST_PREPS = ("to", "in", "inside")
 _INCURSION = "192"
 # Codes that place police or troops somewhere (exercises held in a state still face it).
 _FORCES_PLACED = frozenset(("153", "154"))
-_PLACED_ROOTS = frozenset(("04", "06", "07", "08", "14", "15", "17", "18", "19", "20"))
 # The body that speaks for a state abroad (see data/source_codes.tsv); members of a
 # legislature who protest are dissenters.
 _OFFICIAL_SECTORS = frozenset(("government",))
@@ -91,7 +97,8 @@ _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them", "it", "we"}
-_POSSESSOR_PRONOUNS = frozenset(("its", "their", "his"))
+# Possessives whose owner an earlier subject names ("X said its drones hit"); "her" is also an object.
+_POSSESSOR_PRONOUNS = _POSSESSIVE_PRONOUNS - {"her", "our", "my"}
 _MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
 _VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
                "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
@@ -167,6 +174,11 @@ class ActorResolver:
         if key not in self._cache:
             self._cache[key] = self._sector(phrase)
         return self._cache[key]
+
+
+def _answers(cameo: str) -> bool:
+    """Whether an act answers something another made (see _ANSWERING_ROOTS)."""
+    return cameo[:2] in _ANSWERING_ROOTS or cameo.startswith("051")
 
 
 def _known(actor: Actor | None) -> bool:
@@ -453,10 +465,9 @@ class EventExtractor:
         # the words that say what kind of object it is: "sent peacekeeping troops",
         # "deployed troops on a peacekeeping mission", "opened the border crossing"
         for noun in [n for n in (dobj, passive_subject, *pobjs.values()) if n is not None]:
+            objects.update(_kind_words(noun))
             for child in noun.children:
-                if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "VERB"):
-                    objects.add(child.lemma_.lower())
-                elif child.dep_ == "prep" and noun in (dobj, passive_subject):
+                if child.dep_ == "prep" and noun in (dobj, passive_subject):
                     # "hundreds of drones and missiles": the counted things and their conjuncts
                     for obj in child.children:
                         if obj.dep_ == "pobj":
@@ -481,10 +492,11 @@ class EventExtractor:
             return None
         return self._noun_frame_code(noun, around) or self.book.nouns.get(lemma)
 
-    def _epithet(self, verb) -> _Trigger | None:
+    def _epithet(self, verb, names) -> _Trigger | None:
         """"Called China a strategic partner", "described Russia as an aggressor": the name
-        given to the verb's object codes the act (data/epithets.tsv); None without one."""
-        for name in self._names(verb):
+        (one of ``names``, from :meth:`_names`) given to the verb's object codes the act
+        (data/epithets.tsv); None when no name is known."""
+        for name in names:
             for word in (name, *name.conjuncts):
                 code = self.book.epithets.get(word.lemma_.lower())
                 if code is None:  # "a terrorist state": the modifier names it
@@ -545,8 +557,7 @@ class EventExtractor:
                     if obj.dep_ != "pobj":
                         continue
                     objects.add(obj.lemma_.lower())
-                    objects.update(m.lemma_.lower() for m in obj.children
-                                   if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ", "VERB"))
+                    objects.update(_kind_words(obj))
                     if child.lower_ == "of" and head is noun:
                         heads.append(obj)  # "deployment of troops to X": what is deployed, and where
                 if child.lower_ != "of":
@@ -575,12 +586,9 @@ class EventExtractor:
                 code = self._noun_code(dobj) if dobj.pos_ == "NOUN" else None
                 if code and giver.pos_ in ("PROPN", "NOUN"):
                     return _Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver)
-        if "naming" in self.book.word_category.get(lemma, ()):
-            named = self._epithet(verb)
-            if named is not None:
-                return named
-            if self._names(verb):
-                return None  # "called the report a fabrication" is no telephone call
+        names = self._names(verb) if "naming" in self.book.word_category.get(lemma, ()) else []
+        if names:  # without a known name, "called the report a fabrication" is no telephone call
+            return self._epithet(verb, names)
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -834,7 +842,7 @@ class EventExtractor:
                 if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
                     return [child]
         # words about a thing answer its author: "rejected a truce proposal put forward by the US"
-        if dobj is not None and (trigger.cameo[:2] in _ANSWERING_ROOTS or trigger.cameo.startswith("051")):
+        if dobj is not None and _answers(trigger.cameo):
             for clause in dobj.children:
                 if clause.dep_ == "acl" and clause.tag_ == "VBN":
                     for obj in (o for by in clause.children if by.dep_ == "agent" for o in by.children):
@@ -872,13 +880,13 @@ class EventExtractor:
         code = self._noun_code(token)
         if token.pos_ != "NOUN" or (code is not None and code[:2] < "14"):
             return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        own = self.actor(token, resolver)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSOR_PRONOUNS), None)
-        if owner is not None and not (self.actor(token, resolver) or Actor(text="")).country \
+        if owner is not None and not (own is not None and own.country) \
                 and token.lemma_.lower() not in self.book.epithets:  # "its allies" are others
             antecedent = self._antecedent_token(owner)  # "X said its drones hit": X's drones
             if antecedent is not None and _known(self.actor(antecedent, resolver)):
                 return antecedent
-        own = self.actor(token, resolver)
         if own is not None and _side(own, resolver) in ("known", "named", "generic"):
             return token
         agent = self._noun_actor(token)
@@ -1209,10 +1217,10 @@ class EventExtractor:
         sectors = {actor.sector for actor in (source, target) if actor is not None}
         if cameo in self.book.armed_codes and sectors & _ARMED_SECTORS and not sectors & _UNARMED_SECTORS:
             cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
-        else:
-            # "Vietnam protested" is a complaint, not dissent; "prosecutors charged" is legal action
+        elif cameo in self.book.source_codes:
+            # "Vietnam protested" is a complaint, not dissent (data/source_codes.tsv)
             kind = "state" if self._speaks_for_state(source) else source.sector
-            cameo = self.book.source_codes.get((cameo, kind), cameo)
+            cameo = self.book.source_codes[cameo].get(kind, cameo)
         info = self.cameo_info(cameo)
         if info is None:
             cameo = cameo[:3] if len(cameo) == 4 else cameo[:2]
@@ -1293,7 +1301,7 @@ class EventExtractor:
             # "Russian troops were deployed to X": with no agent, the forces moved act for their state
             moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             forces = self.actor(moved, resolver, require_actor=True) if moved is not None else None
-            if forces is not None and forces.sector in _ARMED_SECTORS and self._moved(moved, trigger, resolver):
+            if forces is not None and forces.sector in _ARMED_SECTORS and trigger.cameo[:2] in _MOVED_OBJECT_ROOTS:
                 source_tokens = self._with_conjuncts(moved)
         if trigger.giver is not None:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
@@ -1345,7 +1353,7 @@ class EventExtractor:
         source_tokens = [self._wielder(t, resolver) for t in source_tokens]
         sources = self._actors(source_tokens, resolver)
         targets = self._actors(target_tokens, resolver)
-        if not any(_known(t) for t in targets) and (cameo[:2] in _ANSWERING_ROOTS or cameo.startswith("051")):
+        if not any(_known(t) for t in targets) and _answers(cameo):
             # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
             answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             doer = self._earlier_doer(answered, resolver) if answered is not None else None

@@ -101,9 +101,10 @@ class PatternBook:
         self.mutual_verbs_with = frozenset(item for item, both in mutual if not item[:1].isdigit() and both)
         self.coreference: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("coreference.tsv")}
         self.armed_codes: dict[str, str] = {row[0].strip(): row[1].strip() for row in _rows("armed_codes.tsv")}
-        # (code, kind of source) -> code: see data/source_codes.tsv
-        self.source_codes: dict[tuple[str, str], str] = {
-            (row[0].strip(), row[1].strip()): row[2].strip() for row in _rows("source_codes.tsv")}
+        # code -> kind of source -> code: see data/source_codes.tsv
+        self.source_codes: dict[str, dict[str, str]] = {}
+        for row in _rows("source_codes.tsv"):
+            self.source_codes.setdefault(row[0].strip(), {})[row[1].strip()] = row[2].strip()
         self.epithets: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("epithets.tsv")}
         self.irregular: dict[str, str] = {}
         for row in _rows("irregular_verbs.tsv"):
