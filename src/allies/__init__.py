@@ -4,14 +4,17 @@
 >>> events = allies.code("Russia and Azerbaijan signed a declaration on allied interaction.")  # doctest: +SKIP
 >>> store = allies.Store("allies.duckdb")                                                    # doctest: +SKIP
 >>> store.ask("Are Azerbaijan and Russia allies?")                                           # doctest: +SKIP
+>>> store.events(country="RUS").to_pandas()                                                  # doctest: +SKIP
+
+``allies.Store`` is :class:`allies.api.Store`: storage plus every stage (ingest,
+dataset imports, questions, tables as pandas or Arrow).
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from .api import Store, Table, open_store
 from .errors import AlliesError, InputError, StoreError
 from .model import Actor, CodedDocument, Document, Event, Mention, Sentence
-from .store import Store
+from .version import __version__
 
 
 def code(text: str, date: str | None = None) -> list[Event]:
@@ -23,5 +26,5 @@ def code(text: str, date: str | None = None) -> list[Event]:
 
 __all__ = [
     "AlliesError", "InputError", "StoreError", "Actor", "CodedDocument", "Document", "Event",
-    "Mention", "Sentence", "Store", "code", "__version__",
+    "Mention", "Sentence", "Store", "Table", "code", "open_store", "__version__",
 ]

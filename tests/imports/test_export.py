@@ -10,7 +10,7 @@ import pytest
 from allies.errors import InputError
 from allies.imports import import_files
 from allies.store import Store
-from allies.store.export import export
+from allies.imports.export import export
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from allies.imports import import_files
-from allies.store.export import export
+from allies.imports.export import export
 
 
 def test_jsonl_flat_nested_and_bad_lines(store, tmp_path):

@@ -10,6 +10,7 @@ import os
 import sys
 from typing import Sequence
 
+from .. import settings
 from ..errors import AlliesError
 
 # Modules that register sub-commands, in the order they appear in --help.
@@ -52,6 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        from .served import route
+
+        # A store held by 'allies serve': read commands are run by the server, writes refused.
+        routed = route(args, list(argv) if argv is not None else sys.argv[1:])
+        if routed is not None:
+            return routed
         result = args.func(args)
         return int(result or 0)
     except AlliesError as exc:
@@ -68,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return 0
     except Exception as exc:  # last resort: one line, never a traceback
-        if os.environ.get("ALLIES_DEBUG"):
+        if settings.debug():
             raise
         first = (str(exc).splitlines() or [""])[0]
         print(f"allies: internal error: {type(exc).__name__}: {first} (set ALLIES_DEBUG=1 for details)", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Core sub-commands: ingest, code, demo, info."""
+"""Core sub-commands: ingest, code, demo, info, prepare."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or URL")
     db_option(p)
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date for articles that carry none")
+    p.add_argument("--replace", action="store_true",
+                   help="re-code articles already stored (same text or URL) and replace them, e.g. to correct a date")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on private, loopback or link-local addresses")
     p.add_argument("--quiet", action="store_true", help="print only the summary line")
@@ -44,15 +46,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("info", help="what the store holds")
+    p = sub.add_parser("info", help="what the store holds: tables, events by origin and date range")
     db_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_info)
 
+    p = sub.add_parser("prepare", help="bring the relations cache up to date (ingest and import do it themselves)",
+                       description="Rebuild the relations engine's derived tables after the store was changed "
+                                   "by other means (SQL, an older allies). Questions stay correct without it, "
+                                   "only slower on large stores.")
+    db_option(p)
+    p.set_defaults(func=cmd_prepare)
+
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..ingest import check_paths, ingest_into
-    from ..store import Store
+    from ..api import Store, ingest
+    from ..ingest import check_paths
 
     default_date = _checked_date(args.date)
     inputs = check_paths(args.paths)  # fail on a missing path before opening the store
@@ -63,8 +72,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"skipped {skipped}", file=sys.stderr)
 
     with Store(args.db) as store:
-        report = ingest_into(store, inputs, progress=not quiet, on_skip=on_skip,
-                             allow_private=args.allow_private, default_date=default_date)
+        report = ingest(store, inputs, date=default_date, replace=args.replace, progress=not quiet,
+                        on_skip=on_skip, allow_private=args.allow_private)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
@@ -137,9 +146,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     import tempfile
     import time
 
+    from ..api import Store
     from ..demo import load_demo_documents
     from ..relations import ask
-    from ..store import Store
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="allies-demo-") as tmp:
@@ -159,20 +168,55 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"Q: {args.question}")
             print(answer.to_text())
             print()
-            print(f"({elapsed:.1f} s; keep the store with --db PATH, then try 'allies dyad', 'allies report', 'allies serve')")
+            kept = f"the store is kept at {path}" if args.db else "keep the store with --db PATH"
+            print(f"({elapsed:.1f} s; {kept}, then try 'allies dyad', 'allies report', 'allies serve')")
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from ..store import Store
+    from .served import read_store
 
-    with Store(args.db, read_only=True) as store:
+    with read_store(args.db) as store:
         counts = store.counts()
         version = store.schema_version
+        origins = store.query(
+            "SELECT origin, count(*) AS events, min(date) AS first_date, max(date) AS last_date, "
+            "count(*) FILTER (WHERE date IS NULL) AS undated FROM events GROUP BY origin "
+            "ORDER BY origin <> 'coded', events DESC, origin")
+        span = store.query("SELECT min(date) AS first_date, max(date) AS last_date FROM events")[0]
         if args.json:
-            print(json.dumps({"path": str(store.path), "schema_version": version, **counts}))
+            by_origin = {row["origin"]: {"events": row["events"], "first_date": _iso(row["first_date"]),
+                                         "last_date": _iso(row["last_date"]), "undated": row["undated"]}
+                         for row in origins}
+            print(json.dumps({"path": str(store.path), "schema_version": version, **counts,
+                              "first_date": _iso(span["first_date"]), "last_date": _iso(span["last_date"]),
+                              "events_by_origin": by_origin}))
             return 0
         print(f"store {store.path} (schema version {version})")
         for table, count in counts.items():
             print(f"  {table:<15} {count:>10,}")
+        if origins:
+            print(f"events by origin ({_range(span)}):")
+            for row in origins:
+                undated = f", {row['undated']:,} undated" if row["undated"] else ""
+                print(f"  {row['origin']:<15} {row['events']:>10,}  {_range(row)}{undated}")
+    return 0
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _range(row: dict) -> str:
+    if row["first_date"] is None:
+        return "no dates"
+    return f"{row['first_date']} to {row['last_date']}"
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from ..api import Store, refresh_derived
+
+    with Store(args.db) as store:
+        rebuilt = refresh_derived(store)
+    print("relations cache rebuilt" if rebuilt else "relations cache already up to date")
     return 0

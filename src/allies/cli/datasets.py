@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import db_option
+from .text import plural
 
 KINDS = ("gdelt", "icews", "polecat", "acled", "atop", "events")
 ENGINES = ("duckdb", "spark")
@@ -81,15 +82,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         print(_spark_summary(import_gdelt(paths, args.out, master=args.spark_master), args.out))
         return 0
-    from ..imports import import_files
-    from ..store import Store
+    from ..api import Store, import_datasets
 
     with Store(args.db) as store:
         def show(result) -> None:
             if args.json:
                 return
-            if isinstance(result, dict):  # ATOP returns its own summary
-                print(", ".join(f"{k}: {v}" for k, v in result.items()))
+            if isinstance(result, dict):  # ATOP returns a report dict
+                print(atop_summary(result))
                 return
             print(result.summary())
             if result.dataset == "unknown":
@@ -99,24 +99,38 @@ def cmd_import(args: argparse.Namespace) -> int:
             if result.rows_skipped > 5:
                 print(f"  ... {result.rows_skipped - 5:,} more skipped rows (report: import run {result.run_id})")
 
-        results = import_files(store, paths, kind=kind, on_result=show)
+        results = import_datasets(store, paths, kind=kind, on_result=show)
     if args.json:
         print(json.dumps([r if isinstance(r, dict) else r.to_dict() for r in results], indent=2, default=str))
     elif len(results) > 1:
         events = [r for r in results if not isinstance(r, dict)]
-        print(f"{len(results)} files: {sum(r.rows_imported for r in events):,} events imported, "
-              f"{sum(r.duplicates for r in events):,} duplicates, {sum(r.rows_skipped for r in events):,} bad rows")
+        print(f"{len(results)} files: {plural(sum(r.rows_imported for r in events), 'event')} imported, "
+              f"{plural(sum(r.duplicates for r in events), 'duplicate')}, "
+              f"{plural(sum(r.rows_skipped for r in events), 'bad row')}")
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from ..store import Store
-    from ..store.export import export
+def atop_summary(report: dict) -> str:
+    """One sentence for an ATOP import, as GDELT and ICEWS imports print."""
+    unmapped = report.get("unmapped_codes") or []
+    text = (f"{report.get('path')}: {plural(int(report.get('formal_ties', 0)), 'formal tie')} from "
+            f"{plural(int(report.get('dyad_years', 0)), 'dyad-year')} in "
+            f"{plural(int(report.get('rows_read', 0)), 'row')} "
+            f"({plural(int(report.get('rows_skipped', 0)), 'bad row')} skipped")
+    if unmapped:
+        text += f", {plural(len(unmapped), 'COW country code')} not mapped to ISO3"
+    return text + ")"
 
-    with Store(args.db, read_only=True) as store:
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..imports.export import export
+    from .served import read_store
+
+    with read_store(args.db) as store:
         rows = export(store, args.out, fmt=args.fmt, table=args.table, country=args.country,
                       since=args.since, until=args.until, origin=args.origin)
-    print(f"{rows:,} {args.table} rows written to {args.out}", file=sys.stderr)
+    what = plural(rows, "event") if args.table == "events" else plural(rows, "dyad row")
+    print(f"{what} written to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -124,7 +138,7 @@ def cmd_spark_code(args: argparse.Namespace) -> int:
     from ..spark import code_corpus
 
     written = code_corpus(args.input, args.out, master=args.spark_master)
-    print(f"{written:,} events written to {args.out}")
+    print(f"{plural(written, 'event')} written to {args.out}")
     return 0
 
 
@@ -136,6 +150,6 @@ def cmd_spark_import(args: argparse.Namespace) -> int:
 
 
 def _spark_summary(counts: dict, out: str) -> str:
-    return (f"{counts['events']:,} events written to {out} from {counts['rows']:,} rows "
-            f"({counts['duplicates']:,} duplicates folded, {counts['skipped']:,} bad rows skipped); "
+    return (f"{plural(counts['events'], 'event')} written to {out} from {plural(counts['rows'], 'row')} "
+            f"({plural(counts['duplicates'], 'duplicate')} folded, {plural(counts['skipped'], 'bad row')} skipped); "
             f"load them with: allies import events {out}")

@@ -8,23 +8,11 @@ from . import db_option
 
 
 def _store(args):
-    from ..errors import StoreError
-    from ..store import Store, default_path
+    """The store to read, opened read-only (reading never writes), or the
+    server's view of it when 'allies serve' runs this command (see cli/served.py)."""
+    from .served import read_store
 
-    path = default_path(args.db)
-    if not path.exists():
-        raise StoreError(f"no store at {path} (run 'allies ingest' or 'allies demo' first, or pass --db)")
-    store = Store(path)
-    store.con  # open now so a locked or foreign file fails here, as one line
-    from ..relations import prepare
-    from ..relations.cache import is_current
-
-    if not is_current(store):
-        events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
-        if events > 100_000:  # say why the first question after a big import takes a while
-            print(f"allies: updating the relations cache for {events:,} events ...", file=sys.stderr, flush=True)
-        prepare(store)
-    return store
+    return read_store(args.db)
 
 
 def _window(parser) -> None:

@@ -26,5 +26,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise InputError(f"--port must be between 1 and 65535, got {args.port}")
-    serve(args.db, host=args.host, port=args.port, log_level=args.log_level)
+    from .served import run_for_server
+
+    serve(args.db, host=args.host, port=args.port, log_level=args.log_level, local_commands=run_for_server)
     return 0

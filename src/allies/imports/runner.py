@@ -23,13 +23,13 @@ Any error rolls the whole file back.
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import duckdb
 
+from .. import settings
 from ..errors import InputError
 
 # Columns an importer's staging SELECT produces (NULL where the dataset has no value),
@@ -212,7 +212,7 @@ IMPORT_SETTINGS = {
     "disabled_optimizers": "build_side_probe_side",
     "preserve_insertion_order": "false",
 }
-IMPORT_MEMORY = os.environ.get("ALLIES_IMPORT_MEMORY", "512MB")
+IMPORT_MEMORY = settings.import_memory()
 
 
 def _tune(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .. import settings
 from ..errors import InputError
 
 _GLOB_CHARS = set("*?[")
@@ -27,7 +28,7 @@ _GLOB_CHARS = set("*?[")
 # written, since a zip's declared sizes can lie.
 MAX_RATIO = 200
 RATIO_APPLIES_ABOVE = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = int(os.environ.get("ALLIES_MAX_UNPACKED_BYTES", str(16 * 1024 ** 3)))
+MAX_UNPACKED_BYTES = settings.max_unpacked_bytes()
 
 
 @dataclass(frozen=True)

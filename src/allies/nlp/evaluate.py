@@ -267,12 +267,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     """Run both evaluations; a missing data folder is an InputError."""
-    import os
-
+    from .. import settings
     from ..errors import InputError
     from . import Coder
 
-    folder = args.data or Path(os.environ.get("ALLIES_DEV_DATA") or DEFAULT_DATA)
+    folder = args.data or settings.dev_data() or Path(DEFAULT_DATA)
     quad_file = folder / "conflibert_cameo_class_train.tsv"
     petr_file = folder / "PETR2_GSR_validation.xml"
     missing = [str(p) for p in (quad_file, petr_file) if not p.is_file()]

@@ -11,8 +11,8 @@ alliance, once per sentence and pair of countries named.
 
 All three are rebuilt whenever the events' fingerprint (row count, id range,
 latest import run, article and sentence counts) differs from the one they were
-built from. A read-only store whose cache is stale is answered straight from
-the base tables (same SQL, slower).
+built from, by the write that changed them (or by ``prepare``). A store whose
+cache is stale is answered straight from the base tables (same SQL, slower).
 """
 from __future__ import annotations
 
@@ -236,17 +236,12 @@ def refresh(store, force: bool = False) -> bool:
 
 def sources(store) -> tuple[str, str, str]:
     """The relations to read (events, per-country months, claims) from: the
-    cache tables when current (refreshing them if the store is writable), else
-    subqueries over the base tables."""
+    cache tables when current, else subqueries over the base tables. Reading
+    never writes: writes refresh the cache (``allies.api`` does it after every
+    ingest and import), or :func:`allies.relations.prepare` does it on request."""
     con = store.con
     # ``store.relations_cache = False`` bypasses the cache (benchmarks compare against it).
     if getattr(store, "relations_cache", True) and _has_cache_tables(con):
-        if not getattr(store, "read_only", False):
-            refresh(store)
-            from .ties import load_builtin_ties
-
-            load_builtin_ties(store)
-            return "rel_events", "rel_country_months", "rel_claims"
         row = con.execute("SELECT value FROM relations_state WHERE key = 'events_fingerprint'").fetchone()
         if row and row[0] == fingerprint(con):
             return "rel_events", "rel_country_months", "rel_claims"

@@ -7,17 +7,15 @@ import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any
 
 import duckdb
 
+from .. import settings
 from ..errors import StoreError
 from ..model import CodedDocument, Document, Event
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..ingest import IngestReport
-
-DEFAULT_DB = "allies.duckdb"
+DEFAULT_DB = settings.DEFAULT_DB
 
 EVENT_COLUMNS = (
     "event_id", "origin", "article_id", "sentence_index", "date",
@@ -30,7 +28,7 @@ EVENT_COLUMNS = (
 
 def default_path(path: str | os.PathLike | None = None) -> Path:
     """The store path: the argument, else ``$ALLIES_DB``, else ``./allies.duckdb``."""
-    return Path(path or os.environ.get("ALLIES_DB") or DEFAULT_DB)
+    return Path(path) if path else settings.db_path()
 
 
 def content_hash(text: str) -> str:
@@ -53,12 +51,15 @@ SCHEMA_VERSION = max(number for number, _, _ in _migrations())
 
 
 class Store:
-    """An allies store on disk.
+    """An allies store on disk: opening, migrating, writing coded articles and
+    reading rows. It imports nothing above it; ``allies.Store`` (in
+    :mod:`allies.api`) adds ingest, ask, dataset imports and tables.
 
-    >>> store = Store("allies.duckdb")          # doctest: +SKIP
-    >>> store.ingest(["news/"])                  # doctest: +SKIP
-    >>> store.ask("Are Azerbaijan and Russia allies?")  # doctest: +SKIP
+    >>> store = Store("allies.duckdb")                     # doctest: +SKIP
+    >>> store.query("SELECT count(*) AS n FROM events")    # doctest: +SKIP
     """
+
+    content_hash = staticmethod(content_hash)
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = default_path(path)
@@ -82,8 +83,8 @@ class Store:
         except duckdb.IOException as exc:
             first = str(exc).splitlines()[0]
             if "lock" in first.lower():
-                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one writer; "
-                                 "while 'allies serve' runs, add articles through its /upload page or POST /api/ingest)") from None
+                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one process "
+                                 "to open a store file while another writes to it: wait for it to finish or stop it)") from None
             raise StoreError(f"cannot open store {self.path}: {first}") from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
@@ -143,32 +144,52 @@ class Store:
         row = self.con.execute("SELECT article_id FROM articles WHERE content_hash = ?", [content_hash(text)]).fetchone()
         return row[0] if row else None
 
+    def stored_articles(self, doc: Document) -> list[int]:
+        """Ids of stored articles that ``doc`` would replace: the same normalised
+        text, or the same URL."""
+        rows = self.con.execute(
+            "SELECT article_id FROM articles WHERE content_hash = ? OR (url IS NOT NULL AND url = ?) ORDER BY article_id",
+            [content_hash(doc.text), doc.url]).fetchall()
+        return [row[0] for row in rows]
+
     def next_event_id(self) -> int:
         return self.con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
 
-    def add_coded(self, coded: CodedDocument, origin: str = "coded") -> int | None:
+    def add_coded(self, coded: CodedDocument, origin: str = "coded", replace: bool = False,
+                  made_by: tuple[str | None, str | None] = (None, None)) -> int | None:
         """Store one coded article with its sentences, mentions and events in one
         transaction. Returns the new article id, or None if it was a duplicate."""
-        return self.add_coded_many([coded], origin=origin)[0]
+        return self.add_coded_many([coded], origin=origin, replace=replace, made_by=made_by)[0]
 
-    def add_coded_many(self, batch: list[CodedDocument], origin: str = "coded") -> list[int | None]:
+    def add_coded_many(self, batch: list[CodedDocument], origin: str = "coded", replace: bool = False,
+                       made_by: tuple[str | None, str | None] = (None, None)) -> list[int | None]:
         """Store coded articles, each with all its sentences, mentions and events,
         in one transaction: all of the batch or none of it, never half an
         article. One commit per batch rather than per article, since each
         commit waits for the disk. Returns each article's new id, or None for
-        a duplicate (of the store or of an earlier article in the batch)."""
+        a duplicate (of the store or of an earlier article in the batch).
+
+        ``replace``: an article already stored with the same text or URL is
+        deleted (with its sentences, mentions and events) in the same
+        transaction and stored anew, so a re-coding or a corrected date takes
+        effect. ``made_by`` is (coder version, model) recorded on every event."""
         con = self.con
         ids: list[int | None] = []
         con.execute("BEGIN TRANSACTION")
         try:
-            next_event_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
             sentences, mentions, events = [], [], []
+            written: set[str] = set()
+            if replace:
+                for coded in batch:
+                    self._delete_articles(self.stored_articles(coded.document))
+            next_event_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
             for coded in batch:
                 doc = coded.document
                 digest = content_hash(doc.text)
-                if con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
+                if digest in written or con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [digest]).fetchone():
                     ids.append(None)
                     continue
+                written.add(digest)
                 article_id = con.execute(
                     "INSERT INTO articles (content_hash, title, date, source, url, path, text) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING article_id",
@@ -182,11 +203,11 @@ class Store:
                     for m in coded.mentions
                 ]
                 for event in coded.events:
-                    events.append(_event_row(next_event_id, origin, article_id, event, doc))
+                    events.append(_event_row(next_event_id, origin, article_id, event, doc) + tuple(made_by))
                     next_event_id += 1
             insert_rows(con, "sentences", None, sentences)
             insert_rows(con, "actor_mentions", None, mentions)
-            insert_rows(con, "events", EVENT_COLUMNS, events)
+            insert_rows(con, "events", EVENT_COLUMNS + ("coder_version", "coder_model"), events)
             con.execute("COMMIT")
         except BaseException:
             # KeyboardInterrupt included: never leave half an article behind.
@@ -197,21 +218,13 @@ class Store:
             raise
         return ids
 
-    def ingest(self, paths: Iterable[str | os.PathLike], coder: Any = None, progress: bool = False,
-               on_skip: Any = None) -> "IngestReport":
-        """Read, code and store the articles under ``paths`` (files or folders).
-
-        Returns an :class:`allies.ingest.IngestReport` with counts of added,
-        duplicate and skipped inputs (with reasons)."""
-        from ..ingest import ingest_into
-
-        return ingest_into(self, paths, coder=coder, progress=progress, on_skip=on_skip)
-
-    def ingest_documents(self, documents: Iterable[Document], coder: Any = None) -> "IngestReport":
-        """Code and store already-read documents (the Python API's way in)."""
-        from ..ingest import store_documents
-
-        return store_documents(self, documents, coder=coder)
+    def _delete_articles(self, article_ids: list[int]) -> None:
+        """Delete articles with everything coded from them (inside the caller's transaction)."""
+        if not article_ids:
+            return
+        marks = ", ".join("?" * len(article_ids))
+        for table in ("events", "actor_mentions", "sentences", "articles"):
+            self.con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
 
     # -- reading --------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -242,11 +255,6 @@ class Store:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    def ask(self, question: str, since: str | None = None, until: str | None = None) -> Any:
-        """Answer a question about a dyad from the store (see :func:`allies.relations.ask`)."""
-        from ..relations import ask
-
-        return ask(self, question, since=since, until=until)
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...] | None,

@@ -12,7 +12,7 @@ import threading
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, TypeVar
 
-from ..store import Store
+from ..api import Store  # request views offer the API (ingest for uploads)
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
-from .. import __version__
+from ..version import __version__
 from ..errors import AlliesError, InputError, StoreError
 from ..store import Store
 from .access import StoreAccess
@@ -113,10 +113,12 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(store: Store | str | os.PathLike | None = None, token: str | None = None,
-               max_upload: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
+               max_upload: int = DEFAULT_MAX_UPLOAD, local_commands: LocalCommands | None = None) -> FastAPI:
     """The web application over ``store`` (a :class:`Store` or a path; default
     ``$ALLIES_DB`` or ./allies.duckdb). Uploads need ``token`` (default
-    ``$ALLIES_TOKEN``); without one they are disabled."""
+    ``$ALLIES_TOKEN``); without one they are disabled. ``local_commands``
+    (``allies serve`` passes the CLI's) answers read commands of local
+    processes that cannot open the store while this server holds it."""
     if not isinstance(store, Store):
         store = Store(store)
     app = FastAPI(
@@ -189,6 +191,9 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
         path, media_type = static_files["favicon.svg"]
         return FileResponse(path, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})
 
+    if local_commands is not None:
+        _add_local_commands(app, local_commands)
+
     from .api import router as api_router
     from .pages import router as pages_router
 
@@ -201,22 +206,58 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
     return app
 
 
+@dataclass
+class LocalCommands:
+    """How the server runs a local read command: ``run(argv, cwd, open_view)``
+    returns (exit code, stdout, stderr); ``key`` is the secret in the serve file."""
+
+    run: Callable[[list[str], str, Callable[[], Any]], tuple[int, str, str]]
+    key: str = ""
+
+
+def _add_local_commands(app: FastAPI, local: LocalCommands) -> None:
+    """POST /api/local/run: loopback clients holding the serve file's key run a
+    read command (ask, info, export, ...) on this server's store."""
+    import hmac
+
+    @app.post("/api/local/run", include_in_schema=False)
+    def local_run(request: Request, payload: dict[str, Any]) -> dict[str, Any]:
+        client = request.client.host if request.client else ""
+        offered = request.headers.get("x-allies-key", "")
+        if client not in ("127.0.0.1", "::1") or not local.key or not hmac.compare_digest(offered, local.key):
+            raise HTTPException(403, "local commands are for processes on this machine holding the serve file's key")
+        argv, cwd = payload.get("argv"), payload.get("cwd")
+        if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv) or not isinstance(cwd, str):
+            raise InputError("send {argv: [str], cwd: str}")
+        code, out, err = local.run(argv, cwd, state_of(request).access.reader)
+        return {"exit_code": code, "stdout": out, "stderr": err}
+
+
 def serve(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port: int = 8000,
-          token: str | None = None, log_level: str = "info") -> None:
-    """Run the web app with uvicorn until interrupted."""
+          token: str | None = None, log_level: str = "info",
+          local_commands: Callable[[list[str], str, Callable[[], Any]], tuple[int, str, str]] | None = None) -> None:
+    """Run the web app with uvicorn until interrupted. While it runs, the serve
+    file beside the store (:mod:`allies.store.served`) names its port, so
+    local read commands are answered by this server."""
     import uvicorn
 
     from ..store import open_store
+    from ..store.served import announce, withdraw
 
     store = open_store(db)
-    app = create_app(store, token=token)
+    local = LocalCommands(run=local_commands) if local_commands is not None else None
+    app = create_app(store, token=token, local_commands=local)
     state: WebState = app.state.web
     scheme_host = f"[{host}]" if ":" in host else host
     print(f"allies: serving {store.path} on http://{scheme_host}:{port}/ "
-          f"(uploads {'enabled' if state.token else 'disabled: set ALLIES_TOKEN'}); Ctrl-C stops")
+          f"(uploads {'enabled' if state.token else 'disabled: set ALLIES_TOKEN'}); Ctrl-C stops", flush=True)
     try:
+        announced = announce(store.path, host, port)
+        if local is not None:
+            local.key = announced.key
         uvicorn.run(app, host=host, port=port, log_level=log_level)
     finally:
+        withdraw(store.path)
         store.close()
 
 

@@ -53,8 +53,6 @@ def network(store: Store, country: str, since: str | None = None, until: str | N
 
 def refresh_derived_tables(store: Store) -> None:
     """Bring the relations engine's derived tables up to date (a write)."""
-    from ..relations.cache import refresh
-    from ..relations.ties import load_builtin_ties
+    from ..api import refresh_derived
 
-    refresh(store)
-    load_builtin_ties(store)
+    refresh_derived(store)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import hmac
 import json
-import os
 from typing import Any
 
 from starlette.exceptions import HTTPException
+
+from .. import settings
 
 # No inline scripts and no remote origins. Plotly inserts <style> elements for
 # its own widgets, so styles may be inline; scripts may not.
@@ -127,7 +128,7 @@ class BodySizeLimit:
 
 def configured_token(token: str | None = None) -> str | None:
     """The upload token: the argument, else ``$ALLIES_TOKEN``; empty means unset."""
-    value = token if token is not None else os.environ.get("ALLIES_TOKEN")
+    value = token if token is not None else settings.token()
     return value or None
 
 

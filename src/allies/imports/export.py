@@ -1,7 +1,7 @@
 """Exporting events and dyad tables from the store (DuckDB ``COPY``).
 
 >>> from allies.store import Store
->>> from allies.store.export import export
+>>> from allies.imports.export import export
 >>> export(Store("allies.duckdb"), "rus-events.parquet", fmt="parquet", country="RUS")  # doctest: +SKIP
 
 Formats: ``csv`` (with header), ``parquet``, ``jsonl`` (one JSON object a line) and
@@ -54,7 +54,7 @@ def _country_code(con: duckdb.DuckDBPyConnection, value: str) -> str:
     text = value.strip()
     if re.fullmatch(r"[A-Za-z]{3}", text):
         return text.upper()
-    from ..imports.codes import read_table
+    from .codes import read_table
 
     for row in read_table("country_names.tsv"):
         if row["name"].lower() == text.lower():
@@ -154,7 +154,7 @@ def export(store: Any, out: str | os.PathLike, fmt: str = "csv", table: str = "e
     con = store.con
     where = event_filter(con, country, since, until, origin)
     if fmt == "gdelt":
-        from ..imports.codes import install
+        from .codes import install
 
         install(con)
         query = gdelt_query(where)
