@@ -16,7 +16,7 @@ def test_import_and_export_commands(tmp_path, gdelt_sample, icews_sample, capsys
     assert report[0]["dataset"] == "icews" and report[0]["rows_imported"] == 3625
     target = tmp_path / "out.parquet"
     assert main(["export", "--format", "parquet", "--country", "USA", "--out", str(target), "--db", db]) == 0
-    assert target.exists() and "events rows written" in capsys.readouterr().err
+    assert target.exists() and "1,181 events written to" in capsys.readouterr().err
 
 
 def test_errors_are_one_line(tmp_path, capsys):

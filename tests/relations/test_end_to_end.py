@@ -6,7 +6,7 @@ import pytest
 
 from allies.model import Document
 from allies.relations import ask
-from allies.store import Store
+from allies import Store  # the API store: ingest and ask
 
 from .conftest import ALL_CORPORA, load_corpus
 
