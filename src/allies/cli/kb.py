@@ -169,8 +169,9 @@ def cmd_cameo(args) -> int:
     from ..nlp.codebook import CODEBOOK, cameo
 
     if args.search:
-        words = args.search.lower().split()
-        entries = [e for e in CODEBOOK if all(w in e.name.lower() for w in words)]
+        entries = search_codes(args.search)
+        if not entries and not args.json:
+            print(f"no CAMEO code's name or trigger words match {args.search!r}", file=sys.stderr)
     elif args.code:
         entry = cameo(args.code)
         if entry is None:
@@ -188,3 +189,43 @@ def cmd_cameo(args) -> int:
     for e in entries:
         print(f"{e.code}\t{e.goldstein:+.1f}\t{e.quad}\t{e.plover or '-'}\t{e.name}")
     return 0 if entries else 1
+
+
+def _stem(word: str) -> str:
+    word = word.casefold()
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if len(word) > 4 and word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def search_codes(query: str) -> list:
+    """CAMEO codes for ``query``, case-insensitive: codes whose name or PLOVER
+    labels hold every word, then codes the coder gives for those words (event
+    nouns, verbs and the objects in their frames: "tariff" -> 163 "impose ...
+    tariff", 085 "lift ... tariff")."""
+    from ..nlp.codebook import CODEBOOK
+    from ..nlp.patterns import pattern_book
+
+    words = [_stem(w) for w in query.split() if w.strip()]
+    if not words:
+        raise InputError("--search needs at least one word")
+
+    def labels(entry) -> str:
+        return " ".join(x for x in (entry.name, entry.plover, entry.plover_mode,
+                                    getattr(entry, "plover_context", None)) if x).casefold()
+
+    found = [e for e in CODEBOOK if all(w in labels(e) for w in words)]
+    book = pattern_book()
+    triggered: set[str] = set()
+    for noun, code in book.nouns.items():
+        if all(w in _stem(noun) for w in words):
+            triggered.add(code)
+    for verb, frames in book.verbs.items():
+        for frame in frames:
+            vocabulary = {_stem(verb), *(_stem(o) for o in frame.objects)}
+            if all(any(w == v or w in v.split() for v in vocabulary) for w in words):
+                triggered.add(frame.cameo)
+    seen = {e.code for e in found}
+    found += [CODEBOOK.get(code) for code in sorted(triggered) if code not in seen and CODEBOOK.get(code)]
+    return found

@@ -1,8 +1,9 @@
 """Country names for the relations engine: words in a question -> ISO3 and back.
 
-The actor knowledge base (``allies.nlp.actors.ActorKB``) is the project's
-authority on names; when it is not installed this module falls back to
-pycountry plus the package's own alias table (adjectives, demonyms, capitals).
+The package's own table (pycountry plus the alias file: adjectives, demonyms,
+capitals) answers first; the actor knowledge base
+(``allies.nlp.actors.ActorKB``) then knows more seats, institutions and
+spellings. Errors in either are raised, never turned into "unknown".
 """
 from __future__ import annotations
 
@@ -56,12 +57,9 @@ def _fallback_table() -> tuple[dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _kb():
-    try:  # the actor KB lands on another branch; use it when present
-        from ..nlp.actors import ActorKB  # type: ignore
+    from ..nlp.actors import ActorKB
 
-        return ActorKB.default()
-    except Exception:
-        return None
+    return ActorKB.default()
 
 
 def resolve_exact(text: str) -> str | None:
@@ -96,27 +94,12 @@ def resolve_country(text: str) -> str | None:
     found = resolve_exact(text)
     if found:
         return found
-    kb = _kb()
-    if kb is not None and (text or "").strip():
-        try:
-            return kb.resolve_country(text.strip())
-        except Exception:
-            return None
-    return None
+    if not (text or "").strip():
+        return None
+    return _kb().resolve_country(text.strip())
 
 
 def country_name(iso3: str) -> str:
     """A readable name for an ISO3 code (the code itself when unknown)."""
-    kb = _kb()
-    if kb is not None:
-        try:
-            name = kb.country_name(iso3)
-            if name:
-                return name
-        except Exception:
-            pass
-    return _fallback_table()[1].get(iso3, iso3)
-
-
-def is_country_code(code: str) -> bool:
-    return bool(code) and code in _fallback_table()[1]
+    name = _kb().country_name(iso3)
+    return name or _fallback_table()[1].get(iso3, iso3)
