@@ -251,6 +251,7 @@ def serve(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port: in
     scheme_host = f"[{host}]" if ":" in host else host
     print(f"allies: serving {store.path} on http://{scheme_host}:{port}/ "
           f"(uploads {'enabled' if state.token else 'disabled: set ALLIES_TOKEN'}); Ctrl-C stops", flush=True)
+    _stop_on_sigterm()
     try:
         announced = announce(store.path, host, port)
         if local is not None:
@@ -259,6 +260,22 @@ def serve(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port: in
     finally:
         withdraw(store.path)
         store.close()
+
+
+def _stop_on_sigterm() -> None:
+    """uvicorn shuts down on SIGTERM, then raises the signal again with the
+    handler it found: make that handler an exit, so the serve file and the
+    store are closed in ``serve``'s ``finally`` rather than the process dying."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(0)
+
+    try:
+        if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+            signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: the caller owns signals
+        pass
 
 
 def state_of(request: Request) -> WebState:
