@@ -211,5 +211,5 @@ class Store(BaseStore):
 def open_store(path: str | os.PathLike | None = None, read_only: bool = False) -> Store:
     """An :class:`allies.Store`, opened now so a locked or foreign file fails at once."""
     store = Store(path, read_only=read_only)
-    store.con
+    _ = store.con  # open now
     return store

@@ -108,9 +108,8 @@ def test_to_arrow_without_pyarrow_is_a_clear_error(tmp_path, monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
-    with Store(tmp_path / "s.duckdb") as store:
-        with pytest.raises(InputError, match="pip install pyarrow"):
-            store.events().to_arrow()
+    with Store(tmp_path / "s.duckdb") as store, pytest.raises(InputError, match="pip install pyarrow"):
+        store.events().to_arrow()
 
 
 def test_info_breaks_events_down_by_origin_and_dates(tmp_path, capsys, rules_coder):

@@ -39,7 +39,7 @@ def unit_of(path: Path) -> str:
 def imported_units(path: Path) -> set[str]:
     """The allies packages and top-level modules a file imports."""
     parts = list(path.relative_to(SOURCE).with_suffix("").parts)
-    package = ["allies", *parts[:-1]] if parts[-1] != "__init__" else ["allies", *parts[:-1]]
+    package = ["allies", *parts[:-1]]  # a module's package; for __init__.py the package itself
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):

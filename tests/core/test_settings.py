@@ -59,7 +59,7 @@ def test_knowledge_base_errors_are_not_swallowed(monkeypatch):
 
 
 def test_the_rule_based_path_is_announced_once(monkeypatch, capsys):
-    import allies.nlp as nlp
+    from allies import nlp
 
     monkeypatch.setattr(nlp, "AUTO_MODELS", ("no_such_model_xx",))
     monkeypatch.setattr(nlp, "_said_rule_based", False)

@@ -54,7 +54,7 @@ def test_a_reader_whose_library_fails_skips_only_its_file(tmp_path, folder, caps
 
     monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
     monkeypatch.setattr(builtins, "__import__", failing_import)
-    code, out, err = ingest_folder(tmp_path, folder, capsys)
+    code, out, _ = ingest_folder(tmp_path, folder, capsys)
     assert code == 0
     assert "added 1 article" in out and "2 skipped" in out
     assert stored_paths(tmp_path) == ["a-good.txt"]
@@ -62,7 +62,7 @@ def test_a_reader_whose_library_fails_skips_only_its_file(tmp_path, folder, caps
 
 def test_each_bad_file_is_named_with_a_one_line_reason(tmp_path, folder, capsys):
     code = main(["ingest", str(folder), "--db", str(tmp_path / "s.duckdb")])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code == 0
     skipped = [line for line in err.splitlines() if line.startswith("skipped ")]
     assert len(skipped) == 1 and "c-bytes.txt" in skipped[0] and "binary" in skipped[0]
@@ -86,7 +86,7 @@ def test_permission_denied_skips_the_file(tmp_path, folder, capsys, monkeypatch)
     else:
         locked.chmod(0)
     code = main(["ingest", str(folder), "--db", str(tmp_path / "s.duckdb")])
-    out, err = capsys.readouterr()
+    _, err = capsys.readouterr()
     assert code == 0
     assert any("d-locked.txt" in line and "Permission denied" in line for line in err.splitlines())
     assert stored_paths(tmp_path) == ["a-good.txt", "b-page.html"]

@@ -21,8 +21,9 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
 
 from ..errors import AlliesError, StoreError
 
@@ -102,7 +103,7 @@ def read_store(db: Any):
     if not path.exists():
         raise StoreError(f"no store at {path} (run 'allies ingest' or 'allies demo' first, or pass --db)")
     store = Store(path, read_only=True)
-    store.con  # open now so a locked or foreign file fails here, as one line
+    _ = store.con  # open now so a locked or foreign file fails here, as one line
     return store
 
 
@@ -175,7 +176,7 @@ def run_for_server(argv: list[str], cwd: str, open_view: Callable[[], Any]) -> t
         except AlliesError as exc:
             print(f"allies: error: {exc}", file=sys.stderr)
             code = exc.exit_code
-        except Exception as exc:  # one line, never a traceback (as the CLI itself)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback (as the CLI itself)
             first = (str(exc).splitlines() or [""])[0]
             print(f"allies: internal error: {type(exc).__name__}: {first}", file=sys.stderr)
             code = 1
