@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -17,9 +17,9 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
-from ..version import __version__
 from ..errors import AlliesError, InputError, StoreError
 from ..store import Store
+from ..version import __version__
 from .access import StoreAccess
 from .security import DEFAULT_MAX_UPLOAD, BodySizeLimit, SecurityHeaders, configured_token
 
