@@ -30,8 +30,8 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-from ..version import __version__
 from ..errors import InputError
+from ..version import __version__
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
