@@ -148,7 +148,7 @@ def test_plural_wording(tmp_path, capsys):
     path.write_text(json.dumps(EVENTS[0]) + "\n")
     db = str(tmp_path / "s.duckdb")
     assert main(["import", str(path), "--db", db]) == 0
-    capsys.readouterr()
+    assert "1 event imported from 1 row (0 duplicates folded" in capsys.readouterr().out
     assert main(["export", "--table", "dyads", "--out", str(tmp_path / "d.csv"), "--db", db]) == 0
     assert capsys.readouterr().err.startswith("1 dyad row written to ")
     assert main(["export", "--out", str(tmp_path / "e.csv"), "--db", db]) == 0

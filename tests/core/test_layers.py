@@ -13,7 +13,7 @@ SOURCE = Path(allies.__file__).resolve().parent
 
 # Lowest first. A module may import its own package and any package of a lower layer.
 LAYERS = [
-    {"errors", "version"},
+    {"errors", "version", "wording"},
     {"model", "settings"},
     {"store", "demo"},
     {"nlp", "imports"},

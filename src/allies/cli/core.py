@@ -215,7 +215,11 @@ def _range(row: dict) -> str:
 
 def cmd_prepare(args: argparse.Namespace) -> int:
     from ..api import Store, refresh_derived
+    from ..errors import StoreError
+    from ..store import default_path
 
+    if not default_path(args.db).exists():
+        raise StoreError(f"no store at {default_path(args.db)} (run 'allies ingest' or 'allies demo' first, or pass --db)")
     with Store(args.db) as store:
         rebuilt = refresh_derived(store)
     print("relations cache rebuilt" if rebuilt else "relations cache already up to date")

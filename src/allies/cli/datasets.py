@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import db_option
-from .text import plural
+from ..wording import plural
 
 KINDS = ("gdelt", "icews", "polecat", "acled", "atop", "events")
 ENGINES = ("duckdb", "spark")

@@ -48,7 +48,9 @@ def register(sub) -> None:
 
     cameo = kb_sub.add_parser("cameo", help="a CAMEO code, a root's codes, or codes whose name has words")
     cameo.add_argument("code", nargs="?", help="a CAMEO code such as 042 or 19")
-    cameo.add_argument("--search", metavar="WORDS", help="codes whose name contains all these words")
+    cameo.add_argument("--search", metavar="WORDS",
+                       help="codes whose name or PLOVER labels hold all these words, or that the coder gives "
+                            "for them (case-insensitive): --search tariff")
     cameo.add_argument("--json", action="store_true", help="print JSON")
     cameo.set_defaults(func=cmd_cameo)
 

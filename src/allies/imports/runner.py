@@ -31,6 +31,7 @@ import duckdb
 
 from .. import settings
 from ..errors import InputError
+from ..wording import plural
 
 # Columns an importer's staging SELECT produces (NULL where the dataset has no value),
 # besides ``data_row`` (1-based number among the rows the reader parsed) and ``bad_reason``.
@@ -112,9 +113,9 @@ class ImportResult:
         if self.dataset == "unknown":
             return f"{self.path}: not imported ({self.skipped[0]['reason'] if self.skipped else 'unknown kind'})"
         rate = f", {self.rows_read / self.seconds:,.0f} rows/s" if self.seconds > 0 else ""
-        text = (f"{self.path}: {self.rows_imported:,} events imported from {self.rows_read:,} rows"
-                f" ({self.duplicates_folded:,} duplicates folded, {self.already_stored:,} already stored,"
-                f" {self.rows_skipped:,} bad rows skipped{rate})")
+        text = (f"{self.path}: {plural(self.rows_imported, 'event')} imported from {plural(self.rows_read, 'row')}"
+                f" ({plural(self.duplicates_folded, 'duplicate')} folded, {self.already_stored:,} already stored,"
+                f" {plural(self.rows_skipped, 'bad row')} skipped{rate})")
         return text
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..wording import plural
 from .answer import resolve_pair
 from .cache import sources
 from .countries import country_name, resolve_country
@@ -55,7 +56,7 @@ class DyadTable:
             trend = "n/a" if x["trend_per_month"] is None else f"{x['trend_per_month']:+.3f}/month"
             gap = {"words_cooperate_deeds_conflict": "cooperative words, conflictual deeds",
                    "words_conflict_deeds_cooperate": "conflictual words, cooperative deeds"}.get(x["gap"], "none")
-            lines.append(f"{d.source}>{d.target}: {x['total']} events, balance {bal}, material {x['material']} / "
+            lines.append(f"{d.source}>{d.target}: {plural(x['total'], 'event')}, balance {bal}, material {x['material']} / "
                          f"verbal {x['verbal']}, trend {trend}, words-deeds gap: {gap}")
         return "\n".join(lines)
 
