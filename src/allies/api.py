@@ -80,14 +80,19 @@ def ingest_documents(store: BaseStore, documents: Iterable[Document], coder: Any
 
 
 def import_datasets(store: BaseStore, paths: Iterable[str | os.PathLike], kind: str | None = None,
-                    on_result: Callable[[Any], None] | None = None) -> list[Any]:
+                    on_result: Callable[[Any], None] | None = None,
+                    on_refresh: Callable[[int], None] | None = None) -> list[Any]:
     """Import event datasets (GDELT, ICEWS, POLECAT, ACLED, allies events) or ATOP
     formal ties: files, folders or globs, ``.gz``/``.zip`` read directly; ``kind``
     one of :data:`allies.imports.KINDS`, detected per file when None. Returns one
-    result per file (:class:`allies.imports.ImportResult`, a dict for ATOP)."""
+    result per file (:class:`allies.imports.ImportResult`, a dict for ATOP).
+    The relations cache is brought up to date once, after the last file
+    (``on_refresh(events in the store)`` is called before, to say so)."""
     from .imports import import_files
 
     results = import_files(store, [os.fspath(p) for p in paths], kind=kind, on_result=on_result)
+    if on_refresh is not None:
+        on_refresh(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
     refresh_derived(store)
     return results
 

@@ -99,7 +99,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             if result.rows_skipped > 5:
                 print(f"  ... {result.rows_skipped - 5:,} more skipped rows (report: import run {result.run_id})")
 
-        results = import_datasets(store, paths, kind=kind, on_result=show)
+        def refreshing(events: int) -> None:
+            if events > 100_000 and not args.json:  # say why the command is not done yet
+                print(f"updating the relations cache for {events:,} events ...", file=sys.stderr, flush=True)
+
+        results = import_datasets(store, paths, kind=kind, on_result=show, on_refresh=refreshing)
     if args.json:
         print(json.dumps([r if isinstance(r, dict) else r.to_dict() for r in results], indent=2, default=str))
     elif len(results) > 1:
