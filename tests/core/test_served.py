@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from allies.errors import StoreError
 from allies.relations import prepare
 from allies.store import Store
 from allies.store.served import running_server, serve_file
@@ -120,6 +121,9 @@ def test_read_commands_are_answered_by_the_running_server(store_path, tmp_path):
         assert f"served by allies serve (pid {process.pid}) on port {port}" in message
         assert f"http://127.0.0.1:{port}/upload" in message and "/api/ingest" in message
         assert "stop the server" in message
+
+        with pytest.raises(StoreError, match=f"served by allies serve .pid {process.pid}. on port {port}"):
+            Store(store_path).con  # the Python API, too, says who holds the store
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)

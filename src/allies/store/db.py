@@ -83,8 +83,15 @@ class Store:
         except duckdb.IOException as exc:
             first = str(exc).splitlines()[0]
             if "lock" in first.lower():
-                raise StoreError(f"store {self.path} is in use by another process (DuckDB allows one process "
-                                 "to open a store file while another writes to it: wait for it to finish or stop it)") from None
+                from .served import running_server
+
+                served = running_server(self.path)
+                if served is not None:
+                    raise StoreError(
+                        f"store {self.path} is served by allies serve (pid {served.pid}) on port {served.port}: "
+                        f"read and upload through {served.url}/ (POST /api/ingest), or stop the server") from None
+                raise StoreError(f"store {self.path} is in use by another process (DuckDB lets no other process "
+                                 "open a store file while one writes to it): wait for it to finish or stop it") from None
             raise StoreError(f"cannot open store {self.path}: {first}") from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {str(exc).splitlines()[0]}") from None
