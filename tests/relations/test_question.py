@@ -59,3 +59,60 @@ def test_plain_words_are_not_codes():
     assert resolve_country("Azeri") == "AZE"
     assert resolve_country("Türkiye") == "TUR"
     assert resolve_country("Narnia") is None
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("North Korea-US relations", "PRK", "USA"),   # a plain hyphen, as the en dash
+    ("North Korea–US relations", "PRK", "USA"),
+    ("Guinea-Bissau-Senegal relations", "GNB", "SEN"),  # a hyphenated name stays whole
+    ("Russia-Azerbaijan relations", "RUS", "AZE"),
+])
+def test_a_hyphen_between_names(text, a, b):
+    q = parse_question(text)
+    assert (q.a, q.b) == (a, b)
+
+
+@pytest.mark.parametrize("text,since,until", [
+    ("Russia and Azerbaijan between 2018 and 2019", dt.date(2018, 1, 1), dt.date(2019, 12, 31)),
+    ("Relations between Russia and Azerbaijan between the years 2018 and 2019",
+     dt.date(2018, 1, 1), dt.date(2019, 12, 31)),
+    ("Russia-Azerbaijan relations 2018-2019", dt.date(2018, 1, 1), dt.date(2019, 12, 31)),
+    ("Russia and Azerbaijan in 2018–2019", dt.date(2018, 1, 1), dt.date(2019, 12, 31)),
+    ("Russia and Azerbaijan from March 2018 to June 2019", dt.date(2018, 3, 1), dt.date(2019, 6, 30)),
+    ("Russia and Azerbaijan until 2018", None, dt.date(2018, 12, 31)),
+    ("Russia and Azerbaijan in March 2022", dt.date(2022, 3, 1), dt.date(2022, 3, 31)),
+    ("Are Russia and Azerbaijan partners since February 24, 2022?", dt.date(2022, 2, 24), None),
+])
+def test_windows_in_the_question(text, since, until):
+    q = parse_question(text)
+    assert (q.a, q.b, q.since, q.until) == ("RUS", "AZE", since, until)
+
+
+def test_a_window_that_ends_before_it_starts_says_so():
+    with pytest.raises(InputError, match=r"since \(2020-01-01\) is after until \(2018-12-31\)"):
+        parse_question("Russia and Azerbaijan since 2020 until 2018")
+
+
+@pytest.mark.parametrize("text,hint", [
+    ("Are Azerbajan and Rusia allies?", "recognised: none; did you mean Azerbaijan and Russia?"),
+    ("Are India and Pakstan allies?", "recognised: India; did you mean Pakistan?"),
+])
+def test_misspelt_names_get_a_suggestion(text, hint):
+    with pytest.raises(InputError) as caught:
+        parse_question(text)
+    assert hint in str(caught.value)
+
+
+def test_no_suggestion_for_words_that_name_no_country():
+    with pytest.raises(InputError) as caught:
+        parse_question("Are Narnia and Gondor allies?")
+    assert "did you mean" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("Are Russia and Ukraine at war?", "hostile"),
+    ("Is there enmity between Russia and Ukraine?", "hostile"),
+    ("How strong is the partnership of Russia and Ukraine?", "friendly"),
+])
+def test_war_enmity_and_partnership_questions(text, relation):
+    assert parse_question(text).relation == relation

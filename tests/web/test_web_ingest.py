@@ -61,7 +61,7 @@ def test_ingest_json_list(fresh_client, token):
 @pytest.mark.parametrize("body, fragment", [
     ({"title": "no text"}, "'text' is required"),
     ({"text": "   "}, "'text' is required"),
-    ({"text": "Some text.", "date": "yesterday"}, "date must be a date"),
+    ({"text": "Some text.", "date": "yesterday"}, "date: not a day"),
     ({"text": "Some text.", "url": "javascript:alert(1)"}, "'url' must start with http"),
     ({"text": "Some text.", "colour": "red"}, "unknown field"),
     ({"text": 5}, "'text' must be a string"),

@@ -6,10 +6,11 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import check_window, parse_date
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
+from .dyad import DyadAnalysis, analyse, dyad_rows, window_sql
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
 from .verdict import Verdict, judge
@@ -32,6 +33,7 @@ class Answer:
     evidence_for: list[dict[str, Any]] = field(default_factory=list)
     evidence_against: list[dict[str, Any]] = field(default_factory=list)
     on: dt.date = field(default_factory=dt.date.today)
+    note: str | None = None  # why a window holds nothing, when it does not
 
     @property
     def dyad(self) -> tuple[str, str]:
@@ -71,6 +73,7 @@ class Answer:
             "evidence_for": self.evidence_for,
             "evidence_against": self.evidence_against,
             "analysis": self.analysis.to_dict(),
+            "note": self.note,
         }
 
     def to_text(self, width: int = 100) -> str:
@@ -81,6 +84,8 @@ class Answer:
             lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
         else:
             lines.append("Window: all dates")
+        if self.note:
+            lines.append(self.note)
         lines += textwrap.wrap(self.verdict.summary, width)
         if self.formal_ties:
             lines.append("")
@@ -250,13 +255,33 @@ def ask(store, question: str, since=None, until=None) -> Answer:
     override any window the text names. Raises InputError when the two
     countries cannot be told apart."""
     parsed = parse_question(question)
-    if since is not None:
-        parsed.since = parse_day(since, "since")
-    if until is not None:
-        parsed.until = parse_day(until, "until")
-    if parsed.since and parsed.until and parsed.since > parsed.until:
-        raise InputError("--since is after --until")
-    return judge_dyad(store, parsed)
+    # A bound given apart (a flag, a form field) overrides the question's own; a blank one does not.
+    parsed.since = parse_date(since, "since") or parsed.since
+    parsed.until = parse_date(until, "until", end=True) or parsed.until
+    check_window(parsed.since, parsed.until)
+    answer = judge_dyad(store, parsed)
+    answer.note = _empty_window_note(store, answer)
+    return answer
+
+
+def _empty_window_note(store, answer: Answer) -> str | None:
+    """Why the window holds no counted event of the dyad: the dyad's events
+    lie outside it, or there are none at all."""
+    if answer.analysis.total:
+        return None
+    a, b = answer.dyad
+    rel = sources(store)[0]
+    dyad, params = dyad_rows(rel, a, b)
+    found = store.query(f"SELECT min(date) AS first, max(date) AS last, count(*) AS n FROM {dyad} e WHERE e.counted",
+                        params)[0]
+    pair = f"{country_name(a)} and {country_name(b)}"
+    if not found["n"]:
+        return f"No events between {pair} in the store."
+    if not (answer.analysis.since or answer.analysis.until):
+        return None
+    window = f"{_iso(answer.analysis.since) or 'the beginning'} to {_iso(answer.analysis.until) or 'now'}"
+    return (f"No events between {pair} from {window}; the store has {found['n']} from "
+            f"{_iso(found['first'])} to {_iso(found['last'])}.")
 
 
 CHECK_OUTCOMES = ("supported", "contradicted", "mixed", "not enough evidence")

@@ -6,13 +6,20 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import parse_window
 from ..errors import InputError
 from .answer import resolve_pair
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
+from .dyad import (
+    MATERIAL_WEIGHT,
+    SideStats,
+    _month_window,
+    _slope,
+    dyad_rows,
+    window_sql,
+)
 from .ties import FormalTie, ties_between, ties_of
-from .dyad import MATERIAL_WEIGHT
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
               "verbal_conflict": "vconf", "material_conflict": "mconf"}
@@ -67,9 +74,7 @@ def _iso(day):
 def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
     """The monthly table behind ``allies dyad X Y`` (countries by name or code)."""
     a, b = resolve_pair(x, y)
-    since, until = parse_day(since, "since"), parse_day(until, "until")
-    if since and until and since > until:
-        raise InputError("--since is after --until")
+    since, until = parse_window(since, until)
     rel, _, _ = sources(store)
     dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
@@ -154,7 +159,7 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
     country = resolve_country(x)
     if not country:
         raise InputError(f"unknown country: {x!r}")
-    since, until = parse_day(since, "since"), parse_day(until, "until")
+    since, until = parse_window(since, until)
     _, country_months, claims = sources(store)
     where, params = _month_window(since, until)
     claim_where, claim_params = window_sql(since, until)

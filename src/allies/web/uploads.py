@@ -7,10 +7,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..dates import iso, parse_day
 from ..errors import InputError
 from ..model import Document
 from ..store import Store
-from .queries import parse_date
 
 MAX_FILES = 50
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -45,7 +45,7 @@ def document_from_json(item: Any, position: int = 0) -> Document:
     return Document(
         text=text,
         title=(item.get("title") or "").strip() or None,
-        date=parse_date(item.get("date"), "date"),
+        date=iso(parse_day(item.get("date"), "date")),
         url=url,
         source=(item.get("source") or "").strip() or None,
     )
