@@ -116,3 +116,23 @@ def test_no_suggestion_for_words_that_name_no_country():
 ])
 def test_war_enmity_and_partnership_questions(text, relation):
     assert parse_question(text).relation == relation
+
+
+def test_a_war_question_is_answered_for_war(corpus_store):
+    from allies.relations import ask
+
+    answer = ask(corpus_store, "Are Russia and Ukraine at war?")
+    assert answer.verdict.verdict == "hostile" and answer.direct_answer == "yes"
+    assert ask(corpus_store, "Are Turkey and Azerbaijan at war?").direct_answer == "no"
+
+
+def test_an_empty_window_says_why(corpus_store):
+    from allies.relations import ask
+
+    answer = ask(corpus_store, "Are Russia and Ukraine at war?", until="2018")
+    assert answer.analysis.until == dt.date(2018, 12, 31)
+    assert answer.verdict.verdict == "unknown"
+    assert answer.note.startswith("No events between Russia and Ukraine from the beginning to 2018-12-31; the store has ")
+    assert answer.note in answer.to_text() and answer.to_dict()["note"] == answer.note
+    blank = ask(corpus_store, "Are Chad and Peru allies?")
+    assert blank.note == "No events between Chad and Peru in the store."
