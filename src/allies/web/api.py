@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from fastapi import APIRouter, Path as PathParam, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -116,6 +117,7 @@ def require_token(request: Request) -> None:
 
 
 @router.post("/ingest", summary="Add articles (needs the token)", status_code=201, responses={
+    200: {"description": "Nothing new stored: status 'already stored' or 'nothing stored'"},
     401: {"description": "Missing or wrong token"}, 403: {"description": "Uploads disabled"},
     413: {"description": "Body over the size limit"}, 415: {"description": "Unsupported content type"},
     **ERRORS,
@@ -126,10 +128,13 @@ def require_token(request: Request) -> None:
     "multipart/form-data": {"schema": {"type": "object", "properties": {
         "file": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
 }}})
-async def ingest(request: Request) -> dict[str, Any]:
+async def ingest(request: Request) -> Any:
     """JSON {text, title, date, url, source} (or a list of them), or multipart
     file(s) in any format ingest reads, with the header
-    'Authorization: Bearer $ALLIES_TOKEN'. Returns the ingest report."""
+    'Authorization: Bearer $ALLIES_TOKEN'. Returns the ingest report: 201 with
+    status "ok" when something new was stored, else 200 with status "already
+    stored" or "nothing stored". Empty or unreadable files are skipped with a
+    reason naming the uploaded file; the others are stored."""
     require_token(request)
     state = state_of(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -150,4 +155,7 @@ async def ingest(request: Request) -> dict[str, Any]:
         report = await run_in_threadpool(state.access.write, lambda store: uploads.ingest_files(store, files))
     else:
         raise HTTPException(415, "send application/json or multipart/form-data")
+    outcome = uploads.upload_outcome(report)
+    if outcome != "stored":  # 201 only when something new was stored
+        return JSONResponse({"status": outcome, "report": report}, status_code=200)
     return {"status": "ok", "report": report}
