@@ -31,7 +31,7 @@ def test_api_ask_window_and_errors(client):
     for params, status, fragment in (
         ({"q": "Are Atlantis and Russia allies?"}, 400, "cannot tell which two countries"),
         ({"q": "What is the weather like?"}, 400, "cannot tell which two countries"),
-        ({"q": QUESTION, "since": "soon"}, 400, "since must be a date"),
+        ({"q": QUESTION, "since": "soon"}, 400, "since: not a date"),
         ({"q": "x" * 301}, 422, "q"),
         ({}, 422, "q"),
     ):

@@ -199,8 +199,13 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
         p.standing = _standing(p, allied)
         # An alliance on paper lifts a partner, fully only when nothing disputes it.
         p.score = (p.balance or 0.0) * amount + (0.5 if p.standing == "allied" else 0.25 if allied else 0.0)
-    ranked = sorted(partners.values(), key=lambda p: (-p.score, -p.events, p.country))
+    # Closest first: by standing, then balance, so an allied partner never ranks below a cooperative one.
+    ranked = sorted(partners.values(), key=lambda p: (STANDING_ORDER.index(p.standing), -(p.balance or 0.0),
+                                                      -p.score, -p.events, p.country))
     return Network(country, since, until, ranked, on)
+
+
+STANDING_ORDER = ("allied", "cooperative", "mixed", "unknown", "tense", "hostile")
 
 
 def _standing(p: Partner, allied: bool) -> str:

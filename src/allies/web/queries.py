@@ -198,6 +198,17 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any] | None:
     return article
 
 
+def active_countries(store: Store, limit: int = 12) -> list[dict[str, Any]]:
+    """The countries in the most counted events with another country, busiest
+    first (from the busiest dyads), for the network page's first view."""
+    totals: dict[str, int] = {}
+    for dyad in active_dyads(store, limit=200):
+        for side in ("a", "b"):
+            totals[dyad[side]] = totals.get(dyad[side], 0) + int(dyad["events"] or 0)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return [{"country": code, "name": country_name(code), "events": events} for code, events in ranked]
+
+
 def active_dyads(store: Store, limit: int = 12) -> list[dict[str, Any]]:
     """The dyads with the most counted events (asserted, not negated) between
     two different countries, with their cooperative and conflictual shares."""
