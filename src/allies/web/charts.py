@@ -27,7 +27,7 @@ VERDICT_COLOURS = {
 }
 
 BASE_LAYOUT = {
-    "margin": {"l": 50, "r": 20, "t": 16, "b": 40},
+    "margin": {"l": 50, "r": 20, "t": 30, "b": 40},  # room at the top for plotly's tool bar
     "height": 320,
     "paper_bgcolor": "#ffffff",
     "plot_bgcolor": "#ffffff",
@@ -39,6 +39,7 @@ BASE_LAYOUT = {
 
 
 MS_PER_DAY = 86_400_000
+WEB_MAX_TICKS = 6  # upright labels on a phone-wide plot
 
 
 def _time_axis(bins: TimeBins) -> dict[str, Any]:
@@ -46,9 +47,16 @@ def _time_axis(bins: TimeBins) -> dict[str, Any]:
     middle: plotly's own ticks repeat a month or fall to days on short spans."""
     low, high = bins.span()
     ticks = bins.ticks()
+    labels, year = [], None
+    for day, label in ticks:
+        # Upright and short enough for a phone-wide plot: the month, and under
+        # it the year where the year changes (never "Nov 2023, Nov 2023").
+        labels.append(label if bins.unit == "year" else day.strftime("%b") if day.year == year
+                      else day.strftime("%b<br>%Y"))
+        year = day.year
     return {**BASE_LAYOUT["xaxis"], "range": [low.isoformat(), high.isoformat()],
             "tickmode": "array", "tickvals": [day.isoformat() for day, _ in ticks],
-            "ticktext": [label for _, label in ticks],
+            "ticktext": labels, "tickangle": 0,
             "hoverformat": "%Y" if bins.unit == "year" else "%B %Y"}
 
 
@@ -57,7 +65,7 @@ def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str,
     cooperation and conflict per direction, and the mean Goldstein score per
     direction; per month, or per year when months would be slivers. The
     Goldstein line breaks where a period has no events."""
-    bins = time_bins([row["month"] for row in rows])
+    bins = time_bins([row["month"] for row in rows], max_ticks=WEB_MAX_TICKS)
     cells = binned(rows, bins)
     xs = [bins.middle(key).isoformat() for key in bins.keys]
     width = bins.bar_days() * MS_PER_DAY
