@@ -110,7 +110,8 @@ def test_no_suggestion_for_words_that_name_no_country():
 
 
 @pytest.mark.parametrize("text,relation", [
-    ("Are Russia and Ukraine at war?", "hostile"),
+    ("Are Russia and Ukraine at war?", "war"),
+    ("Is there fighting between Russia and Ukraine?", "war"),
     ("Is there enmity between Russia and Ukraine?", "hostile"),
     ("How strong is the partnership of Russia and Ukraine?", "friendly"),
 ])
@@ -137,3 +138,15 @@ def test_an_empty_window_says_why(corpus_store):
     assert answer.note in answer.to_text() and answer.to_dict()["note"] == answer.note
     blank = ask(corpus_store, "Are Chad and Peru allies?")
     assert blank.note == "No events between Chad and Peru in the store."
+
+
+def test_a_war_question_counts_acts_of_force_when_the_verdict_is_split(corpus_store):
+    from allies.relations import ask
+
+    answer = ask(corpus_store, "Are Russia and Ukraine at war?")
+    answer.verdict.verdict = "mixed"  # as when a wide window mixes years of talks with years of fighting
+    assert answer.analysis.violent > 0
+    assert answer.direct_answer == f"partly: {answer.analysis.violent} acts of armed force"
+    answer.verdict.verdict = "tense"
+    answer.analysis.violent = 0
+    assert answer.direct_answer == "not at war, but tense"

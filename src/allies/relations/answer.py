@@ -50,10 +50,16 @@ class Answer:
                      "tense": "no", "hostile": "no"},
             "friendly": {"allied": "yes", "cooperative": "yes", "mixed": "partly", "tense": "no", "hostile": "no"},
             "hostile": {"allied": "no", "cooperative": "no", "mixed": "partly", "tense": "partly", "hostile": "yes"},
+            "war": {"allied": "no", "cooperative": "no", "mixed": "partly", "tense": "not at war, but tense",
+                    "hostile": "yes"},
         }
         if rel not in table:
             return v
-        return table[rel][v]
+        reply = table[rel][v]
+        if rel == "war" and v in ("mixed", "tense") and self.analysis.violent:
+            # Asked about war: acts of armed force are the answer's own evidence.
+            reply = f"partly: {self.analysis.violent} act{'s' if self.analysis.violent > 1 else ''} of armed force"
+        return reply
 
     def to_dict(self) -> dict[str, Any]:
         a, b = self.dyad
@@ -292,6 +298,8 @@ _CHECK_TABLE = {
                  "hostile": "contradicted"},
     "hostile": {"allied": "contradicted", "cooperative": "contradicted", "mixed": "mixed", "tense": "supported",
                 "hostile": "supported"},
+    "war": {"allied": "contradicted", "cooperative": "contradicted", "mixed": "mixed", "tense": "mixed",
+            "hostile": "supported"},
 }
 _FLIP = {"supported": "contradicted", "contradicted": "supported"}
 

@@ -40,7 +40,7 @@ SUGGEST_SCORE = 80  # rapidfuzz ratio (0-100) for "did you mean"
 @dataclass
 class Question:
     """A parsed question: the two countries (ISO3, in the order asked), the
-    relation asked about ('ally', 'friendly', 'hostile' or 'general'), an
+    relation asked about ('ally', 'friendly', 'hostile', 'war' or 'general'), an
     optional time window, and whether the text negates the relation."""
 
     text: str
