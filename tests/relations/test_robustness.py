@@ -2,9 +2,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from allies.dates import parse_date
 from allies.errors import InputError
 from allies.relations import parse_question
-from allies.dates import parse_date
 
 WORDS = st.sampled_from(["Are", "Russia", "and", "Azerbaijan", "allies", "since", "2022", "–", "-", "Is", "an",
                          "ally", "of", "the", "US", "between", "in", "March", "1999", "not", "relations", "?",

@@ -147,9 +147,11 @@ OVERFLOW = """() => {
   const width = document.documentElement.clientWidth, out = [];
   for (const el of document.querySelectorAll('body *')) {
     let box = el.parentElement, scrolls = false;
-    for (; box; box = box.parentElement) { if (getComputedStyle(box).overflowX !== 'visible') { scrolls = true; break; } }
+    for (; box && !scrolls; box = box.parentElement) { scrolls = getComputedStyle(box).overflowX !== 'visible'; }
     const r = el.getBoundingClientRect();
-    if (!scrolls && r.width && r.right > width + 1) out.push(el.tagName + '.' + el.className + ': ' + Math.round(r.right));
+    if (!scrolls && r.width && r.right > width + 1) {
+      out.push(el.tagName + '.' + el.className + ': ' + Math.round(r.right));
+    }
   }
   return out.slice(0, 5);
 }"""
