@@ -151,6 +151,8 @@ class Network:
             lines.append(f"{i:>4}  {d['name'][:28]:<28} {p.standing:<12} {p.events:>7} {bal:>8}  {', '.join(d['formal_ties'])}")
         if not self.partners:
             lines.append("(no events or formal ties involving this country)")
+        else:
+            lines.append("Ranked by standing, then balance: -1 only conflict ... +1 only cooperation, deeds counting double.")
         return "\n".join(lines)
 
 
