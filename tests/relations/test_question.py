@@ -134,7 +134,8 @@ def test_an_empty_window_says_why(corpus_store):
     assert answer.analysis.until == dt.date(2018, 12, 31)
     assert answer.verdict.verdict == "unknown"
     assert answer.note.startswith("No events between Russia and Ukraine from the beginning to 2018-12-31; "
-                                  "the store has ")
+                                  "the store's ")
+    assert " events between them run from " in answer.note
     assert answer.note in answer.to_text() and answer.to_dict()["note"] == answer.note
     blank = ask(corpus_store, "Are Chad and Peru allies?")
     assert blank.note == "No events between Chad and Peru in the store."

@@ -86,4 +86,4 @@ def test_answer_page_says_why_a_window_is_empty(client):
     page = client.get("/ask", params={"q": "Are Azerbaijan and Russia allies until 2019?"})
     assert page.status_code == 200
     assert "(… to 2019-12-31)" in page.text  # the question's own window is shown
-    assert "No events between Azerbaijan and Russia from the beginning to 2019-12-31; the store has" in page.text
+    assert "No events between Azerbaijan and Russia from the beginning to 2019-12-31; the store&#39;s" in page.text

@@ -286,7 +286,8 @@ def _empty_window_note(store, answer: Answer) -> str | None:
     if not (answer.analysis.since or answer.analysis.until):
         return None
     window = f"{_iso(answer.analysis.since) or 'the beginning'} to {_iso(answer.analysis.until) or 'now'}"
-    return (f"No events between {pair} from {window}; the store has {found['n']} from "
+    count = f"{found['n']} event{'s' if found['n'] != 1 else ''}"
+    return (f"No events between {pair} from {window}; the store's {count} between them run from "
             f"{_iso(found['first'])} to {_iso(found['last'])}.")
 
 
