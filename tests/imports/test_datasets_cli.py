@@ -30,6 +30,6 @@ def test_errors_are_one_line(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     assert main(["import", "gdelt", "--db", db]) == 2
     assert main(["export", "--out", str(tmp_path / "x.csv"), "--since", "31/12/2020", "--db", db]) == 2
-    assert "--since must be a date" in capsys.readouterr().err
+    assert "since: not a date" in capsys.readouterr().err
     assert main(["import", "--engine", "spark", str(tmp_path), "--db", db]) == 2
     assert "--out" in capsys.readouterr().err

@@ -72,7 +72,7 @@ def test_gdelt_layout_reimports(loaded, tmp_path):
 
 
 def test_bad_arguments(loaded, tmp_path):
-    with pytest.raises(InputError, match="--since"):
+    with pytest.raises(InputError, match="since: not a date"):
         export(loaded, tmp_path / "x.csv", since="yesterday")
     with pytest.raises(InputError, match="unknown country"):
         export(loaded, tmp_path / "x.csv", country="Atlantis")

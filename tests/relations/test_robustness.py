@@ -2,9 +2,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from allies.dates import parse_date
 from allies.errors import InputError
 from allies.relations import parse_question
-from allies.relations.dyad import parse_day
 
 WORDS = st.sampled_from(["Are", "Russia", "and", "Azerbaijan", "allies", "since", "2022", "–", "-", "Is", "an",
                          "ally", "of", "the", "US", "between", "in", "March", "1999", "not", "relations", "?",
@@ -25,8 +25,8 @@ def test_parse_question_answers_or_raises_input_error(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=20))
-def test_parse_day_answers_or_raises_input_error(text):
+def test_parse_date_answers_or_raises_input_error(text):
     try:
-        parse_day(text, "since")
+        parse_date(text, "since")
     except InputError as exc:
         assert "\n" not in str(exc)

@@ -31,7 +31,7 @@ def test_api_ask_window_and_errors(client):
     for params, status, fragment in (
         ({"q": "Are Atlantis and Russia allies?"}, 400, "cannot tell which two countries"),
         ({"q": "What is the weather like?"}, 400, "cannot tell which two countries"),
-        ({"q": QUESTION, "since": "soon"}, 400, "since must be a date"),
+        ({"q": QUESTION, "since": "soon"}, 400, "since: not a date"),
         ({"q": "x" * 301}, 422, "q"),
         ({}, 422, "q"),
     ):
@@ -80,3 +80,10 @@ def test_api_check_weighs_a_claim(client):
     assert body["evidence"]
     vague = client.get("/api/check", params={"claim": "Russia and Azerbaijan"})
     assert vague.status_code == 400 and "error" in vague.json()
+
+
+def test_answer_page_says_why_a_window_is_empty(client):
+    page = client.get("/ask", params={"q": "Are Azerbaijan and Russia allies until 2019?"})
+    assert page.status_code == 200
+    assert "(… to 2019-12-31)" in page.text  # the question's own window is shown
+    assert "No events between Azerbaijan and Russia from the beginning to 2019-12-31; the store&#39;s" in page.text

@@ -61,9 +61,9 @@ def test_events_carry_sentence_and_article(client):
 
 @pytest.mark.parametrize("params, fragment", [
     ({"quad": "friendly"}, "quad must be one of"),
-    ({"since": "22 Feb 2022"}, "since must be a date"),
-    ({"since": "2023-02-30"}, "since must be a date"),
-    ({"since": "2023-05-01", "until": "2023-01-01"}, "since must not be after until"),
+    ({"since": "the 22nd of Feb"}, "since: not a date"),
+    ({"since": "2023-02-30"}, "since: not a date"),
+    ({"since": "2023-05-01", "until": "2023-01-01"}, "since (2023-05-01) is after until (2023-01-01)"),
     ({"country": "Atlantis"}, "unknown country"),
     ({"cameo": "1a"}, "cameo must be"),
     ({"partner": "RUS"}, "partner needs country"),
@@ -74,6 +74,23 @@ def test_events_bad_input_is_a_json_400(client, params, fragment):
     response = client.get("/api/events", params=params)
     assert response.status_code == 400
     assert fragment in response.json()["error"]
+    assert "--" not in response.json()["error"]  # API errors name no CLI flag
+
+
+@pytest.mark.parametrize("path, params", [("/api/ask", {"q": "Are Azerbaijan and Russia allies?"}),
+                                          ("/api/dyads/RUS/AZE", {}), ("/api/network/RUS", {})])
+def test_an_empty_window_names_no_cli_flag(client, path, params):
+    response = client.get(path, params={**params, "since": "2024", "until": "2023"})
+    assert response.status_code == 400
+    assert response.json()["error"] == "since (2024-01-01) is after until (2023-12-31): the window is empty"
+
+
+def test_until_a_year_keeps_that_year(client):
+    """until=2022 means the end of 2022 on every endpoint, as in a question."""
+    events = client.get("/api/events", params={"until": "2022"}).json()
+    assert events["total"] == client.get("/api/events", params={"until": "2022-12-31"}).json()["total"]
+    answer = client.get("/api/ask", params={"q": "Azerbaijan and Russia", "until": "2022"}).json()
+    assert answer["until"] == "2022-12-31"
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"limit": "ten"}])

@@ -127,3 +127,65 @@ def test_network_page_draws_and_links_to_dyads(live_server, page):
     page.wait_for_load_state("load")
     assert "/dyad?a=AZE&b=" in page.url
     assert page.problems == [] and page.outside == []
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized page (390 x 844 CSS pixels, touch, as an iPhone 12-15)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda msg: page.problems.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: page.problems.append(str(exc)))
+    yield page
+    context.close()
+
+
+# Elements wider than the screen that no scrolling box of their own contains.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    let box = el.parentElement, scrolls = false;
+    for (; box && !scrolls; box = box.parentElement) { scrolls = getComputedStyle(box).overflowX !== 'visible'; }
+    const r = el.getBoundingClientRect();
+    if (!scrolls && r.width && r.right > width + 1) {
+      out.push(el.tagName + '.' + el.className + ': ' + Math.round(r.right));
+    }
+  }
+  return out.slice(0, 5);
+}"""
+
+# Tables whose right edge passes their card's.
+TABLES_OUT_OF_CARDS = """() => Array.from(document.querySelectorAll('.card table')).filter(t => {
+  const card = t.closest('.card').getBoundingClientRect(), box = t.getBoundingClientRect();
+  return box.right > card.right + 1;
+}).length"""
+
+# Chart titles cut off: wider than their box or outside the screen.
+CUT_TITLES = """() => Array.from(document.querySelectorAll('.chart-title')).filter(t => {
+  const r = t.getBoundingClientRect();
+  return t.scrollWidth > t.clientWidth + 1 || r.left < 0 || r.right > document.documentElement.clientWidth + 1;
+}).map(t => t.textContent)"""
+
+
+@pytest.mark.parametrize("path, chart", [
+    ("/dyad?a=Azerbaijan&b=Russia", "#chart-activity"),
+    ("/ask?q=Are+Azerbaijan+and+Russia+allies%3F", "#chart-goldstein"),
+    ("/network?country=Azerbaijan", "#chart-network"),
+    ("/", None), ("/dyad", None), ("/network", None), ("/upload", None), ("/articles", None),
+])
+def test_pages_fit_a_phone(live_server, phone, path, chart):
+    phone.goto(live_server.url + path)
+    if chart:
+        phone.wait_for_selector(f"{chart}.drawn svg.main-svg", timeout=20000)
+    name = "phone-" + (path.strip("/").split("?")[0] or "home") + ("-chosen" if "?" in path else "") + ".png"
+    phone.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.evaluate(OVERFLOW) == []
+    assert phone.evaluate(TABLES_OUT_OF_CARDS) == 0
+    assert phone.evaluate(CUT_TITLES) == []
+    if chart and chart != "#chart-network":
+        # Every chart title is there, in full, above its plot.
+        assert phone.locator(".chart-title").count() == 2
+    assert phone.problems == []

@@ -61,7 +61,7 @@ def test_ingest_json_list(fresh_client, token):
 @pytest.mark.parametrize("body, fragment", [
     ({"title": "no text"}, "'text' is required"),
     ({"text": "   "}, "'text' is required"),
-    ({"text": "Some text.", "date": "yesterday"}, "date must be a date"),
+    ({"text": "Some text.", "date": "yesterday"}, "date: not a day"),
     ({"text": "Some text.", "url": "javascript:alert(1)"}, "'url' must start with http"),
     ({"text": "Some text.", "colour": "red"}, "unknown field"),
     ({"text": 5}, "'text' must be a string"),
@@ -159,3 +159,34 @@ def test_upload_form(fresh_client, token):
     with_file = fresh_client.post("/upload", data={"token": token},
                             files=[("file", ("note.txt", b"Armenia and Georgia signed a transit deal.", "text/plain"))])
     assert with_file.status_code == 200 and "1 article(s) added" in with_file.text
+
+
+def test_an_empty_file_is_skipped_and_the_good_one_stored(fresh_client, token):
+    files = [("file", ("good.txt", b"Armenia and Georgia opened a new border crossing on Monday.", "text/plain")),
+             ("file", ("empty.txt", b"", "text/plain")),
+             ("file", ("binary.txt", b"\x00\x01\x02\x03binary", "application/octet-stream"))]
+    response = fresh_client.post("/api/ingest", files=files, headers=auth(token))
+    assert response.status_code == 201, response.text
+    report = response.json()["report"]
+    assert report["added"] == 1
+    reasons = {skip["where"]: skip["reason"] for skip in report["skipped"]}
+    assert set(reasons) == {"empty.txt", "binary.txt"} and reasons["empty.txt"] == "the file is empty"
+    assert "/tmp" not in response.text and "allies-upload" not in response.text  # no server temp paths
+
+
+def test_a_duplicate_upload_is_200_already_stored(fresh_client, token):
+    files = [("file", ("note.txt", b"Armenia and Georgia signed a transit deal in Tbilisi.", "text/plain"))]
+    first = fresh_client.post("/api/ingest", files=files, headers=auth(token))
+    assert first.status_code == 201 and first.json()["status"] == "ok"
+    again = fresh_client.post("/api/ingest", files=files, headers=auth(token))
+    assert again.status_code == 200 and again.json()["status"] == "already stored"
+    assert again.json()["report"]["duplicates"] == 1
+    page = fresh_client.post("/upload", data={"token": token}, files=files)
+    assert page.status_code == 200 and "Already stored" in page.text
+
+
+def test_an_upload_of_only_empty_files_stores_nothing(fresh_client, token):
+    files = [("file", ("empty.txt", b"", "text/plain"))]
+    response = fresh_client.post("/api/ingest", files=files, headers=auth(token))
+    assert response.status_code == 200 and response.json()["status"] == "nothing stored"
+    assert response.json()["report"]["skipped"] == [{"where": "empty.txt", "reason": "the file is empty"}]

@@ -77,14 +77,17 @@ def test_dyad_page_has_charts_and_events(client):
     assert '<script src="/static/vendor/plotly.min.js" defer></script>' in page.text
     specs = chart_specs(page.text)
     assert set(specs) == {"chart-activity", "chart-goldstein"}
-    activity = {trace["name"]: dict(zip(trace["x"], trace["y"])) for trace in specs["chart-activity"]["data"]}
+    # Bars stand in the middle of their month: key them by month.
+    activity = {trace["name"]: {x[:7]: y for x, y in zip(trace["x"], trace["y"])}
+                for trace in specs["chart-activity"]["data"]}
     russia_to_azerbaijan = [name for name in activity if name.startswith("Russia") and name.endswith("cooperation")]
-    assert activity[russia_to_azerbaijan[0]]["2022-02-01"] == 2
-    assert activity[russia_to_azerbaijan[0]]["2022-09-01"] == 0  # quiet months are zero, not missing
+    assert activity[russia_to_azerbaijan[0]]["2022-02"] == 2
+    assert activity[russia_to_azerbaijan[0]]["2022-09"] == 0  # quiet months are zero, not missing
     azerbaijan_conflict = [name for name in activity if name.startswith("Azerbaijan") and name.endswith("conflict")]
-    assert activity[azerbaijan_conflict[0]]["2023-03-01"] == -2  # conflict is drawn below the axis
-    goldstein = {trace["name"]: dict(zip(trace["x"], trace["y"])) for trace in specs["chart-goldstein"]["data"]}
-    assert any(series.get("2023-03-01") == -2.0 for series in goldstein.values())
+    assert activity[azerbaijan_conflict[0]]["2023-03"] == -2  # conflict is drawn below the axis
+    goldstein = {trace["name"]: {x[:7]: y for x, y in zip(trace["x"], trace["y"])}
+                 for trace in specs["chart-goldstein"]["data"]}
+    assert any(series.get("2023-03") == -2.0 for series in goldstein.values())
     assert "(7)" in page.text  # all events between them, negated and future ones included
     conflict_only = client.get("/dyad", params={"a": "AZE", "b": "RUS", "quad": "verbal_conflict"}).text
     assert "(2)" in conflict_only
@@ -153,3 +156,53 @@ def test_user_dates_do_not_add_parameters_to_links(client):
     assert page.status_code == 400
     assert not any("q=evil" in href for href in re.findall(r'href="([^"]+)"', page.text))
     assert 'value="x&amp;q=evil"' in page.text  # shown back, escaped
+
+
+def test_dyads_and_network_pages_start_with_the_busiest(client):
+    dyads = client.get("/dyad").text
+    assert "Pick two countries" in dyads
+    first = re.search(r'class="dyad-link" href="/dyad\?a=(\w+)&amp;b=(\w+)">([^<]+)</a>', dyads)
+    assert first and first.group(3) == "Azerbaijan – Russia"
+    assert 'placeholder="Azerbaijan"' not in dyads and 'placeholder="Russia"' not in dyads  # no fake values
+    network = client.get("/network").text
+    assert "Pick a country" in network
+    countries = re.findall(r'class="dyad-link" href="/network\?country=(\w+)">', network)
+    assert countries[:2] == ["AZE", "RUS"] or countries[:2] == ["RUS", "AZE"]
+    assert 'placeholder="Azerbaijan"' not in network
+
+
+def test_network_table_is_paged_and_explains_balance(client):
+    partners = client.get("/api/network/USA").json()["partners"]
+    assert len(partners) > 20  # built-in NATO and Rio ties
+    first = client.get("/network", params={"country": "USA"}).text
+    assert first.count('<td class="num">1</td>') == 1 and "page 1 of" in first
+    assert len(re.findall(r"<tr>\s*<td class=\"num\">\d+</td>", first)) == 20
+    second = client.get("/network", params={"country": "USA", "page": "2"}).text
+    assert '<td class="num">21</td>' in second
+    assert "Balance</abbr>" in first and "runs from −1 (only conflict) to +1 (only cooperation)" in first
+
+
+def test_network_ranks_by_standing_then_balance(tmp_path):
+    """An allied partner with a few quarrels still ranks above a merely cooperative one."""
+    from allies.relations import network
+    from allies.relations.ties import load_builtin_ties
+    from allies.relations.views import STANDING_ORDER
+    from allies.store import Store
+
+    from .conftest import coded_article
+
+    talks = [f"Washington and New Delhi held round {i} of their trade talks." for i in range(20)]
+    quarrel = ["The United States criticised Britain over its tariffs.", "Washington rebuked London again."]
+    with Store(tmp_path / "rank.duckdb") as store:
+        store.add_coded(coded_article("Trade talks", "2024-03-04", "https://news.example.org/talks", talks,
+                                      [(i, ("Washington", "USA"), ("New Delhi", "IND"), "036", "verbal_cooperation",
+                                        4.0, {}) for i in range(20)]))
+        store.add_coded(coded_article("Tariff row", "2024-03-05", "https://news.example.org/row", quarrel,
+                                      [(i, ("The United States", "USA"), ("Britain", "GBR"), "111",
+                                        "verbal_conflict", -2.0, {}) for i in range(2)]))
+        load_builtin_ties(store)
+        ranked = [p for p in network(store, "USA", until="2024-12").partners if p.country in ("GBR", "IND")]
+        assert [(p.country, p.standing) for p in ranked] == [("GBR", "allied"), ("IND", "cooperative")]
+        partners = network(store, "USA", until="2024-12").partners
+        keys = [(STANDING_ORDER.index(p.standing), -(p.balance or 0.0)) for p in partners]
+        assert keys == sorted(keys)

@@ -82,14 +82,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _checked_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from datetime import date
+    from ..dates import iso, parse_day
 
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+    return iso(parse_day(value, "--date"))
 
 
 def _read_input(path: str) -> bytes:

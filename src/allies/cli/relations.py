@@ -17,7 +17,8 @@ def _store(args):
 
 def _window(parser) -> None:
     parser.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", help="only events on or before DATE")
+    parser.add_argument("--until", metavar="DATE",
+                        help="only events on or before DATE (a year or month runs to its last day)")
 
 
 def _print_json(data) -> None:

@@ -12,7 +12,6 @@ and mean, first and last date, origins).
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from ..dates import iso, parse_window
 from ..errors import InputError, StoreError
 from ..model import QUADS
 
@@ -38,15 +38,6 @@ EVENT_EXPORT_COLUMNS = (
 
 def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
-
-
-def _iso_date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise InputError(f"--{name} must be a date like 2024-05-31, not {value!r}") from None
 
 
 def _country_code(con: duckdb.DuckDBPyConnection, value: str) -> str:
@@ -71,7 +62,7 @@ def event_filter(con: duckdb.DuckDBPyConnection, country: str | None = None, sin
             clauses.append(f"({_literal(code)} IN (source_country, target_country))")
         if len(clauses) > 1:
             clauses = ["(" + " OR ".join(clauses) + ")"]
-    since_iso, until_iso = _iso_date(since, "since"), _iso_date(until, "until")
+    since_iso, until_iso = (iso(day) for day in parse_window(since, until))
     if since_iso:
         clauses.append(f"date >= DATE {_literal(since_iso)}")
     if until_iso:

@@ -6,10 +6,11 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import check_window, parse_date
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
+from .dyad import DyadAnalysis, analyse, dyad_rows, window_sql
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
 from .verdict import Verdict, judge
@@ -32,6 +33,7 @@ class Answer:
     evidence_for: list[dict[str, Any]] = field(default_factory=list)
     evidence_against: list[dict[str, Any]] = field(default_factory=list)
     on: dt.date = field(default_factory=dt.date.today)
+    note: str | None = None  # why a window holds nothing, when it does not
 
     @property
     def dyad(self) -> tuple[str, str]:
@@ -48,10 +50,16 @@ class Answer:
                      "tense": "no", "hostile": "no"},
             "friendly": {"allied": "yes", "cooperative": "yes", "mixed": "partly", "tense": "no", "hostile": "no"},
             "hostile": {"allied": "no", "cooperative": "no", "mixed": "partly", "tense": "partly", "hostile": "yes"},
+            "war": {"allied": "no", "cooperative": "no", "mixed": "partly", "tense": "not at war, but tense",
+                    "hostile": "yes"},
         }
         if rel not in table:
             return v
-        return table[rel][v]
+        reply = table[rel][v]
+        if rel == "war" and v in ("mixed", "tense") and self.analysis.violent:
+            # Asked about war: acts of armed force are the answer's own evidence.
+            reply = f"partly: {self.analysis.violent} act{'s' if self.analysis.violent > 1 else ''} of armed force"
+        return reply
 
     def to_dict(self) -> dict[str, Any]:
         a, b = self.dyad
@@ -71,6 +79,7 @@ class Answer:
             "evidence_for": self.evidence_for,
             "evidence_against": self.evidence_against,
             "analysis": self.analysis.to_dict(),
+            "note": self.note,
         }
 
     def to_text(self, width: int = 100) -> str:
@@ -81,6 +90,8 @@ class Answer:
             lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
         else:
             lines.append("Window: all dates")
+        if self.note:
+            lines.append(self.note)
         lines += textwrap.wrap(self.verdict.summary, width)
         if self.formal_ties:
             lines.append("")
@@ -250,13 +261,34 @@ def ask(store, question: str, since=None, until=None) -> Answer:
     override any window the text names. Raises InputError when the two
     countries cannot be told apart."""
     parsed = parse_question(question)
-    if since is not None:
-        parsed.since = parse_day(since, "since")
-    if until is not None:
-        parsed.until = parse_day(until, "until")
-    if parsed.since and parsed.until and parsed.since > parsed.until:
-        raise InputError("--since is after --until")
-    return judge_dyad(store, parsed)
+    # A bound given apart (a flag, a form field) overrides the question's own; a blank one does not.
+    parsed.since = parse_date(since, "since") or parsed.since
+    parsed.until = parse_date(until, "until", end=True) or parsed.until
+    check_window(parsed.since, parsed.until)
+    answer = judge_dyad(store, parsed)
+    answer.note = _empty_window_note(store, answer)
+    return answer
+
+
+def _empty_window_note(store, answer: Answer) -> str | None:
+    """Why the window holds no counted event of the dyad: the dyad's events
+    lie outside it, or there are none at all."""
+    if answer.analysis.total:
+        return None
+    a, b = answer.dyad
+    rel = sources(store)[0]
+    dyad, params = dyad_rows(rel, a, b)
+    found = store.query(f"SELECT min(date) AS first, max(date) AS last, count(*) AS n FROM {dyad} e WHERE e.counted",
+                        params)[0]
+    pair = f"{country_name(a)} and {country_name(b)}"
+    if not found["n"]:
+        return f"No events between {pair} in the store."
+    if not (answer.analysis.since or answer.analysis.until):
+        return None
+    window = f"{_iso(answer.analysis.since) or 'the beginning'} to {_iso(answer.analysis.until) or 'now'}"
+    count = f"{found['n']} event{'s' if found['n'] != 1 else ''}"
+    return (f"No events between {pair} from {window}; the store's {count} between them run from "
+            f"{_iso(found['first'])} to {_iso(found['last'])}.")
 
 
 CHECK_OUTCOMES = ("supported", "contradicted", "mixed", "not enough evidence")
@@ -267,6 +299,8 @@ _CHECK_TABLE = {
                  "hostile": "contradicted"},
     "hostile": {"allied": "contradicted", "cooperative": "contradicted", "mixed": "mixed", "tense": "supported",
                 "hostile": "supported"},
+    "war": {"allied": "contradicted", "cooperative": "contradicted", "mixed": "mixed", "tense": "mixed",
+            "hostile": "supported"},
 }
 _FLIP = {"supported": "contradicted", "contradicted": "supported"}
 

@@ -62,6 +62,12 @@ def _kb():
     return ActorKB.default()
 
 
+def known_names() -> dict[str, str]:
+    """Every name, adjective, demonym and capital the table knows (normalised,
+    lower case) -> ISO3; for "did you mean" suggestions."""
+    return _fallback_table()[0]
+
+
 def resolve_exact(text: str) -> str | None:
     """ISO3 code when ``text`` as a whole is a country's name, adjective, demonym,
     capital or code (the package's table); None otherwise. Never guesses from a

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError
+from ..dates import parse_window
 from ..model import QUADS
 from .cache import sources
 from .countries import country_name
@@ -22,25 +22,6 @@ from .countries import country_name
 MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
 MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
 STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
-
-
-def parse_day(value: Any, what: str) -> dt.date | None:
-    """An ISO date (or year, or year-month) from the user; InputError if unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            return dt.date(int(text[:4]), int(text[5:]), 1)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{what}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD): {text!r}") from None
 
 
 def window_sql(since: dt.date | None, until: dt.date | None, column: str = "date") -> tuple[str, list[Any]]:
@@ -247,7 +228,7 @@ def _slope(points: list[tuple[int, float]]) -> float | None:
 def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[str, set[str]] | None = None,
             source_tables: tuple[str, str] | None = None) -> DyadAnalysis:
     """Every figure the verdict needs, for the dyad ``a``-``b`` (ISO3 codes)."""
-    since, until = parse_day(since, "since"), parse_day(until, "until")
+    since, until = parse_window(since, until)
     rel, country_months, claims = source_tables or sources(store)
     rows = _pull(store, rel, a, b, since, until)
 

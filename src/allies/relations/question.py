@@ -7,7 +7,6 @@ phrases (since/from/after, until/before, in YEAR, between ... and ...).
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import re
@@ -16,27 +15,32 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..dates import DATE_PATTERN, check_window, parse_date
 from ..errors import InputError
 from .countries import country_name, resolve_country, resolve_exact
 
 MAX_NGRAM = 5
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_RE = rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTH_RE})\.?\s+\d{{4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?|\d{{4}})"
-_BETWEEN = re.compile(rf"\bbetween\s+({_DATE_RE})\s+and\s+({_DATE_RE})\b", re.I)
-_SINCE = re.compile(rf"\b(?:since|from|after)\s+({_DATE_RE})\b", re.I)
-_UNTIL = re.compile(rf"\b(?:until|till|to|before|through)\s+({_DATE_RE})\b", re.I)
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+(\d{4})\b", re.I)
+_DATE_RE = DATE_PATTERN
+_RANGE = rf"({_DATE_RE})\s*(?:-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*({_DATE_RE})"
+_BETWEEN = re.compile(rf"\bbetween\s+(?:the\s+years\s+)?{_RANGE}\b", re.IGNORECASE)
+_SPAN = re.compile(rf"(?:\b(?:from|in|during)\s+)?(?<![\d-]){_RANGE}\b", re.IGNORECASE)
+_SINCE = re.compile(rf"\b(?:since|from|after)\s+({_DATE_RE})\b", re.IGNORECASE)
+_UNTIL = re.compile(rf"\b(?:until|till|to|before|through)\s+({_DATE_RE})\b", re.IGNORECASE)
+_IN_YEAR = re.compile(rf"\b(?:in|during)\s+({_DATE_RE})\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(not|no longer|never|isn't|aren't|is\s+no|are\s+no)\b|n't\b", re.I)
 # Acronyms that are ordinary words ("us") unless written in capitals.
 _CASE_SENSITIVE = {"us", "uk", "uae", "usa", "prc", "drc", "rok", "dprk"}
+# Words of a question that are never a misspelt country name.
+_QUESTION_WORDS = {"are", "is", "how", "what", "were", "relations", "relation", "between", "with", "since", "until",
+                   "from", "during", "after", "before", "still", "they", "their", "there", "does", "today", "years",
+                   "ties", "state", "states", "countries", "close", "closer", "good", "bad", "each", "other"}
+SUGGEST_SCORE = 80  # rapidfuzz ratio (0-100) for "did you mean"
 
 
 @dataclass
 class Question:
     """A parsed question: the two countries (ISO3, in the order asked), the
-    relation asked about ('ally', 'friendly', 'hostile' or 'general'), an
+    relation asked about ('ally', 'friendly', 'hostile', 'war' or 'general'), an
     optional time window, and whether the text negates the relation."""
 
     text: str
@@ -60,46 +64,28 @@ def _relation_words() -> dict[str, str]:
     return {row["word"].lower(): row["relation"] for row in csv.DictReader(lines, delimiter="\t")}
 
 
-def _to_date(text: str, end: bool = False) -> dt.date:
-    text = text.strip().rstrip(".")
-    if re.fullmatch(r"\d{4}", text):
-        year = int(text)
-        return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        year, month = int(text[:4]), int(text[5:])
-        return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text)
-    parts = text.replace(".", "").split()
-    day = int(parts[0]) if parts[0].isdigit() else None
-    month = _MONTHS[parts[-2].lower()]
-    year = int(parts[-1])
-    if day is None:
-        day = calendar.monthrange(year, month)[1] if end else 1
-    return dt.date(year, month, day)
-
-
 def _dates(text: str) -> tuple[str, dt.date | None, dt.date | None]:
+    """The question's time window, and its text without the date phrases. A
+    month or year as an end bound runs to its last day (allies.dates)."""
     since = until = None
-    try:
-        match = _BETWEEN.search(text)
+    for pattern in (_BETWEEN, _SPAN):
+        match = pattern.search(text)
         if match:
-            since, until = _to_date(match.group(1)), _to_date(match.group(2), end=True)
+            since, until = parse_date(match.group(1), "since"), parse_date(match.group(2), "until", end=True)
             text = text[:match.start()] + " " + text[match.end():]
-        match = _SINCE.search(text)
-        if match:
-            since = _to_date(match.group(1))
-            text = text[:match.start()] + " " + text[match.end():]
-        match = _UNTIL.search(text)
-        if match:
-            until = _to_date(match.group(1), end=True)
-            text = text[:match.start()] + " " + text[match.end():]
-        match = _IN_YEAR.search(text)
-        if match and since is None and until is None:
-            since, until = _to_date(match.group(1)), _to_date(match.group(1), end=True)
-            text = text[:match.start()] + " " + text[match.end():]
-    except ValueError as exc:
-        raise InputError(f"cannot read the date in the question: {exc}") from None
+            break
+    match = _SINCE.search(text)
+    if match:
+        since = parse_date(match.group(1), "since")
+        text = text[:match.start()] + " " + text[match.end():]
+    match = _UNTIL.search(text)
+    if match:
+        until = parse_date(match.group(1), "until", end=True)
+        text = text[:match.start()] + " " + text[match.end():]
+    match = _IN_YEAR.search(text)
+    if match and since is None and until is None:
+        since, until = parse_date(match.group(1), "since"), parse_date(match.group(1), "until", end=True)
+        text = text[:match.start()] + " " + text[match.end():]
     return text, since, until
 
 
@@ -125,33 +111,67 @@ def _resolve_token_run(words: list[str]) -> str | None:
     return resolve_exact(phrase)
 
 
+def _split_hyphens(words: list[str]) -> list[str]:
+    """A hyphen joins two names ("Russia-Azerbaijan", "North Korea-US") unless
+    a name is written with it ("Guinea-Bissau"): split every hyphenated word
+    that no name of up to MAX_NGRAM words containing it resolves."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if "-" not in word.strip("-"):
+            out.append(word)
+            continue
+        runs = (words[start:stop] for start in range(max(0, i - MAX_NGRAM + 1), i + 1)
+                for stop in range(i + 1, min(len(words), start + MAX_NGRAM) + 1))
+        if any(resolve_exact(" ".join(run)) for run in runs):
+            out.append(word)
+            continue
+        parts = [part for part in word.split("-") if part]
+        j = 0
+        while j < len(parts):  # keep the longest hyphenated name at each place
+            k = next(k for k in range(len(parts), j, -1) if k == j + 1 or resolve_exact("-".join(parts[j:k])))
+            out.append("-".join(parts[j:k]))
+            j = k
+    return out
+
+
 def find_countries(text: str) -> list[str]:
     """ISO3 codes of the countries named in ``text``, in order of first mention."""
-    words = _tokens(text)
+    words = _split_hyphens(_tokens(text))
     found: list[str] = []
     i = 0
     while i < len(words):
-        hit = None
         for size in range(min(MAX_NGRAM, len(words) - i), 0, -1):
             code = _resolve_token_run(words[i:i + size])
             if code:
-                hit = (code, size)
-                break
-        if hit is None and "-" in words[i].strip("-"):
-            # "Russia-Azerbaijan": a hyphen joins two names unless the whole is one name.
-            for part in words[i].split("-"):
-                code = _resolve_token_run([part]) if part else None
-                if code and code not in found:
+                if code not in found:
                     found.append(code)
-            i += 1
-            continue
-        if hit:
-            if hit[0] not in found:
-                found.append(hit[0])
-            i += hit[1]
+                i += size
+                break
         else:
             i += 1
     return found
+
+
+def suggest_countries(text: str, limit: int = 2) -> list[str]:
+    """Country names close to the words of ``text`` that name none
+    ("Azerbajan" -> Azerbaijan, "Rusia" -> Russia), in order of mention."""
+    from rapidfuzz import fuzz, process
+
+    from .countries import known_names
+
+    names = known_names()
+    skip = set(_relation_words()) | _QUESTION_WORDS
+    out: list[str] = []
+    for word in _split_hyphens(_tokens(text)):
+        key = word.strip(".'’-").lower()
+        if len(key) < 4 or key in skip or _resolve_token_run([word]):
+            continue
+        match = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=SUGGEST_SCORE)
+        if match:
+            name = country_name(names[match[0]])
+            if name not in out:
+                out.append(name)
+    return out[:limit]
 
 
 def parse_question(text: str) -> Question:
@@ -163,12 +183,13 @@ def parse_question(text: str) -> Question:
     countries = find_countries(rest)
     if len(countries) < 2:
         named = ", ".join(country_name(c) for c in countries) or "none"
-        raise InputError(f"cannot tell which two countries the question is about (recognised: {named})")
+        guesses = [name for name in suggest_countries(rest) if name not in {country_name(c) for c in countries}]
+        hint = f"; did you mean {' and '.join(guesses)}?" if guesses else ""
+        raise InputError(f"cannot tell which two countries the question is about (recognised: {named}{hint})")
     if len(countries) > 2:
         named = ", ".join(country_name(c) for c in countries)
         raise InputError(f"the question names more than two countries ({named}); ask about one pair")
-    if since and until and since > until:
-        raise InputError("the time window ends before it starts")
+    check_window(since, until)
     words = _relation_words()
     relation = "general"
     for word in re.findall(r"[a-z]+", rest.lower()):

@@ -8,11 +8,11 @@ import datetime as dt
 from importlib import resources
 from pathlib import Path
 
+from ..dates import parse_window
 from ..errors import InputError
 from .answer import judge_dyad, resolve_pair
 from .charts import svg_string
 from .countries import country_name
-from .dyad import parse_day
 from .question import Question
 from .views import dyad_table
 
@@ -22,9 +22,7 @@ def render_report(store, x: str, y: str, since=None, until=None) -> str:
     import jinja2
 
     a, b = resolve_pair(x, y)
-    since, until = parse_day(since, "since"), parse_day(until, "until")
-    if since and until and since > until:
-        raise InputError("--since is after --until")
+    since, until = parse_window(since, until)
     question = Question(text=f"How are relations between {country_name(a)} and {country_name(b)}?",
                         a=a, b=b, since=since, until=until)
     answer = judge_dyad(store, question).to_dict()

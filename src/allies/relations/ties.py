@@ -19,6 +19,8 @@ from importlib import resources
 from itertools import combinations
 from typing import Any
 
+from ..dates import period
+
 OBLIGATIONS = ("defence", "offence", "neutrality", "non_aggression", "consultation", "strategic_partnership")
 TIE_COLUMNS = ("tie_id", "name", "kind", "country_a", "country_b", "organisation", "signed", "in_force",
                "ended", "suspended", "obligations", "origin", "note")
@@ -28,12 +30,8 @@ def parse_loose_date(value: str | None) -> tuple[dt.date | None, str | None]:
     """'2024-02-23' / '2024-02' / '2024' -> (first day of that period, precision)."""
     if not value:
         return None, None
-    parts = str(value).split("-")
-    if len(parts) == 3:
-        return dt.date.fromisoformat(str(value)), "day"
-    if len(parts) == 2:
-        return dt.date(int(parts[0]), int(parts[1]), 1), "month"
-    return dt.date(int(parts[0]), 1, 1), "year"
+    first, _, precision = period(value)
+    return first, precision
 
 
 @dataclass(frozen=True)

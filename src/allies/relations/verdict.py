@@ -174,7 +174,7 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
             how = "ended" if t.status_on(on) == "ended" else "suspended"
             parts.append(f"No alliance in force: {t.name} {how} {_fmt_day(t.ended or t.suspended)}")
         elif other:
-            parts.append(f"Formal ties without an alliance: {other[0].name}")
+            parts.append(f"No alliance treaty between them; a formal tie of another kind: {other[0].name}")
         else:
             parts.append("No formal alliance on record")
     for name, (claims, denials) in ((na, voice_a), (nb, voice_b)):

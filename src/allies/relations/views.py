@@ -6,14 +6,21 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import parse_window
 from ..errors import InputError
 from ..wording import plural
 from .answer import resolve_pair
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
+from .dyad import (
+    MATERIAL_WEIGHT,
+    SideStats,
+    _month_window,
+    _slope,
+    dyad_rows,
+    window_sql,
+)
 from .ties import FormalTie, ties_between, ties_of
-from .dyad import MATERIAL_WEIGHT
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
               "verbal_conflict": "vconf", "material_conflict": "mconf"}
@@ -68,9 +75,7 @@ def _iso(day):
 def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
     """The monthly table behind ``allies dyad X Y`` (countries by name or code)."""
     a, b = resolve_pair(x, y)
-    since, until = parse_day(since, "since"), parse_day(until, "until")
-    if since and until and since > until:
-        raise InputError("--since is after --until")
+    since, until = parse_window(since, until)
     rel, _, _ = sources(store)
     dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
@@ -147,6 +152,8 @@ class Network:
             lines.append(f"{i:>4}  {d['name'][:28]:<28} {p.standing:<12} {p.events:>7} {bal:>8}  {', '.join(d['formal_ties'])}")
         if not self.partners:
             lines.append("(no events or formal ties involving this country)")
+        else:
+            lines.append("Ranked by standing, then balance: -1 only conflict ... +1 only cooperation, deeds counting double.")
         return "\n".join(lines)
 
 
@@ -155,7 +162,7 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
     country = resolve_country(x)
     if not country:
         raise InputError(f"unknown country: {x!r}")
-    since, until = parse_day(since, "since"), parse_day(until, "until")
+    since, until = parse_window(since, until)
     _, country_months, claims = sources(store)
     where, params = _month_window(since, until)
     claim_where, claim_params = window_sql(since, until)
@@ -195,8 +202,13 @@ def network(store, x: str, since=None, until=None, min_events: int = 1) -> Netwo
         p.standing = _standing(p, allied)
         # An alliance on paper lifts a partner, fully only when nothing disputes it.
         p.score = (p.balance or 0.0) * amount + (0.5 if p.standing == "allied" else 0.25 if allied else 0.0)
-    ranked = sorted(partners.values(), key=lambda p: (-p.score, -p.events, p.country))
+    # Closest first: by standing, then balance, so an allied partner never ranks below a cooperative one.
+    ranked = sorted(partners.values(), key=lambda p: (STANDING_ORDER.index(p.standing), -(p.balance or 0.0),
+                                                      -p.score, -p.events, p.country))
     return Network(country, since, until, ranked, on)
+
+
+STANDING_ORDER = ("allied", "cooperative", "mixed", "unknown", "tense", "hostile")
 
 
 def _standing(p: Partner, allied: bool) -> str:

@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from fastapi import APIRouter, Path as PathParam, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -15,6 +16,8 @@ from .app import state_of
 from .security import bearer_token, token_matches
 
 router = APIRouter(prefix="/api", tags=["api"])
+SINCE_HELP = "first date: YYYY, YYYY-MM or YYYY-MM-DD"
+UNTIL_HELP = "last date: YYYY, YYYY-MM or YYYY-MM-DD (a year or month runs to its last day)"
 
 ERRORS = {
     400: {"description": "Bad input", "content": {"application/json": {"example": {"error": "unknown country: 'Atlantis'"}}}},
@@ -32,8 +35,8 @@ def health(request: Request) -> dict[str, Any]:
 
 @router.get("/ask", summary="Answer a question about two countries", responses=ERRORS)
 def ask(request: Request, q: str = Query(..., max_length=300, description="e.g. Are Azerbaijan and Russia allies?"),
-        since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
-        until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
+        since: str | None = Query(None, description=SINCE_HELP),
+        until: str | None = Query(None, description=UNTIL_HELP)) -> dict[str, Any]:
     """Verdict, confidence, summary, formal ties and cited evidence."""
     with state_of(request).access.reader() as store:
         return engine.ask(store, q, since, until)
@@ -41,8 +44,8 @@ def ask(request: Request, q: str = Query(..., max_length=300, description="e.g. 
 
 @router.get("/check", summary="Weigh a claim about two countries", responses=ERRORS)
 def check(request: Request, claim: str = Query(..., max_length=300, description="e.g. Russia is an ally of Azerbaijan"),
-          since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
-          until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
+          since: str | None = Query(None, description=SINCE_HELP),
+          until: str | None = Query(None, description=UNTIL_HELP)) -> dict[str, Any]:
     """outcome: supported, contradicted, mixed or "not enough evidence", with the answer behind it."""
     with state_of(request).access.reader() as store:
         return engine.check(store, claim, since, until)
@@ -51,8 +54,8 @@ def check(request: Request, claim: str = Query(..., max_length=300, description=
 @router.get("/dyads/{a}/{b}", summary="Monthly activity between two countries", responses=ERRORS)
 def dyad(request: Request, a: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
          b: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
-         since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
-         until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
+         since: str | None = Query(None, description=SINCE_HELP),
+         until: str | None = Query(None, description=UNTIL_HELP)) -> dict[str, Any]:
     """Monthly event counts per direction and quad class with mean Goldstein
     scores (asserted, non-negated events), and per-direction figures."""
     with state_of(request).access.reader() as store:
@@ -61,8 +64,8 @@ def dyad(request: Request, a: str = PathParam(..., max_length=80, description="I
 
 @router.get("/network/{country}", summary="A country's relations with all others", responses=ERRORS)
 def network(request: Request, country: str = PathParam(..., max_length=80, description="ISO3 code, name or adjective"),
-            since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
-            until: str | None = Query(None, description="last date (YYYY-MM-DD)")) -> dict[str, Any]:
+            since: str | None = Query(None, description=SINCE_HELP),
+            until: str | None = Query(None, description=UNTIL_HELP)) -> dict[str, Any]:
     """Partners ranked from closest to most hostile, with standing, events, balance and formal ties."""
     with state_of(request).access.reader() as store:
         return engine.network(store, country, since, until)
@@ -77,8 +80,8 @@ def events(request: Request,
            origin: str | None = Query(None, max_length=30, description="coded, gdelt, icews, polecat, acled"),
            quad: str | None = Query(None, description="verbal_cooperation, material_cooperation, verbal_conflict or material_conflict"),
            cameo: str | None = Query(None, max_length=4, description="CAMEO code or prefix"),
-           since: str | None = Query(None, description="first date (YYYY-MM-DD)"),
-           until: str | None = Query(None, description="last date (YYYY-MM-DD)"),
+           since: str | None = Query(None, description=SINCE_HELP),
+           until: str | None = Query(None, description=UNTIL_HELP),
            order: str = Query("-date", description="date, -date, goldstein, -goldstein or id"),
            limit: int = Query(50, ge=1, le=queries.MAX_PAGE, description="page size (at most 500)"),
            offset: int = Query(0, ge=0, description="rows to skip")) -> dict[str, Any]:
@@ -116,6 +119,7 @@ def require_token(request: Request) -> None:
 
 
 @router.post("/ingest", summary="Add articles (needs the token)", status_code=201, responses={
+    200: {"description": "Nothing new stored: status 'already stored' or 'nothing stored'"},
     401: {"description": "Missing or wrong token"}, 403: {"description": "Uploads disabled"},
     413: {"description": "Body over the size limit"}, 415: {"description": "Unsupported content type"},
     **ERRORS,
@@ -126,10 +130,13 @@ def require_token(request: Request) -> None:
     "multipart/form-data": {"schema": {"type": "object", "properties": {
         "file": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
 }}})
-async def ingest(request: Request) -> dict[str, Any]:
+async def ingest(request: Request) -> Any:
     """JSON {text, title, date, url, source} (or a list of them), or multipart
     file(s) in any format ingest reads, with the header
-    'Authorization: Bearer $ALLIES_TOKEN'. Returns the ingest report."""
+    'Authorization: Bearer $ALLIES_TOKEN'. Returns the ingest report: 201 with
+    status "ok" when something new was stored, else 200 with status "already
+    stored" or "nothing stored". Empty or unreadable files are skipped with a
+    reason naming the uploaded file; the others are stored."""
     require_token(request)
     state = state_of(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -150,4 +157,7 @@ async def ingest(request: Request) -> dict[str, Any]:
         report = await run_in_threadpool(state.access.write, lambda store: uploads.ingest_files(store, files))
     else:
         raise HTTPException(415, "send application/json or multipart/form-data")
+    outcome = uploads.upload_outcome(report)
+    if outcome != "stored":  # 201 only when something new was stored
+        return JSONResponse({"status": outcome, "report": report}, status_code=200)
     return {"status": "ok", "report": report}

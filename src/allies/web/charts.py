@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ..relations.charts import TimeBins, binned, time_bins
 from .countries import country_name
 
 COOPERATION = ("verbal_cooperation", "material_cooperation")
@@ -26,7 +27,7 @@ VERDICT_COLOURS = {
 }
 
 BASE_LAYOUT = {
-    "margin": {"l": 50, "r": 20, "t": 40, "b": 40},
+    "margin": {"l": 50, "r": 20, "t": 30, "b": 40},  # room at the top for plotly's tool bar
     "height": 320,
     "paper_bgcolor": "#ffffff",
     "plot_bgcolor": "#ffffff",
@@ -37,58 +38,65 @@ BASE_LAYOUT = {
 }
 
 
-def _months(rows: list[dict[str, Any]]) -> list[str]:
-    """Every month from the first to the last with events, so quiet months
-    show as zero instead of being skipped."""
-    present = sorted({row["month"] for row in rows})
-    if not present:
-        return []
-    year, month = map(int, present[0].split("-"))
-    last = tuple(map(int, present[-1].split("-")))
-    months = []
-    while (year, month) <= last:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+MS_PER_DAY = 86_400_000
+WEB_MAX_TICKS = 6  # upright labels on a phone-wide plot
 
 
-def _day(month: str) -> str:
-    return f"{month}-01"  # plotly places a date axis point on the month's first day
+def _time_axis(bins: TimeBins) -> dict[str, Any]:
+    """A date axis over the bins' span, one tick label per period under its
+    middle: plotly's own ticks repeat a month or fall to days on short spans."""
+    low, high = bins.span()
+    ticks = bins.ticks()
+    labels, year = [], None
+    for day, label in ticks:
+        # Upright and short enough for a phone-wide plot: the month, and under
+        # it the year where the year changes (never "Nov 2023, Nov 2023").
+        labels.append(label if bins.unit == "year" else day.strftime("%b") if day.year == year
+                      else day.strftime("%b<br>%Y"))
+        year = day.year
+    return {**BASE_LAYOUT["xaxis"], "range": [low.isoformat(), high.isoformat()],
+            "tickmode": "array", "tickvals": [day.isoformat() for day, _ in ticks],
+            "ticktext": labels, "tickangle": 0,
+            "hoverformat": "%Y" if bins.unit == "year" else "%B %Y"}
 
 
 def monthly_charts(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
     """Two figures from the rows of :func:`allies.relations.dyad_table`:
-    cooperation and conflict per direction and month, and the monthly mean
-    Goldstein score per direction."""
-    months = _months(rows)
-    by_key = {(row["source"], row["target"], row["month"]): row for row in rows}
+    cooperation and conflict per direction, and the mean Goldstein score per
+    direction; per month, or per year when months would be slivers. The
+    Goldstein line breaks where a period has no events."""
+    bins = time_bins([row["month"] for row in rows], max_ticks=WEB_MAX_TICKS)
+    cells = binned(rows, bins)
+    xs = [bins.middle(key).isoformat() for key in bins.keys]
+    width = bins.bar_days() * MS_PER_DAY
     activity: list[dict[str, Any]] = []
     trend: list[dict[str, Any]] = []
     for colour, pale, (source, target) in zip(DIRECTION_COLOURS, CONFLICT_COLOURS, ((a, b), (b, a))):
         label = f"{country_name(source)} → {country_name(target)}"
         for kind, quads, sign in (("cooperation", COOPERATION, 1), ("conflict", CONFLICT, -1)):
-            counts = [sum((by_key.get((source, target, m)) or {}).get(q, 0) for q in quads) for m in months]
+            counts = [sum((cells.get((source, target, key)) or {}).get(q, 0) for q in quads) for key in bins.keys]
             # Conflict hangs below the axis, cooperation stands above it.
             activity.append({
                 "type": "bar", "name": f"{label}: {kind}",
-                "x": [_day(m) for m in months], "y": [sign * c for c in counts],
+                "x": xs, "y": [sign * c for c in counts], "width": [width] * len(xs),
                 "customdata": counts, "hovertemplate": f"%{{customdata}} {kind} events<extra>{label}</extra>",
                 "marker": {"color": colour if sign > 0 else pale},
             })
-        points = [(m, by_key[(source, target, m)]["goldstein_mean"]) for m in months
-                  if (source, target, m) in by_key and by_key[(source, target, m)].get("goldstein_mean") is not None]
+        means = [(cells.get((source, target, key)) or {}).get("goldstein_mean") for key in bins.keys]
         trend.append({
-            "type": "scatter", "mode": "lines+markers", "name": label,
-            "x": [_day(m) for m, _ in points], "y": [round(v, 2) for _, v in points],
+            "type": "scatter", "mode": "lines+markers", "name": label, "connectgaps": False,
+            "x": xs, "y": [None if v is None else round(v, 2) for v in means],
             "line": {"color": colour, "width": 2},
         })
+    axis = _time_axis(bins)
     return [
         {"id": "chart-activity", "data": activity,
-         "layout": {**BASE_LAYOUT, "barmode": "relative", "bargap": 0.15,
-                    "title": {"text": "Cooperation (above) and conflict (below) per month"},
+         "title": f"Cooperation (above) and conflict (below) {bins.label}",
+         "layout": {**BASE_LAYOUT, "barmode": "relative", "xaxis": axis,
                     "yaxis": {**BASE_LAYOUT["yaxis"], "title": {"text": "events"}}}},
         {"id": "chart-goldstein", "data": trend,
-         "layout": {**BASE_LAYOUT, "title": {"text": "Goldstein score, monthly mean"},
+         "title": f"Goldstein score, mean {bins.label}",
+         "layout": {**BASE_LAYOUT, "xaxis": axis,
                     "yaxis": {**BASE_LAYOUT["yaxis"], "range": [-10.5, 10.5],
                               "title": {"text": "hostile −10 … +10 cooperative"}}}},
     ]
@@ -138,5 +146,5 @@ def network_chart(center: str, partners: list[dict[str, Any]], limit: int = 30) 
     })
     axis = {"visible": False, "range": [-1.6, 1.6]}
     return {"id": "chart-network", "data": traces, "clickable": True,
-            "layout": {**BASE_LAYOUT, "height": 520, "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x"},
-                       "title": {"text": f"Relations of {country_name(center)} (edge colour: standing)"}}}
+            "title": f"Relations of {country_name(center)} (edge colour: standing)",
+            "layout": {**BASE_LAYOUT, "height": 520, "xaxis": axis, "yaxis": {**axis, "scaleanchor": "x"}}}

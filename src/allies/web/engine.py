@@ -8,7 +8,6 @@ from .. import relations
 from ..errors import InputError
 from ..store import Store
 from .access import as_jsonable
-from .queries import parse_date
 
 MAX_QUESTION = 300
 
@@ -26,7 +25,6 @@ def _short_text(value: str | None, what: str, when_empty: str) -> str:
 def ask(store: Store, question: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """The answer to a question about a dyad, as :meth:`Answer.to_dict` gives it."""
     question = _short_text(question, "question", "ask a question such as 'Are Azerbaijan and Russia allies?'")
-    since, until = parse_date(since, "since"), parse_date(until, "until")
     return as_jsonable(relations.ask(store, question, since=since, until=until))
 
 
@@ -34,20 +32,17 @@ def check(store: Store, claim: str, since: str | None = None, until: str | None 
     """Weigh a claim ("Russia is an ally of Azerbaijan"): supported,
     contradicted, mixed or not enough evidence, with the full answer."""
     claim = _short_text(claim, "claim", "give a claim such as 'Russia is an ally of Azerbaijan'")
-    since, until = parse_date(since, "since"), parse_date(until, "until")
     return as_jsonable(relations.check(store, claim, since=since, until=until))
 
 
 def dyad(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """A dyad's monthly table: counts per direction and quad class, Goldstein
     means, and per-direction figures (balance, words against deeds, trend)."""
-    since, until = parse_date(since, "since"), parse_date(until, "until")
     return as_jsonable(relations.dyad_table(store, a, b, since=since, until=until))
 
 
 def network(store: Store, country: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """A country's relations with every other country, ranked closest first."""
-    since, until = parse_date(since, "since"), parse_date(until, "until")
     return as_jsonable(relations.network(store, country, since=since, until=until))
 
 

@@ -19,6 +19,7 @@ from .security import token_matches
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 25
+NETWORK_PAGE_SIZE = 20
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -86,8 +87,10 @@ def dyad_page(request: Request, a: str | None = None, b: str | None = None, sinc
     form = {"a": _text(a, 80), "b": _text(b, 80), "since": _text(since, 10), "until": _text(until, 10),
             "quad": quad if quad in QUADS else ""}
     if not form["a"] or not form["b"]:
+        with state_of(request).access.reader() as store:
+            dyads = queries.active_dyads(store)
         return render(request, "dyad.html", form=form, dyad=None, figures=[], events=None, pages=None, error=None,
-                      quads=QUADS)
+                      quads=QUADS, dyads=dyads)
     number = _page_number(page)
     with state_of(request).access.reader() as store:
         try:
@@ -106,17 +109,25 @@ def dyad_page(request: Request, a: str | None = None, b: str | None = None, sinc
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, country: str | None = None, since: str | None = None,
-                 until: str | None = None) -> Response:
+                 until: str | None = None, page: str | None = None) -> Response:
     form = {"country": _text(country, 80), "since": _text(since, 10), "until": _text(until, 10)}
     if not form["country"]:
-        return render(request, "network.html", form=form, result=None, figures=[], error=None)
+        with state_of(request).access.reader() as store:
+            countries = queries.active_countries(store)
+        return render(request, "network.html", form=form, result=None, figures=[], error=None, countries=countries)
+    number = _page_number(page)
     with state_of(request).access.reader() as store:
         try:
             result = engine.network(store, form["country"], form["since"] or None, form["until"] or None)
         except InputError as exc:
             return render(request, "network.html", status=400, form=form, result=None, figures=[], error=str(exc))
     figures = [charts.network_chart(result["country"], result["partners"])] if result["partners"] else []
-    return render(request, "network.html", form=form, result=result, figures=figures, error=None)
+    # The table shows one page of the ranking: a country with every ATOP partner is hundreds of rows.
+    start = (number - 1) * NETWORK_PAGE_SIZE
+    shown = result["partners"][start:start + NETWORK_PAGE_SIZE]
+    pages = {"number": number, "count": max(1, math.ceil(len(result["partners"]) / NETWORK_PAGE_SIZE))}
+    return render(request, "network.html", form=form, result=result, figures=figures, error=None,
+                  shown=shown, first_rank=start + 1, pages=pages)
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -6,13 +6,13 @@ whitelists, never from the request).
 """
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
+from .. import dates
 from ..errors import InputError
 from ..model import QUADS
 from ..store import Store
@@ -38,21 +38,6 @@ EVENT_FIELDS = (
     "cameo", "plover", "quad", "goldstein", "negated", "modality", "speaker_text", "speaker_code",
     "speaker_country", "confidence", "trigger", "url", "external_id",
 )
-
-
-def parse_date(value: str | None, name: str) -> str | None:
-    """An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as YYYY-MM-DD, or None."""
-    if value is None or not str(value).strip():
-        return None
-    text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
-    if match:
-        year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
-        try:
-            return datetime.date(year, month, day).isoformat()
-        except ValueError:
-            pass
-    raise InputError(f"{name} must be a date like 2022-02-22, got {text[:40]!r}")
 
 
 def page_bounds(limit: int | None, offset: int | None, default: int = 50) -> tuple[int, int]:
@@ -117,9 +102,7 @@ class EventFilter:
                 raise InputError("cameo must be 2 to 4 digits (a code or its prefix)")
             clauses.append("starts_with(e.cameo, ?)")
             params.append(self.cameo)
-        since, until = parse_date(self.since, "since"), parse_date(self.until, "until")
-        if since and until and since > until:
-            raise InputError("since must not be after until")
+        since, until = (dates.iso(day) for day in dates.parse_window(self.since, self.until))
         if since:
             clauses.append("e.date >= CAST(? AS DATE)")
             params.append(since)
@@ -213,6 +196,17 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any] | None:
         [article_id],
     )
     return article
+
+
+def active_countries(store: Store, limit: int = 12) -> list[dict[str, Any]]:
+    """The countries in the most counted events with another country, busiest
+    first (from the busiest dyads), for the network page's first view."""
+    totals: dict[str, int] = {}
+    for dyad in active_dyads(store, limit=200):
+        for side in ("a", "b"):
+            totals[dyad[side]] = totals.get(dyad[side], 0) + int(dyad["events"] or 0)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return [{"country": code, "name": country_name(code), "events": events} for code, events in ranked]
 
 
 def active_dyads(store: Store, limit: int = 12) -> list[dict[str, Any]]:

@@ -7,10 +7,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..dates import iso, parse_day
 from ..errors import InputError
 from ..model import Document
 from ..store import Store
-from .queries import parse_date
 
 MAX_FILES = 50
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -45,7 +45,7 @@ def document_from_json(item: Any, position: int = 0) -> Document:
     return Document(
         text=text,
         title=(item.get("title") or "").strip() or None,
-        date=parse_date(item.get("date"), "date"),
+        date=iso(parse_day(item.get("date"), "date")),
         url=url,
         source=(item.get("source") or "").strip() or None,
     )
@@ -82,19 +82,54 @@ def ingest_documents(store: Store, documents: list[Document]) -> dict[str, Any]:
     return report_dict(store.ingest_documents(documents))
 
 
+def shown_name(name: str | None, position: int) -> str:
+    """The uploaded file's own name for messages (its last path part, printable,
+    at most 100 characters); 'file N' when it has none."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = "".join(ch for ch in base if ch.isprintable())[:100].strip()
+    return base or f"file {position}"
+
+
+def upload_outcome(report: dict[str, Any]) -> str:
+    """'stored' when something new was stored, 'already stored' when every
+    readable file was there already, else 'nothing stored'."""
+    if report.get("added"):
+        return "stored"
+    if report.get("duplicates"):
+        return "already stored"
+    return "nothing stored"
+
+
 def ingest_files(store: Store, files: Iterable[tuple[str | None, bytes]]) -> dict[str, Any]:
-    """Write the uploaded files to a private temporary folder and ingest it."""
+    """Write the uploaded files to a private temporary folder and ingest them.
+    An empty or unreadable file is skipped with a reason and the rest stored;
+    reasons name the uploaded files, never the server's temporary paths."""
     files = list(files)
     if not files:
         raise InputError("no file uploaded")
     if len(files) > MAX_FILES:
         raise InputError(f"at most {MAX_FILES} files per upload")
     with tempfile.TemporaryDirectory(prefix="allies-upload-") as folder:
-        paths = []
+        paths, shown, empty = [], {}, []
         for position, (name, content) in enumerate(files, start=1):
             if not content:
-                raise InputError(f"uploaded file {safe_filename(name, position)[4:]} is empty")
+                empty.append({"where": shown_name(name, position), "reason": "the file is empty"})
+                continue
             path = Path(folder) / safe_filename(name, position)
             path.write_bytes(content)
             paths.append(path)
-        return report_dict(store.ingest(paths))
+            shown[str(path)] = shown_name(name, position)
+        report = report_dict(store.ingest(paths)) if paths else {
+            "added": 0, "duplicates": 0, "events": 0, "skipped": [], "article_ids": []}
+    report["skipped"] = [_without_paths(skip, shown, folder) for skip in report.get("skipped") or []] + empty
+    return report
+
+
+def _without_paths(skip: dict[str, Any], shown: dict[str, str], folder: str) -> dict[str, Any]:
+    out = dict(skip)
+    for key in ("where", "reason"):
+        text = str(out.get(key) or "")
+        for path, name in sorted(shown.items(), key=lambda item: -len(item[0])):
+            text = text.replace(path, name)
+        out[key] = text.replace(folder, "upload")
+    return out
