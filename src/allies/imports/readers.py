@@ -31,10 +31,12 @@ def new_rejects_table() -> str:
 
 
 def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, header: bool,
-                 rejects_table: str, quote: str = "", null_strings: Iterable[str] = NULL_STRINGS) -> str:
+                 rejects_table: str, quote: str = "", null_strings: Iterable[str] = NULL_STRINGS,
+                 pad_short_rows: bool = False) -> str:
     """``read_csv`` of ``file`` with every column as VARCHAR (values are cast with
     TRY_CAST later, so one bad value never stops the file), unparsable lines to
-    ``rejects_table``."""
+    ``rejects_table``. With ``pad_short_rows`` a row with too few columns gets NULLs
+    on the right instead of being rejected (the reader must then check it)."""
     spec = "{" + ", ".join(f"{sql_str(c)}: 'VARCHAR'" for c in columns) + "}"
     nulls = "[" + ", ".join(sql_str(n) for n in null_strings) + "]"
     escape = quote
@@ -44,7 +46,7 @@ def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, hea
         f"nullstr={nulls}, compression={sql_str(file.compression)}, ignore_errors=true, "
         f"store_rejects=true, rejects_table={sql_str(rejects_table)}, "
         f"rejects_scan={sql_str(rejects_table + '_scan')}, auto_detect=false, strict_mode=true, "
-        f"parallel=true)"
+        f"{'null_padding=true, ' if pad_short_rows else ''}parallel=true)"
     )
 
 

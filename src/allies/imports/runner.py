@@ -41,6 +41,7 @@ STAGED_COLUMNS = (
     "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality",
     "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
     "geo_country", "geo_name", "latitude", "longitude", "sentence_index",
+    "is_root_event", "num_mentions", "num_sources", "num_articles", "publisher", "event_text",
 )
 
 # Provenance an events file may carry over from an earlier stage (the Spark importer
