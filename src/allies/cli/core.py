@@ -169,10 +169,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         counts = store.counts()
         version = store.schema_version
+        by_dataset = dict(store.con.execute(
+            "SELECT origin, count(*) FROM events GROUP BY origin ORDER BY count(*) DESC, origin").fetchall())
         if args.json:
-            print(json.dumps({"path": str(store.path), "schema_version": version, **counts}))
+            print(json.dumps({"path": str(store.path), "schema_version": version, **counts,
+                              "events_by_dataset": by_dataset}))
             return 0
         print(f"store {store.path} (schema version {version})")
         for table, count in counts.items():
             print(f"  {table:<15} {count:>10,}")
+            if table == "events":
+                for origin, n in by_dataset.items():
+                    print(f"    {origin:<13} {n:>10,}")
     return 0
