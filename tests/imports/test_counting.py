@@ -14,6 +14,7 @@ from allies.cli import main
 from allies.imports import import_files
 from allies.relations import Counting, ask, dyad_table
 from allies.store import Store
+
 from .dataset_files import gdelt_line, write_lines, write_table
 from .test_import_icews import HEADER
 
@@ -21,20 +22,22 @@ COMICS = "https://comics.example.net/strip-of-the-day"
 
 
 def _cooperation(n: int, **values: str) -> str:
-    fields = dict(GlobalEventID=str(100 + n), Day=f"2019100{n}", Actor1Code="CANGOV", Actor1Name="CANADA",
-                  Actor1CountryCode="CAN", Actor2Code="USAGOV", Actor2Name="UNITED STATES",
-                  Actor2CountryCode="USA", IsRootEvent="1", EventCode="061", EventBaseCode="061",
-                  EventRootCode="06", QuadClass="2", GoldsteinScale="6.4", NumMentions="6", NumSources="3",
-                  NumArticles="6", SOURCEURL=f"https://news.example.net/trade-{n}")
+    fields = {"GlobalEventID": str(100 + n), "Day": f"2019100{n}", "Actor1Code": "CANGOV",
+              "Actor1Name": "CANADA", "Actor1CountryCode": "CAN", "Actor2Code": "USAGOV",
+              "Actor2Name": "UNITED STATES", "Actor2CountryCode": "USA", "IsRootEvent": "1", "EventCode": "061",
+              "EventBaseCode": "061", "EventRootCode": "06", "QuadClass": "2", "GoldsteinScale": "6.4",
+              "NumMentions": "6", "NumSources": "3", "NumArticles": "6",
+              "SOURCEURL": f"https://news.example.net/trade-{n}"}
     fields.update(values)
     return gdelt_line(**fields)
 
 
 def _comics(n: int, **values: str) -> str:
-    fields = dict(GlobalEventID=str(200 + n), Day="20191005", Actor1Code="USA", Actor1Name="UNITED STATES",
-                  Actor1CountryCode="USA", Actor2Code="CAN", Actor2Name="CANADA", Actor2CountryCode="CAN",
-                  IsRootEvent="0", EventCode=f"19{n}", EventBaseCode=f"19{n}", EventRootCode="19", QuadClass="4",
-                  GoldsteinScale="-10", NumMentions="1", NumSources="1", NumArticles="1", SOURCEURL=COMICS)
+    fields = {"GlobalEventID": str(200 + n), "Day": "20191005", "Actor1Code": "USA",
+              "Actor1Name": "UNITED STATES", "Actor1CountryCode": "USA", "Actor2Code": "CAN", "Actor2Name": "CANADA",
+              "Actor2CountryCode": "CAN", "IsRootEvent": "0", "EventCode": f"19{n}", "EventBaseCode": f"19{n}",
+              "EventRootCode": "19", "QuadClass": "4", "GoldsteinScale": "-10", "NumMentions": "1",
+              "NumSources": "1", "NumArticles": "1", "SOURCEURL": COMICS}
     fields.update(values)
     return gdelt_line(**fields)
 

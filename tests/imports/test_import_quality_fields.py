@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from allies.imports import import_files
 from allies.nlp.codebook import CODEBOOK
+
 from .dataset_files import gdelt_line, write_lines, write_table
 from .test_import_icews import HEADER
 
