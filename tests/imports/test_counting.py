@@ -147,3 +147,22 @@ def test_cli_rejects_bad_min_sources(db, capsys):
     assert main(["ask", "Canada and the United States", "--db", str(db), "--min-sources", "0"]) != 0
     err = capsys.readouterr().err
     assert "--min-sources must be at least 1" in err and "Traceback" not in err
+
+
+def test_readme_documents_the_counting_defaults():
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text(encoding="utf-8")
+    section = readme.split("#### How dataset rows count", 1)[1].split("\n### ", 1)[0]
+    rows = {line.split("|")[-2].strip(): line.split("|")[-3].strip() for line in section.splitlines()
+            if line.startswith("| ") and "`--" in line}
+    default = Counting()
+    assert rows == {
+        "`--every-row` counts every row": "on" if default.per_report else "off",
+        "`--count-weak` counts them": "off" if default.weak else "on",
+        "`--min-sources N`": str(default.min_sources),
+        "`--root-only`": "on" if default.root_only else "off",
+    }
+    for command in ("ask", "dyad", "network"):
+        line = next(x for x in readme.splitlines() if x.startswith(f"| `allies {command} "))
+        assert all(option in line for option in ("--min-sources N", "--root-only", "--count-weak", "--every-row"))
