@@ -16,11 +16,14 @@ from .dataset_files import gdelt_line
 ROWS = 120_000  # about 40 MB: several pieces for the parallel reader
 
 
-def _big_file(path, *, compress: bool):
+def _big_file(path, *, compress: bool, width: int = 61):
     """GDELT rows whose GlobalEventID is 1_000_000 + their line, every tenth row a
     duplicate of the row before it, a broken line every 9,973 lines and a bad date every
-    7,919; returns the expected lines of events, duplicates and skipped rows."""
-    template = gdelt_line(GlobalEventID="{id}", Actor2Code="AZEGOV{n}", SOURCEURL="https://news.example.net/{n}")
+    7,919; returns the expected lines of events, duplicates and skipped rows. With
+    ``width`` 58 every third row has 57 columns (a GDELT 1.0 file spanning April 2013)."""
+    template = gdelt_line(width, GlobalEventID="{id}", Actor2Code="AZEGOV{n}",
+                          SOURCEURL="https://news.example.net/{n}")
+    short = template.rsplit("\t", 1)[0]
     lines, events, skipped, stored_groups = [], {}, [], set()
     previous = None
     for line in range(1, ROWS + 1):
@@ -29,12 +32,15 @@ def _big_file(path, *, compress: bool):
             skipped.append(line)
             continue
         n = previous if (line % 10 == 0 and previous is not None) else line
-        text = template.replace("{id}", str(1_000_000 + line)).replace("{n}", str(n))
+        without_url = width == 58 and line % 3 == 0
+        text = (short if without_url else template)
+        text = text.replace("{id}", str(1_000_000 + line)).replace("{n}", str(n))
+        group = ("own", line) if without_url else ("url", n)  # a row without URL is never folded
         if line % 7919 == 0:
             text = text.replace("20150301", "2015XX01", 1)
             skipped.append(line)
-        elif n not in stored_groups:  # the first good row of its group is kept
-            stored_groups.add(n)
+        elif group not in stored_groups:  # the first good row of its group is kept
+            stored_groups.add(group)
             events[str(1_000_000 + line)] = line
         lines.append(text)
         previous = line
@@ -47,10 +53,14 @@ def _big_file(path, *, compress: bool):
     return path, events, skipped
 
 
-@pytest.mark.parametrize("compress", [False, True])
-def test_every_event_keeps_its_line_in_a_large_file(store, tmp_path, compress):
+@pytest.mark.parametrize("compress,width,piece", [(False, 61, None), (True, 61, None), (False, 58, None),
+                                                  (False, 61, "6MB")])
+def test_every_event_keeps_its_line_in_a_large_file(store, tmp_path, monkeypatch, compress, width, piece):
+    """Also when the file is imported in pieces (``piece``: ALLIES_IMPORT_PIECE)."""
+    if piece:
+        monkeypatch.setenv("ALLIES_IMPORT_PIECE", piece)
     store.con.execute("SET threads = 2")
-    path, events, skipped = _big_file(tmp_path / "big.export.CSV", compress=compress)
+    path, events, skipped = _big_file(tmp_path / "big.export.CSV", compress=compress, width=width)
     [result] = import_files(store, [path], kind="gdelt")
     assert result.rows_read == ROWS
     assert sorted(item["line"] for item in result.skipped) == skipped

@@ -12,7 +12,25 @@ def _store(args):
     server's view of it when 'allies serve' runs this command (see cli/served.py)."""
     from .served import read_store
 
-    return read_store(args.db)
+    store = read_store(args.db)
+    if hasattr(args, "min_sources"):
+        from ..relations import Counting
+
+        store.counting = Counting(per_report=not args.every_row, weak=args.count_weak,
+                                  min_sources=args.min_sources, root_only=args.root_only)
+    return store
+
+
+def _counting(parser) -> None:
+    """How dataset rows count (relations.cache.Counting; defaults in the README)."""
+    parser.add_argument("--min-sources", type=int, default=1, metavar="N",
+                        help="count only GDELT rows seen in at least N sources (NumSources; default 1)")
+    parser.add_argument("--root-only", action="store_true",
+                        help="count only GDELT rows that are their article's root event (IsRootEvent)")
+    parser.add_argument("--count-weak", action="store_true",
+                        help="also count GDELT rows with a single mention that are not root events")
+    parser.add_argument("--every-row", action="store_true",
+                        help="count every dataset row, not one report per source article")
 
 
 def _window(parser) -> None:
@@ -112,6 +130,7 @@ def register(sub) -> None:
     db_option(p)
     _window(p)
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    _counting(p)
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("check", help="weigh a claim (\"Russia is an ally of Azerbaijan\") against the evidence")
@@ -119,6 +138,7 @@ def register(sub) -> None:
     db_option(p)
     _window(p)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    _counting(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("dyad", help="monthly events between two countries by direction and quad class")
@@ -128,6 +148,7 @@ def register(sub) -> None:
     _window(p)
     p.add_argument("--plot", metavar="FILE", help="also draw a chart (.png or .svg)")
     p.add_argument("--json", action="store_true", help="print the table as JSON")
+    _counting(p)
     p.set_defaults(func=cmd_dyad)
 
     p = sub.add_parser("report", help="write a self-contained HTML report on two countries")
@@ -136,6 +157,7 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help="HTML file to write")
     db_option(p)
     _window(p)
+    _counting(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("network", help="one country's relations with all others, ranked")
@@ -144,6 +166,7 @@ def register(sub) -> None:
     _window(p)
     p.add_argument("--limit", type=int, default=None, metavar="N", help="show the first N only")
     p.add_argument("--json", action="store_true", help="print the ranking as JSON")
+    _counting(p)
     p.set_defaults(func=cmd_network)
 
     p = sub.add_parser("ties", help="formal ties (treaties, blocs, declarations, ATOP) between two countries")

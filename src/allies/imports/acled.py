@@ -80,9 +80,11 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         expressions[f"{side}_code"] = actor_code(country, f"CASE WHEN {police} THEN 'COP' ELSE i{n}.type END")
     cameo = "coalesce(em.cameo, e0.cameo)"
     root = f"left({cameo}, 2)"
+    joins.append(f"LEFT JOIN code_cameo ck ON ck.code = {cameo}")
     expressions.update({
         "cameo": cameo,
         "cameo_root": root,
+        "plover": "ck.plover",
         "quad": quad_from_root_sql(root),
         "goldstein": "coalesce(em.goldstein, e0.goldstein)",
         "negated": "false",

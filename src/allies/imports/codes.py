@@ -80,6 +80,11 @@ def install(con: duckdb.DuckDBPyConnection) -> None:
             sectors.append((key, row["sector"], rank))
     _load(con, "code_sectors", "name_key VARCHAR, sector VARCHAR, rank INTEGER", sectors)
 
+    # The CAMEO code book (owned by allies.nlp): imported rows get PLOVER from it.
+    from ..nlp.codebook import CODEBOOK
+
+    _load(con, "code_cameo", "code VARCHAR, plover VARCHAR",
+          [(entry.code, entry.plover) for entry in CODEBOOK])
     _load(con, "code_plover", "plover VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE",
           [(r["plover"], r["mode"] or "", r["cameo"], float(r["goldstein"])) for r in read_table("plover_cameo.tsv")])
     _load(con, "code_acled_events", "event_type VARCHAR, sub_event_type VARCHAR, cameo VARCHAR, goldstein DOUBLE",

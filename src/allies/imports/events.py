@@ -19,6 +19,7 @@ from .sources import InputFile
 TYPES = {
     "date": "DATE", "goldstein": "DOUBLE", "negated": "BOOLEAN", "confidence": "DOUBLE",
     "latitude": "DOUBLE", "longitude": "DOUBLE", "sentence_index": "INTEGER",
+    "is_root_event": "BOOLEAN", "num_mentions": "INTEGER", "num_sources": "INTEGER", "num_articles": "INTEGER",
 }
 # Nested forms written by Event.to_dict: staged column -> JSON path.
 NESTED = {

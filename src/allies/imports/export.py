@@ -33,6 +33,7 @@ EVENT_EXPORT_COLUMNS = (
     "quad", "goldstein", "negated", "modality", "speaker_text", "speaker_code", "speaker_country",
     "confidence", "trigger", "url", "geo_country", "geo_name", "latitude", "longitude", "duplicates",
     "article_id", "sentence_index", "import_run_id", "source_file", "source_row", "external_id",
+    "story_id", "is_root_event", "num_mentions", "num_sources", "num_articles", "publisher", "event_text",
 )
 
 
@@ -96,7 +97,8 @@ def dyads_query(where: str) -> str:
 
 def gdelt_query(where: str) -> str:
     """The events in GDELT 2.0's 61-column layout. Fields allies does not keep (tone,
-    mention counts beyond the folded duplicates, per-actor geography) are empty."""
+    per-actor geography) are empty; mention, source and article counts are GDELT's own
+    where the row came from GDELT, else counted from the folded duplicates."""
     def clean(expr: str) -> str:
         return f"coalesce(regexp_replace({expr}, '[\\t\\r\\n]+', ' ', 'g'), '')"
 
@@ -118,9 +120,12 @@ def gdelt_query(where: str) -> str:
         "CAST(event_id AS VARCHAR)", day, "strftime(date, '%Y%m')", "CAST(year(date) AS VARCHAR)",
         "CAST(round(year(date) + (dayofyear(date) - 1) / 365.0, 4) AS VARCHAR)",
         *actor,
-        "'1'", clean("cameo"), clean("left(cameo, 3)"), clean("cameo_root"), quad_class,
+        "CASE WHEN is_root_event IS false THEN '0' ELSE '1' END",
+        clean("cameo"), clean("left(cameo, 3)"), clean("cameo_root"), quad_class,
         "coalesce(CAST(goldstein AS VARCHAR), '')",
-        "CAST(1 + coalesce(duplicates, 0) AS VARCHAR)", "'1'", "CAST(1 + coalesce(duplicates, 0) AS VARCHAR)", empty,
+        "CAST(coalesce(num_mentions, 1 + coalesce(duplicates, 0)) AS VARCHAR)",
+        "CAST(coalesce(num_sources, 1) AS VARCHAR)",
+        "CAST(coalesce(num_articles, 1 + coalesce(duplicates, 0)) AS VARCHAR)", empty,
         *geo_blank, *geo_blank, *action_geo,
         f"{day} || '000000'", clean("url"),
     ]

@@ -48,11 +48,19 @@ def looks_like(line: str) -> bool:
     return len(fields) in VARIANTS and fields[0].isdigit() and len(fields[1]) == 8 and fields[1].isdigit()
 
 
-def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
-    width = sniff_width(file)
-    columns = columns_for(width)
+def stage(con: duckdb.DuckDBPyConnection, file: InputFile, width: int | None = None) -> Staging:
+    """Staging SQL for a GDELT file (``width``: its columns, when a piece of a file
+    is read whose own first line may be a bad row)."""
+    width = width or sniff_width(file)
+    # GDELT 1.0 files found in the wild mix rows from before April 2013 (57 columns) and
+    # after (58: SOURCEURL added at the end). Such a file is read as 58 columns with short
+    # rows padded, so a 57-column row simply has no URL; a row shorter than 57 columns is
+    # then recognised by its missing last column (DATEADDED, always filled by GDELT).
+    mixed_v1 = width in (57, 58)
+    columns = columns_for(58 if mixed_v1 else width)
     rejects = new_rejects_table()
-    source = read_csv_sql(file, columns, delimiter="\t", header=False, rejects_table=rejects, null_strings=("",))
+    source = read_csv_sql(file, columns, delimiter="\t", header=False, rejects_table=rejects, null_strings=("",),
+                          pad_short_rows=mixed_v1)
     quad_case = " ".join(f"WHEN '{i}' THEN '{q}'" for i, q in enumerate(QUADS, start=1))
     root = "coalesce(r.EventRootCode, left(r.EventCode, 2))"
     expressions = {
@@ -72,6 +80,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         "target_sector": "t2.sector",
         "cameo": "r.EventCode",
         "cameo_root": root,
+        "plover": "ck.plover",
         "quad": f"coalesce(CASE r.QuadClass {quad_case} END, {quad_from_root_sql(root)})",
         "goldstein": "TRY_CAST(r.GoldsteinScale AS DOUBLE)",
         "negated": "false",
@@ -81,8 +90,15 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         "geo_name": "r.ActionGeo_FullName",
         "latitude": "TRY_CAST(r.ActionGeo_Lat AS DOUBLE)",
         "longitude": "TRY_CAST(r.ActionGeo_Long AS DOUBLE)",
+        # GDELT's own weight of a row: its first event in the article, and how often
+        # it was reported (see relations.cache for how they count).
+        "is_root_event": "CASE r.IsRootEvent WHEN '1' THEN true WHEN '0' THEN false END",
+        "num_mentions": "TRY_CAST(r.NumMentions AS INTEGER)",
+        "num_sources": "TRY_CAST(r.NumSources AS INTEGER)",
+        "num_articles": "TRY_CAST(r.NumArticles AS INTEGER)",
     }
-    bad = first_problem([
+    short_row = [("r.DATEADDED IS NULL", "'too few columns (GDELT 1.0 rows have 57 or 58)'")] if mixed_v1 else []
+    bad = first_problem(short_row + [
         ("r.Day IS NULL", "'missing date'"),
         (f"{DATE_SQL} IS NULL", "'bad date: ' || r.Day"),
         ("r.EventCode IS NULL", "'missing event code'"),
@@ -95,7 +111,8 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         "LEFT JOIN code_cameo_countries c2 ON c2.code = r.Actor2CountryCode "
         "LEFT JOIN code_actor_types t1 ON t1.type = r.Actor1Type1Code "
         "LEFT JOIN code_actor_types t2 ON t2.type = r.Actor2Type1Code "
-        "LEFT JOIN code_fips g ON g.fips = r.ActionGeo_CountryCode"
+        "LEFT JOIN code_fips g ON g.fips = r.ActionGeo_CountryCode "
+        "LEFT JOIN code_cameo ck ON ck.code = r.EventCode"
     )
     return staging(
         source, expressions, bad, joins, fold_joins="",  # key and checks use raw columns only
@@ -104,5 +121,5 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         rejects_table=rejects,
         fold_key=GDELT_FOLD_KEY,
         origin='gdelt',
-        variant=VARIANTS[width],
+        variant=VARIANTS[width],  # the layout of its first row
     )

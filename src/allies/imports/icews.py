@@ -19,7 +19,7 @@ FIELDS = {
     "source_name": ["Source Name"], "source_sectors": ["Source Sectors"], "source_country": ["Source Country"],
     "event_text": ["Event Text"], "cameo": ["CAMEO Code"], "intensity": ["Intensity"],
     "target_name": ["Target Name"], "target_sectors": ["Target Sectors"], "target_country": ["Target Country"],
-    "story_id": ["Story ID"], "sentence": ["Sentence Number"], "city": ["City"], "district": ["District"],
+    "story_id": ["Story ID"], "sentence": ["Sentence Number"], "publisher": ["Publisher"], "city": ["City"], "district": ["District"],
     "province": ["Province"], "country": ["Country"], "latitude": ["Latitude"], "longitude": ["Longitude"],
 }
 REQUIRED = ("date", "cameo", "source_name", "target_name")
@@ -39,7 +39,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     geo_join, geo_iso = country_joins("gc", col("country"))
     sector_columns = headed.sector_columns("source_sectors", "target_sectors")
     ctes = sector_cte("actor_sectors", sector_columns) if sector_columns else ""
-    joins = " ".join([src_join, tgt_join, geo_join])
+    joins = " ".join([src_join, tgt_join, geo_join, f"LEFT JOIN code_cameo ck ON ck.code = {col('cameo')}"])
     if ctes:
         joins += sector_joins(col("source_sectors"), col("target_sectors"))
     src_sector = "ss.sector" if ctes else "NULL"
@@ -60,6 +60,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         "target_code": actor_code(tgt_iso, "tst.type" if ctes else "NULL"),
         "cameo": col("cameo"),
         "cameo_root": root,
+        "plover": "ck.plover",
         "quad": quad_from_root_sql(root),
         "goldstein": f"TRY_CAST({col('intensity')} AS DOUBLE)",
         "negated": "false",
@@ -69,6 +70,8 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
         "latitude": f"TRY_CAST({col('latitude')} AS DOUBLE)",
         "longitude": f"TRY_CAST({col('longitude')} AS DOUBLE)",
         "sentence_index": f"TRY_CAST({col('sentence')} AS INTEGER)",
+        "publisher": col("publisher"),
+        "event_text": col("event_text"),
     }
     bad = first_problem([
         (f"{col('date')} IS NULL", "'missing date'"),

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping
 
 from ..errors import InputError
 
-from .runner import CARRIED_COLUMNS, RAW_TABLE, STAGED_COLUMNS, Staging
+from .runner import CARRIED_COLUMNS, RAW_START, RAW_TABLE, STAGED_COLUMNS, Staging
 from .sources import InputFile, first_line
 
 _reject_numbers = count(1)
@@ -31,10 +31,12 @@ def new_rejects_table() -> str:
 
 
 def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, header: bool,
-                 rejects_table: str, quote: str = "", null_strings: Iterable[str] = NULL_STRINGS) -> str:
+                 rejects_table: str, quote: str = "", null_strings: Iterable[str] = NULL_STRINGS,
+                 pad_short_rows: bool = False) -> str:
     """``read_csv`` of ``file`` with every column as VARCHAR (values are cast with
     TRY_CAST later, so one bad value never stops the file), unparsable lines to
-    ``rejects_table``."""
+    ``rejects_table``. With ``pad_short_rows`` a row with too few columns gets NULLs
+    on the right instead of being rejected (the reader must then check it)."""
     spec = "{" + ", ".join(f"{sql_str(c)}: 'VARCHAR'" for c in columns) + "}"
     nulls = "[" + ", ".join(sql_str(n) for n in null_strings) + "]"
     escape = quote
@@ -44,7 +46,7 @@ def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, hea
         f"nullstr={nulls}, compression={sql_str(file.compression)}, ignore_errors=true, "
         f"store_rejects=true, rejects_table={sql_str(rejects_table)}, "
         f"rejects_scan={sql_str(rejects_table + '_scan')}, auto_detect=false, strict_mode=true, "
-        f"parallel=true)"
+        f"{'null_padding=true, ' if pad_short_rows else ''}parallel=true)"
     )
 
 
@@ -82,8 +84,9 @@ def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins:
 
 
 # The copied file, numbered: a table created in file order numbers its rows in that
-# order (rowid from 0), so no window function has to make the read single-threaded.
-RAW_CTE = f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE})"
+# order (rowid from RAW_START's first), so no window function has to make the read
+# single-threaded.
+RAW_CTE = f"raw AS (SELECT rowid - (SELECT first_rowid FROM {RAW_START}) + 1 AS data_row, * FROM {RAW_TABLE})"
 
 
 def referenced_columns(columns: Iterable[str], texts: Iterable[str]) -> list[str]:

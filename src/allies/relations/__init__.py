@@ -30,6 +30,11 @@ Python API (stable; the CLI, web pages and REST API are thin layers over it)::
   first question after new events arrive; call it after a large import. A store
   opened read-only with a stale cache is answered from ``events`` directly
   (correct, but slower on millions of events).
+- ``Counting(per_report=True, weak=False, min_sources=1, root_only=False)``: how
+  dataset rows count (one report per source article, GDELT's single-mention rows
+  that are not root events left uncounted); set ``store.counting = Counting(...)``
+  before asking to judge with stricter or looser rules. ``analysis["datasets"]``
+  and ``DyadTable.datasets`` give the reports counted and rows found per dataset.
 - ``import_atop(store, path)`` lives in :mod:`allies.imports.atop`.
 
 Countries may be given as names, adjectives, capitals or ISO3 codes; unknown
@@ -39,7 +44,7 @@ JSON-serialisable.
 from __future__ import annotations
 
 from .answer import Answer, CheckResult, ask, check, evidence, judge_dyad, resolve_pair
-from .cache import refresh
+from .cache import Counting, refresh
 from .countries import country_name, resolve_country
 from .question import Question, parse_question
 from .ties import FormalTie, builtin_ties, load_builtin_ties, ties_between
@@ -54,7 +59,7 @@ def prepare(store, force: bool = False) -> bool:
 
 
 __all__ = [
-    "Answer", "CheckResult", "DyadTable", "FormalTie", "Network", "Question",
+    "Answer", "CheckResult", "Counting", "DyadTable", "FormalTie", "Network", "Question",
     "ask", "builtin_ties", "check", "country_name", "dyad_table", "evidence", "formal_ties",
     "judge_dyad", "load_builtin_ties", "network", "parse_question", "prepare", "resolve_country", "resolve_pair",
     "ties_between",

@@ -116,8 +116,10 @@ def format_citation(item: dict[str, Any], width: int = 96) -> str:
     if ev.get("kind") == "statement":
         verb = "disputes an alliance" if ev["claim"] == "not_ally" else "speaks of an alliance"
         what = f"statement: {ev['voice']} voice {verb} with {ev['target']}"
+    elif item.get("what"):
+        what = item["what"]
     else:
-        what = f"{ev['source']} -> {ev['target']} {ev['cameo'] or ''} {ev['quad']} ({ev['goldstein']:+.1f})"
+        what = f"{ev['source']} -> {ev['target']} {ev.get('cameo_label') or ev['cameo'] or ''} {ev['quad']} ({ev['goldstein']:+.1f})"
     text = item.get("sentence")
     where = []
     if item.get("title"):
@@ -128,6 +130,8 @@ def format_citation(item: dict[str, Any], width: int = 96) -> str:
         where.append(item["date"])
     if item.get("url"):
         where.append(item["url"])
+    elif item.get("publisher"):
+        where.append(item["publisher"])
     body = f"{what}: \"{text}\"" if text else what
     out = body + (" — " + ", ".join(where) if where else "")
     return "\n      ".join(textwrap.wrap(out, width)) or out
@@ -168,6 +172,7 @@ def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = No
             LEFT JOIN sentences s ON s.article_id = r.article_id AND s.sentence_index = r.sentence_index""",
         [*dyad_params, *params, *dyad_params, *params])
     rows.sort(key=_strength)  # the joins above do not keep the subqueries' order
+    details = _dataset_details(store, [r["event_id"] for r in rows if r["article_id"] is None])
     lo, hi = sorted((a, b))
     claim_where, claim_params = window_sql(since, until, "c.date")
     statements = store.query(
@@ -190,8 +195,58 @@ def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = No
         key = (row["article_id"], row["sentence_index"]) if row["article_id"] is not None else ("event", row["event_id"])
         if len(out[row["stance"]]) < limit and key not in seen:
             seen.add(key)
-            out[row["stance"]].append(_cite(row, row["stance"]))
+            out[row["stance"]].append(_cite(row, row["stance"], details.get(row["event_id"])))
     return out["for"], out["against"]
+
+
+# How citations name the datasets rows come from.
+DATASET_NAMES = {"gdelt": "GDELT", "icews": "ICEWS", "polecat": "POLECAT", "acled": "ACLED",
+                 "events": "events file", "coded": "allies coder"}
+
+
+def _dataset_details(store, event_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """What the dataset itself says about cited rows: actor names, its event text,
+    publisher, story and GDELT's mention counts (from ``events``, a handful of rows)."""
+    if not event_ids:
+        return {}
+    marks = ", ".join("?" for _ in event_ids)
+    rows = store.query(
+        f"SELECT event_id, source_text, target_text, event_text, publisher, story_id, is_root_event, "
+        f"num_mentions, num_sources, num_articles FROM events WHERE event_id IN ({marks})", list(event_ids))
+    return {r["event_id"]: r for r in rows}
+
+
+def _cameo_label(code: str | None) -> str | None:
+    """'036 Express intent to meet or negotiate', from the CAMEO code book."""
+    if not code:
+        return None
+    from ..nlp.codebook import CODEBOOK
+
+    name = CODEBOOK.name(code)
+    return f"{code} {name}" if name else code
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _what_happened(row: dict[str, Any], detail: dict[str, Any]) -> str:
+    """A dataset row in words: 'GDELT: RUSSIA (RUS) -> UKRAINE (UKR), 036 Express intent to
+    meet or negotiate (verbal cooperation, +4.0); event text "..."'."""
+    def actor(name: str | None, country: str) -> str:
+        return f"{name} ({country})" if name and name.upper() != country else country
+
+    dataset = DATASET_NAMES.get(row["origin"], row["origin"])
+    label = _cameo_label(row["cameo"]) or "an event"
+    kind = (row["quad"] or "").replace("_", " ")
+    score = f", {row['goldstein']:+.1f}" if row["goldstein"] is not None else ""
+    text = (f"{dataset}: {actor(detail.get('source_text'), row['source_country'])} -> "
+            f"{actor(detail.get('target_text'), row['target_country'])}, {label} ({kind}{score})")
+    said = detail.get("event_text")
+    if said and _letters(said) not in _letters(label):  # ICEWS's text is often the label itself
+        text += f"; event text \"{said.strip()}\""
+    return text
+
 
 
 def _strength(row: dict[str, Any]) -> tuple:
@@ -207,14 +262,25 @@ def _citation(row: dict[str, Any], stance: str, event: dict[str, Any]) -> dict[s
             "date": _iso(row["date"]), "url": row["url"], "event": event}
 
 
-def _cite(row: dict[str, Any], stance: str) -> dict[str, Any]:
-    return _citation(row, stance, {
+def _cite(row: dict[str, Any], stance: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An event cited; a dataset row (``detail`` from :func:`_dataset_details`) also says
+    what happened in words (``what``), who reported it and how widely."""
+    detail = detail or {}
+    item = _citation(row, stance, {
         "kind": "event", "event_id": row["event_id"], "origin": row["origin"],
         "sentence_index": row["sentence_index"], "source": row["source_country"],
-        "target": row["target_country"], "cameo": row["cameo"], "quad": row["quad"],
-        "goldstein": row["goldstein"], "modality": row["modality"], "negated": bool(row["negated"]),
-        "voice": row["voice"], "claim": None, "confidence": row["confidence"],
+        "target": row["target_country"], "cameo": row["cameo"], "cameo_label": _cameo_label(row["cameo"]),
+        "quad": row["quad"], "goldstein": row["goldstein"], "modality": row["modality"],
+        "negated": bool(row["negated"]), "voice": row["voice"], "claim": None, "confidence": row["confidence"],
+        "source_name": detail.get("source_text"), "target_name": detail.get("target_text"),
+        "event_text": detail.get("event_text"), "story_id": detail.get("story_id"),
+        "root_event": detail.get("is_root_event"), "mentions": detail.get("num_mentions"),
+        "sources": detail.get("num_sources"), "articles": detail.get("num_articles"),
     })
+    item["dataset"] = DATASET_NAMES.get(row["origin"], row["origin"]) if row["article_id"] is None else None
+    item["publisher"] = detail.get("publisher")
+    item["what"] = _what_happened(row, detail) if row["article_id"] is None else None
+    return item
 
 
 def _cite_statement(row: dict[str, Any], stance: str) -> dict[str, Any]:

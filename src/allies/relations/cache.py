@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+from ..errors import InputError
 
 
 @lru_cache(maxsize=1)
@@ -34,24 +38,93 @@ def _pattern(kind: str) -> str:
     return r"\b(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms) + r")\b"
 
 
-def events_select(after_event: int | None = None) -> str:
+@dataclass(frozen=True)
+class Counting:
+    """How rows count toward a relation (issue 14: the way careful dataset users filter).
+
+    The defaults are what the cache holds:
+
+    - ``per_report``: one report per source article. Rows of one article (a GDELT
+      SOURCEURL, an ICEWS/POLECAT story, else the row itself) count once per direction
+      and kind of act (quad class), however many rows the dataset coded from it. Coded
+      events keep counting one each: each is a sentence of a stored article.
+    - ``weak``: GDELT rows with a single mention that are not the article's root event
+      (``IsRootEvent`` 0, ``NumMentions`` 1), GDELT's noisiest, stay as evidence but do
+      not count unless ``weak`` is set.
+    - ``min_sources``: GDELT rows seen in fewer sources (``NumSources``) do not count;
+      rows of other datasets carry no such count and are not affected.
+    - ``root_only``: count only GDELT rows that are their article's root event.
+
+    Set ``store.counting = Counting(...)`` to judge with other rules (``allies ask``,
+    ``dyad`` and ``network`` take ``--min-sources``, ``--root-only``, ``--count-weak``
+    and ``--every-row``); anything but the defaults is computed per question from the
+    cached rows, so it is slower on a large store."""
+
+    per_report: bool = True
+    weak: bool = False
+    min_sources: int = 1
+    root_only: bool = False
+
+    def __post_init__(self):
+        if int(self.min_sources) < 1:
+            raise InputError("--min-sources must be at least 1")
+
+    def row_condition(self) -> str:
+        """SQL over rel_events' columns: whether a usable row passes these rules."""
+        parts = []
+        if not self.weak:
+            parts.append("coalesce(is_root OR num_mentions > 1, true)")
+        if self.root_only:
+            parts.append("coalesce(is_root, true)")
+        if int(self.min_sources) > 1:
+            parts.append(f"coalesce(num_sources >= {int(self.min_sources)}, true)")
+        return " AND ".join(["usable", *parts])
+
+    def counted_sql(self) -> str:
+        """SQL for rel_events.counted under these rules (a window over the rows given)."""
+        ok = f"({self.row_condition()})"
+        if not self.per_report:
+            return ok
+        return (f"{ok} AND row_number() OVER (PARTITION BY source_country, target_country, quad, report, {ok} "
+                f"ORDER BY event_id) = 1")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"per_report": self.per_report, "weak": self.weak, "min_sources": int(self.min_sources),
+                "root_only": self.root_only}
+
+
+DEFAULT_COUNTING = Counting()
+
+# The source article a row comes from (see Counting.per_report).
+REPORT_SQL = ("CASE WHEN e.origin = 'coded' OR e.article_id IS NOT NULL THEN 'event:' || e.event_id "
+              "ELSE coalesce('url:' || e.url, e.origin || ':story:' || e.story_id, 'event:' || e.event_id) END")
+
+
+def events_select(after_event: int | None = None, counting: Counting = DEFAULT_COUNTING) -> str:
     """SQL producing rel_events' columns from ``events`` (only ids above
-    ``after_event`` when given: an append)."""
+    ``after_event`` when given: an append), ``counted`` under ``counting``."""
     newer = f"AND e.event_id > {int(after_event)}" if after_event is not None else ""
-    return f"""
+    rows = f"""
     SELECT e.event_id, e.origin, e.article_id, e.sentence_index, e.date,
            CAST(date_trunc('month', e.date) AS DATE) AS month,
            e.source_country, e.target_country, e.source_sector, e.target_sector,
            e.cameo, e.quad, e.goldstein, coalesce(e.negated, false) AS negated,
            coalesce(e.modality, 'asserted') AS modality,
            coalesce(e.speaker_country, CASE WHEN e.quad LIKE 'verbal%' THEN e.source_country END) AS voice,
-           e.confidence, e.url,
+           e.confidence, e.url, {REPORT_SQL} AS report,
            (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted'
-            AND coalesce(e.confidence, 1) >= {MIN_CONFIDENCE}) AS counted
+            AND coalesce(e.confidence, 1) >= {MIN_CONFIDENCE}) AS usable,
+           e.is_root_event AS is_root, e.num_sources, e.num_mentions
     FROM events e
     WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
       AND e.source_country <> e.target_country AND e.date IS NOT NULL {newer}
     """
+    return f"SELECT *, {counting.counted_sql()} AS counted FROM ({rows}) r0"
+
+
+def recounted(rel: str, counting: Counting) -> str:
+    """SQL: the rel_events rows of ``rel`` with ``counted`` recomputed under ``counting``."""
+    return f"SELECT * REPLACE ({counting.counted_sql()} AS counted) FROM {rel} r0"
 
 
 def country_months_select(rel: str) -> str:
@@ -147,7 +220,7 @@ MIN_CONFIDENCE = 0.5
 
 # Raised whenever what the cache tables hold changes meaning, so that stores built by
 # an older allies are rebuilt rather than appended to.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _parts(con) -> tuple:
@@ -214,7 +287,13 @@ def refresh(store, force: bool = False) -> bool:
     try:
         if appended:
             last_event, last_article = appended
-            con.execute(f"INSERT INTO rel_events {events_select(last_event)} ORDER BY source_country, target_country, date")
+            # A report already counted (an article seen by an earlier import) is not counted again.
+            con.execute(
+                f"INSERT INTO rel_events BY NAME SELECT * REPLACE (counted AND NOT EXISTS ("
+                f"SELECT 1 FROM rel_events o WHERE o.counted AND o.report = n.report "
+                f"AND o.source_country = n.source_country AND o.target_country = n.target_country "
+                f"AND o.quad IS NOT DISTINCT FROM n.quad) AS counted) "
+                f"FROM ({events_select(last_event)}) n ORDER BY source_country, target_country, date")
             new_rows = f"(SELECT * FROM rel_events WHERE event_id > {int(last_event)})"
             # Queries sum over rel_country_months, so new rows for a key add up with the old.
             con.execute(f"INSERT INTO rel_country_months {country_months_select(new_rows)}")
@@ -223,7 +302,7 @@ def refresh(store, force: bool = False) -> bool:
             con.execute("DELETE FROM rel_events")
             con.execute("DELETE FROM rel_country_months")
             con.execute("DELETE FROM rel_claims")
-            con.execute(f"INSERT INTO rel_events {events_select()} ORDER BY source_country, target_country, date")
+            con.execute(f"INSERT INTO rel_events BY NAME {events_select()} ORDER BY source_country, target_country, date")
             con.execute(f"INSERT INTO rel_country_months {country_months_select('rel_events')} ORDER BY country, other, month")
             con.execute(f"INSERT INTO rel_claims {claims_select()} ORDER BY country_a, country_b, date")
         con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('events_fingerprint', ?)", [current])
@@ -238,7 +317,18 @@ def sources(store) -> tuple[str, str, str]:
     """The relations to read (events, per-country months, claims) from: the
     cache tables when current, else subqueries over the base tables. Reading
     never writes: writes refresh the cache (``allies.api`` does it after every
-    ingest and import), or :func:`allies.relations.prepare` does it on request."""
+    ingest and import), or :func:`allies.relations.prepare` does it on request.
+    Under counting rules other than the defaults (``store.counting``) the events
+    are recounted per question."""
+    counting = getattr(store, "counting", None) or DEFAULT_COUNTING
+    tables = _default_sources(store)
+    if counting == DEFAULT_COUNTING:
+        return tables
+    rel = f"({recounted(tables[0], counting)})"
+    return rel, f"({country_months_select(rel)})", tables[2]
+
+
+def _default_sources(store) -> tuple[str, str, str]:
     con = store.con
     # ``store.relations_cache = False`` bypasses the cache (benchmarks compare against it).
     if getattr(store, "relations_cache", True) and _has_cache_tables(con):

@@ -144,6 +144,7 @@ class DyadAnalysis:
     voices: list[Voice]
     third_parties: list[ThirdParty]
     violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
+    datasets: dict[str, dict[str, int]] = field(default_factory=dict)  # see dataset_counts
 
     def side(self, source: str, target: str) -> SideStats:
         return self.sides[f"{source}>{target}"]
@@ -178,6 +179,7 @@ class DyadAnalysis:
             "voices": [v.to_dict() for v in self.voices],
             "third_parties": [t.to_dict() for t in self.third_parties],
             "violent_events": self.violent,
+            "datasets": self.datasets,
         }
 
 
@@ -213,6 +215,25 @@ def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
                    count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= -9) AS violent
             FROM {dyad} e WHERE counted {where}
             GROUP BY ALL""", [*dyad_params, *params]).fetchall()
+
+
+def dataset_counts(store, rel: str, a: str, b: str, since=None, until=None) -> dict[str, dict[str, int]]:
+    """Per dataset (``origin``: coded, gdelt, icews, ...), both directions: the reports
+    that count for the dyad in the window and the rows found (counted or not: a report's
+    further rows, weak or unasserted rows)."""
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    where, params = window_sql(since, until)
+    rows = store.con.execute(
+        f"SELECT origin, count(*) FILTER (WHERE counted) AS reports, count(*) AS found "
+        f"FROM {dyad} e WHERE true {where} GROUP BY origin ORDER BY reports DESC, origin",
+        [*dyad_params, *params]).fetchall()
+    return {origin: {"reports": int(reports), "rows": int(found)} for origin, reports, found in rows}
+
+
+def format_datasets(datasets: dict[str, dict[str, int]]) -> str:
+    """'gdelt 12 reports (40 rows), coded 3 reports (3 rows)'."""
+    return ", ".join(f"{origin} {c['reports']} report{'s' if c['reports'] != 1 else ''} ({c['rows']} "
+                     f"row{'s' if c['rows'] != 1 else ''})" for origin, c in datasets.items())
 
 
 def _slope(points: list[tuple[int, float]]) -> float | None:
@@ -279,7 +300,8 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
         voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
 
     third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
-    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent)
+    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent,
+                        dataset_counts(store, rel, a, b, since, until))
 
 
 def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:

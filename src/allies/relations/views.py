@@ -17,7 +17,9 @@ from .dyad import (
     SideStats,
     _month_window,
     _slope,
+    dataset_counts,
     dyad_rows,
+    format_datasets,
     window_sql,
 )
 from .ties import FormalTie, ties_between, ties_of
@@ -41,11 +43,12 @@ class DyadTable:
     until: dt.date | None
     rows: list[dict[str, Any]]
     directions: list[SideStats]
+    datasets: dict[str, dict[str, int]] = field(default_factory=dict)  # per origin: reports, rows
 
     def to_dict(self) -> dict[str, Any]:
         return {"dyad": [self.a, self.b], "names": [country_name(self.a), country_name(self.b)],
                 "since": _iso(self.since), "until": _iso(self.until), "rows": self.rows,
-                "directions": [d.to_dict() for d in self.directions]}
+                "directions": [d.to_dict() for d in self.directions], "datasets": self.datasets}
 
     def to_text(self) -> str:
         head = f"{'month':<8} {'direction':<9} " + " ".join(f"{QUAD_SHORT[q]:>6}" for q in QUAD_SHORT) + f" {'events':>6} {'gold':>6}"
@@ -65,6 +68,8 @@ class DyadTable:
                    "words_conflict_deeds_cooperate": "conflictual words, cooperative deeds"}.get(x["gap"], "none")
             lines.append(f"{d.source}>{d.target}: {plural(x['total'], 'event')}, balance {bal}, material {x['material']} / "
                          f"verbal {x['verbal']}, trend {trend}, words-deeds gap: {gap}")
+        if self.datasets:
+            lines.append(f"By dataset: {format_datasets(self.datasets)}")
         return "\n".join(lines)
 
 
@@ -103,7 +108,7 @@ def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
         if n:
             side.goldstein_mean = sum(p[1] * p[2] for p in points) / n
         side.trend_per_month = _slope([(p[0], p[1]) for p in points])
-    return DyadTable(a, b, since, until, rows, list(sides.values()))
+    return DyadTable(a, b, since, until, rows, list(sides.values()), dataset_counts(store, rel, a, b, since, until))
 
 
 @dataclass
