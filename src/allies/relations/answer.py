@@ -86,10 +86,9 @@ class Answer:
             lines.append("")
             lines.append("Formal ties:")
             for tie in self.formal_ties:
-                status = tie.status_on(self.on)
-                when = _iso(tie.start) or "?"
                 obligations = ", ".join(tie.obligations) or "unspecified"
-                lines.append(f"  - {tie.name} [{tie.origin}] from {when}, {status}; obligations: {obligations}")
+                lines.append(f"  - {tie.name} [{tie.origin}, {tie.kind_label}] {tie.span_text()}, "
+                             f"{tie.status_text(self.on)}; obligations: {obligations}")
         for label, items in (("Evidence for", self.evidence_for), ("Evidence against", self.evidence_against)):
             if not items:
                 continue

@@ -20,6 +20,8 @@ from .cache import sources
 from .countries import country_name
 
 MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
+FORCE_GOLDSTEIN = -9.0  # material conflict at or below this is force: fighting, strikes, killings
+OCCUPATION_CAMEO = "192"  # occupy territory
 MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
 STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
 
@@ -153,6 +155,23 @@ class ThirdParty:
 
 
 @dataclass
+class Basis:
+    """What the figures rest on, per origin ('coded' or a dataset): distinct
+    reports (a sentence of a stored article, or one source document of a
+    dataset row), source articles or documents, and days."""
+
+    origin: str
+    events: int
+    reports: int
+    sources: int
+    days: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"origin": self.origin, "events": self.events, "reports": self.reports,
+                "sources": self.sources, "days": self.days}
+
+
+@dataclass
 class DyadAnalysis:
     a: str
     b: str
@@ -163,6 +182,25 @@ class DyadAnalysis:
     voices: list[Voice]
     third_parties: list[ThirdParty]
     violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
+    force_days: int = 0  # distinct days on which force between them is reported
+    force_reports: int = 0  # distinct reports of force between them
+    force_by: dict[str, int] = field(default_factory=dict)  # side -> its reported acts of force
+    occupation: int = 0  # counted reports of one occupying or seizing the other's territory
+    basis: list[Basis] = field(default_factory=list)
+    history: list[dict[str, Any]] | None = None  # yearly(), over all dates, when the window is narrower
+
+    @property
+    def reports(self) -> int:
+        return sum(b.reports for b in self.basis)
+
+    @property
+    def days(self) -> int:
+        """Distinct days with reports (days of different origins may coincide: an upper bound)."""
+        return sum(b.days for b in self.basis)
+
+    @property
+    def sources(self) -> int:
+        return sum(b.sources for b in self.basis)
 
     def side(self, source: str, target: str) -> SideStats:
         return self.sides[f"{source}>{target}"]
@@ -196,7 +234,10 @@ class DyadAnalysis:
             "monthly": self.monthly,
             "voices": [v.to_dict() for v in self.voices],
             "third_parties": [t.to_dict() for t in self.third_parties],
-            "violent_events": self.violent,
+            "violent_events": self.violent, "force_days": self.force_days,
+            "force_reports": self.force_reports, "occupation": self.occupation,
+            "basis": [b.to_dict() for b in self.basis],
+            "history": self.history,
         }
 
 
@@ -229,9 +270,40 @@ def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
     where, params = window_sql(since, until)
     return store.con.execute(
         f"""SELECT source_country, target_country, month, quad, voice,
-                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= -9) AS violent
+                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= {FORCE_GOLDSTEIN}) AS violent
             FROM {dyad} e WHERE counted {where}
             GROUP BY ALL""", [*dyad_params, *params]).fetchall()
+
+
+def _basis(store, rel: str, a: str, b: str, since, until) -> tuple[list[Basis], int, int, dict[str, int], int]:
+    """Distinct reports, sources and days per origin, and the days with force and
+    the reports of occupation. A coded report is one sentence (a sentence coded
+    in both directions is one report); a dataset row is its own report unless
+    rows share a source URL."""
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    where, params = window_sql(since, until)
+    report_key = ("CASE WHEN article_id IS NOT NULL THEN CAST(article_id AS VARCHAR) || ':' || "
+                  "CAST(coalesce(sentence_index, -1) AS VARCHAR) ELSE coalesce(url, CAST(event_id AS VARCHAR)) END")
+    source_key = "coalesce(CAST(article_id AS VARCHAR), url, CAST(event_id AS VARCHAR))"
+    force = f"quad = 'material_conflict' AND goldstein <= {FORCE_GOLDSTEIN}"
+    rows = store.con.execute(
+        f"""SELECT origin, count(*), count(DISTINCT {report_key}), count(DISTINCT {source_key}), count(DISTINCT date),
+                   list(DISTINCT date) FILTER (WHERE {force}),
+                   count(*) FILTER (WHERE {force} AND source_country = ?),
+                   count(*) FILTER (WHERE {force} AND source_country = ?),
+                   count(DISTINCT {report_key}) FILTER (WHERE quad = 'material_conflict' AND cameo LIKE '{OCCUPATION_CAMEO}%'),
+                   list(DISTINCT {report_key}) FILTER (WHERE {force})
+            FROM {dyad} e WHERE counted {where} GROUP BY origin ORDER BY origin""",
+        [a, b, *dyad_params, *params]).fetchall()
+    basis, days, force_reports, by, occupation = [], set(), set(), {a: 0, b: 0}, 0
+    for origin, n, reports, sources_, n_days, force_days, by_a, by_b, occ, force_keys in rows:
+        basis.append(Basis(origin, n, reports, sources_, n_days))
+        days.update(force_days or ())
+        force_reports.update((origin, k) for k in force_keys or ())
+        by[a] += by_a
+        by[b] += by_b
+        occupation += occ
+    return basis, len(days), len(force_reports), by, occupation
 
 
 def _slope(points: list[tuple[int, float]]) -> float | None:
@@ -298,7 +370,9 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
         voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
 
     third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
-    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent)
+    basis, force_days, force_reports, force_by, occupation = _basis(store, rel, a, b, since, until)
+    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent, force_days, force_reports,
+                        force_by, occupation, basis)
 
 
 def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:
@@ -326,7 +400,7 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
             FROM d GROUP BY other""",
         [a, b, a, b, *params, a, a, a, b, b, b])
     by_country = {r["other"]: r for r in rows}
-    for side, friends in formal_allies.items():
+    for friends in formal_allies.values():
         for country in friends:
             by_country.setdefault(country, {"other": country, "n_a": 0, "stance_a": None, "n_b": 0, "stance_b": None})
 
