@@ -55,6 +55,7 @@ class FormalTie:
     note: str | None = None
     alliance: bool = False  # the tie makes the parties allies (defence or offence obligation)
     recorded_until: dt.date | None = None  # a dataset's last recorded day of a spell open when its data end
+    data_until: dt.date | None = None  # the last day the dataset covers, for a spell that reached it
 
     @property
     def kind_label(self) -> str:
@@ -102,8 +103,11 @@ class FormalTie:
         """Years for dataset spells ('1993-2018'), dates for curated ties."""
         if self.origin == "atop":
             first = str(self.start.year) if self.start else "?"
-            last = self.recorded_until or (self.ended - dt.timedelta(days=1) if self.ended else None)
-            return f"{first}-{last.year}" if last else f"from {first}"
+            ends = [d for d in (self.data_until, self.ended and self.ended - dt.timedelta(days=1)) if d]
+            last = min(ends) if ends else None
+            if not last:
+                return f"from {first}"
+            return first if str(last.year) == first else f"{first}-{last.year}"
         return f"from {_iso(self.start) or '?'}"
 
     def overlaps(self, since: dt.date | None, until: dt.date | None) -> bool:
@@ -255,7 +259,9 @@ def _after_atop(ties: list[FormalTie], last_year: int | None) -> list[FormalTie]
       (Azerbaijan, Georgia and Uzbekistan left the Collective Security Treaty
       in 1999; Armenia froze its participation in 2024), and is named after it.
     - A spell still open when ATOP's data end is not known to last: it is
-      'last recorded' in that year (``recorded_until``), uncertain after it."""
+      'last recorded' in that year (``recorded_until``), uncertain after it,
+      unless a built-in alliance of the pair runs on and carries it.
+    Shown years stay ATOP's own (``data_until``)."""
     if last_year is None:
         return ties
     horizon = dt.date(last_year, 12, 31)
@@ -269,7 +275,7 @@ def _after_atop(ties: list[FormalTie], last_year: int | None) -> list[FormalTie]
             out.append(t)
             continue
         if t.ended is None and t.suspended is None:
-            t = replace(t, recorded_until=horizon)
+            t = replace(t, recorded_until=horizon, data_until=horizon)
         for known in builtin.get((t.country_a, t.country_b), ()):
             if not t.alliance or (known.start and t.start and t.start > (known.ended or dt.date.max)):
                 continue  # the two never ran together

@@ -258,7 +258,9 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
         lapsed = [t for t in ties if t.alliance and t.status_on(on) in ("ended", "suspended")]
         other = [t for t in ties if not t.alliance and t.status_on(on) == "active"]
         if lapsed:
-            t = max(lapsed, key=lambda t: t.ended or t.suspended or dt.date.min)
+            # The latest lapse; a curated tie speaks before a dataset spell it ended.
+            t = max(lapsed, key=lambda t: (t.ended or t.suspended or dt.date.min, t.origin == "builtin"))
+            t = next((x for x in lapsed if x.origin == "builtin" and (x.ended or x.suspended) == (t.ended or t.suspended)), t)
             how = "ended" if t.status_on(on) == "ended" else "suspended"
             parts.append(f"No alliance in force: {t.name} {how} {_fmt_day(t.ended or t.suspended)}")
         elif other:

@@ -1,0 +1,122 @@
+"""The verdict rules on small hand-written corpora: deeds over words, thin
+evidence, confidence from distinct days and reports, and the latest 12 months."""
+import datetime as dt
+
+from allies.relations import ask
+from allies.relations.corpus_eval import PairResult, report, within_one
+
+from .conftest import coded_documents
+
+
+def _article(n, date, sentences, pair=("GRC", "TUR")):
+    """One wire article; each sentence is (text, [(source, target, cameo, goldstein), ...])."""
+    return {"title": f"Report {n}", "date": date, "url": f"https://news.example/{pair[0]}-{pair[1]}-{n}",
+            "sentences": [{"text": text, "events": [{"source": s, "target": t, "cameo": c, "goldstein": g}
+                                                    for s, t, c, g in events]}
+                          for text, events in sentences]}
+
+
+def _fill(store, articles):
+    for coded in coded_documents({"articles": articles}):
+        store.add_coded(coded)
+
+
+def _friendly(n, a="GRC", b="TUR"):
+    """Round n of talks: one sentence of praise, coded in both directions."""
+    return [(f"The foreign ministers of {a} and {b} praised their close partnership at round {n} of talks.",
+             [(a, b, "051", 3.4), (b, a, "051", 3.4)])]
+
+
+def test_force_and_occupation_are_not_outweighed_by_friendly_words(empty_store):
+    # 30 cooperative statements against 4 acts of material conflict, one of them occupation.
+    articles = [_article(i, f"2025-03-{i + 1:02d}", _friendly(i)) for i in range(15)]
+    articles.append(_article(20, "2025-04-02", [
+        ("Turkish troops seized a Greek islet overnight and raised a flag on it, Athens said.",
+         [("TUR", "GRC", "192", -9.5)])]))
+    articles.append(_article(21, "2025-04-05", [
+        ("Greek coast guard vessels fired on a Turkish patrol boat near the islet.", [("GRC", "TUR", "190", -10.0)]),
+        ("Ankara expelled two Greek diplomats in response.", [("TUR", "GRC", "166", -7.0)])]))
+    articles.append(_article(22, "2025-04-09", [
+        ("Turkey closed its airspace to Greek military flights.", [("TUR", "GRC", "163", -8.0)])]))
+    _fill(empty_store, articles)
+    answer = ask(empty_store, "How are relations between Greece and Turkey?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "hostile", answer.verdict.summary
+    assert "occupation" in answer.verdict.summary
+    # Both NATO members: the alliance on paper is contradicted, never "allied".
+    assert "contradicted" in answer.verdict.summary
+
+
+def test_a_single_clash_caps_friendly_words_at_mixed(empty_store):
+    articles = [_article(i, f"2025-03-{i + 1:02d}", _friendly(i)) for i in range(10)]
+    articles.append(_article(30, "2025-05-01", [
+        ("Greek and Turkish patrol boats exchanged fire in the Aegean, wounding two sailors.",
+         [("GRC", "TUR", "190", -10.0), ("TUR", "GRC", "190", -10.0)])]))
+    _fill(empty_store, articles)
+    answer = ask(empty_store, "Are Greece and Turkey allies?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "mixed", answer.verdict.summary
+    assert answer.direct_answer != "yes"
+    assert "force between them" in answer.verdict.summary
+
+
+def test_sanctions_without_force_read_tense_not_hostile(empty_store):
+    _fill(empty_store, [
+        _article(1, "2025-02-03", [("Russia expelled three Moldovan diplomats on Monday.", [("RUS", "MDA", "166", -7.0)])],
+                 ("MDA", "RUS")),
+        _article(2, "2025-02-10", [("Moldova suspended flights to Russia.", [("MDA", "RUS", "163", -8.0)])], ("MDA", "RUS")),
+        _article(3, "2025-03-14", [("Chisinau accused Moscow of meddling in its election.",
+                                    [("MDA", "RUS", "112", -2.0)])], ("MDA", "RUS")),
+    ])
+    answer = ask(empty_store, "How are relations between Moldova and Russia?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "tense", answer.verdict.summary
+
+
+def test_one_incident_retold_in_one_article_is_not_a_war(empty_store):
+    _fill(empty_store, [_article(1, "2025-06-01", [
+        ("Indian artillery shelled a Pakistani border post early on Sunday.", [("IND", "PAK", "190", -10.0)]),
+        ("The shelling killed three Pakistani soldiers, the army said.", [("IND", "PAK", "190", -10.0)]),
+        ("Islamabad said the attack on the post was unprovoked.", [("IND", "PAK", "190", -10.0)])], ("IND", "PAK"))])
+    answer = ask(empty_store, "How are relations between India and Pakistan?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "tense", answer.verdict.summary
+
+
+def test_two_reports_give_a_low_confidence_verdict_and_say_so(empty_store):
+    _fill(empty_store, [_article(1, "2025-09-12", [
+        ("Armenia and Azerbaijan signed a joint declaration on opening transport links.",
+         [("ARM", "AZE", "057", 8.0), ("AZE", "ARM", "057", 8.0)]),
+        ("Baku welcomed the agreement as a step toward lasting peace.", [("AZE", "ARM", "051", 3.4)])],
+        ("ARM", "AZE"))])
+    answer = ask(empty_store, "How are relations between Armenia and Azerbaijan?",
+                 since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "cooperative", answer.verdict.summary
+    assert answer.verdict.confidence <= 0.3
+    assert "from 2 reports in 1 article over 1 day" in answer.verdict.summary
+    assert "low-confidence" in answer.verdict.summary
+
+
+def test_nothing_reported_is_unknown(empty_store):
+    answer = ask(empty_store, "How are relations between Chile and Mongolia?")
+    assert answer.verdict.verdict == "unknown"
+
+
+def test_confidence_grows_with_days_not_rows(empty_store):
+    # 40 reports of cooperation, all on two days (a burst) ...
+    _fill(empty_store, [_article(i, "2025-06-01" if i % 2 else "2025-06-02", _friendly(i, "BRA", "IND"), ("BRA", "IND"))
+                        for i in range(40)])
+    burst = ask(empty_store, "How are relations between Brazil and India?")
+    assert burst.verdict.verdict == "cooperative"
+    assert burst.verdict.confidence <= 0.4, burst.verdict.summary
+    assert "from 40 reports in 40 articles over 2 days" in burst.verdict.summary
+    # ... against as many reports spread over 40 weeks.
+    _fill(empty_store, [_article(100 + i, (dt.date(2025, 1, 1) + dt.timedelta(days=7 * i)).isoformat(),
+                                 _friendly(i, "CAN", "MEX"), ("CAN", "MEX")) for i in range(40)])
+    spread = ask(empty_store, "How are relations between Canada and Mexico?")
+    assert spread.verdict.verdict == "cooperative"
+    assert spread.verdict.confidence >= burst.verdict.confidence + 0.3
+
+
+def test_scale_steps():
+    assert within_one("tense", "hostile") and within_one("allied", "cooperative")
+    assert not within_one("tense", "unknown") and not within_one("mixed", "allied")
+    lines = report([PairResult("2025", "RUS", "UKR", "hostile", "tense", 0.5, ""),
+                    PairResult("2025", "CAN", "USA", "tense", "tense", 0.5, "")])
+    assert lines[-1] == "2025: exact 1/2 = 0.500; within one step 2/2 = 1.000"
