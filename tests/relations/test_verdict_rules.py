@@ -120,3 +120,25 @@ def test_scale_steps():
     lines = report([PairResult("2025", "RUS", "UKR", "hostile", "tense", 0.5, ""),
                     PairResult("2025", "CAN", "USA", "tense", "tense", 0.5, "")])
     assert lines[-1] == "2025: exact 1/2 = 0.500; within one step 2/2 = 1.000"
+
+
+def test_a_question_without_dates_is_about_the_latest_12_months(empty_store):
+    # Years of cooperation, then a year of clashes: "now" is hostile, the trend keeps the history.
+    old = [_article(i, f"{2019 + i // 4}-{1 + 3 * (i % 4):02d}-10", _friendly(i, "KHM", "THA"), ("KHM", "THA"))
+           for i in range(16)]
+    recent = [_article(50 + i, f"2024-{2 + 2 * i:02d}-0{1 + i}", [
+        (f"Thai and Cambodian troops traded fire at border crossing {i}, killing several soldiers.",
+         [("THA", "KHM", "190", -10.0), ("KHM", "THA", "190", -10.0)])], ("KHM", "THA")) for i in range(4)]
+    _fill(empty_store, old + recent)
+    now = ask(empty_store, "How are relations between Cambodia and Thailand?")
+    assert now.window == "latest_12_months"
+    assert now.verdict.verdict == "hostile", now.verdict.summary
+    assert (now.analysis.since, now.analysis.until) == (dt.date(2023, 8, 6), dt.date(2024, 8, 4))
+    assert "Judged on the latest 12 months of evidence for this pair (6 August 2023 to 4 August 2024)" \
+        in now.verdict.summary
+    assert "latest 12 months" in now.to_text() and now.to_dict()["window"] == "latest_12_months"
+    assert [y["year"] for y in now.to_dict()["analysis"]["history"]] == [2019, 2020, 2021, 2022, 2024]
+    everything = ask(empty_store, "How are relations between Cambodia and Thailand?", all_dates=True)
+    assert everything.window == "all_dates" and everything.analysis.since is None
+    asked = ask(empty_store, "How are relations between Cambodia and Thailand?", since="2019-01-01", until="2020-12-31")
+    assert asked.window == "asked" and asked.verdict.verdict == "cooperative"

@@ -9,12 +9,13 @@ from typing import Any
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
+from .dyad import DyadAnalysis, analyse, dyad_rows, latest_evidence, parse_day, window_sql, yearly_history
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
 from .verdict import Verdict, judge
 
 EVIDENCE_PER_SIDE = 5
+RECENT_DAYS = 365  # a question with no dates is judged on this many days of the pair's latest evidence
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Answer:
     evidence_for: list[dict[str, Any]] = field(default_factory=list)
     evidence_against: list[dict[str, Any]] = field(default_factory=list)
     on: dt.date = field(default_factory=dt.date.today)
+    window: str = "asked"  # 'asked' (dates given), 'latest_12_months' (no dates: now) or 'all_dates'
 
     @property
     def dyad(self) -> tuple[str, str]:
@@ -60,7 +62,7 @@ class Answer:
             "dyad": [a, b],
             "names": [country_name(a), country_name(b)],
             "relation_asked": self.question.relation,
-            "since": _iso(self.analysis.since), "until": _iso(self.analysis.until),
+            "since": _iso(self.analysis.since), "until": _iso(self.analysis.until), "window": self.window,
             "verdict": self.verdict.verdict,
             "confidence": self.verdict.confidence,
             "answer": self.direct_answer,
@@ -77,7 +79,10 @@ class Answer:
         a, b = self.dyad
         lines = [f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
                  f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})"]
-        if self.analysis.since or self.analysis.until:
+        if self.window == "latest_12_months":
+            lines.append(f"Window: the latest 12 months of evidence for this pair, {_iso(self.analysis.since)} to "
+                         f"{_iso(self.analysis.until)} (the question names no dates; --all-dates judges all)")
+        elif self.analysis.since or self.analysis.until:
             lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
         else:
             lines.append("Window: all dates")
@@ -220,13 +225,25 @@ def _as_of(until: dt.date | None) -> dt.date:
     return min(until, today) if until else today
 
 
-def judge_dyad(store, question: Question) -> Answer:
-    """Judge the dyad of an already parsed question."""
+def judge_dyad(store, question: Question, all_dates: bool = False) -> Answer:
+    """Judge the dyad of an already parsed question.
+
+    A question that names no dates is about now: it is judged on the latest 12
+    months of evidence for the pair, ending at the pair's latest evidence (so a
+    store of older news still answers, and says how old its news is), while
+    the year-by-year trend keeps the full history. ``all_dates`` judges every date."""
     a, b = question.a, question.b
     if a == b:
         raise InputError(f"both countries are {country_name(a)}: ask about two different countries")
     on = _as_of(question.until)
     tables = sources(store)
+    window = "asked" if question.since or question.until else "all_dates"
+    since, until = question.since, question.until
+    if window == "all_dates" and not all_dates:
+        latest = latest_evidence(store, a, b, tables)
+        if latest:
+            latest = min(latest, dt.date.today())
+            since, until, window = latest - dt.timedelta(days=RECENT_DAYS - 1), latest, "latest_12_months"
     related = ties_of(store, a, b)
     ties = [t for t in related if {t.country_a, t.country_b} == {a, b} and t.overlaps(None, question.until)]
     ties.sort(key=lambda t: (t.start or dt.date.min, t.tie_id))
@@ -234,20 +251,30 @@ def judge_dyad(store, question: Question) -> Answer:
                             and t.alliance and t.status_on(on) == "active"
                             for other in (t.country_a, t.country_b) if other != side}
                      for side in (a, b)}
-    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies, source_tables=tables)
+    analysis = analyse(store, a, b, since, until, formal_allies=formal_allies, source_tables=tables)
+    if window == "latest_12_months":
+        analysis.history = yearly_history(store, a, b, tables)
     verdict = judge(analysis, ties, on)
+    if window == "latest_12_months":
+        verdict.summary += (f" Judged on the latest 12 months of evidence for this pair ({_fmt(since)} to "
+                            f"{_fmt(until)}); the trend covers all dates.")
     ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
-    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
+    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on, window)
 
 
-def ask(store, question: str, since=None, until=None) -> Answer:
+def _fmt(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def ask(store, question: str, since=None, until=None, all_dates: bool = False) -> Answer:
     """Answer a question about two countries from the store.
 
     ``question`` is free text ("Are Azerbaijan and Russia allies?", "Is Turkey
     an ally of Azerbaijan?", "How are relations between Japan and China?",
     "Russia–Azerbaijan relations since 2022"); ``since``/``until`` (ISO dates)
-    override any window the text names. Raises InputError when the two
-    countries cannot be told apart."""
+    override any window the text names. With no dates at all the question is
+    about now: the pair's latest 12 months of evidence are judged, unless
+    ``all_dates``. Raises InputError when the two countries cannot be told apart."""
     parsed = parse_question(question)
     if since is not None:
         parsed.since = parse_day(since, "since")
@@ -255,7 +282,7 @@ def ask(store, question: str, since=None, until=None) -> Answer:
         parsed.until = parse_day(until, "until")
     if parsed.since and parsed.until and parsed.since > parsed.until:
         raise InputError("--since is after --until")
-    return judge_dyad(store, parsed)
+    return judge_dyad(store, parsed, all_dates=all_dates)
 
 
 CHECK_OUTCOMES = ("supported", "contradicted", "mixed", "not enough evidence")
@@ -289,10 +316,11 @@ class CheckResult:
         return f"Claim: {self.claim}\nOutcome: {self.outcome.upper()}\n\n" + self.answer.to_text(width)
 
 
-def check(store, claim: str, since=None, until=None) -> CheckResult:
+def check(store, claim: str, since=None, until=None, all_dates: bool = False) -> CheckResult:
     """Weigh a claim such as "Russia is an ally of Azerbaijan" (or "... is not an
-    ally ...", "... are enemies") against the store's evidence."""
-    answer = ask(store, claim, since=since, until=until)
+    ally ...", "... are enemies") against the store's evidence (the latest 12
+    months of it when no dates are given, unless ``all_dates``)."""
+    answer = ask(store, claim, since=since, until=until, all_dates=all_dates)
     relation = answer.question.relation
     if relation == "general":
         raise InputError("cannot tell what the claim asserts: say ally, friend/partner or enemy/adversary")

@@ -275,6 +275,31 @@ def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
             GROUP BY ALL""", [*dyad_params, *params]).fetchall()
 
 
+def latest_evidence(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> dt.date | None:
+    """The date of the latest counted event or alliance statement between ``a`` and ``b``."""
+    rel, _, claims = source_tables or sources(store)
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    lo, hi = sorted((a, b))
+    return store.con.execute(
+        f"""SELECT max(d) FROM (SELECT max(date) AS d FROM {dyad} e WHERE counted
+                                UNION ALL SELECT max(date) FROM {claims} WHERE country_a = ? AND country_b = ?)""",
+        [*dyad_params, lo, hi]).fetchone()[0]
+
+
+def yearly_history(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
+    """Events and balance per calendar year over all dates (as DyadAnalysis.yearly)."""
+    rel = (source_tables or sources(store))[0]
+    years: dict[int, list[float]] = {}
+    for _src, _tgt, month, quad, _voice, n, _g, _v in _pull(store, rel, a, b, None, None):
+        if quad not in QUADS:
+            continue
+        acc = years.setdefault(month.year, [0, 0.0, 0.0])
+        weight = MATERIAL_WEIGHT if quad.startswith("material") else 1.0
+        acc[0] += n
+        acc[1 if quad.endswith("cooperation") else 2] += weight * n
+    return [{"year": y, "events": int(n), "balance": _round(_balance(c, k))} for y, (n, c, k) in sorted(years.items())]
+
+
 def _basis(store, rel: str, a: str, b: str, since, until) -> tuple[list[Basis], int, int, dict[str, int], int]:
     """Distinct reports, sources and days per origin, and the days with force and
     the reports of occupation. A coded report is one sentence (a sentence coded

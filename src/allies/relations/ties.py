@@ -127,6 +127,7 @@ class FormalTie:
         }
         if on is not None:
             out["status"] = self.status_on(on)
+            out["span"] = self.span_text()
             out["status_text"] = self.status_text(on)
         return out
 
