@@ -9,7 +9,15 @@ from typing import Any
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, dyad_rows, latest_evidence, parse_day, window_sql, yearly_history
+from .dyad import (
+    DyadAnalysis,
+    analyse,
+    dyad_rows,
+    latest_evidence,
+    parse_day,
+    window_sql,
+    yearly_history,
+)
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
 from .verdict import Verdict, judge
