@@ -142,3 +142,21 @@ def test_a_question_without_dates_is_about_the_latest_12_months(empty_store):
     assert everything.window == "all_dates" and everything.analysis.since is None
     asked = ask(empty_store, "How are relations between Cambodia and Thailand?", since="2019-01-01", until="2020-12-31")
     assert asked.window == "asked" and asked.verdict.verdict == "cooperative"
+
+
+def test_one_sides_denial_and_the_others_deeds_make_a_paper_alliance_mixed(empty_store):
+    pair = ("AZE", "RUS")
+    friendly = [_article(i, f"2025-0{1 + i}-15", _friendly(i, "AZE", "RUS"), pair) for i in range(5)]
+    deeds = [
+        _article(10, "2025-07-01", [("Russia banned imports of Azerbaijani tomatoes, citing safety rules.",
+                                     [("RUS", "AZE", "163", -8.0)])], pair),
+        _article(11, "2025-07-09", [("Moscow detained eight Azerbaijani citizens in a raid in Yekaterinburg.",
+                                     [("RUS", "AZE", "173", -5.0)])], pair),
+        _article(12, "2025-07-10", [("Azerbaijan's foreign ministry said Russia is not an ally of Baku.",
+                                     [("AZE", "RUS", "111", -2.0)])], pair),
+    ]
+    _fill(empty_store, friendly + deeds)
+    answer = ask(empty_store, "Are Azerbaijan and Russia allies?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "mixed", answer.verdict.summary
+    assert "Azerbaijan voices deny the alliance, and Russia's deeds belie it" in answer.verdict.summary
+    assert "Allied on paper" in answer.verdict.summary
