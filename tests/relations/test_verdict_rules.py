@@ -160,3 +160,33 @@ def test_one_sides_denial_and_the_others_deeds_make_a_paper_alliance_mixed(empty
     assert answer.verdict.verdict == "mixed", answer.verdict.summary
     assert "Azerbaijan voices deny the alliance, and Russia's deeds belie it" in answer.verdict.summary
     assert "Allied on paper" in answer.verdict.summary
+
+
+def test_seizing_ships_is_coercion_not_armed_conflict(empty_store):
+    pair = ("USA", "VEN")
+    _fill(empty_store, [_article(i, f"2025-12-{3 + 4 * i:02d}", [
+        (f"The U.S. Coast Guard seized oil tanker number {i} off the coast of Venezuela.",
+         [("USA", "VEN", "171", -9.2)])], pair) for i in range(4)])
+    answer = ask(empty_store, "How are relations between the United States and Venezuela?",
+                 since="2025-10-01", until="2025-12-31")
+    assert answer.verdict.verdict == "tense", answer.verdict.summary
+    assert answer.analysis.violent == 0
+
+
+def test_a_thin_window_is_read_against_the_year_before(empty_store):
+    pair = ("BRA", "IND")
+    _fill(empty_store, [_article(i, f"2025-{1 + i % 9:02d}-{1 + i:02d}", _friendly(i, "BRA", "IND"), pair)
+                        for i in range(12)])
+    _fill(empty_store, [_article(40, "2025-11-12", [("Brazil criticised India's new steel tariffs.",
+                                                      [("BRA", "IND", "111", -2.0)])], pair)])
+    answer = ask(empty_store, "How are relations between Brazil and India?", since="2025-10-01", until="2025-12-31")
+    assert answer.verdict.verdict == "cooperative", answer.verdict.summary
+    assert "read against the 365 days before it (12 reports, weighing 0.5 each)" in answer.verdict.summary
+    assert answer.verdict.confidence <= 0.3
+    # Nothing in the window at all: the year before still speaks, at low confidence ...
+    quiet = ask(empty_store, "How are relations between Brazil and India?", since="2026-01-01", until="2026-03-31")
+    assert quiet.verdict.verdict == "cooperative" and quiet.verdict.confidence <= 0.15
+    assert "no events reported between them in the window" in quiet.verdict.summary
+    # ... but nothing before either is unknown.
+    assert ask(empty_store, "How are relations between Brazil and India?",
+               since="2028-01-01", until="2028-12-31").verdict.verdict == "unknown"

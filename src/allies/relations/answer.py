@@ -20,7 +20,7 @@ from .dyad import (
 )
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
-from .verdict import Verdict, judge
+from .verdict import BACKGROUND_DAYS, MIN_EVENTS, Verdict, judge
 
 EVIDENCE_PER_SIDE = 5
 RECENT_DAYS = 365  # a question with no dates is judged on this many days of the pair's latest evidence
@@ -262,7 +262,12 @@ def judge_dyad(store, question: Question, all_dates: bool = False) -> Answer:
     analysis = analyse(store, a, b, since, until, formal_allies=formal_allies, source_tables=tables)
     if window == "latest_12_months":
         analysis.history = yearly_history(store, a, b, tables)
-    verdict = judge(analysis, ties, on)
+    background = None
+    if since and analysis.reports < MIN_EVENTS:
+        # A thin window is read against the months before it (verdict rule 3).
+        background = analyse(store, a, b, since - dt.timedelta(days=BACKGROUND_DAYS), since - dt.timedelta(days=1),
+                             formal_allies=formal_allies, source_tables=tables)
+    verdict = judge(analysis, ties, on, background)
     if window == "latest_12_months":
         verdict.summary += (f" Judged on the latest 12 months of evidence for this pair ({_fmt(since)} to "
                             f"{_fmt(until)}); the trend covers all dates.")

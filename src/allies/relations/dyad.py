@@ -20,7 +20,10 @@ from .cache import sources
 from .countries import country_name
 
 MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
-FORCE_GOLDSTEIN = -9.0  # material conflict at or below this is force: fighting, strikes, killings
+# Force: CAMEO's assault (18), fight (19) and mass violence (20) roots. Seizing a
+# ship or property (171) scores as low on Goldstein's scale but is coercion, not force.
+FORCE_ROOTS = ("18", "19", "20")
+FORCE_SQL = "quad = 'material_conflict' AND left(cameo, 2) IN ('18', '19', '20')"
 OCCUPATION_CAMEO = "192"  # occupy territory
 MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
 STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
@@ -181,7 +184,7 @@ class DyadAnalysis:
     monthly: list[dict[str, Any]]
     voices: list[Voice]
     third_parties: list[ThirdParty]
-    violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
+    violent: int = 0  # counted acts of force (CAMEO 18-20: assault, fighting, mass violence)
     force_days: int = 0  # distinct days on which force between them is reported
     force_reports: int = 0  # distinct reports of force between them
     force_by: dict[str, int] = field(default_factory=dict)  # side -> its reported acts of force
@@ -270,7 +273,7 @@ def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
     where, params = window_sql(since, until)
     return store.con.execute(
         f"""SELECT source_country, target_country, month, quad, voice,
-                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= {FORCE_GOLDSTEIN}) AS violent
+                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE {FORCE_SQL}) AS violent
             FROM {dyad} e WHERE counted {where}
             GROUP BY ALL""", [*dyad_params, *params]).fetchall()
 
@@ -310,7 +313,7 @@ def _basis(store, rel: str, a: str, b: str, since, until) -> tuple[list[Basis], 
     report_key = ("CASE WHEN article_id IS NOT NULL THEN CAST(article_id AS VARCHAR) || ':' || "
                   "CAST(coalesce(sentence_index, -1) AS VARCHAR) ELSE coalesce(url, CAST(event_id AS VARCHAR)) END")
     source_key = "coalesce(CAST(article_id AS VARCHAR), url, CAST(event_id AS VARCHAR))"
-    force = f"quad = 'material_conflict' AND goldstein <= {FORCE_GOLDSTEIN}"
+    force = FORCE_SQL
     rows = store.con.execute(
         f"""SELECT origin, count(*), count(DISTINCT {report_key}), count(DISTINCT {source_key}), count(DISTINCT date),
                    list(DISTINCT date) FILTER (WHERE {force}),

@@ -2,8 +2,9 @@
 
 The rules, in order:
 
-1. Deeds over words. Force between the two (fighting, strikes, killings:
-   material conflict at Goldstein -9 or below) and occupation of the other's
+1. Deeds over words. Force between the two (assault, fighting, strikes,
+   killings: CAMEO roots 18-20; seizing ships or property is coercion, not
+   force) and occupation of the other's
    territory are never outweighed by friendly statements:
    - force in three or more reports over at least two different days in the
      window, or any occupation or seizure of territory, is armed conflict
@@ -20,9 +21,13 @@ The rules, in order:
    with the other's adversary): cooperative >= 0.3 > mixed >= -0.1 > tense.
 3. Little evidence still speaks. One or two clear reports between the two give
    a verdict (from the same balance) at low confidence, and the summary says
-   how much it rests on ("from 2 reports in 1 article"). "unknown" is kept for
-   when nothing between them is reported. With fewer than three reports and no
-   force, an alliance in force on paper stands ("allied").
+   how much it rests on ("from 2 reports in 1 article"). A window with fewer
+   than three reports is read against the 12 months before it, whose reports
+   weigh half (relations persist; one report says little alone), and the
+   summary says so; force before the window does not make the window hostile.
+   "unknown" is kept for when nothing between them is reported, in the window
+   or before it. With fewer than three reports and no background, an alliance
+   in force on paper stands ("allied").
 4. "Allied" needs a cooperative base plus an alliance on paper in force at the
    window's end, or alliance claims (two, or one from each side), with no
    denial from either side's voices and no conflictual deeds. An alliance
@@ -60,6 +65,9 @@ THIRD_PARTY_WEIGHT = 0.15
 THIRD_PARTY_GAP = 0.3  # net third-party pull (tanh-scaled) that counts as deeds against an alliance
 CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
 COOPERATIVE_AT, TENSE_BELOW = 0.3, -0.1
+# A thin window is read against the months before it: relations persist, and a
+# single report says little alone. Background reports weigh half as much.
+BACKGROUND_DAYS, BACKGROUND_WEIGHT = 365, 0.5
 # Scales (e-folding counts) of the three measures of how much a verdict rests on.
 REPORT_SCALE, SOURCE_SCALE, DAY_SCALE = 10.0, 4.0, 6.0
 DATASET_NAMES = {"gdelt": "GDELT", "icews": "ICEWS", "acled": "ACLED", "polecat": "POLECAT"}
@@ -109,7 +117,19 @@ def _base(adjusted: float | None) -> str:
     return "cooperative"
 
 
-def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict:
+def _weights(analysis: DyadAnalysis) -> tuple[float, float]:
+    """Cooperation and conflict, deeds counted double, both directions."""
+    sides = analysis.sides.values()
+    count = {q: sum(s.counts[q] for s in sides) for q in next(iter(sides)).counts}
+    return (count["verbal_cooperation"] + MATERIAL_WEIGHT * count["material_cooperation"],
+            count["verbal_conflict"] + MATERIAL_WEIGHT * count["material_conflict"])
+
+
+def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
+          background: DyadAnalysis | None = None) -> Verdict:
+    """The verdict on ``analysis``; ``background`` (the months before a thin
+    window) is read at BACKGROUND_WEIGHT when the window holds fewer than
+    MIN_EVENTS reports (rule 3)."""
     a, b = analysis.a, analysis.b
     sides = [analysis.side(a, b), analysis.side(b, a)]
     counts = {q: sum(s.counts[q] for s in sides) for q in sides[0].counts}
@@ -117,8 +137,13 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     vk, mk = counts["verbal_conflict"], counts["material_conflict"]
     total = analysis.total
     reports = analysis.reports or total
-    coop_w = vc + MATERIAL_WEIGHT * mc
-    conf_w = vk + MATERIAL_WEIGHT * mk
+    coop_w, conf_w = _weights(analysis)
+    if reports >= MIN_EVENTS or background is None or not background.total:
+        background = None
+    else:
+        bg_coop, bg_conf = _weights(background)
+        coop_w += BACKGROUND_WEIGHT * bg_coop
+        conf_w += BACKGROUND_WEIGHT * bg_conf
     balance = None if coop_w + conf_w == 0 else (coop_w - conf_w) / (coop_w + conf_w)
     deeds = None if mc + mk == 0 else (mc - mk) / (mc + mk)
 
@@ -140,7 +165,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     elif adjusted is None:
         # No acts between them: the paper speaks, or nothing does.
         base = "allied" if paper else "unknown"
-    elif reports < MIN_EVENTS and paper and not force:
+    elif reports < MIN_EVENTS and paper and not force and background is None:
         base = "allied"  # rule 3: a couple of reports do not undo a treaty in force
     else:
         base = _base(adjusted)
@@ -195,6 +220,10 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
 
     summary = _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, (claims_a, denials_a),
                        (claims_b, denials_b), analysis.claims("third"))
+    if background is not None:
+        summary += (f" Little is reported in the window, so it is read against the {BACKGROUND_DAYS} days before it "
+                    f"({background.reports} report{'s' if background.reports != 1 else ''}, "
+                    f"weighing {BACKGROUND_WEIGHT:g} each).")
     notes = [t.reading for t in analysis.third_parties[:5] if t.reading]
     return Verdict(verdict, confidence, summary, adjusted, gap, notes)
 
