@@ -133,8 +133,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
     a, b = analysis.a, analysis.b
     sides = [analysis.side(a, b), analysis.side(b, a)]
     counts = {q: sum(s.counts[q] for s in sides) for q in sides[0].counts}
-    vc, mc = counts["verbal_cooperation"], counts["material_cooperation"]
-    vk, mk = counts["verbal_conflict"], counts["material_conflict"]
+    mc, mk = counts["material_cooperation"], counts["material_conflict"]
     total = analysis.total
     reports = analysis.reports or total
     coop_w, conf_w = _weights(analysis)
