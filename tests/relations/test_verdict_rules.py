@@ -190,3 +190,34 @@ def test_a_thin_window_is_read_against_the_year_before(empty_store):
     # ... but nothing before either is unknown.
     assert ask(empty_store, "How are relations between Brazil and India?",
                since="2028-01-01", until="2028-12-31").verdict.verdict == "unknown"
+
+
+def test_corpus_section_ingests_and_reports(tmp_path):
+    import json
+
+    from allies.relations.corpus_eval import run_corpus
+
+    items = [
+        {"text": "Russian forces shelled the Ukrainian city of Kharkiv, killing four civilians.", "date": "2025-03-02"},
+        {"text": "Ukrainian drones struck an oil refinery in Russia's Samara region.", "date": "2025-05-09"},
+        {"text": "Russian missiles hit Kyiv overnight, officials in Ukraine said.", "date": "2025-11-20"},
+        {"text": "Brazil and India signed a trade agreement in New Delhi.", "date": "2025-06-11"},
+    ]
+    (tmp_path / "wikipedia_current_events_2025.jsonl").write_text(
+        "".join(json.dumps({**item, "title": None, "url": f"https://news.example/{i}"}) + "\n"
+                for i, item in enumerate(items)), encoding="utf-8")
+    (tmp_path / "cep2025_dyad_labels.jsonl").write_text(
+        json.dumps({"dyad": ["RUS", "UKR"], "relation": "hostile", "last_3_months": "hostile"}) + "\n"
+        + json.dumps({"dyad": ["BRA", "IND"], "relation": "cooperative", "last_3_months": None}) + "\n",
+        encoding="utf-8")
+    lines = []
+    kept = tmp_path / "kept.duckdb"
+    assert run_corpus(tmp_path, kept, out=lines.append) == 0
+    text = "\n".join(lines)
+    assert "ingested 4 items" in text and "yield at least one counted event between two states" in text
+    assert "2025          RUS-UKR" in text and "Oct-Dec 2025  RUS-UKR" in text and "Oct-Dec 2025  BRA-IND" not in text
+    assert "2025: exact" in text and "Oct-Dec 2025: exact" in text and "pair-periods in" in text
+    # A kept store is reused, not ingested again.
+    again = []
+    run_corpus(tmp_path, kept, out=again.append)
+    assert again[0].startswith("corpus: reusing the store")
