@@ -106,7 +106,7 @@ def test_network_and_ties(db, capsys):
 
 
 def test_eval_corpus_without_data_is_one_line(capsys, tmp_path):
-    code, out, err = run(capsys, "eval", "--corpus", "--data", str(tmp_path))
+    code, _, err = run(capsys, "eval", "--corpus", "--data", str(tmp_path))
     assert code == 2 and "corpus data not found" in err and len(err.strip().splitlines()) == 1
 
 
