@@ -221,3 +221,36 @@ def test_corpus_section_ingests_and_reports(tmp_path):
     again = []
     run_corpus(tmp_path, kept, out=again.append)
     assert again[0].startswith("corpus: reusing the store")
+
+
+def test_conflictual_deeds_are_not_outweighed_by_warm_words(empty_store):
+    pair = ("RUS", "UKR")
+    words = [_article(i, f"2025-04-{1 + i:02d}", _friendly(i, "RUS", "UKR"), pair) for i in range(15)]
+    deeds = [_article(50 + i, f"2025-05-{3 + i:02d}", [
+        (f"Russian border guards detained {3 + i} Ukrainian sailors in the Sea of Azov.", [("RUS", "UKR", "173", -5.0)])],
+        pair) for i in range(2)]
+    _fill(empty_store, words + deeds)
+    answer = ask(empty_store, "How are relations between Russia and Ukraine?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "mixed", answer.verdict.summary
+
+
+def test_two_days_of_icews_stay_thin(tmp_path, capsys):
+    import pytest
+
+    from allies.cli import main
+    from allies.store import Store
+
+    from .conftest import SHARED_DATA
+
+    path = SHARED_DATA / "samples" / "icews_events.2018.sample.tab"
+    if not path.exists():
+        pytest.skip("shared ICEWS sample not available")
+    db = tmp_path / "icews.duckdb"
+    assert main(["import", "icews", str(path), "--db", str(db)]) == 0
+    capsys.readouterr()
+    store = Store(db)
+    answer = ask(store, "How are relations between Russia and Ukraine?", all_dates=True)
+    store.close()
+    assert answer.verdict.verdict not in ("cooperative", "allied"), answer.verdict.summary
+    assert answer.verdict.confidence < 0.45
+    assert "over 2 days (ICEWS)" in answer.verdict.summary

@@ -14,6 +14,8 @@ The rules, in order:
    - a single incident or two of force cannot be outweighed either: the verdict is
      never better than "mixed" (4 acts of force against 30 cooperative
      statements read mixed or worse, not cooperative);
+   - deeds that are mostly conflictual (arrests, sanctions, seizures outnumber
+     cooperative acts) are not outweighed by words either: never "cooperative";
    - "hostile" needs force: sanctions, expulsions, tariffs and harsh words
      without force read "tense" at worst.
 2. Otherwise the balance decides: (coop - conflict) / (coop + conflict) with
@@ -55,7 +57,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .countries import country_name
-from .dyad import MATERIAL_WEIGHT, DyadAnalysis
+from .dyad import MATERIAL_WEIGHT, STANCE_THRESHOLD, DyadAnalysis
 from .ties import FormalTie
 
 VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
@@ -168,8 +170,8 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
         base = "allied"  # rule 3: a couple of reports do not undo a treaty in force
     else:
         base = _base(adjusted)
-        if force and base == "cooperative":
-            base = "mixed"  # rule 1: force is never outweighed by friendly statements
+        if base == "cooperative" and (force or (deeds is not None and deeds <= -STANCE_THRESHOLD)):
+            base = "mixed"  # rule 1: friendly statements do not outweigh force or conflictual deeds
 
     # -- the gap between the alliance and what happens ---------------------
     gap: list[str] = []
