@@ -168,10 +168,11 @@ class Basis:
     reports: int
     sources: int
     days: int
+    quad_reports: dict[str, int] = field(default_factory=dict)  # reports with at least one act of each quad class
 
     def to_dict(self) -> dict[str, Any]:
         return {"origin": self.origin, "events": self.events, "reports": self.reports,
-                "sources": self.sources, "days": self.days}
+                "sources": self.sources, "days": self.days, "quad_reports": self.quad_reports}
 
 
 @dataclass
@@ -195,6 +196,11 @@ class DyadAnalysis:
     @property
     def reports(self) -> int:
         return sum(b.reports for b in self.basis)
+
+    def quad_reports(self) -> dict[str, int]:
+        """Reports per quad class over every origin: a sentence coded both ways, or
+        one source page behind several dataset rows, counts once."""
+        return {q: sum(b.quad_reports.get(q, 0) for b in self.basis) for q in QUADS}
 
     @property
     def days(self) -> int:
@@ -320,12 +326,13 @@ def _basis(store, rel: str, a: str, b: str, since, until) -> tuple[list[Basis], 
                    count(*) FILTER (WHERE {force} AND source_country = ?),
                    count(*) FILTER (WHERE {force} AND source_country = ?),
                    count(DISTINCT {report_key}) FILTER (WHERE quad = 'material_conflict' AND cameo LIKE '{OCCUPATION_CAMEO}%'),
-                   list(DISTINCT {report_key}) FILTER (WHERE {force})
+                   list(DISTINCT {report_key}) FILTER (WHERE {force}),
+                   {", ".join(f"count(DISTINCT {report_key}) FILTER (WHERE quad = '{q}')" for q in QUADS)}
             FROM {dyad} e WHERE counted {where} GROUP BY origin ORDER BY origin""",
         [a, b, *dyad_params, *params]).fetchall()
     basis, days, force_reports, by, occupation = [], set(), set(), {a: 0, b: 0}, 0
-    for origin, n, reports, sources_, n_days, force_days, by_a, by_b, occ, force_keys in rows:
-        basis.append(Basis(origin, n, reports, sources_, n_days))
+    for origin, n, reports, sources_, n_days, force_days, by_a, by_b, occ, force_keys, *per_quad in rows:
+        basis.append(Basis(origin, n, reports, sources_, n_days, dict(zip(QUADS, per_quad))))
         days.update(force_days or ())
         force_reports.update((origin, k) for k in force_keys or ())
         by[a] += by_a

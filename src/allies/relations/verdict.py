@@ -2,6 +2,9 @@
 
 The rules, in order:
 
+Acts are counted once per report and quad class: a sentence coded in both
+directions, or one source page behind several dataset rows, is one report.
+
 1. Deeds over words. Force between the two (assault, fighting, strikes,
    killings: CAMEO roots 18-20; seizing ships or property is coercion, not
    force) and occupation of the other's
@@ -20,7 +23,10 @@ The rules, in order:
      without force read "tense" at worst.
 2. Otherwise the balance decides: (coop - conflict) / (coop + conflict) with
    material acts counted double, nudged by third-party signals (cooperating
-   with the other's adversary): cooperative >= 0.3 > mixed >= -0.1 > tense.
+   with the other's adversary): cooperative >= 0.3 > mixed >= -0.3 > tense.
+   The band is symmetric: "mixed" when neither side of the ledger outweighs
+   the other by 30% (news reports conflict more readily than cooperation, so
+   conflict gets no lower bar than cooperation does).
 3. Little evidence still speaks. One or two clear reports between the two give
    a verdict (from the same balance) at low confidence, and the summary says
    how much it rests on ("from 2 reports in 1 article"). A window with fewer
@@ -66,7 +72,7 @@ ARMED_CONFLICT_REPORTS, ARMED_CONFLICT_DAYS = 3, 2  # reports of force, over day
 THIRD_PARTY_WEIGHT = 0.15
 THIRD_PARTY_GAP = 0.3  # net third-party pull (tanh-scaled) that counts as deeds against an alliance
 CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
-COOPERATIVE_AT, TENSE_BELOW = 0.3, -0.1
+COOPERATIVE_AT, TENSE_BELOW = 0.3, -0.3
 # A thin window is read against the months before it: relations persist, and a
 # single report says little alone. Background reports weigh half as much.
 BACKGROUND_DAYS, BACKGROUND_WEIGHT = 365, 0.5
@@ -119,10 +125,21 @@ def _base(adjusted: float | None) -> str:
     return "cooperative"
 
 
+def _counts(analysis: DyadAnalysis) -> dict[str, int]:
+    """Acts per quad class, both directions, counted once per report: a sentence
+    coded in both directions ("X and Y met") or one page behind several dataset
+    rows is one report. Row counts when the analysis has no report figures."""
+    count = analysis.quad_reports()
+    if not any(count.values()):
+        sides = analysis.sides.values()
+        count = {q: sum(s.counts[q] for s in sides) for q in next(iter(sides)).counts}
+    return count
+
+
 def _weights(analysis: DyadAnalysis) -> tuple[float, float]:
-    """Cooperation and conflict, deeds counted double, both directions."""
-    sides = analysis.sides.values()
-    count = {q: sum(s.counts[q] for s in sides) for q in next(iter(sides)).counts}
+    """Cooperation and conflict, deeds counted double, both directions; each
+    report counted once per quad class when reports are known."""
+    count = _counts(analysis)
     return (count["verbal_cooperation"] + MATERIAL_WEIGHT * count["material_cooperation"],
             count["verbal_conflict"] + MATERIAL_WEIGHT * count["material_conflict"])
 
@@ -134,7 +151,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
     MIN_EVENTS reports (rule 3)."""
     a, b = analysis.a, analysis.b
     sides = [analysis.side(a, b), analysis.side(b, a)]
-    counts = {q: sum(s.counts[q] for s in sides) for q in sides[0].counts}
+    counts = _counts(analysis)
     mc, mk = counts["material_cooperation"], counts["material_conflict"]
     total = analysis.total
     reports = analysis.reports or total
