@@ -12,6 +12,7 @@ from .cache import sources
 from .countries import country_name, resolve_country
 from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
 from .ties import FormalTie, ties_between, ties_of
+from .verdict import COOPERATIVE_AT, TENSE_BELOW
 from .dyad import MATERIAL_WEIGHT
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
@@ -204,9 +205,9 @@ def _standing(p: Partner, allied: bool) -> str:
         return "allied" if allied else "unknown"
     if p.balance <= -0.5 and p.conflict > 0:
         return "hostile"
-    if p.balance < -0.1:
+    if p.balance < TENSE_BELOW:
         return "tense"
-    if p.balance < 0.3:
+    if p.balance < COOPERATIVE_AT:
         return "mixed"
     return "allied" if allied and p.not_ally_claims == 0 else "cooperative"
 
