@@ -93,3 +93,53 @@ def test_open_atop_spell_lapses_with_a_later_builtin_change(tmp_path, empty_stor
     assert atop.ended is not None and atop.ended.year == 2024 and "lapse" in atop.note
     answer = ask(empty_store, "Are Armenia and Russia allies?")
     assert "Allied on paper" not in answer.verdict.summary
+
+
+def _years(c1, c2, first, last, flags="1,0,0,1,1"):
+    return "".join(f"{c1},{c2},{y},{flags}\n" for y in range(first, last + 1))
+
+
+def test_builtin_exits_override_atop(tmp_path, empty_store):
+    # ATOP records the CIS treaty's defence obligation between Armenia and Azerbaijan to 2018,
+    # and Georgia-Russia as a defence pact to 2009, then a non-aggression pact to 2018.
+    body = _years(371, 373, 1993, 2018) + _years(372, 365, 1993, 2009) + _years(372, 365, 2010, 2018, "0,0,0,1,0")
+    import_atop(empty_store, write(tmp_path, body))
+    (arm_aze,) = [t for t in ties_between(empty_store, "ARM", "AZE") if t.origin == "atop"]
+    assert arm_aze.ended.year == 1999 and "Collective Security Treaty" in arm_aze.name
+    for question in ("Are Armenia and Azerbaijan allies?", "Are Georgia and Russia allies?"):
+        answer = ask(empty_store, question)
+        assert answer.verdict.verdict != "allied" and answer.direct_answer != "yes", answer.verdict.summary
+        assert "Allied on paper" not in answer.verdict.summary
+    geo_rus = sorted((t for t in ties_between(empty_store, "GEO", "RUS") if t.origin == "atop"), key=lambda t: t.start)
+    assert [(t.kind_label, t.alliance) for t in geo_rus] == [("defence pact", True), ("non-aggression pact", False)]
+    assert geo_rus[1].name == "ATOP non-aggression pact GEO-RUS"
+
+
+def test_atop_only_alliance_is_last_recorded_not_active(tmp_path, empty_store):
+    # Saudi Arabia (670) and Pakistan (770): no built-in tie, ATOP only.
+    import_atop(empty_store, write(tmp_path, _years(670, 770, 2016, 2018)))
+    answer = ask(empty_store, "Are Saudi Arabia and Pakistan allies?")
+    assert answer.verdict.verdict != "allied"
+    assert "last recorded 2018 (ATOP)" in answer.verdict.summary
+    (tie,) = answer.to_dict()["formal_ties"]
+    assert tie["status"] == "unconfirmed" and tie["status_text"] == "last recorded 2018 (ATOP)"
+    text = answer.to_text()
+    assert "2016-2018, last recorded 2018 (ATOP)" in text and "2016-01-01" not in text
+    # While ATOP's data ran, the pact was in force.
+    assert ask(empty_store, "Are Saudi Arabia and Pakistan allies?", until="2018-06-30").verdict.verdict == "allied"
+
+
+def test_lesser_pacts_do_not_make_an_alliance(tmp_path, empty_store):
+    import_atop(empty_store, write(tmp_path, _years(670, 770, 2016, 2018, "0,0,1,0,1")))
+    (tie,) = ties_between(empty_store, "PAK", "SAU")
+    assert not tie.alliance and tie.kind_label == "neutrality pact"
+    assert ask(empty_store, "Are Saudi Arabia and Pakistan allies?", until="2017-06-30").verdict.verdict == "unknown"
+
+
+def test_united_states_network_does_not_list_venezuela_as_allied(tmp_path, empty_store):
+    from allies.relations import network
+
+    import_atop(empty_store, write(tmp_path, _years(2, 101, 1948, 2018) + _years(2, 70, 1948, 2018)))
+    standings = {p.country: p.standing for p in network(empty_store, "USA").partners}
+    assert standings.get("VEN") != "allied"
+    assert "MEX" not in standings or standings["MEX"] != "allied"

@@ -103,3 +103,17 @@ def test_network_and_ties(db, capsys):
     assert partners[-1] == "UKR" and "BLR" in partners
     code, out, _ = run(capsys, "ties", "Armenia", "Russia", "--db", db)
     assert code == 0 and "CSTO" in out and "suspended" in out
+
+
+def test_eval_corpus_without_data_is_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "eval", "--corpus", "--data", str(tmp_path))
+    assert code == 2 and "corpus data not found" in err and len(err.strip().splitlines()) == 1
+
+
+def test_ask_all_dates_and_ties_in_years(capsys, db):
+    code, out, _ = run(capsys, "ask", "Are Azerbaijan and Russia allies?", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["window"] == "latest_12_months"
+    code, out, _ = run(capsys, "ask", "Are Azerbaijan and Russia allies?", "--db", db, "--all-dates", "--json")
+    assert code == 0 and json.loads(out)["window"] == "all_dates"
+    code, out, _ = run(capsys, "ties", "Azerbaijan", "Russia", "--db", db)
+    assert code == 0 and "from 2022-02-22, active" in out

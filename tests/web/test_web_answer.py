@@ -8,8 +8,10 @@ VERDICTS = {"allied", "cooperative", "mixed", "tense", "hostile", "unknown"}
 
 
 def test_api_ask_gives_verdict_ties_and_cited_evidence(client):
-    response = client.get("/api/ask", params={"q": QUESTION})
+    response = client.get("/api/ask", params={"q": QUESTION, "all_dates": "true"})
     assert response.status_code == 200, response.text
+    assert response.json()["window"] == "all_dates"
+    assert client.get("/api/ask", params={"q": QUESTION}).json()["window"] == "latest_12_months"
     answer = response.json()
     assert answer["dyad"] == ["AZE", "RUS"]
     assert answer["verdict"] in VERDICTS and 0 <= answer["confidence"] <= 1

@@ -1,6 +1,8 @@
 """Sub-commands of the event coder (owned by the nlp stage)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def register(sub) -> None:
     from ..nlp.evaluate import add_arguments
@@ -11,10 +13,23 @@ def register(sub) -> None:
                     "(source country, target country, CAMEO root) precision/recall/F1 on the "
                     "PETRARCH-2 validation records, with confusion matrices.")
     add_arguments(parser)
+    # The corpus section belongs to the relations stage (allies.relations.corpus_eval).
+    parser.add_argument("--corpus", action="store_true",
+                        help="instead: verdicts on the 2025 news corpus against the labelled pairs")
+    parser.add_argument("--corpus-store", type=Path, default=None, metavar="PATH",
+                        help="with --corpus: ingest into PATH and keep it; reuse it when it exists")
     parser.set_defaults(func=_eval)
 
 
 def _eval(args) -> int:
+    if args.corpus:
+        import os
+
+        from ..nlp.evaluate import DEFAULT_DATA
+        from ..relations.corpus_eval import run_corpus
+
+        folder = args.data or Path(os.environ.get("ALLIES_DEV_DATA") or DEFAULT_DATA)
+        return run_corpus(folder, args.corpus_store, show_summary=args.show > 0)
     from ..nlp.evaluate import run
 
     return run(args)

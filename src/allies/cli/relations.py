@@ -39,6 +39,11 @@ def _window(parser) -> None:
                         help="only events on or before DATE (a year or month runs to its last day)")
 
 
+def _all_dates(parser) -> None:
+    parser.add_argument("--all-dates", action="store_true",
+                        help="with no dates given, judge all dates (default: the pair's latest 12 months of evidence)")
+
+
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
@@ -48,7 +53,7 @@ def cmd_ask(args) -> int:
     from ..relations import ask
 
     with _store(args) as store:
-        answer = ask(store, args.question, since=args.since, until=args.until)
+        answer = ask(store, args.question, since=args.since, until=args.until, all_dates=args.all_dates)
         if args.json:
             _print_json(answer.to_dict())
         else:
@@ -60,7 +65,7 @@ def cmd_check(args) -> int:
     from ..relations import check
 
     with _store(args) as store:
-        result = check(store, args.claim, since=args.since, until=args.until)
+        result = check(store, args.claim, since=args.since, until=args.until, all_dates=args.all_dates)
         if args.json:
             _print_json(result.to_dict())
         else:
@@ -118,9 +123,8 @@ def cmd_ties(args) -> int:
     if not ties:
         print("no formal ties on record")
     for t in ties:
-        end = t["ended"] or t["suspended"]
-        print(f"{t['name']} [{t['origin']}]: from {t['in_force'] or t['signed'] or '?'}"
-              f"{' to ' + end if end else ''}, {t['status']}; obligations: {', '.join(t['obligations']) or 'unspecified'}")
+        print(f"{t['name']} [{t['origin']}, {t['what']}]: {t['span']}, {t['status_text']}; "
+              f"obligations: {', '.join(t['obligations']) or 'unspecified'}")
     return 0
 
 
@@ -129,6 +133,7 @@ def register(sub) -> None:
     p.add_argument("question", help="e.g. \"Is Turkey an ally of Azerbaijan?\" or \"Russia-Azerbaijan relations since 2022\"")
     db_option(p)
     _window(p)
+    _all_dates(p)
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     _counting(p)
     p.set_defaults(func=cmd_ask)
@@ -137,6 +142,7 @@ def register(sub) -> None:
     p.add_argument("claim")
     db_option(p)
     _window(p)
+    _all_dates(p)
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     _counting(p)
     p.set_defaults(func=cmd_check)

@@ -5,7 +5,11 @@ mapped to ISO3 with ``allies/relations/data/cow_iso3.tsv``. Rows whose codes,
 year or 0/1 flags cannot be read, or whose states have no ISO3 code (German
 and Italian states before unification and the like), are skipped and counted.
 The dyad-years go to ``alliance_years``; consecutive allied years of each pair
-are summarised as formal ties (origin ``atop``). A re-import replaces both.
+are summarised as formal ties (origin ``atop``), one spell per run of years
+with a defence or offence obligation (an alliance) and one per run of years
+with only lesser pacts (neutrality, non-aggression, consultation), each named
+by what it is. A spell open in ATOP's last year is not known to last beyond it
+(see :func:`allies.relations.ties._after_atop`). A re-import replaces both.
 """
 from __future__ import annotations
 
@@ -114,15 +118,27 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
                        bool_or(consultation) AS atop_consul
                 FROM alliance_years WHERE defense OR offense OR neutrality OR nonaggression OR consultation
                 GROUP BY ALL),
+            kinds AS (
+                -- Only a defence or offence obligation makes an alliance: alliance years
+                -- and years of lesser pacts form separate spells.
+                SELECT *, atop_defense OR atop_offense AS ally FROM pairs),
             spells AS (
-                SELECT *, year - row_number() OVER (PARTITION BY x, y ORDER BY year) AS spell FROM pairs)
-            SELECT 'atop:' || x || '-' || y || ':' || min(year), 'ATOP alliance commitments ' || x || '-' || y,
-                   'atop', x, y, NULL, NULL, make_date(min(year), 1, 1),
-                   CASE WHEN max(year) < ? THEN make_date(max(year) + 1, 1, 1) END, NULL,
-                   ltrim({obligations}, ','), 'atop',
-                   'ATOP dyad-years ' || min(year) || '-' || max(year)
-                     || CASE WHEN max(year) >= ? THEN ', in force at the end of the data' ELSE '' END
-            FROM spells GROUP BY x, y, spell""", [last_year, last_year])
+                SELECT *, year - row_number() OVER (PARTITION BY x, y, ally ORDER BY year) AS spell FROM kinds),
+            summed AS (
+                SELECT x, y, ally, min(year) AS first, max(year) AS last, ltrim({obligations}, ',') AS obligations
+                FROM spells GROUP BY x, y, ally, spell)
+            SELECT 'atop:' || x || '-' || y || ':' || first || CASE WHEN ally THEN '' ELSE ':pact' END,
+                   'ATOP ' || CASE WHEN obligations LIKE '%defence%' THEN 'defence pact'
+                                   WHEN obligations LIKE '%offence%' THEN 'offence pact'
+                                   WHEN obligations LIKE '%neutrality%' THEN 'neutrality pact'
+                                   WHEN obligations LIKE '%non_aggression%' THEN 'non-aggression pact'
+                                   ELSE 'consultation pact' END || ' ' || x || '-' || y,
+                   'atop', x, y, NULL, NULL, make_date(first, 1, 1),
+                   CASE WHEN last < ? THEN make_date(last + 1, 1, 1) END, NULL,
+                   obligations, 'atop',
+                   'ATOP dyad-years ' || first || '-' || last
+                     || CASE WHEN last >= ? THEN ' (the end of the data: not known since)' ELSE '' END
+            FROM summed""", [last_year, last_year])
         # The relations engine needs to know where the data end (open spells).
         con.execute("INSERT OR REPLACE INTO relations_state (key, value) VALUES ('atop_last_year', ?)",
                     [str(last_year) if last_year is not None else None])

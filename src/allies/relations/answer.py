@@ -10,12 +10,20 @@ from ..dates import check_window, parse_date
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import DyadAnalysis, analyse, dyad_rows, window_sql
+from .dyad import (
+    DyadAnalysis,
+    analyse,
+    dyad_rows,
+    latest_evidence,
+    window_sql,
+    yearly_history,
+)
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
-from .verdict import Verdict, judge
+from .verdict import BACKGROUND_DAYS, MIN_EVENTS, Verdict, judge
 
 EVIDENCE_PER_SIDE = 5
+RECENT_DAYS = 365  # a question with no dates is judged on this many days of the pair's latest evidence
 
 
 @dataclass
@@ -34,6 +42,7 @@ class Answer:
     evidence_against: list[dict[str, Any]] = field(default_factory=list)
     on: dt.date = field(default_factory=dt.date.today)
     note: str | None = None  # why a window holds nothing, when it does not
+    window: str = "asked"  # 'asked' (dates given), 'latest_12_months' (no dates: now) or 'all_dates'
 
     @property
     def dyad(self) -> tuple[str, str]:
@@ -68,7 +77,7 @@ class Answer:
             "dyad": [a, b],
             "names": [country_name(a), country_name(b)],
             "relation_asked": self.question.relation,
-            "since": _iso(self.analysis.since), "until": _iso(self.analysis.until),
+            "since": _iso(self.analysis.since), "until": _iso(self.analysis.until), "window": self.window,
             "verdict": self.verdict.verdict,
             "confidence": self.verdict.confidence,
             "answer": self.direct_answer,
@@ -86,7 +95,10 @@ class Answer:
         a, b = self.dyad
         lines = [f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
                  f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})"]
-        if self.analysis.since or self.analysis.until:
+        if self.window == "latest_12_months":
+            lines.append(f"Window: the latest 12 months of evidence for this pair, {_iso(self.analysis.since)} to "
+                         f"{_iso(self.analysis.until)} (the question names no dates; --all-dates judges all)")
+        elif self.analysis.since or self.analysis.until:
             lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
         else:
             lines.append("Window: all dates")
@@ -97,10 +109,9 @@ class Answer:
             lines.append("")
             lines.append("Formal ties:")
             for tie in self.formal_ties:
-                status = tie.status_on(self.on)
-                when = _iso(tie.start) or "?"
                 obligations = ", ".join(tie.obligations) or "unspecified"
-                lines.append(f"  - {tie.name} [{tie.origin}] from {when}, {status}; obligations: {obligations}")
+                lines.append(f"  - {tie.name} [{tie.origin}, {tie.kind_label}] {tie.span_text()}, "
+                             f"{tie.status_text(self.on)}; obligations: {obligations}")
         for label, items in (("Evidence for", self.evidence_for), ("Evidence against", self.evidence_against)):
             if not items:
                 continue
@@ -298,13 +309,25 @@ def _as_of(until: dt.date | None) -> dt.date:
     return min(until, today) if until else today
 
 
-def judge_dyad(store, question: Question) -> Answer:
-    """Judge the dyad of an already parsed question."""
+def judge_dyad(store, question: Question, all_dates: bool = False) -> Answer:
+    """Judge the dyad of an already parsed question.
+
+    A question that names no dates is about now: it is judged on the latest 12
+    months of evidence for the pair, ending at the pair's latest evidence (so a
+    store of older news still answers, and says how old its news is), while
+    the year-by-year trend keeps the full history. ``all_dates`` judges every date."""
     a, b = question.a, question.b
     if a == b:
         raise InputError(f"both countries are {country_name(a)}: ask about two different countries")
     on = _as_of(question.until)
     tables = sources(store)
+    window = "asked" if question.since or question.until else "all_dates"
+    since, until = question.since, question.until
+    if window == "all_dates" and not all_dates:
+        latest = latest_evidence(store, a, b, tables)
+        if latest:
+            latest = min(latest, dt.date.today())
+            since, until, window = latest - dt.timedelta(days=RECENT_DAYS - 1), latest, "latest_12_months"
     related = ties_of(store, a, b)
     ties = [t for t in related if {t.country_a, t.country_b} == {a, b} and t.overlaps(None, question.until)]
     ties.sort(key=lambda t: (t.start or dt.date.min, t.tie_id))
@@ -312,26 +335,41 @@ def judge_dyad(store, question: Question) -> Answer:
                             and t.alliance and t.status_on(on) == "active"
                             for other in (t.country_a, t.country_b) if other != side}
                      for side in (a, b)}
-    analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies, source_tables=tables)
-    verdict = judge(analysis, ties, on)
+    analysis = analyse(store, a, b, since, until, formal_allies=formal_allies, source_tables=tables)
+    if window == "latest_12_months":
+        analysis.history = yearly_history(store, a, b, tables)
+    background = None
+    if since and analysis.reports < MIN_EVENTS:
+        # A thin window is read against the months before it (verdict rule 3).
+        background = analyse(store, a, b, since - dt.timedelta(days=BACKGROUND_DAYS), since - dt.timedelta(days=1),
+                             formal_allies=formal_allies, source_tables=tables)
+    verdict = judge(analysis, ties, on, background)
+    if window == "latest_12_months":
+        verdict.summary += (f" Judged on the latest 12 months of evidence for this pair ({_fmt(since)} to "
+                            f"{_fmt(until)}); the trend covers all dates.")
     ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
-    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
+    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on, window=window)
 
 
-def ask(store, question: str, since=None, until=None) -> Answer:
+def _fmt(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def ask(store, question: str, since=None, until=None, all_dates: bool = False) -> Answer:
     """Answer a question about two countries from the store.
 
     ``question`` is free text ("Are Azerbaijan and Russia allies?", "Is Turkey
     an ally of Azerbaijan?", "How are relations between Japan and China?",
     "Russia–Azerbaijan relations since 2022"); ``since``/``until`` (ISO dates)
-    override any window the text names. Raises InputError when the two
-    countries cannot be told apart."""
+    override any window the text names. With no dates at all the question is
+    about now: the pair's latest 12 months of evidence are judged, unless
+    ``all_dates``. Raises InputError when the two countries cannot be told apart."""
     parsed = parse_question(question)
     # A bound given apart (a flag, a form field) overrides the question's own; a blank one does not.
     parsed.since = parse_date(since, "since") or parsed.since
     parsed.until = parse_date(until, "until", end=True) or parsed.until
     check_window(parsed.since, parsed.until)
-    answer = judge_dyad(store, parsed)
+    answer = judge_dyad(store, parsed, all_dates=all_dates)
     answer.note = _empty_window_note(store, answer)
     return answer
 
@@ -390,10 +428,11 @@ class CheckResult:
         return f"Claim: {self.claim}\nOutcome: {self.outcome.upper()}\n\n" + self.answer.to_text(width)
 
 
-def check(store, claim: str, since=None, until=None) -> CheckResult:
+def check(store, claim: str, since=None, until=None, all_dates: bool = False) -> CheckResult:
     """Weigh a claim such as "Russia is an ally of Azerbaijan" (or "... is not an
-    ally ...", "... are enemies") against the store's evidence."""
-    answer = ask(store, claim, since=since, until=until)
+    ally ...", "... are enemies") against the store's evidence (the latest 12
+    months of it when no dates are given, unless ``all_dates``)."""
+    answer = ask(store, claim, since=since, until=until, all_dates=all_dates)
     relation = answer.question.relation
     if relation == "general":
         raise InputError("cannot tell what the claim asserts: say ally, friend/partner or enemy/adversary")

@@ -141,6 +141,16 @@ def country_months_select(rel: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def group_pattern() -> str:
+    """An alliance term that names a group ("NATO allies", "his political allies"), not a tie."""
+    text = resources.files("allies.relations").joinpath("data", "alliance_groups.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    words = sorted((row["modifier"].lower() for row in csv.DictReader(lines, delimiter="\t")), key=len, reverse=True)
+    # Preceded by a space or an opening mark only: "a major non-NATO ally" is a tie.
+    return r"(?:^|[\s(\"'])(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:(?:\w+\s+)?all(?:y|ies|iance|iances))\b"
+
+
+@lru_cache(maxsize=1)
 def dispute_pattern() -> str:
     text = resources.files("allies.relations").joinpath("data", "dispute_patterns.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -158,11 +168,19 @@ def claims_select(after_article: int | None = None) -> str:
     alliance, partnership = _pattern("alliance"), _pattern("partnership")
     newer = f"AND s.article_id > {int(after_article)}" if after_article is not None else ""
     dispute = dispute_pattern().replace("'", "''")
+    groups = group_pattern().replace("'", "''")
     return f"""
-    WITH s AS (
-        SELECT s.article_id, s.sentence_index, lower(s.text) AS t
+    WITH lowered AS (
+        -- a term naming a group ("NATO allies") is blanked out before the search
+        SELECT s.article_id, s.sentence_index, s.start_char,
+               regexp_replace(lower(s.text), '{groups}', ' ', 'g') AS t
         FROM sentences s
         WHERE regexp_matches(lower(s.text), '{alliance}|{partnership}') {newer}),
+    s AS (
+        SELECT article_id, sentence_index, t,
+               -- where the first alliance term sits in the article's text
+               start_char + length(regexp_extract(t, '^(.*?)(?:{alliance}|{partnership})', 1)) AS term_at
+        FROM lowered WHERE regexp_matches(t, '{alliance}|{partnership}')),
     named AS (
         SELECT m.article_id, m.sentence_index, m.country, min(m.start_char) AS first_at
         FROM actor_mentions m SEMI JOIN s USING (article_id, sentence_index)
@@ -175,13 +193,24 @@ def claims_select(after_article: int | None = None) -> str:
         SELECT e.article_id, e.sentence_index, e.target_country, NULL
         FROM events e SEMI JOIN s USING (article_id, sentence_index)
         WHERE e.target_country IS NOT NULL),
+    near AS (
+        -- how far each country's nearest mention lies from the alliance term
+        SELECT m.article_id, m.sentence_index, m.country, min(abs(m.start_char - s.term_at)) AS distance
+        FROM actor_mentions m JOIN s USING (article_id, sentence_index)
+        WHERE m.country IS NOT NULL GROUP BY ALL),
     countries AS (
-        SELECT article_id, sentence_index, country, min(first_at) AS first_at
-        FROM named GROUP BY ALL),
+        SELECT c.article_id, c.sentence_index, c.country, c.first_at,
+               row_number() OVER (PARTITION BY c.article_id, c.sentence_index
+                                  ORDER BY n.distance NULLS LAST, c.first_at NULLS LAST, c.country) AS nearness
+        FROM (SELECT article_id, sentence_index, country, min(first_at) AS first_at FROM named GROUP BY ALL) c
+        LEFT JOIN near n USING (article_id, sentence_index, country)),
     pairs AS (
+        -- A sentence naming three or more states speaks of the tie between the two
+        -- named nearest the term ("Russia, Armenia's ally, welcomed Azerbaijan's
+        -- step" is about Russia and Armenia), never of every pair it names.
         SELECT x.article_id, x.sentence_index, x.country AS country_a, y.country AS country_b
         FROM countries x JOIN countries y USING (article_id, sentence_index)
-        WHERE x.country < y.country),
+        WHERE x.country < y.country AND x.nearness <= 2 AND y.nearness <= 2),
     speakers AS (
         SELECT article_id, sentence_index, max(speaker_country) AS speaker, min(date) AS date
         FROM events e SEMI JOIN s USING (article_id, sentence_index)

@@ -20,6 +20,11 @@ from .cache import sources
 from .countries import country_name
 
 MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
+# Force: CAMEO's assault (18), fight (19) and mass violence (20) roots. Seizing a
+# ship or property (171) scores as low on Goldstein's scale but is coercion, not force.
+FORCE_ROOTS = ("18", "19", "20")
+FORCE_SQL = "quad = 'material_conflict' AND left(cameo, 2) IN ('18', '19', '20')"
+OCCUPATION_CAMEO = "192"  # occupy territory
 MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
 STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
 
@@ -134,6 +139,24 @@ class ThirdParty:
 
 
 @dataclass
+class Basis:
+    """What the figures rest on, per origin ('coded' or a dataset): distinct
+    reports (a sentence of a stored article, or one source document of a
+    dataset row), source articles or documents, and days."""
+
+    origin: str
+    events: int
+    reports: int
+    sources: int
+    days: int
+    quad_reports: dict[str, int] = field(default_factory=dict)  # reports with at least one act of each quad class
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"origin": self.origin, "events": self.events, "reports": self.reports,
+                "sources": self.sources, "days": self.days, "quad_reports": self.quad_reports}
+
+
+@dataclass
 class DyadAnalysis:
     a: str
     b: str
@@ -143,8 +166,32 @@ class DyadAnalysis:
     monthly: list[dict[str, Any]]
     voices: list[Voice]
     third_parties: list[ThirdParty]
-    violent: int = 0  # counted material conflict with Goldstein <= -9 (force, killings)
+    violent: int = 0  # counted acts of force (CAMEO 18-20: assault, fighting, mass violence)
+    force_days: int = 0  # distinct days on which force between them is reported
+    force_reports: int = 0  # distinct reports of force between them
+    force_by: dict[str, int] = field(default_factory=dict)  # side -> its reported acts of force
+    occupation: int = 0  # counted reports of one occupying or seizing the other's territory
+    basis: list[Basis] = field(default_factory=list)
+    history: list[dict[str, Any]] | None = None  # yearly(), over all dates, when the window is narrower
     datasets: dict[str, dict[str, int]] = field(default_factory=dict)  # see dataset_counts
+
+    @property
+    def reports(self) -> int:
+        return sum(b.reports for b in self.basis)
+
+    def quad_reports(self) -> dict[str, int]:
+        """Reports per quad class over every origin: a sentence coded both ways, or
+        one source page behind several dataset rows, counts once."""
+        return {q: sum(b.quad_reports.get(q, 0) for b in self.basis) for q in QUADS}
+
+    @property
+    def days(self) -> int:
+        """Distinct days with reports (days of different origins may coincide: an upper bound)."""
+        return sum(b.days for b in self.basis)
+
+    @property
+    def sources(self) -> int:
+        return sum(b.sources for b in self.basis)
 
     def side(self, source: str, target: str) -> SideStats:
         return self.sides[f"{source}>{target}"]
@@ -178,7 +225,10 @@ class DyadAnalysis:
             "monthly": self.monthly,
             "voices": [v.to_dict() for v in self.voices],
             "third_parties": [t.to_dict() for t in self.third_parties],
-            "violent_events": self.violent,
+            "violent_events": self.violent, "force_days": self.force_days,
+            "force_reports": self.force_reports, "occupation": self.occupation,
+            "basis": [b.to_dict() for b in self.basis],
+            "history": self.history,
             "datasets": self.datasets,
         }
 
@@ -212,7 +262,7 @@ def _pull(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
     where, params = window_sql(since, until)
     return store.con.execute(
         f"""SELECT source_country, target_country, month, quad, voice,
-                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE goldstein <= -9) AS violent
+                   count(*) AS n, sum(goldstein) AS g, count(*) FILTER (WHERE {FORCE_SQL}) AS violent
             FROM {dyad} e WHERE counted {where}
             GROUP BY ALL""", [*dyad_params, *params]).fetchall()
 
@@ -234,6 +284,63 @@ def format_datasets(datasets: dict[str, dict[str, int]]) -> str:
     """'gdelt 12 reports (40 rows), coded 3 reports (3 rows)'."""
     return ", ".join(f"{origin} {c['reports']} report{'s' if c['reports'] != 1 else ''} ({c['rows']} "
                      f"row{'s' if c['rows'] != 1 else ''})" for origin, c in datasets.items())
+
+
+def latest_evidence(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> dt.date | None:
+    """The date of the latest counted event or alliance statement between ``a`` and ``b``."""
+    rel, _, claims = source_tables or sources(store)
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    lo, hi = sorted((a, b))
+    return store.con.execute(
+        f"""SELECT max(d) FROM (SELECT max(date) AS d FROM {dyad} e WHERE counted
+                                UNION ALL SELECT max(date) FROM {claims} WHERE country_a = ? AND country_b = ?)""",
+        [*dyad_params, lo, hi]).fetchone()[0]
+
+
+def yearly_history(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
+    """Events and balance per calendar year over all dates (as DyadAnalysis.yearly)."""
+    rel = (source_tables or sources(store))[0]
+    years: dict[int, list[float]] = {}
+    for _src, _tgt, month, quad, _voice, n, _g, _v in _pull(store, rel, a, b, None, None):
+        if quad not in QUADS:
+            continue
+        acc = years.setdefault(month.year, [0, 0.0, 0.0])
+        weight = MATERIAL_WEIGHT if quad.startswith("material") else 1.0
+        acc[0] += n
+        acc[1 if quad.endswith("cooperation") else 2] += weight * n
+    return [{"year": y, "events": int(n), "balance": _round(_balance(c, k))} for y, (n, c, k) in sorted(years.items())]
+
+
+def _basis(store, rel: str, a: str, b: str, since, until) -> tuple[list[Basis], int, int, dict[str, int], int]:
+    """Distinct reports, sources and days per origin, and the days with force and
+    the reports of occupation. A coded report is one sentence (a sentence coded
+    in both directions is one report); a dataset row is its own report unless
+    rows share a source URL."""
+    dyad, dyad_params = dyad_rows(rel, a, b)
+    where, params = window_sql(since, until)
+    report_key = ("CASE WHEN article_id IS NOT NULL THEN CAST(article_id AS VARCHAR) || ':' || "
+                  "CAST(coalesce(sentence_index, -1) AS VARCHAR) ELSE coalesce(url, CAST(event_id AS VARCHAR)) END")
+    source_key = "coalesce(CAST(article_id AS VARCHAR), url, CAST(event_id AS VARCHAR))"
+    force = FORCE_SQL
+    rows = store.con.execute(
+        f"""SELECT origin, count(*), count(DISTINCT {report_key}), count(DISTINCT {source_key}), count(DISTINCT date),
+                   list(DISTINCT date) FILTER (WHERE {force}),
+                   count(*) FILTER (WHERE {force} AND source_country = ?),
+                   count(*) FILTER (WHERE {force} AND source_country = ?),
+                   count(DISTINCT {report_key}) FILTER (WHERE quad = 'material_conflict' AND cameo LIKE '{OCCUPATION_CAMEO}%'),
+                   list(DISTINCT {report_key}) FILTER (WHERE {force}),
+                   {", ".join(f"count(DISTINCT {report_key}) FILTER (WHERE quad = '{q}')" for q in QUADS)}
+            FROM {dyad} e WHERE counted {where} GROUP BY origin ORDER BY origin""",
+        [a, b, *dyad_params, *params]).fetchall()
+    basis, days, force_reports, by, occupation = [], set(), set(), {a: 0, b: 0}, 0
+    for origin, n, reports, sources_, n_days, force_days, by_a, by_b, occ, force_keys, *per_quad in rows:
+        basis.append(Basis(origin, n, reports, sources_, n_days, dict(zip(QUADS, per_quad))))
+        days.update(force_days or ())
+        force_reports.update((origin, k) for k in force_keys or ())
+        by[a] += by_a
+        by[b] += by_b
+        occupation += occ
+    return basis, len(days), len(force_reports), by, occupation
 
 
 def _slope(points: list[tuple[int, float]]) -> float | None:
@@ -300,8 +407,10 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
         voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
 
     third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
-    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent,
-                        dataset_counts(store, rel, a, b, since, until))
+    basis, force_days, force_reports, force_by, occupation = _basis(store, rel, a, b, since, until)
+    return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent, force_days, force_reports,
+                        force_by, occupation, basis,
+                        datasets=dataset_counts(store, rel, a, b, since, until))
 
 
 def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:
@@ -329,7 +438,7 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
             FROM d GROUP BY other""",
         [a, b, a, b, *params, a, a, a, b, b, b])
     by_country = {r["other"]: r for r in rows}
-    for side, friends in formal_allies.items():
+    for friends in formal_allies.values():
         for country in friends:
             by_country.setdefault(country, {"other": country, "n_a": 0, "stance_a": None, "n_b": 0, "stance_b": None})
 

@@ -51,21 +51,62 @@ class FormalTie:
     obligations: tuple[str, ...] = ()
     origin: str = "builtin"
     note: str | None = None
-    alliance: bool = False  # the tie makes the parties allies (defence pact or declared alliance)
+    alliance: bool = False  # the tie makes the parties allies (defence or offence obligation)
+    recorded_until: dt.date | None = None  # a dataset's last recorded day of a spell open when its data end
+    data_until: dt.date | None = None  # the last day the dataset covers, for a spell that reached it
+
+    @property
+    def kind_label(self) -> str:
+        """What the tie is, by its strongest obligation: an alliance only with a
+        defence or offence obligation."""
+        for obligation, label in (("defence", "defence pact"), ("offence", "offence pact"),
+                                  ("neutrality", "neutrality pact"), ("non_aggression", "non-aggression pact"),
+                                  ("consultation", "consultation pact"),
+                                  ("strategic_partnership", "strategic partnership")):
+            if obligation in self.obligations:
+                return label
+        return self.kind or "tie"
 
     @property
     def start(self) -> dt.date | None:
         return self.in_force or self.signed
 
     def status_on(self, day: dt.date) -> str:
-        """'active', 'suspended', 'ended' or 'not_yet' on ``day``."""
+        """'active', 'suspended', 'ended', 'not_yet' on ``day``, or 'unconfirmed'
+        after the last day a dataset recorded an open spell (ATOP ends in 2018)."""
         if self.start and day < self.start:
             return "not_yet"
         if self.ended and day >= self.ended:
             return "ended"
         if self.suspended and day >= self.suspended:
             return "suspended"
+        if self.recorded_until and day > self.recorded_until:
+            return "unconfirmed"
         return "active"
+
+    def status_text(self, day: dt.date) -> str:
+        """The status in words: 'active', 'ended 1999', 'last recorded 2018 (ATOP)'."""
+        status = self.status_on(day)
+        if status == "unconfirmed":
+            return f"last recorded {self.recorded_until.year} ({self.origin.upper()})"
+        if status == "ended" and self.ended:
+            return f"ended {self.ended.year if self.origin == 'atop' else self.ended.isoformat()}"
+        if status == "suspended" and self.suspended:
+            return f"suspended {self.suspended.isoformat()}"
+        if status == "active" and self.recorded_until:
+            return f"active (recorded to {self.recorded_until.year}, {self.origin.upper()})"
+        return status
+
+    def span_text(self) -> str:
+        """Years for dataset spells ('1993-2018'), dates for curated ties."""
+        if self.origin == "atop":
+            first = str(self.start.year) if self.start else "?"
+            ends = [d for d in (self.data_until, self.ended and self.ended - dt.timedelta(days=1)) if d]
+            last = min(ends) if ends else None
+            if not last:
+                return f"from {first}"
+            return first if str(last.year) == first else f"{first}-{last.year}"
+        return f"from {_iso(self.start) or '?'}"
 
     def overlaps(self, since: dt.date | None, until: dt.date | None) -> bool:
         if until and self.start and self.start > until:
@@ -79,10 +120,13 @@ class FormalTie:
             "countries": [self.country_a, self.country_b], "organisation": self.organisation,
             "signed": _iso(self.signed), "in_force": _iso(self.in_force), "ended": _iso(self.ended),
             "suspended": _iso(self.suspended), "obligations": list(self.obligations),
-            "origin": self.origin, "note": self.note, "alliance": self.alliance,
+            "origin": self.origin, "note": self.note, "alliance": self.alliance, "what": self.kind_label,
+            "recorded_until": _iso(self.recorded_until),
         }
         if on is not None:
             out["status"] = self.status_on(on)
+            out["span"] = self.span_text()
+            out["status_text"] = self.status_text(on)
         return out
 
     def row(self) -> tuple:
@@ -116,8 +160,8 @@ def builtin_ties() -> tuple[FormalTie, ...]:
             raise ValueError(f"formal_ties.json: {tie['id']} has unknown obligations {sorted(unknown)}")
         signed, _ = parse_loose_date(tie.get("signed"))
         in_force, _ = parse_loose_date(tie.get("in_force"))
-        common = dict(name=tie["name"], kind=tie["kind"], organisation=tie.get("organisation"),
-                      signed=signed, obligations=obligations, alliance=bool(tie.get("alliance")))
+        common = {"name": tie["name"], "kind": tie["kind"], "organisation": tie.get("organisation"),
+                  "signed": signed, "obligations": obligations, "alliance": bool(tie.get("alliance"))}
         if "parties" in tie:
             a, b = sorted(tie["parties"])
             ended, _ = parse_loose_date(tie.get("ended"))
@@ -206,23 +250,47 @@ def _atop_last_year(store) -> int | None:
 
 
 def _after_atop(ties: list[FormalTie], last_year: int | None) -> list[FormalTie]:
-    """ATOP spells still open when its data end cannot know what came later: when
-    a built-in alliance of the same pair lapsed after that year (Armenia's CSTO
-    freeze in 2024, say), the open ATOP spell is taken to lapse with it."""
+    """Read ATOP spells as ATOP means them.
+
+    - Built-in knowledge wins where it knows more: an ATOP alliance spell of a
+      pair that a built-in alliance also covers is taken to end when the
+      built-in tie ended or was suspended, if ATOP runs past that day
+      (Azerbaijan, Georgia and Uzbekistan left the Collective Security Treaty
+      in 1999; Armenia froze its participation in 2024), and is named after it.
+    - A spell still open when ATOP's data end is not known to last: it is
+      'last recorded' in that year (``recorded_until``), uncertain after it,
+      unless a built-in alliance of the pair runs on and carries it.
+    Shown years stay ATOP's own (``data_until``)."""
     if last_year is None:
         return ties
-    horizon = dt.date(last_year + 1, 1, 1)
-    lapses: dict[tuple[str, str], dt.date] = {}
+    horizon = dt.date(last_year, 12, 31)
+    builtin: dict[tuple[str, str], list[FormalTie]] = {}
     for t in ties:
-        end = min((d for d in (t.ended, t.suspended) if d), default=None)
-        if t.origin == "builtin" and t.alliance and end and end >= horizon:
-            key = (t.country_a, t.country_b)
-            lapses[key] = max(lapses.get(key, end), end)
+        if t.origin == "builtin" and t.alliance:
+            builtin.setdefault((t.country_a, t.country_b), []).append(t)
     out = []
     for t in ties:
-        lapse = lapses.get((t.country_a, t.country_b))
-        if t.origin == "atop" and t.ended is None and t.suspended is None and lapse:
-            t = replace(t, ended=lapse, note=_note(t.note, f"taken to lapse on {lapse.isoformat()} with the built-in tie"))
+        if t.origin != "atop":
+            out.append(t)
+            continue
+        if t.ended is None and t.suspended is None:
+            t = replace(t, recorded_until=horizon, data_until=horizon)
+        for known in builtin.get((t.country_a, t.country_b), ()):
+            if not t.alliance or (known.start and t.start and t.start > (known.ended or dt.date.max)):
+                continue  # the two never ran together
+            lapse = min((d for d in (known.ended, known.suspended) if d), default=None)
+            how = "left" if lapse and known.ended == lapse else "suspended"
+            if lapse and (t.recorded_until or t.ended or dt.date.max) > lapse:
+                # The built-in record knows of an exit that ATOP runs past.
+                t = replace(t, ended=lapse, recorded_until=None, note=_note(
+                    t.note, f"ends {lapse.isoformat()} with {known.name} ({how}, built-in record)"))
+            elif t.recorded_until and not (lapse and lapse <= t.recorded_until):
+                # ATOP's data end while the built-in tie runs on: it carries the spell.
+                t = replace(t, ended=lapse, recorded_until=None, note=_note(
+                    t.note, f"taken to lapse on {lapse.isoformat()} with {known.name} (built-in record)" if lapse
+                    else f"continued by {known.name} (built-in record)"))
+            if ", matching " not in t.name:
+                t = replace(t, name=f"{t.name}, matching {known.name}")
         out.append(t)
     return out
 

@@ -2,21 +2,58 @@
 
 The rules, in order:
 
-1. Deeds weigh twice what words weigh: the balance is
-   (coop - conflict) / (coop + conflict) with material acts counted double,
-   nudged by third-party signals (cooperating with the other's adversary).
-2. The balance gives the base: cooperative >= 0.3 > mixed >= -0.1 > tense;
-   hostile at <= -0.5 when material conflict is reported.
-3. "Allied" needs a cooperative base plus an alliance on paper (active at the
-   window's end) or alliance claims, with no denial from either side's voices
-   and no conflictual deeds.
-4. The gap rule: an alliance on paper or claimed that deeds contradict (violent
-   acts, material conflict beyond 15% of material acts, a side whose words
-   cooperate while its deeds conflict, one side working with the other's
-   adversary) never reads "allied"; a cooperative base drops to mixed and the
-   summary names the gap.
-Confidence grows with the amount of evidence and with how much of it agrees
-with the verdict.
+Acts are counted once per report and quad class: a sentence coded in both
+directions, or one source page behind several dataset rows, is one report.
+
+1. Deeds over words. Force between the two (assault, fighting, strikes,
+   killings: CAMEO roots 18-20; seizing ships or property is coercion, not
+   force) and occupation of the other's
+   territory are never outweighed by friendly statements:
+   - force in three or more reports over at least two different days in the
+     window, or any occupation or seizure of territory, is armed conflict
+     (one incident retold in several sentences of one day is not): the verdict is
+     "hostile" whatever else is said (talks, ceasefires and aid do not undo
+     it while the fighting goes on);
+   - a single incident or two of force cannot be outweighed either: the verdict is
+     never better than "mixed" (4 acts of force against 30 cooperative
+     statements read mixed or worse, not cooperative);
+   - deeds that are mostly conflictual (arrests, sanctions, seizures outnumber
+     cooperative acts) are not outweighed by words either: never "cooperative";
+   - "hostile" needs force: sanctions, expulsions, tariffs and harsh words
+     without force read "tense" at worst.
+2. Otherwise the balance decides: (coop - conflict) / (coop + conflict) with
+   material acts counted double, nudged by third-party signals (cooperating
+   with the other's adversary): cooperative >= 0.3 > mixed >= -0.3 > tense.
+   The band is symmetric: "mixed" when neither side of the ledger outweighs
+   the other by 30% (news reports conflict more readily than cooperation, so
+   conflict gets no lower bar than cooperation does).
+3. Little evidence still speaks. One or two clear reports between the two give
+   a verdict (from the same balance) at low confidence, and the summary says
+   how much it rests on ("from 2 reports in 1 article"). A window with fewer
+   than three reports is read against the 12 months before it, whose reports
+   weigh half (relations persist; one report says little alone), and the
+   summary says so; force before the window does not make the window hostile.
+   "unknown" is kept for when nothing between them is reported, in the window
+   or before it. With fewer than three reports and no background, an alliance
+   in force on paper stands ("allied").
+4. "Allied" needs a cooperative base plus an alliance on paper in force at the
+   window's end, or alliance claims (two, or one from each side), with no
+   denial from either side's voices and no conflictual deeds. An alliance
+   known only from ATOP, whose data end in 2018, is not "in force" after its
+   last recorded year: it is reported as such and never makes a pair allied.
+5. The gap rule: an alliance on paper or claimed that deeds contradict (any
+   force, more than one other act of material conflict making 15% or more of
+   the material acts, a side whose words cooperate while its deeds conflict,
+   one side working with the other's adversary) never reads "allied"; a
+   cooperative base drops to mixed and the summary names the gap. A denial
+   counts for the side whose voice it is: when one side's voices deny the
+   alliance and the other side's deeds belie it, a paper alliance with
+   friendly words reads "mixed", and the summary says both.
+
+Confidence grows with how much the verdict rests on, counted as distinct
+reports, distinct sources and distinct days (the scarcest of the three
+limits it: 38 reports from two days of one dataset stay low), and with how
+much of the evidence agrees with the verdict.
 """
 from __future__ import annotations
 
@@ -26,15 +63,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .countries import country_name
-from .dyad import MATERIAL_WEIGHT, DyadAnalysis
+from .dyad import MATERIAL_WEIGHT, STANCE_THRESHOLD, DyadAnalysis
 from .ties import FormalTie
 
 VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
-MIN_EVENTS = 3
+MIN_EVENTS = 3  # fewer reports than this: thin evidence (a verdict still, at low confidence)
+ARMED_CONFLICT_REPORTS, ARMED_CONFLICT_DAYS = 3, 2  # reports of force, over days, that make armed conflict
 THIRD_PARTY_WEIGHT = 0.15
 THIRD_PARTY_GAP = 0.3  # net third-party pull (tanh-scaled) that counts as deeds against an alliance
 CONFLICT_SHARE = 0.15  # material conflict as a share of material acts that belies an alliance
-VIOLENT_SHARE = 0.02  # violent acts (Goldstein <= -9) as a share of all events, at least one
+COOPERATIVE_AT, TENSE_BELOW = 0.3, -0.3
+# A thin window is read against the months before it: relations persist, and a
+# single report says little alone. Background reports weigh half as much.
+BACKGROUND_DAYS, BACKGROUND_WEIGHT = 365, 0.5
+# Scales (e-folding counts) of the three measures of how much a verdict rests on.
+REPORT_SCALE, SOURCE_SCALE, DAY_SCALE = 10.0, 4.0, 6.0
+DATASET_NAMES = {"gdelt": "GDELT", "icews": "ICEWS", "acled": "ACLED", "polecat": "POLECAT"}
 
 
 @dataclass
@@ -60,16 +104,64 @@ def paper_alliance(ties: list[FormalTie], on: dt.date) -> list[FormalTie]:
     return [t for t in ties if t.alliance and t.status_on(on) == "active"]
 
 
-def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict:
+def unconfirmed_alliance(ties: list[FormalTie], on: dt.date) -> list[FormalTie]:
+    """Alliances last recorded by a dataset that ends before ``on`` (ATOP): uncertain today."""
+    return [t for t in ties if t.alliance and t.status_on(on) == "unconfirmed"]
+
+
+def armed_conflict(analysis: DyadAnalysis) -> bool:
+    """Rule 1: force in several reports over more than one day, or occupation."""
+    return analysis.occupation > 0 or (analysis.force_reports >= ARMED_CONFLICT_REPORTS
+                                       and analysis.force_days >= ARMED_CONFLICT_DAYS)
+
+
+def _base(adjusted: float | None) -> str:
+    if adjusted is None:
+        return "unknown"
+    if adjusted < TENSE_BELOW:
+        return "tense"
+    if adjusted < COOPERATIVE_AT:
+        return "mixed"
+    return "cooperative"
+
+
+def _counts(analysis: DyadAnalysis) -> dict[str, int]:
+    """Acts per quad class, both directions, counted once per report: a sentence
+    coded in both directions ("X and Y met") or one page behind several dataset
+    rows is one report. Row counts when the analysis has no report figures."""
+    count = analysis.quad_reports()
+    if not any(count.values()):
+        sides = analysis.sides.values()
+        count = {q: sum(s.counts[q] for s in sides) for q in next(iter(sides)).counts}
+    return count
+
+
+def _weights(analysis: DyadAnalysis) -> tuple[float, float]:
+    """Cooperation and conflict, deeds counted double, both directions; each
+    report counted once per quad class when reports are known."""
+    count = _counts(analysis)
+    return (count["verbal_cooperation"] + MATERIAL_WEIGHT * count["material_cooperation"],
+            count["verbal_conflict"] + MATERIAL_WEIGHT * count["material_conflict"])
+
+
+def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
+          background: DyadAnalysis | None = None) -> Verdict:
+    """The verdict on ``analysis``; ``background`` (the months before a thin
+    window) is read at BACKGROUND_WEIGHT when the window holds fewer than
+    MIN_EVENTS reports (rule 3)."""
     a, b = analysis.a, analysis.b
-    na, nb = country_name(a), country_name(b)
     sides = [analysis.side(a, b), analysis.side(b, a)]
-    counts = {q: sum(s.counts[q] for s in sides) for q in sides[0].counts}
-    vc, mc = counts["verbal_cooperation"], counts["material_cooperation"]
-    vk, mk = counts["verbal_conflict"], counts["material_conflict"]
+    counts = _counts(analysis)
+    mc, mk = counts["material_cooperation"], counts["material_conflict"]
     total = analysis.total
-    coop_w = vc + MATERIAL_WEIGHT * mc
-    conf_w = vk + MATERIAL_WEIGHT * mk
+    reports = analysis.reports or total
+    coop_w, conf_w = _weights(analysis)
+    if reports >= MIN_EVENTS or background is None or not background.total:
+        background = None
+    else:
+        bg_coop, bg_conf = _weights(background)
+        coop_w += BACKGROUND_WEIGHT * bg_coop
+        conf_w += BACKGROUND_WEIGHT * bg_conf
     balance = None if coop_w + conf_w == 0 else (coop_w - conf_w) / (coop_w + conf_w)
     deeds = None if mc + mk == 0 else (mc - mk) / (mc + mk)
 
@@ -82,45 +174,54 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     claims_a, denials_a = analysis.claims("a")
     claims_b, denials_b = analysis.claims("b")
     party_denials = denials_a + denials_b
+    force = analysis.violent > 0 or analysis.occupation > 0
+    armed = armed_conflict(analysis)
 
     # -- base verdict ------------------------------------------------------
-    if total < MIN_EVENTS and not ally_claims and not not_ally_claims:
-        # Too little reported to judge from events: the paper alone speaks.
-        base = "allied" if paper else "unknown"
+    if armed:
+        base = "hostile"  # rule 1: armed conflict is not outweighed by words
     elif adjusted is None:
-        # Statements about the tie but no acts between them: again the paper speaks.
+        # No acts between them: the paper speaks, or nothing does.
         base = "allied" if paper else "unknown"
-    elif adjusted <= -0.5 and mk > 0:
-        base = "hostile"
-    elif adjusted < -0.1:
-        base = "tense"
-    elif adjusted < 0.3:
-        base = "mixed"
+    elif reports < MIN_EVENTS and paper and not force and background is None:
+        base = "allied"  # rule 3: a couple of reports do not undo a treaty in force
     else:
-        base = "cooperative"
+        base = _base(adjusted)
+        if base == "cooperative" and (force or (deeds is not None and deeds <= -STANCE_THRESHOLD)):
+            base = "mixed"  # rule 1: friendly statements do not outweigh force or conflictual deeds
 
     # -- the gap between the alliance and what happens ---------------------
     gap: list[str] = []
+    belied_by: set[str] = set()  # sides whose deeds belie the alliance
     alliance_asserted = bool(paper) or ally_claims > 0
     if alliance_asserted:
-        # Allies do not attack each other: any violent act counts, and other
-        # material conflict once it is a noticeable share of the deeds.
+        # Allies do not attack each other: any force counts, and other material
+        # conflict once it is more than one act and a noticeable share of the deeds.
         violent = analysis.violent
-        if mk > 0 and (violent >= max(1, VIOLENT_SHARE * total) or mk / (mc + mk) >= CONFLICT_SHARE):
+        if mk > 0 and (force or (mk > 1 and mk / (mc + mk) >= CONFLICT_SHARE)):
             what = f"{mk} reported act{'s' if mk != 1 else ''} of material conflict between them"
             if violent:
                 what += f" ({violent} violent)"
             gap.append(what)
+            belied_by.update(s.source for s in sides if s.counts["material_conflict"])
         for side in sides:
-            if side.gap == "words_cooperate_deeds_conflict":
+            # One act that sits ill with friendly words is a dispute, not a pattern.
+            if side.gap == "words_cooperate_deeds_conflict" and (force or side.counts["material_conflict"] > 1):
                 gap.append(f"{country_name(side.source)}'s words toward {country_name(side.target)} cooperate while its deeds conflict")
-        if party_denials:
-            who = [n for n, d in ((na, denials_a), (nb, denials_b)) if d]
-            gap.append(f"{' and '.join(who)} voices deny the alliance")
+                belied_by.add(side.source)
         if tp_score <= -THIRD_PARTY_GAP:
             # Name the strongest reason the third-party picture pulls them apart.
             worst = min(analysis.third_parties, key=lambda t: t.signal)
             gap.append(worst.reading)
+            belied_by.update(x for x in (a, b) if worst.reading and worst.reading.startswith(country_name(x)))
+        if party_denials:
+            for denier, other, d in ((a, b, denials_a), (b, a, denials_b)):
+                if not d:
+                    continue
+                if other in belied_by:
+                    gap.append(f"{country_name(denier)} voices deny the alliance, and {country_name(other)}'s deeds belie it")
+                else:
+                    gap.append(f"{country_name(denier)} voices deny the alliance")
 
     verdict = base
     strong_claims = ally_claims >= 2 or (claims_a > 0 and claims_b > 0)
@@ -129,15 +230,50 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
     elif base == "allied" and gap:
         verdict = "mixed"
     elif base == "cooperative" and gap:
-        deeds_contradict = mk > 0 or any(s.gap for s in sides) or tp_score <= -THIRD_PARTY_GAP
+        deeds_contradict = mk > 0 or any(s.gap for s in sides) or tp_score <= -THIRD_PARTY_GAP or bool(belied_by)
         verdict = "mixed" if deeds_contradict else "cooperative"
 
     # -- confidence --------------------------------------------------------
-    amount = 1 - math.exp(-(total + ally_claims + not_ally_claims) / 15)
+    confidence = _confidence(analysis, verdict, coop_w, conf_w, balance, ally_claims + not_ally_claims, bool(paper))
+
+    summary = _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, (claims_a, denials_a),
+                       (claims_b, denials_b), analysis.claims("third"))
+    if background is not None:
+        summary += (f" Little is reported in the window, so it is read against the {BACKGROUND_DAYS} days before it "
+                    f"({background.reports} report{'s' if background.reports != 1 else ''}, "
+                    f"weighing {BACKGROUND_WEIGHT:g} each).")
+    notes = [t.reading for t in analysis.third_parties[:5] if t.reading]
+    return Verdict(verdict, confidence, summary, adjusted, gap, notes)
+
+
+def rests_on(analysis: DyadAnalysis) -> str | None:
+    """'from 2 reports in 1 article' / 'from 38 reports over 2 days (ICEWS)', per origin."""
+    parts = []
+    for basis in sorted(analysis.basis, key=lambda x: (x.origin != "coded", x.origin)):
+        r = f"{basis.reports} report{'s' if basis.reports != 1 else ''}"
+        days = f"over {basis.days} day{'s' if basis.days != 1 else ''}"
+        if basis.origin == "coded":
+            parts.append(f"{r} in {basis.sources} article{'s' if basis.sources != 1 else ''} {days}")
+        else:
+            parts.append(f"{r} {days} ({DATASET_NAMES.get(basis.origin, basis.origin)})")
+    return "from " + " and ".join(parts) if parts else None
+
+
+def _confidence(analysis: DyadAnalysis, verdict: str, coop_w: float, conf_w: float, balance: float | None,
+                claims: int, paper: bool) -> float:
+    """0.05-0.95: how much the verdict rests on (distinct reports, sources and
+    days; the scarcest limits it) times how much of the evidence agrees with it."""
+    reports = analysis.reports + claims
+    sources = analysis.sources + claims
+    days = max(analysis.days, 1 if claims else 0)
+    amount = min(1 - math.exp(-reports / REPORT_SCALE), 1 - math.exp(-sources / SOURCE_SCALE),
+                 1 - math.exp(-days / DAY_SCALE))
     if verdict in ("allied", "cooperative"):
         agreement = coop_w / (coop_w + conf_w) if coop_w + conf_w else 0.5
     elif verdict in ("hostile", "tense"):
         agreement = conf_w / (coop_w + conf_w) if coop_w + conf_w else 0.5
+        if verdict == "hostile":
+            agreement = max(agreement, 0.75)  # armed conflict is the evidence, whatever is said beside it
     elif verdict == "mixed":
         agreement = 1 - abs(balance or 0)
     else:
@@ -147,12 +283,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date) -> Verdict
         confidence = max(confidence, 0.4) + 0.05  # a treaty in force is evidence in itself
     if verdict == "unknown":
         confidence = min(confidence, 0.2)
-    confidence = round(max(0.05, min(0.95, confidence)), 2)
-
-    summary = _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, (claims_a, denials_a),
-                       (claims_b, denials_b), analysis.claims("third"))
-    notes = [t.reading for t in analysis.third_parties[:5] if t.reading]
-    return Verdict(verdict, confidence, summary, adjusted, gap, notes)
+    return round(max(0.05, min(0.95, confidence)), 2)
 
 
 def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, voice_b, voice_third) -> str:
@@ -166,11 +297,17 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
         more = f" and {others} other tie{'s' if others > 1 else ''}" if others else ""
         when = str(first.start.year) if first.origin == "atop" and first.start else _fmt_day(first.start)
         parts.append(f"Allied on paper since {when} ({first.name}{more})")
+    elif unconfirmed_alliance(ties, on):
+        t = max(unconfirmed_alliance(ties, on), key=lambda t: t.recorded_until or dt.date.min)
+        parts.append(f"No alliance known to be in force: {t.name} last recorded {t.recorded_until.year} "
+                     f"({t.origin.upper()}), with no record since")
     else:
         lapsed = [t for t in ties if t.alliance and t.status_on(on) in ("ended", "suspended")]
         other = [t for t in ties if not t.alliance and t.status_on(on) == "active"]
         if lapsed:
-            t = max(lapsed, key=lambda t: t.ended or t.suspended or dt.date.min)
+            # The latest lapse; a curated tie speaks before a dataset spell it ended.
+            t = max(lapsed, key=lambda t: (t.ended or t.suspended or dt.date.min, t.origin == "builtin"))
+            t = next((x for x in lapsed if x.origin == "builtin" and (x.ended or x.suspended) == (t.ended or t.suspended)), t)
             how = "ended" if t.status_on(on) == "ended" else "suspended"
             parts.append(f"No alliance in force: {t.name} {how} {_fmt_day(t.ended or t.suspended)}")
         elif other:
@@ -195,6 +332,20 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
         parts.append(f"words: {vc} cooperative and {vk} conflictual statements")
     if not (mc + mk + vc + vk):
         parts.append("no events reported between them in the window")
+    else:
+        basis = rests_on(analysis)
+        if basis:
+            thin = " (little evidence: a low-confidence reading)" if analysis.reports < MIN_EVENTS else ""
+            parts.append(f"{basis}{thin}")
+    if armed_conflict(analysis):
+        what = [(f"force in {analysis.force_reports} report{'s' if analysis.force_reports != 1 else ''} over "
+                 f"{analysis.force_days} day{'s' if analysis.force_days != 1 else ''}")]
+        if analysis.occupation:
+            what.append(f"{analysis.occupation} report{'s' if analysis.occupation != 1 else ''} of occupation")
+        parts.append(f"armed conflict between them ({' and '.join(what)}) outweighs any friendly words")
+    elif analysis.violent:
+        parts.append(f"force between them on {analysis.force_days} day{'s' if analysis.force_days != 1 else ''}: "
+                     "friendly words do not outweigh it")
     for side in (analysis.side(a, b), analysis.side(b, a)):
         if side.gap == "words_cooperate_deeds_conflict":
             parts.append(f"{country_name(side.source)} speaks of cooperation but acts against {country_name(side.target)}")
@@ -203,7 +354,7 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
     notes = [t.reading for t in analysis.third_parties if t.reading][:2]
     if notes:
         parts.append("; ".join(notes))
-    phases = _phases(analysis.yearly())
+    phases = _phases(analysis.history if analysis.history is not None else analysis.yearly())
     if phases:
         parts.append(f"over time: {phases}")
     trend = [s.trend_per_month for s in analysis.sides.values() if s.trend_per_month is not None]

@@ -23,6 +23,7 @@ from .dyad import (
     window_sql,
 )
 from .ties import FormalTie, ties_between, ties_of
+from .verdict import COOPERATIVE_AT, TENSE_BELOW
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
               "verbal_conflict": "vconf", "material_conflict": "mconf"}
@@ -222,9 +223,9 @@ def _standing(p: Partner, allied: bool) -> str:
         return "allied" if allied else "unknown"
     if p.balance <= -0.5 and p.conflict > 0:
         return "hostile"
-    if p.balance < -0.1:
+    if p.balance < TENSE_BELOW:
         return "tense"
-    if p.balance < 0.3:
+    if p.balance < COOPERATIVE_AT:
         return "mixed"
     return "allied" if allied and p.not_ally_claims == 0 else "cooperative"
 

@@ -36,10 +36,12 @@ def health(request: Request) -> dict[str, Any]:
 @router.get("/ask", summary="Answer a question about two countries", responses=ERRORS)
 def ask(request: Request, q: str = Query(..., max_length=300, description="e.g. Are Azerbaijan and Russia allies?"),
         since: str | None = Query(None, description=SINCE_HELP),
-        until: str | None = Query(None, description=UNTIL_HELP)) -> dict[str, Any]:
+        until: str | None = Query(None, description=UNTIL_HELP),
+        all_dates: bool = Query(False, description="with no dates, judge all dates (default: the latest 12 months)"),
+        ) -> dict[str, Any]:
     """Verdict, confidence, summary, formal ties and cited evidence."""
     with state_of(request).access.reader() as store:
-        return engine.ask(store, q, since, until)
+        return engine.ask(store, q, since, until, all_dates)
 
 
 @router.get("/check", summary="Weigh a claim about two countries", responses=ERRORS)

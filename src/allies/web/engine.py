@@ -22,10 +22,12 @@ def _short_text(value: str | None, what: str, when_empty: str) -> str:
     return value
 
 
-def ask(store: Store, question: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """The answer to a question about a dyad, as :meth:`Answer.to_dict` gives it."""
+def ask(store: Store, question: str, since: str | None = None, until: str | None = None,
+        all_dates: bool = False) -> dict[str, Any]:
+    """The answer to a question about a dyad, as :meth:`Answer.to_dict` gives it
+    (no dates: the pair's latest 12 months of evidence, unless ``all_dates``)."""
     question = _short_text(question, "question", "ask a question such as 'Are Azerbaijan and Russia allies?'")
-    return as_jsonable(relations.ask(store, question, since=since, until=until))
+    return as_jsonable(relations.ask(store, question, since=since, until=until, all_dates=all_dates))
 
 
 def check(store: Store, claim: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
