@@ -27,6 +27,11 @@ EVENT_COLUMNS = (
     "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
 )
 
+DESCRIPTION_COLUMNS = (
+    "article_id", "sentence_index", "date", "country_a", "country_b", "state", "polarity",
+    "describer", "describer_country", "speaker_text", "negated", "modality", "trigger",
+)
+
 
 def default_path(path: str | os.PathLike | None = None) -> Path:
     """The store path: the argument, else ``$ALLIES_DB``, else ``./allies.duckdb``."""
@@ -162,7 +167,7 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             next_event_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
-            sentences, mentions, events = [], [], []
+            sentences, mentions, events, descriptions = [], [], [], []
             for coded in batch:
                 doc = coded.document
                 digest = content_hash(doc.text)
@@ -184,9 +189,11 @@ class Store:
                 for event in coded.events:
                     events.append(_event_row(next_event_id, origin, article_id, event, doc))
                     next_event_id += 1
+                descriptions += [_description_row(article_id, d, doc) for d in coded.descriptions]
             insert_rows(con, "sentences", None, sentences)
             insert_rows(con, "actor_mentions", None, mentions)
             insert_rows(con, "events", EVENT_COLUMNS, events)
+            insert_rows(con, "descriptions", DESCRIPTION_COLUMNS, descriptions)
             con.execute("COMMIT")
         except BaseException:
             # KeyboardInterrupt included: never leave half an article behind.
@@ -283,3 +290,10 @@ def _event_row(event_id: int, origin: str, article_id: int, event: Event, doc: D
         speaker.text if speaker else None, speaker.code if speaker else None,
         speaker.country if speaker else None, event.confidence, event.trigger, doc.url,
     )
+
+
+def _description_row(article_id: int, description, doc: Document) -> tuple:
+    d = description
+    return (article_id, d.sentence_index, d.date or doc.date, d.country_a, d.country_b, d.state, d.polarity,
+            d.describer, d.describer_country, d.speaker.text if d.speaker else None, bool(d.negated),
+            d.modality, d.trigger)
