@@ -34,7 +34,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -50,7 +50,8 @@ _NON_STATE_SECTORS = {"rebels", "opposition", "business", "media", "civilians", 
 # Voice categories (voice_words.tsv) whose verbs make what they govern only hoped, planned or asked for.
 _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal", "demand", "future_frame",
                       "threaten", "order"}
-_PAIR_WORDS = ("the two", "both", "the")
+# Prepositions on a relation's verb whose object may be its state ("under strain", "to their lowest point").
+_STATE_PREPOSITIONS = {"under", "to", "into", "at", "in"}
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,11 @@ class ArticleMemory:
 
     date: str | None = None
     last_pair: tuple[str, str] | None = None  # the last two states a sentence named together
+    # the latest sentences' learned mentions (lists, or callables that give them), newest last
+    recent: list = field(default_factory=list)
+
+    def remember(self, mentions) -> None:
+        self.recent = [*self.recent[-3:], mentions]
 
 
 @dataclass
@@ -245,6 +251,13 @@ class DescriptionFinder:
         countries = list(dict.fromkeys(m[2].country for m in mentions))
         if len(countries) == 2:
             return countries[0], countries[1]
+        for earlier in reversed(memory.recent[:-1]):
+            found = earlier() if callable(earlier) else earlier
+            countries = list(dict.fromkeys(a.country for _s, _e, a in found if _is_state(a)))
+            if len(countries) == 2:
+                return countries[0], countries[1]
+            if countries:
+                break
         return memory.last_pair
 
     # -- with a parse ---------------------------------------------------------
@@ -253,6 +266,7 @@ class DescriptionFinder:
                     ) -> list[Description]:
         """Descriptions in one spaCy sentence span. ``mentions`` are extra
         (start, end, Actor) in sentence offsets (names the article has learned)."""
+        memory.remember(mentions)
         heads = [t for t in sent if (t.lower_ in self.triggers or t.lemma_.lower() in self.triggers)]
         if not heads:
             return []
@@ -292,6 +306,7 @@ class DescriptionFinder:
     def find_plain(self, text: str, sentence_index: int, memory: ArticleMemory, date: str | None = None,
                    mentions: Iterable = ()) -> list[Description]:
         """Descriptions in one sentence of plain text (the degraded rule path)."""
+        memory.remember(mentions)
         words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
         if not any(_plain_lemma(w) in self.triggers or w in self.triggers for _, _, w in words):
             return []
@@ -303,6 +318,18 @@ class DescriptionFinder:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word and the lemmas it may be a form of ("soured" -> "sour", "easing" -> "ease")."""
+    forms = [word, _plain_lemma(word)]
+    for suffix in ("ed", "ing", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "cutting" -> "cut"
+    return forms
 
 
 def _plain_lemma(word: str) -> str:
@@ -540,7 +567,9 @@ class _Parse:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.i != token.i:
             outer.append(head.lemma_.lower())
             for child in head.children:
-                if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "prep") and child.i != token.i:
+                if child.i == token.i or (child.dep_ == "prep" and child.lower_ not in _STATE_PREPOSITIONS):
+                    continue  # "restored ties after a break": the break is not the state
+                if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "advmod", "prep"):
                     outer.append(child.lemma_.lower())
                     outer.append(child.lower_)
                     for grand in child.children:
@@ -706,8 +735,7 @@ def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: 
         lemma = word if word in finder.triggers else _plain_lemma(word)
         if lemma not in finder.triggers or text[start:start + 1].isupper() and start > 0:
             continue
-        window = [_plain_lemma(w) for _, _, w in words[max(0, position - 3):position + 4]]
-        window += [w for _, _, w in words[max(0, position - 3):position + 4]]
+        window = [form for _, _, w in words[max(0, position - 3):position + 4] for form in _word_forms(w)]
         pair, state = None, None
         if lemma in lex.relation:
             state = resolve_state(lex.relation[lemma], window, lex)

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
+from .described import described
 from .dyad import DyadAnalysis, analyse, dyad_rows, parse_day, window_sql
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
@@ -32,6 +33,7 @@ class Answer:
     evidence_for: list[dict[str, Any]] = field(default_factory=list)
     evidence_against: list[dict[str, Any]] = field(default_factory=list)
     on: dt.date = field(default_factory=dt.date.today)
+    described: Any = None  # the relation as described (relations.described.DescribedEvidence)
 
     @property
     def dyad(self) -> tuple[str, str]:
@@ -71,6 +73,7 @@ class Answer:
             "evidence_for": self.evidence_for,
             "evidence_against": self.evidence_against,
             "analysis": self.analysis.to_dict(),
+            "described": described_dict(self.described),
         }
 
     def to_text(self, width: int = 100) -> str:
@@ -97,7 +100,40 @@ class Answer:
             lines.append(f"{label}:")
             for item in items:
                 lines.append("  - " + format_citation(item, width - 4))
+        lines += described_lines(self.described, width)
         return "\n".join(lines)
+
+
+# -- the relation as described (relations.described): its own evidence section --------
+DESCRIPTIONS_SHOWN = 5
+
+
+def described_dict(described) -> dict[str, Any] | None:
+    """``{summary, items}`` of the descriptions (up to :data:`DESCRIPTIONS_SHOWN`
+    items, those that count first), or None when none were looked up."""
+    if described is None:
+        return None
+    items = sorted(described.items, key=lambda item: not item["counts"])[:DESCRIPTIONS_SHOWN]
+    return {"summary": described.summary.to_dict(), "text": described.summary.text(), "items": items}
+
+
+def described_lines(described, width: int = 100) -> list[str]:
+    """The "Relation as described" section of ``Answer.to_text``."""
+    if described is None or not described.items:
+        return []
+    lines = ["", "Relation as described:", "  " + described.summary.text()]
+    for item in described_dict(described)["items"]:
+        who = item["describer"].replace("_", " ")
+        if item["describer_country"]:
+            who += f" {item['describer_country']}"
+        voice = "" if item["counts"] else (" (denied)" if item["negated"] else f" ({item['modality']})")
+        what = f"{item['state'].replace('_', ' ')}{voice}, by the {who}"
+        where = ", ".join(str(part) for part in (f"\"{item['title']}\"" if item.get("title") else None,
+                                                  f"article {item['article_id']}", item.get("date"), item.get("url"))
+                          if part)
+        body = f"{what}: \"{item['sentence']}\" — {where}"
+        lines.append("  - " + ("\n      ".join(textwrap.wrap(body, width - 4)) or body))
+    return lines
 
 
 def format_citation(item: dict[str, Any], width: int = 96) -> str:
@@ -238,7 +274,9 @@ def judge_dyad(store, question: Question) -> Answer:
     analysis = analyse(store, a, b, question.since, question.until, formal_allies=formal_allies, source_tables=tables)
     verdict = judge(analysis, ties, on)
     ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
-    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
+    answer = Answer(question, verdict, ties, analysis, ev_for, ev_against, on)
+    answer.described = described(store, a, b, analysis.since, analysis.until)  # shown; the verdict's weighing is relations.described.adjust
+    return answer
 
 
 def ask(store, question: str, since=None, until=None) -> Answer:
