@@ -7,7 +7,13 @@ import pytest
 
 from allies.model import Actor, CodedDocument, Description, Document, Sentence
 from allies.relations import ask
-from allies.relations.described import DescribedSummary, adjust, described, descriptions, summarise
+from allies.relations.described import (
+    DescribedSummary,
+    adjust,
+    described,
+    descriptions,
+    summarise,
+)
 from allies.store import Store
 
 

@@ -237,7 +237,7 @@ class DescriptionFinder:
                 describer = "side" if speaker.country in (a, b) else "third_party"
             modality = "question" if question and item.modality == "asserted" else item.modality
             out.append(Description(
-                sentence_index=sentence_index, sentence=text, country_a=a, country_b=b, state=item.state,
+                sentence_index=sentence_index, sentence=text.strip(), country_a=a, country_b=b, state=item.state,
                 describer=describer, describer_country=describer_country, speaker=speaker,
                 negated=item.negated, modality=modality, trigger=item.trigger, date=date))
         if len(countries) == 2:
