@@ -173,3 +173,10 @@ def test_the_rule_path_keeps_negation_and_the_pair(rules):
     assert describe(rules, "Attacks on U.S. allies in the region rose sharply.") == []
     text = "Russia, Armenia's formal ally in the CSTO, welcomed the agreement with Azerbaijan."
     assert {(a, b) for a, b, *_ in describe(rules, text)} <= {("ARM", "RUS")}
+
+
+def test_a_relation_taken_as_given_keeps_its_voice_under_a_hope(coder):
+    given = "The president called for Iran's unconditional surrender amid its war with Israel."
+    assert ("IRN", "ISR", "at_war") in counted(coder, given)
+    sought = describe(coder, "The minister called for an end to the war between Armenia and Azerbaijan.")
+    assert sought and sought[0][2] == "improving" and sought[0][6] == "hypothetical"

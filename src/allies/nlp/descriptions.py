@@ -50,6 +50,8 @@ _NON_STATE_SECTORS = {"rebels", "opposition", "business", "media", "civilians", 
 # Voice categories (voice_words.tsv) whose verbs make what they govern only hoped, planned or asked for.
 _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal", "demand", "future_frame",
                       "threaten", "order"}
+# Prepositions whose object is taken as given, whatever the clause hopes or plans.
+_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "following", "since", "throughout"}
 # Prepositions on a relation's verb whose object may be its state ("under strain", "to their lowest point").
 _STATE_PREPOSITIONS = {"under", "to", "into", "at", "in"}
 
@@ -458,7 +460,7 @@ class _Parse:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 negated = True
-        verb = self._verb(token)
+        verb = None if self._presupposed(token) else self._verb(token)
         first = True
         while verb is not None:
             lemma = verb.lemma_.lower()
@@ -482,6 +484,23 @@ class _Parse:
                 break
             verb, first = verb.head, False
         return negated, modality, self._reported_by(token)
+
+    def _presupposed(self, token) -> bool:
+        """Whether the relation is taken as given by an adjunct ("calls for Iran's
+        surrender amid its war with Israel", "a ceasefire to the India-Pakistan
+        conflict", "closed due to a dispute between Iraq and Turkey"): then what
+        the clause only hopes or plans is not the relation's voice. A relation that
+        is the object of the hoped-for act ("to ease tensions", "calls for the end
+        of the war") is not taken as given."""
+        if token.dep_ != "pobj" or token.head.i == token.i:
+            return False
+        prep = token.head
+        if prep.lower_ in _ADJUNCT_PREPOSITIONS:
+            return True
+        holder = prep.head
+        if holder.pos_ in ("VERB", "AUX") or holder.i == prep.i:
+            return False
+        return holder.lemma_.lower() not in self.lex.change and holder.lower_ not in self.lex.change
 
     def _reported_by(self, token) -> Actor | None:
         node, previous = token, None
