@@ -314,8 +314,11 @@ class DescriptionFinder:
             return []
         if not self._wanted(text):
             return []
-        state_mentions = self._mentions(text, memory.date, mentions() if callable(mentions) else mentions)
-        found = _plain_rules(self, text, words, state_mentions, memory)
+        raw = self.kb.find_mentions(text, memory.date)
+        state_mentions = self._mentions(text, memory.date, mentions() if callable(mentions) else mentions, raw)
+        # with no parse, a non-state name between a subject and its relation noun ends the search for a pair
+        blockers = [(s, e) for s, e, a in raw if not _is_state(a)]
+        found = _plain_rules(self, text, words, state_mentions, memory, blockers)
         return self._finish(found, text, sentence_index, memory, state_mentions, date)
 
 
@@ -741,24 +744,35 @@ def words_tokens(token, lex: Lexicon) -> list:
 
 
 # -- the rule path (no parse) ---------------------------------------------------
+_PLAIN_PREPOSITIONS = {"in", "of", "with", "to", "for", "after", "before", "since", "over", "on", "at", "by", "from"}
+# Between a subject and its relation noun: no clause break, no other actor's name.
+_PLAIN_STOP = re.compile(r"[,;:\"“”]|\b(?:as|which|who|that|while)\b")
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer|no)\b", re.IGNORECASE)
 _MODALS = re.compile(r"\b(?:would|could|might|may|should|if|unless|whether|seek(?:s|ing)? to|hop(?:e|es|ing) to"
                      r"|aim(?:s|ing)? to|plan(?:s|ning)? to|want(?:s)? to|to)\s+\S*\s*$", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:former|erstwhile|onetime|one-time)\s+\S*\s*$", re.IGNORECASE)
 
 
-def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: ArticleMemory) -> list[_Found]:
+def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: ArticleMemory,
+                 blockers: list[tuple[int, int]]) -> list[_Found]:
     lex = finder.lex
     found: list[_Found] = []
     for position, (start, end, word) in enumerate(words):
         lemma = word if word in finder.triggers else _plain_lemma(word)
         if lemma not in finder.triggers or text[start:start + 1].isupper() and start > 0:
             continue
-        window = [form for _, _, w in words[max(0, position - 3):position + 4] for form in _word_forms(w)]
+        # the words around it, not across a preposition or a clause ("after a break in ties")
+        lead = []
+        for _, _, w in reversed(words[max(0, position - 3):position]):
+            if w in _PLAIN_PREPOSITIONS:
+                break
+            lead.append(w)
+        window = [form for w in lead for form in _word_forms(w)]
+        window += [form for _, _, w in words[position + 1:position + 4] for form in _word_forms(w)]
         pair, state = None, None
         if lemma in lex.relation:
             state = resolve_state(lex.relation[lemma], window, lex)
-            pair = _plain_relation_pair(finder, text, start, end, mentions, memory)
+            pair = _plain_relation_pair(finder, text, start, end, mentions, memory, blockers)
         elif lemma in lex.role:
             state = lex.role[lemma]
             pair = _plain_role_pair(text, start, end, mentions)
@@ -772,7 +786,7 @@ def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: 
     return found
 
 
-def _plain_relation_pair(finder, text, start, end, mentions, memory):
+def _plain_relation_pair(finder, text, start, end, mentions, memory, blockers):
     after = [m for m in mentions if m[0] >= end]
     tail = text[end:end + 60].lower()
     between = re.match(r"\s+between\s+", tail)
@@ -788,7 +802,10 @@ def _plain_relation_pair(finder, text, start, end, mentions, memory):
     if len(before) >= 2 and start - before[-1][1] < 25 and re.fullmatch(r"\s*[-–—/]\s*", text[before[-2][1]:before[-1][0]]):
         return before[-2][2].country, before[-1][2].country
     with_ = re.match(r"\s+(?:with|against)\s+", tail)
-    if with_ and after and after[0][0] - end <= with_.end() + 4 and before:
+    # "Peru severed diplomatic relations with Mexico": the state just before is the subject
+    if with_ and after and after[0][0] - end <= with_.end() + 4 and before and start - before[-1][1] <= 45 \
+            and not _PLAIN_STOP.search(text[before[-1][1]:start]) \
+            and not any(before[-1][1] <= s and e <= start for s, e in blockers):
         return before[-1][2].country, after[0][2].country
     return None
 
