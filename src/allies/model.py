@@ -123,3 +123,56 @@ class CodedDocument:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    descriptions: list[Description] = field(default_factory=list)  # the relation as described (nlp.descriptions)
+
+
+# The states a sentence may describe a relation as being in, from the warmest to
+# the most hostile; the first three are good (polarity +1), the rest bad (-1).
+DESCRIBED_STATES = ("allied", "cooperative", "improving", "strained", "tense", "broken", "hostile", "at_war")
+GOOD_STATES = frozenset(DESCRIBED_STATES[:3])
+DESCRIBERS = ("reporter", "side", "third_party")
+
+
+@dataclass
+class Description:
+    """What one sentence says the relation between two states is ("tensions
+    between X and Y escalated", "Belarus, a longtime ally of Russia").
+
+    ``country_a`` < ``country_b`` (ISO3); ``state`` one of
+    :data:`DESCRIBED_STATES`; ``describer`` "reporter" (the sentence's own
+    voice), "side" (a speaker of one of the two states) or "third_party" (any
+    other speaker), ``describer_country`` the speaker's state when known;
+    ``modality`` asserted, hypothetical, question or historical ("former
+    allies", "the 1971 war"). Only asserted, non-negated descriptions count.
+    """
+
+    sentence_index: int
+    sentence: str
+    country_a: str
+    country_b: str
+    state: str
+    describer: str = "reporter"
+    describer_country: str | None = None
+    speaker: Actor | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    trigger: str | None = None  # the words that carried the description
+    date: str | None = None
+    doc: Any = None
+
+    @property
+    def polarity(self) -> int:
+        return 1 if self.state in GOOD_STATES else -1
+
+    @property
+    def counts(self) -> bool:
+        return not self.negated and self.modality == "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "description", "doc": self.doc, "sentence_index": self.sentence_index,
+            "sentence": self.sentence, "pair": [self.country_a, self.country_b], "state": self.state,
+            "polarity": self.polarity, "describer": self.describer, "describer_country": self.describer_country,
+            "speaker": self.speaker.to_dict() if self.speaker else None, "negated": self.negated,
+            "modality": self.modality, "trigger": self.trigger, "date": self.date,
+        }

@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lines", action="store_true", help="each input line is one document; doc is its 1-based line number")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the article date (resolves 'last week', 'on Monday')")
     p.add_argument("--no-model", action="store_true", help="use the rule-based path, not the spaCy model")
+    p.add_argument("--descriptions", action="store_true",
+                   help="also write how sentences describe relations, as objects with \"kind\": \"description\"")
     p.add_argument("--engine", choices=["local", "spark"], default="local",
                    help="spark: code a JSONL/Parquet corpus of articles into a Parquet of events")
     p.add_argument("--out", metavar="PATH", help="output Parquet folder (with --engine spark)")
@@ -133,6 +135,9 @@ def cmd_code(args: argparse.Namespace) -> int:
         for event in coded.events:
             event.doc = coded.document.doc_id
             out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        if args.descriptions:
+            for description in coded.descriptions:
+                out.write(json.dumps(description.to_dict(), ensure_ascii=False) + "\n")
     out.flush()
     return 0
 

@@ -91,6 +91,7 @@ class Coder:
     def __init__(self, model: str | None = "auto", n_process: int = 1, kb=None, batch_size: int = 64):
         from .actors import ActorKB
         from .codebook import cameo
+        from .descriptions import DescriptionFinder
         from .events import EventExtractor
         from .patterns import pattern_book
         from .rules import RuleCoder
@@ -105,6 +106,7 @@ class Coder:
         self.book = pattern_book()
         self.extractor = EventExtractor(self.book, cameo)
         self.rules = RuleCoder(self.book, cameo, self.kb)
+        self.describer = DescriptionFinder(self.kb, self.book)
 
     @property
     def version(self) -> str:
@@ -141,7 +143,7 @@ class Coder:
         checked = (_check(document) for document in documents)
         if self.nlp is None:
             for document in checked:
-                yield self.rules.code_document(document)
+                yield self._describe_plain(self.rules.code_document(document))
             return
         pairs = ((document.text, document) for document in checked)
         kwargs = {"batch_size": self.batch_size, "as_tuples": True}
@@ -153,6 +155,7 @@ class Coder:
     def _code_parsed(self, parsed, document: Document) -> CodedDocument:
         from .actors import ArticleActors
         from .dates import resolve_date
+        from .descriptions import ArticleMemory
         from .events import ActorResolver
 
         article = ArticleActors(self.kb, document.date)
@@ -164,6 +167,7 @@ class Coder:
             names_state=self.kb.names_state,
         )
         coded = CodedDocument(document=document)
+        memory = ArticleMemory(date=document.date)
         for index, sent in enumerate(parsed.sents):
             text = sent.text.strip()
             if not text:
@@ -181,7 +185,34 @@ class Coder:
             for event in events:
                 event.doc = document.doc_id
             coded.events.extend(events)
+            coded.descriptions += self.describer.find_parsed(
+                sent, sentence_index, memory, date,
+                lambda index=sentence_index, start=sent.start_char: _sentence_mentions(coded, index, start),
+                article.resolve)
+        for description in coded.descriptions:
+            description.doc = document.doc_id
         return coded
+
+    def _describe_plain(self, coded: CodedDocument) -> CodedDocument:
+        """Descriptions of relations on the rule path (no parse)."""
+        from .dates import resolve_date
+        from .descriptions import ArticleMemory
+
+        document = coded.document
+        memory = ArticleMemory(date=document.date)
+        for sentence in coded.sentences:
+            found = self.describer.find_plain(sentence.text, sentence.index, memory,
+                                              resolve_date(sentence.text, document.date),
+                                              _sentence_mentions(coded, sentence.index, sentence.start))
+            for description in found:
+                description.doc = document.doc_id
+            coded.descriptions += found
+        return coded
+
+
+def _sentence_mentions(coded: CodedDocument, sentence_index: int, start: int) -> list:
+    """The sentence's resolved mentions, in sentence offsets."""
+    return [(m.start - start, m.end - start, m.actor) for m in coded.mentions if m.sentence_index == sentence_index]
 
 
 def _check(document) -> Document:

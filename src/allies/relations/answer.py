@@ -10,6 +10,7 @@ from ..dates import check_window, parse_date
 from ..errors import InputError
 from .cache import sources
 from .countries import country_name, resolve_country
+from .described import adjust, described
 from .dyad import (
     DyadAnalysis,
     analyse,
@@ -43,6 +44,7 @@ class Answer:
     on: dt.date = field(default_factory=dt.date.today)
     note: str | None = None  # why a window holds nothing, when it does not
     window: str = "asked"  # 'asked' (dates given), 'latest_12_months' (no dates: now) or 'all_dates'
+    described: Any = None  # the relation as described (relations.described.DescribedEvidence)
 
     @property
     def dyad(self) -> tuple[str, str]:
@@ -89,6 +91,7 @@ class Answer:
             "evidence_against": self.evidence_against,
             "analysis": self.analysis.to_dict(),
             "note": self.note,
+            "described": described_dict(self.described),
         }
 
     def to_text(self, width: int = 100) -> str:
@@ -119,7 +122,40 @@ class Answer:
             lines.append(f"{label}:")
             for item in items:
                 lines.append("  - " + format_citation(item, width - 4))
+        lines += described_lines(self.described, width)
         return "\n".join(lines)
+
+
+# -- the relation as described (relations.described): its own evidence section --------
+DESCRIPTIONS_SHOWN = 5
+
+
+def described_dict(described) -> dict[str, Any] | None:
+    """``{summary, items}`` of the descriptions (up to :data:`DESCRIPTIONS_SHOWN`
+    items, those that count first), or None when none were looked up."""
+    if described is None:
+        return None
+    items = sorted(described.items, key=lambda item: not item["counts"])[:DESCRIPTIONS_SHOWN]
+    return {"summary": described.summary.to_dict(), "text": described.summary.text(), "items": items}
+
+
+def described_lines(described, width: int = 100) -> list[str]:
+    """The "Relation as described" section of ``Answer.to_text``."""
+    if described is None or not described.items:
+        return []
+    lines = ["", "Relation as described:", "  " + described.summary.text()]
+    for item in described_dict(described)["items"]:
+        who = item["describer"].replace("_", " ")
+        if item["describer_country"]:
+            who += f" {item['describer_country']}"
+        voice = "" if item["counts"] else (" (denied)" if item["negated"] else f" ({item['modality']})")
+        what = f"{item['state'].replace('_', ' ')}{voice}, by the {who}"
+        where = ", ".join(str(part) for part in (f"\"{item['title']}\"" if item.get("title") else None,
+                                                  f"article {item['article_id']}", item.get("date"), item.get("url"))
+                          if part)
+        body = f"{what}: \"{item['sentence']}\" — {where}"
+        lines.append("  - " + ("\n      ".join(textwrap.wrap(body, width - 4)) or body))
+    return lines
 
 
 def format_citation(item: dict[str, Any], width: int = 96) -> str:
@@ -348,7 +384,25 @@ def judge_dyad(store, question: Question, all_dates: bool = False) -> Answer:
         verdict.summary += (f" Judged on the latest 12 months of evidence for this pair ({_fmt(since)} to "
                             f"{_fmt(until)}); the trend covers all dates.")
     ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
-    return Answer(question, verdict, ties, analysis, ev_for, ev_against, on, window=window)
+    answer = Answer(question, verdict, ties, analysis, ev_for, ev_against, on, window=window)
+    answer.described = described(store, a, b, analysis.since, analysis.until)
+    _weigh_described(answer)
+    return answer
+
+
+def _weigh_described(answer: Answer) -> None:
+    """The relation as described moves the verdict by the rules of
+    :func:`allies.relations.described.adjust` (deeds still outweigh words: a
+    description never warms a verdict that deeds made tense or hostile)."""
+    change = adjust(answer.verdict.verdict, answer.described.summary)
+    if not change.changed:
+        return
+    verdict = answer.verdict
+    if verdict.verdict == "unknown":
+        # Descriptions alone: a low-confidence reading that grows slowly with their number.
+        verdict.confidence = round(min(0.45, 0.2 + 0.05 * answer.described.summary.counted), 2)
+    verdict.verdict = change.verdict
+    verdict.summary = f"{verdict.summary} As described: {change.reason}.".strip()
 
 
 def _fmt(day: dt.date) -> str:

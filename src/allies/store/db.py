@@ -25,6 +25,11 @@ EVENT_COLUMNS = (
     "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
 )
 
+DESCRIPTION_COLUMNS = (
+    "article_id", "sentence_index", "date", "country_a", "country_b", "state", "polarity",
+    "describer", "describer_country", "speaker_text", "negated", "modality", "trigger",
+)
+
 
 def default_path(path: str | os.PathLike | None = None) -> Path:
     """The store path: the argument, else ``$ALLIES_DB``, else ``./allies.duckdb``."""
@@ -184,7 +189,7 @@ class Store:
         ids: list[int | None] = []
         con.execute("BEGIN TRANSACTION")
         try:
-            sentences, mentions, events = [], [], []
+            sentences, mentions, events, descriptions = [], [], [], []
             written: set[str] = set()
             if replace:
                 for coded in batch:
@@ -212,9 +217,11 @@ class Store:
                 for event in coded.events:
                     events.append(_event_row(next_event_id, origin, article_id, event, doc) + tuple(made_by))
                     next_event_id += 1
+                descriptions += [_description_row(article_id, d, doc) for d in coded.descriptions]
             insert_rows(con, "sentences", None, sentences)
             insert_rows(con, "actor_mentions", None, mentions)
             insert_rows(con, "events", EVENT_COLUMNS + ("coder_version", "coder_model"), events)
+            insert_rows(con, "descriptions", DESCRIPTION_COLUMNS, descriptions)
             con.execute("COMMIT")
         except BaseException:
             # KeyboardInterrupt included: never leave half an article behind.
@@ -230,7 +237,7 @@ class Store:
         if not article_ids:
             return
         marks = ", ".join("?" * len(article_ids))
-        for table in ("events", "actor_mentions", "sentences", "articles"):
+        for table in ("events", "descriptions", "actor_mentions", "sentences", "articles"):
             self.con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
 
     # -- reading --------------------------------------------------------
@@ -298,3 +305,10 @@ def _event_row(event_id: int, origin: str, article_id: int, event: Event, doc: D
         speaker.text if speaker else None, speaker.code if speaker else None,
         speaker.country if speaker else None, event.confidence, event.trigger, doc.url,
     )
+
+
+def _description_row(article_id: int, description, doc: Document) -> tuple:
+    d = description
+    return (article_id, d.sentence_index, d.date or doc.date, d.country_a, d.country_b, d.state, d.polarity,
+            d.describer, d.describer_country, d.speaker.text if d.speaker else None, bool(d.negated),
+            d.modality, d.trigger)

@@ -1,0 +1,184 @@
+"""The relation as described: sentences that say what a relation is."""
+from __future__ import annotations
+
+import pytest
+
+from allies.errors import AlliesError
+from allies.model import Document
+from allies.nlp import Coder
+from allies.nlp.descriptions import lexicon, parse_lexicon, resolve_state
+
+HEADER = "phrase\tkind\tstate\tpolarity\n"
+
+
+def describe(coder, text: str, date: str = "2025-05-01") -> list[tuple]:
+    coded = next(coder.code_documents([Document(text=text, date=date, doc_id=7)]))
+    return [(d.country_a, d.country_b, d.state, d.describer, d.describer_country, d.negated, d.modality)
+            for d in coded.descriptions]
+
+
+def counted(coder, text: str) -> set[tuple[str, str, str]]:
+    coded = next(coder.code_documents([Document(text=text, date="2025-05-01")]))
+    return {(d.country_a, d.country_b, d.state) for d in coded.descriptions if d.counts}
+
+
+# -- the data file --------------------------------------------------------------
+
+def test_the_shipped_word_list_loads_with_every_kind():
+    lex = lexicon()
+    assert lex.relation["tensions"] == "tense" and lex.relation["relations"] is None
+    assert lex.role["ally"] == "allied" and lex.role["arch-enemy"] == "hostile"
+    assert lex.predicate[("at", "odds")] == "tense"
+    assert lex.change["deteriorate"] == "worse" and lex.change["ease"] == "less"
+    assert "former" in lex.past and "cricket" in lex.skip
+
+
+@pytest.mark.parametrize("row, message", [
+    ("ally\tfriendship_kind\tallied\t+", "x.tsv:2: unknown kind 'friendship_kind'"),
+    ("ally\trole\tfriendly\t+", "x.tsv:2: unknown state 'friendly'"),
+    ("ally\trole\tallied\t-", "x.tsv:2: polarity '-' contradicts state 'allied'"),
+    ("ally\trole\t-\t-", "x.tsv:2: kind 'role' needs a state"),
+    ("ally\trole\tallied", "x.tsv:2: expected 4 tab-separated columns, found 3"),
+])
+def test_a_bad_row_names_its_file_and_line(row, message):
+    with pytest.raises(AlliesError) as error:
+        parse_lexicon(HEADER + row + "\n", name="x.tsv")
+    assert str(error.value).startswith(message)
+
+
+def test_a_missing_header_is_an_error():
+    with pytest.raises(AlliesError, match="x.tsv:1: expected the header"):
+        parse_lexicon("ally\trole\tallied\t+\n", name="x.tsv")
+
+
+@pytest.mark.parametrize("base, words, state", [
+    (None, ["deteriorate"], "strained"),
+    (None, ["improve"], "improving"),
+    ("tense", ["rising"], "tense"),
+    ("tense", ["ease"], "improving"),
+    ("at_war", ["end"], "improving"),
+    ("allied", ["end"], "broken"),
+    (None, ["sever"], "broken"),
+    ("tense", ["strategic"], "tense"),  # a warm word does not warm a rivalry
+    (None, ["growing"], "improving"),
+    (None, [], None),
+])
+def test_modifiers_set_or_change_the_state(base, words, state):
+    assert resolve_state(base, words, lexicon()) == state
+
+
+# -- with a parse -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tensions between Armenia and Azerbaijan escalated sharply on Monday.", ("ARM", "AZE", "tense")),
+    ("Relations between Japan and China have been tense since 2016.", ("CHN", "JPN", "tense")),
+    ("Belarus, a longtime ally of Russia, hosted the joint drills near Brest.", ("BLR", "RUS", "allied")),
+    ("Russia's ally Belarus said it would join the exercise.", ("BLR", "RUS", "allied")),
+    ("Iran and Israel, arch-enemies for decades, traded threats on Sunday.", ("IRN", "ISR", "hostile")),
+    ("Bolivia and Israel formally restored diplomatic relations on Tuesday.", ("BOL", "ISR", "improving")),
+    ("Peru severed diplomatic relations with Mexico after the asylum decision.", ("MEX", "PER", "broken")),
+    ("US-China relations soured after the new tariffs were announced.", ("CHN", "USA", "strained")),
+    ("Ties between Moscow and Washington slumped to their lowest point in decades.", ("RUS", "USA", "strained")),
+    ("The United States sent bombers to the base amid rising tensions with Iran.", ("IRN", "USA", "tense")),
+    ("India and Pakistan are longtime rivals.", ("IND", "PAK", "tense")),
+    ("Russia's war against Ukraine entered its fourth year.", ("RUS", "UKR", "at_war")),
+    ("Cambodia pulled out of the games, citing its escalating border conflict with Thailand.",
+     ("KHM", "THA", "hostile")),
+    ("The leaders met in Dushanbe amid deteriorating relations between Russia and Azerbaijan.",
+     ("AZE", "RUS", "strained")),
+])
+def test_described_relations_are_found_with_their_pair_and_state(coder, text, expected):
+    assert expected in counted(coder, text)
+
+
+def test_only_the_pair_the_phrase_names_is_described(coder):
+    text = "Russia, Armenia's formal ally in the CSTO, said it welcomed the agreement with Azerbaijan."
+    found = describe(coder, text)
+    assert [(a, b, state) for a, b, state, *_ in found] == [("ARM", "RUS", "allied")]
+    assert found[0][3] == "reporter"  # Russia speaks, but the apposition is the reporter's
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks on U.S. allies in the region rose sharply, officials in Tehran said.",
+    "In cricket, India defeat their rival Pakistan by five wickets to win the cup.",
+    "Militants of the Allied Democratic Forces attacked a village in North Kivu.",
+    "Diplomatic relations with Syria were discussed at the meeting in Berlin.",
+    "The Spanish minister urged the council to suspend EU relations with Israel.",
+])
+def test_no_description_without_two_states_named_by_the_phrase(coder, text):
+    assert describe(coder, text) == []
+
+
+def test_negation_question_hypothetical_and_past_do_not_count(coder):
+    negated = describe(coder, "Turkey is not an ally of Greece, the minister said.")
+    assert negated and negated[0][2] == "allied" and negated[0][5] is True
+    assert counted(coder, "Are Russia and China allies?") == set()
+    seeking = describe(coder, "China and Japan are seeking to improve relations.")
+    assert seeking and seeking[0][6] == "hypothetical"
+    assert describe(coder, "France and Germany are former enemies.")[0][6] == "historical"
+    assert describe(coder, "The 1971 war between India and Pakistan is still remembered.")[0][6] == "historical"
+    war_then = describe(coder, "Armenia and Azerbaijan were at war in 2020.")
+    assert war_then and war_then[0][2] == "at_war" and war_then[0][6] == "historical"
+
+
+def test_a_denial_elsewhere_in_the_sentence_does_not_negate_the_description(coder):
+    text = "Iran is no longer enriching uranium after the damage done in the Iran-Israel war, its minister said."
+    assert all(not negated for *_, negated, _modality in describe(coder, text))
+
+
+def test_reported_speech_is_described_by_the_speaker(coder):
+    side = describe(coder, "Lavrov said relations between Russia and Azerbaijan remained strong.")
+    assert side[0][:5] == ("AZE", "RUS", "cooperative", "side", "RUS")
+    third = describe(coder, "France said tensions between Armenia and Azerbaijan were rising.")
+    assert third[0][:5] == ("ARM", "AZE", "tense", "third_party", "FRA")
+
+
+def test_the_two_countries_stand_for_the_pair_named_before(coder):
+    text = ("Bolivia and Israel held talks in La Paz on Monday. "
+            "The two countries restored diplomatic ties after a break of two years.")
+    assert ("BOL", "ISR", "improving") in counted(coder, text)
+
+
+def test_descriptions_carry_the_document_and_sentence(coder):
+    coded = next(coder.code_documents([Document(
+        text="Talks opened in Geneva. Tensions between Serbia and Kosovo have mounted.", date="2025-03-02",
+        doc_id="a1")]))
+    (description,) = coded.descriptions
+    assert (description.doc, description.sentence_index, description.date) == ("a1", 1, "2025-03-02")
+    record = description.to_dict()
+    assert record["kind"] == "description" and record["pair"] == ["SRB", "XKX"] and record["polarity"] == -1
+
+
+# -- without a parse ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rules():
+    return Coder(model=None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tensions between Armenia and Azerbaijan escalated on Monday.", ("ARM", "AZE", "tense")),
+    ("Belarus, a longtime ally of Russia, hosted the drills.", ("BLR", "RUS", "allied")),
+    ("Russia's closest ally, Belarus, joined the drills.", ("BLR", "RUS", "allied")),
+    ("India and Pakistan are bitter rivals.", ("IND", "PAK", "tense")),
+    ("Peru severed diplomatic relations with Mexico on Monday.", ("MEX", "PER", "broken")),
+    ("US-China relations soured after the tariffs.", ("CHN", "USA", "strained")),
+])
+def test_the_rule_path_reads_the_common_shapes(rules, text, expected):
+    assert expected in counted(rules, text)
+
+
+def test_the_rule_path_keeps_negation_and_the_pair(rules):
+    found = describe(rules, "Turkey is not an ally of Greece.")
+    assert found and found[0][:3] == ("GRC", "TUR", "allied") and found[0][5] is True
+    assert describe(rules, "Attacks on U.S. allies in the region rose sharply.") == []
+    assert describe(rules, "The Spanish minister urged the council to suspend EU relations with Israel.") == []
+    text = "Russia, Armenia's formal ally in the CSTO, welcomed the agreement with Azerbaijan."
+    assert {(a, b) for a, b, *_ in describe(rules, text)} <= {("ARM", "RUS")}
+
+
+def test_a_relation_taken_as_given_keeps_its_voice_under_a_hope(coder):
+    given = "The president called for Iran's unconditional surrender amid its war with Israel."
+    assert ("IRN", "ISR", "at_war") in counted(coder, given)
+    sought = describe(coder, "The minister called for an end to the war between Armenia and Azerbaijan.")
+    assert sought and sought[0][2] == "improving" and sought[0][6] == "hypothetical"
