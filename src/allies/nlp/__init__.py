@@ -95,22 +95,42 @@ class Coder:
         return coded.events
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        """Code documents as a stream, one CodedDocument per input, in order."""
+        """Code documents as a stream, one CodedDocument per input, in order.
+
+        Each document's headline, dateline and paragraphs are found first
+        (:mod:`allies.nlp.article`): the headline is a sentence of its own, no
+        sentence runs over a paragraph break, and a document with no date takes
+        the one its dateline gives."""
+        from .article import layout, mark_paragraph_starts
+
         checked = (_check(document) for document in documents)
         if self.nlp is None:
             for document in checked:
+                if document.date is None:
+                    dateline = layout(document.text, document.title, None).dateline
+                    document.date = dateline.date if dateline is not None else None
                 yield self.rules.code_document(document)
             return
-        pairs = ((document.text, document) for document in checked)
+
+        def prepared():
+            for document in checked:
+                shape = layout(document.text, document.title, document.date)
+                if document.date is None and shape.dateline is not None and shape.dateline.date:
+                    document.date = shape.dateline.date
+                doc = self.nlp.make_doc(shape.text)
+                mark_paragraph_starts(doc, shape.paragraph_starts)
+                yield doc, (document, shape)
+
         kwargs = {"batch_size": self.batch_size, "as_tuples": True}
         if self.n_process > 1:
             kwargs["n_process"] = self.n_process
-        for parsed, document in self.nlp.pipe(pairs, **kwargs):
-            yield self._code_parsed(parsed, document)
+        for parsed, (document, shape) in self.nlp.pipe(prepared(), **kwargs):
+            yield self._code_parsed(parsed, document, shape)
 
-    def _code_parsed(self, parsed, document: Document) -> CodedDocument:
+    def _code_parsed(self, parsed, document: Document, shape) -> CodedDocument:
         from .actors import ArticleActors
         from .dates import resolve_date
+        from .discourse import apply_voices
         from .events import ActorResolver
 
         article = ArticleActors(self.kb, document.date)
@@ -121,24 +141,41 @@ class Coder:
             sector=self.kb.sector_of,
             names_state=self.kb.names_state,
         )
+        if shape.dateline is not None:
+            place = article.resolve(shape.dateline.place.title() if shape.dateline.place.isupper()
+                                    else shape.dateline.place)
+            if place is not None and place.country and place.code:
+                resolver.dateline = place
         coded = CodedDocument(document=document)
-        for index, sent in enumerate(parsed.sents):
+        opened_body = False
+        for sent in parsed.sents:
             text = sent.text.strip()
             if not text:
                 continue
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            headline = shape.is_headline(start)
             sentence_index = len(coded.sentences)
-            coded.sentences.append(Sentence(sentence_index, text, sent.start_char, sent.start_char + len(text)))
+            offset = shape.document_offset(start)
+            coded.sentences.append(Sentence(sentence_index, text, offset, offset + len(text), is_headline=headline))
             # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
             for ent in sent.ents:
                 if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
                     actor = resolver.resolve(ent.text)
                     if actor is not None:
-                        coded.mentions.append(Mention(sentence_index, ent.start_char, ent.end_char, actor))
+                        ent_start = shape.document_offset(ent.start_char)
+                        coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
             date = resolve_date(text, document.date)
-            events = self.extractor.code_sentence(sent, sentence_index, resolver, date)
+            # The extractor looks for a wire dateline in what it is told is sentence 0: that is
+            # the body's first sentence, unless the dateline was found (and blanked) above.
+            looks_for_dateline = not headline and not opened_body and shape.dateline is None
+            opened_body = opened_body or not headline
+            events = self.extractor.code_sentence(sent, 0 if looks_for_dateline else sentence_index + 1,
+                                                  resolver, date)
             for event in events:
+                event.sentence_index = sentence_index
                 event.doc = document.doc_id
             coded.events.extend(events)
+        apply_voices(coded)
         return coded
 
 

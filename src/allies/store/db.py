@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 DEFAULT_DB = "allies.duckdb"
 
+SENTENCE_COLUMNS = ("article_id", "sentence_index", "text", "start_char", "end_char", "is_headline")
 EVENT_COLUMNS = (
     "event_id", "origin", "article_id", "sentence_index", "date",
     "source_text", "source_code", "source_country", "source_sector",
@@ -175,7 +176,7 @@ class Store:
                     [digest, doc.title, doc.date, doc.source, doc.url, doc.path, doc.text],
                 ).fetchone()[0]
                 ids.append(article_id)
-                sentences += [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences]
+                sentences += [(article_id, s.index, s.text, s.start, s.end, s.is_headline) for s in coded.sentences]
                 mentions += [
                     (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
                      m.actor.country, m.actor.sector, m.actor.person)
@@ -184,7 +185,7 @@ class Store:
                 for event in coded.events:
                     events.append(_event_row(next_event_id, origin, article_id, event, doc))
                     next_event_id += 1
-            insert_rows(con, "sentences", None, sentences)
+            insert_rows(con, "sentences", SENTENCE_COLUMNS, sentences)
             insert_rows(con, "actor_mentions", None, mentions)
             insert_rows(con, "events", EVENT_COLUMNS, events)
             con.execute("COMMIT")
@@ -230,7 +231,8 @@ class Store:
 
     def sentences(self, article_id: int) -> list[dict[str, Any]]:
         cur = self.con.execute(
-            "SELECT sentence_index, text, start_char, end_char FROM sentences WHERE article_id = ? ORDER BY sentence_index",
+            "SELECT sentence_index, text, start_char, end_char, is_headline FROM sentences WHERE article_id = ? "
+            "ORDER BY sentence_index",
             [article_id],
         )
         names = [d[0] for d in cur.description]

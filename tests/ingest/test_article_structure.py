@@ -1,0 +1,145 @@
+"""Article structure: headline, dateline and paragraphs are found before sentences."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from allies import Store
+from allies.ingest import ingest_into
+from allies.ingest.readers import read_file
+from allies.nlp.article import layout, paragraph_spans
+from allies.nlp.dates import parse_dateline
+
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from allies.nlp import default_coder
+
+    coder = default_coder()
+    if coder.nlp is None:
+        pytest.skip("no spaCy English model installed")
+    return coder
+
+
+# Written for these tests in wire style.
+WIRE_TXT = """Armenia and Azerbaijan agree to open border crossing
+
+YEREVAN, March 4, 2025 — Armenia and Azerbaijan agreed on Tuesday to open
+a crossing on their shared border, the Armenian foreign ministry said.
+
+The deal follows months of talks mediated by the European Union
+
+Azerbaijan's foreign ministry confirmed the agreement in a statement.
+"""
+
+
+@pytest.mark.parametrize("paragraph, place, date", [
+    ("NEW DELHI, May 7, 2025 — India said on Wednesday", "NEW DELHI", "2025-05-07"),
+    ("MOSCOW (Reuters) - Russia said on Friday", "MOSCOW", None),
+    ("Baku, 3 March 2024: Azerbaijan said", "Baku", "2024-03-03"),
+    ("KABUL, Afghanistan (AP) -- A bomb exploded", "KABUL, Afghanistan", None),
+    ("UNITED NATIONS, Sept. 23, 2025 (AP) — Leaders gathered", "UNITED NATIONS", "2025-09-23"),
+])
+def test_datelines_give_place_and_date(paragraph, place, date):
+    found = parse_dateline(paragraph)
+    assert found is not None and (found.place, found.date) == (place, date)
+    assert paragraph[found.end:][:1].isupper()  # the paragraph's own words begin after it
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Moscow - the talks ended without a deal.",   # title case and a bare dash is prose
+    "Russia: talks fail as Kyiv waits",
+    "US-China talks resume in Geneva.",
+    "The minister said: we will respond.",
+])
+def test_prose_is_not_a_dateline(paragraph):
+    assert parse_dateline(paragraph) is None
+
+
+def test_dateline_without_year_takes_the_article_year():
+    assert parse_dateline("WASHINGTON, Dec 5 (Reuters) - The", "2025-12-20").date == "2025-12-05"
+    assert parse_dateline("WASHINGTON, Dec 5 (Reuters) - The").date is None
+
+
+def test_paragraphs_are_blank_lines_or_else_lines():
+    wrapped = "First paragraph runs\nover two lines.\n\nSecond paragraph."
+    assert [wrapped[s:e] for s, e in paragraph_spans(wrapped)] == [
+        "First paragraph runs\nover two lines.", "Second paragraph."]
+    lines = "One paragraph.\nAnother paragraph\nA third"
+    assert len(paragraph_spans(lines)) == 3
+
+
+def test_layout_parses_a_separate_headline_first_and_blanks_the_dateline():
+    body = "MOSCOW (Reuters) - Russia expelled two diplomats."
+    shape = layout(body, "Russia expels diplomats", None)
+    assert shape.text.startswith("Russia expels diplomats\n\n")
+    assert shape.is_headline(0) and not shape.is_headline(shape.shift)
+    assert "MOSCOW" not in shape.text and len(shape.text) == shape.shift + len(body)
+    assert shape.dateline.place == "MOSCOW"
+
+
+def test_txt_with_a_dated_dateline_is_dated_and_keeps_its_headline(tmp_path):
+    path = tmp_path / "border.txt"
+    path.write_text(WIRE_TXT, encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert doc.title == "Armenia and Azerbaijan agree to open border crossing"
+    assert doc.date == "2025-03-04"
+
+
+def test_a_question_headline_is_a_headline(tmp_path):
+    path = tmp_path / "q.txt"
+    path.write_text("Will Iran strike back?\n\nTEHRAN (AP) — Iran vowed on Sunday to respond to the strikes.\n",
+                    encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert doc.title == "Will Iran strike back?"
+    assert doc.date is None  # the dateline gives a place, no date
+
+
+def test_header_date_wins_over_the_dateline(tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text("Date: 2025-03-05\n\n" + WIRE_TXT, encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert doc.date == "2025-03-05"
+
+
+def test_jsonl_without_a_date_takes_the_dateline(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    record = {"title": "Georgia recalls envoy", "text": "TBILISI, 14 June 2024: Georgia recalled its ambassador "
+                                                        "to Ukraine for consultations, the foreign ministry said."}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert doc.date == "2024-06-14" and doc.title == "Georgia recalls envoy"
+
+
+def test_html_without_a_date_takes_the_dateline(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("""<!DOCTYPE html><html><head><title>Japan protests to China</title></head><body>
+<article><h1>Japan protests to China</h1>
+<p>TOKYO, August 26, 2024 — Japan lodged a protest with China on Monday after a Chinese military aircraft
+entered its airspace off the southern island of Kyushu, the government said.</p>
+<p>Chief Cabinet Secretary Yoshimasa Hayashi called the incursion a serious violation of sovereignty.</p>
+</article></body></html>""", encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert doc.date == "2024-08-26"
+
+
+def test_stored_article_has_headline_sentence_and_paragraph_breaks(tmp_path, coder):
+    path = tmp_path / "border.txt"
+    path.write_text(WIRE_TXT, encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        report = ingest_into(store, [path], coder=coder)
+        [article_id] = report.article_ids
+        article = store.article(article_id)
+        sentences = store.sentences(article_id)
+    assert str(article["date"]) == "2025-03-04"
+    assert sentences[0]["is_headline"] and sentences[0]["text"] == (
+        "Armenia and Azerbaijan agree to open border crossing")
+    assert not any(s["is_headline"] for s in sentences[1:])
+    texts = [s["text"] for s in sentences]
+    # the dateline is not part of the lede, and the paragraph without a full stop ends at its break
+    assert texts[1].startswith("Armenia and Azerbaijan agreed on Tuesday")
+    assert "The deal follows months of talks mediated by the European Union" in texts
+    for sentence in sentences[1:]:
+        assert article["text"][sentence["start_char"]:sentence["end_char"]] == sentence["text"]
