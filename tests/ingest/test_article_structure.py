@@ -12,7 +12,6 @@ from allies.nlp.article import layout, paragraph_spans
 from allies.nlp.dates import parse_dateline
 
 
-
 @pytest.fixture(scope="module")
 def coder():
     from allies.nlp import default_coder

@@ -15,8 +15,8 @@ other string names a spaCy model that must load.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import CodedDocument, Document, Event, Mention, Sentence
@@ -136,11 +136,15 @@ class Coder:
         article = ArticleActors(self.kb, document.date)
         resolver = ActorResolver(
             resolve=article.resolve,
-            find=lambda phrase: self.kb.find_mentions(phrase, document.date),
+            # "attacks on U.S. allies": the state inside names others, not a target
+            find=lambda phrase: [] if self.kb.names_others(phrase) else self.kb.find_mentions(phrase, document.date),
             last_person=lambda: article.last_person,
             sector=self.kb.sector_of,
             names_state=self.kb.names_state,
         )
+        # read ahead for the people the article names, with the titles before them
+        article.foresee(parsed[max(ent.sent.start, ent.start - 4):ent.end].text
+                        for ent in parsed.ents if ent.label_ == "PERSON")
         if shape.dateline is not None:
             place = article.resolve(shape.dateline.place.title() if shape.dateline.place.isupper()
                                     else shape.dateline.place)
@@ -159,7 +163,8 @@ class Coder:
             coded.sentences.append(Sentence(sentence_index, text, offset, offset + len(text), is_headline=headline))
             # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
             for ent in sent.ents:
-                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
+                # (the small model may call a state something else: "Cyprus" a PRODUCT)
+                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
                     actor = resolver.resolve(ent.text)
                     if actor is not None:
                         ent_start = shape.document_offset(ent.start_char)
@@ -175,7 +180,7 @@ class Coder:
                 event.sentence_index = sentence_index
                 event.doc = document.doc_id
             coded.events.extend(events)
-        apply_voices(coded)
+        apply_voices(coded, self.kb)
         return coded
 
 
@@ -192,4 +197,4 @@ def default_coder() -> Coder:
     return Coder()
 
 
-__all__ = ["Coder", "default_coder", "load_model", "AUTO_MODELS"]
+__all__ = ["AUTO_MODELS", "Coder", "default_coder", "load_model"]
