@@ -143,7 +143,7 @@ class Dateline:
     """A dateline found at the start of a paragraph: its place as written, the date it
     gives (ISO, or None), and where the paragraph's own words begin."""
 
-    __slots__ = ("place", "date", "end")
+    __slots__ = ("date", "end", "place")
 
     def __init__(self, place: str, date: str | None, end: int):
         self.place, self.date, self.end = place, date, end
