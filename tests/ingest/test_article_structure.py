@@ -142,3 +142,24 @@ def test_stored_article_has_headline_sentence_and_paragraph_breaks(tmp_path, cod
     assert "The deal follows months of talks mediated by the European Union" in texts
     for sentence in sentences[1:]:
         assert article["text"][sentence["start_char"]:sentence["end_char"]] == sentence["text"]
+
+
+@pytest.mark.parametrize("title", [None, "Gunmen kill soldiers in ambush"])
+@pytest.mark.parametrize("dateline", ["BAMAKO, Mali (AP) —", "BAMAKO, Dec. 1, 2025 —", "BAMAKO —"])
+def test_the_datelines_place_is_still_where_events_happen(coder, title, dateline):
+    from allies.model import Document
+
+    body = f"{dateline} Gunmen killed five soldiers at a checkpoint on Monday, the army said."
+    coded = next(coder.code_documents([Document(text=body, title=title, date="2025-12-02")]))
+    lede = [e for e in coded.events if not coded.sentences[e.sentence_index].is_headline]
+    assert any(e.target is not None and e.target.country == "MLI" for e in lede)
+    assert not coded.sentences[-1].text.startswith("BAMAKO")
+
+
+def test_coder_dates_an_undated_document_from_its_dateline(coder):
+    from allies.model import Document
+
+    document = Document(text="ANKARA, 12 March 2025: Turkey summoned the Greek ambassador over a naval incident.")
+    coded = next(coder.code_documents([document]))
+    assert document.date == "2025-03-12"
+    assert coded.events and all(e.date == "2025-03-12" for e in coded.events)

@@ -89,3 +89,18 @@ def test_coded_article_gives_the_think_tank_its_nationality_and_drops_the_owner(
     assert any(e.source.country == "GEO" and e.target is not None and e.target.country == "RUS"
                for e in coded.events)
     assert not any(e.target is not None and e.target.country == "USA" for e in coded.events)
+
+
+def test_a_headline_restating_the_lede_is_not_a_second_report(coder):
+    coded = _coded(coder, "MOSCOW (Reuters) - Russia expelled two Estonian diplomats on Monday, the foreign "
+                          "ministry said.", title="Russia expels Estonian diplomats")
+    headline = [e for e in coded.events if e.sentence_index == 0 and e.target is not None
+                and e.target.country == "EST"]
+    body = [e for e in coded.events if e.sentence_index == 1 and e.target is not None and e.target.country == "EST"]
+    assert headline and body
+    assert all(e.confidence < 0.5 for e in headline) and any(e.confidence >= 0.5 for e in body)
+
+
+def test_a_headline_the_body_does_not_repeat_counts(coder):
+    coded = _coded(coder, "The ministry gave no further details.", title="Russia expels Estonian diplomats")
+    assert any(e.sentence_index == 0 and e.confidence >= 0.5 for e in coded.events)

@@ -10,6 +10,9 @@ would", "denied"). Some voices come from the shape of the text around it:
   neighbours") is not a side of the event: the side is those others, whom the
   article does not name, so the event stays as evidence below the counting
   confidence;
+- a headline that restates an act the body reports (same root, same states)
+  is not a second report of it: the body's sentence is the evidence, and the
+  headline's event stays below the counting confidence;
 - experts or journalists described by their institution ("analysts at a
   Georgian research centre", "experts from a Turkish think tank") take the
   nationality the description gives.
@@ -21,9 +24,9 @@ from dataclasses import replace
 
 from ..model import Actor, CodedDocument, Event
 
-# An event one of whose sides turned out to be unnamed others falls below the
-# confidence at which relations count events (a failed attachment, like an
-# unresolved target).
+# An event one of whose sides turned out to be unnamed others, or a headline's
+# restatement of the body, falls below the confidence at which relations count
+# events (like an unresolved target, it stays as evidence).
 UNNAMED_SIDE_CONFIDENCE = 0.45
 _DESCRIBED_SECTORS = ("experts", "media")
 _AFFILIATION = re.compile(r"\s+(at|from|of|with)\s+((?:the|a|an)\s+)?")
@@ -110,10 +113,27 @@ def described(actor: Actor | None, text: str, trigger_at: int | None, kb, date: 
     return None
 
 
+def _sides(event: Event) -> tuple[str | None, str | None, str]:
+    target = event.target.country if event.target is not None else None
+    return event.source.country, target, event.cameo[:2]
+
+
+def restated_by_body(coded: CodedDocument) -> list[Event]:
+    """The headline's events that the body reports again between the same states."""
+    headline = {sentence.index for sentence in coded.sentences if sentence.is_headline}
+    if not headline:
+        return []
+    body = {_sides(e) for e in coded.events if e.sentence_index not in headline}
+    return [e for e in coded.events if e.sentence_index in headline
+            and e.source.country and e.target is not None and e.target.country and _sides(e) in body]
+
+
 def apply_voices(coded: CodedDocument, kb=None) -> None:
     """Give the events of a coded document the voices and sides their discourse gives them."""
     by_index = {sentence.index: sentence.text for sentence in coded.sentences}
     date = coded.document.date
+    for event in restated_by_body(coded):
+        event.confidence = min(event.confidence, UNNAMED_SIDE_CONFIDENCE)
     for event in coded.events:
         text = by_index.get(event.sentence_index, event.sentence)
         # "Will Iran strike back?": a question's "will" asks, it does not foretell
