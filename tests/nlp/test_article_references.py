@@ -63,6 +63,7 @@ def test_a_title_two_people_share_stays_unresolved(kb):
 
 def test_foresee_learns_no_person_for_pronouns(kb):
     memory = ArticleActors(kb, "2025-06-02")
+    memory.home = "AUS"  # a story datelined in Australia
     memory.foresee(["Anthony Albanese"])
     assert memory.last_person is None and memory.people == []
     assert memory.resolve("the prime minister").person == "Anthony Albanese"
@@ -79,3 +80,33 @@ def test_a_surname_after_the_full_name(coder):
                                            ("Downing Street", "GBR"), ("Beijing", "CHN")])
 def test_seats_and_capitals_stand_for_their_state(kb, seat, country):
     assert kb.lookup(seat, "2025-06-01").country == country
+
+
+def test_an_unwritten_title_is_only_the_home_states(kb):
+    # "Wiles said the president would call Putin": from Washington, not Putin
+    memory = ArticleActors(kb, "2025-06-02")
+    memory.resolve("Vladimir Putin")
+    assert memory.resolve("the president") is None
+    memory.home = "USA"
+    assert memory.resolve("the president").person == "Donald Trump"
+
+
+def test_a_datelined_story_names_its_states_officials_by_title(coder):
+    events = _events(coder, "MOSCOW (Reuters) - The foreign minister accused Britain on Tuesday of prolonging "
+                            "the war in Ukraine.")
+    [accusation] = [e for e in events if e.cameo.startswith("112")]
+    assert (accusation.source.country, accusation.source.person) == ("RUS", "Sergei Lavrov")
+    assert accusation.target.country == "GBR"
+
+
+def test_a_title_in_apposition_introduces_an_unknown_official(coder):
+    events = _events(coder, "The Georgian foreign minister, Nino Beridze, criticised Russia on Monday.\n\n"
+                            "Later, Beridze accused Moscow of stoking unrest in the region.")
+    later = [e for e in events if e.sentence_index == 1 and e.cameo.startswith("112")]
+    assert later and later[0].source.country == "GEO" and later[0].source.person == "Nino Beridze"
+
+
+def test_reading_ahead_takes_no_words_across_a_verb(coder):
+    # the president who calls Putin is not Putin
+    events = _events(coder, "Wiles told reporters the president would call Putin on Friday.")
+    assert not any(e.source.country == "RUS" for e in events)

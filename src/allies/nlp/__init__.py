@@ -142,14 +142,14 @@ class Coder:
             sector=self.kb.sector_of,
             names_state=self.kb.names_state,
         )
-        # read ahead for the people the article names, with the titles before them
-        article.foresee(parsed[max(ent.sent.start, ent.start - 4):ent.end].text
-                        for ent in parsed.ents if ent.label_ == "PERSON")
         if shape.dateline is not None:
             place = article.resolve(shape.dateline.place.title() if shape.dateline.place.isupper()
                                     else shape.dateline.place)
             if place is not None and place.country and place.code:
                 resolver.dateline = place
+                article.home = place.country
+        # read ahead for the people the article names, with the titles before them
+        article.foresee(_introduction(ent) for ent in parsed.ents if ent.label_ == "PERSON")
         coded = CodedDocument(document=document)
         opened_body = False
         for sent in parsed.sents:
@@ -165,6 +165,9 @@ class Coder:
             for ent in sent.ents:
                 # (the small model may call a state something else: "Cyprus" a PRODUCT)
                 if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
+                    if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                        # "the Georgian foreign minister, Nino Beridze,": the title names her
+                        resolver.resolve(_introduction(ent))
                     actor = resolver.resolve(ent.text)
                     if actor is not None:
                         ent_start = shape.document_offset(ent.start_char)
@@ -182,6 +185,21 @@ class Coder:
             coded.events.extend(events)
         apply_voices(coded, self.kb)
         return coded
+
+
+def _introduction(ent) -> str:
+    """A person's name with the title that introduces them: the noun the name is in
+    apposition to ("the Georgian foreign minister, Nino Beridze" -> "the Georgian
+    foreign minister Nino Beridze"), else the words just before the name
+    ("Defence Minister John Doe")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        return f"{ent.doc[head.left_edge.i:head.i + 1].text} {ent.text}"
+    start = ent.start
+    while start > max(ent.sent.start, ent.start - 4) and ent.doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "PART"):
+        start -= 1  # title words only, never across a verb ("the president would call Putin")
+    return ent.doc[start:ent.end].text
 
 
 def _check(document) -> Document:

@@ -1069,6 +1069,7 @@ class ArticleActors:
         self._by_title: dict[str, Actor] = {}  # "foreign minister", "minister" -> who was introduced so
         self._foreseen: dict[str, Actor] = {}  # titles of people the article introduces later (see foresee)
         self._states_named: list[str] = []  # countries named so far, the latest last
+        self.home: str | None = None  # the state of the article's dateline, whose officials go unnamed
         self.last_person: Actor | None = None
         self.people: list[Actor] = []
 
@@ -1078,16 +1079,20 @@ class ArticleActors:
         name is given is the one person of the article with that title. A title two
         people of the article share stays unresolved. Nothing else is learned."""
         scout = ArticleActors(self.kb, self.date)
+        scout.home = self.home
         holders: dict[str, dict[str, Actor | None]] = {}
         for phrase in phrases:
-            if scout.resolve(phrase) is None:
+            actor = scout.resolve(phrase)
+            analysis = self.kb._analyse(tokenize(phrase), scout._by_key or None)
+            titles = _singular_titles(analysis)
+            if actor is not None and actor.person:
+                for title in titles:
+                    holders.setdefault(title, {})[actor.person] = actor
+            elif actor is None:
                 # "Prime Minister Jane Roe" of no known state still makes "the prime minister" ambiguous
-                analysis = self.kb._analyse(tokenize(phrase), scout._by_key or None)
                 name = _name_text(analysis.tokens, analysis.names)
-                for title in _singular_titles(analysis) if name else ():
+                for title in titles if name else ():
                     holders.setdefault(title, {})[name] = None
-        for title, actor in scout._by_title.items():
-            holders.setdefault(title, {})[actor.person] = actor
         for actor in scout.people:
             for title in self._role_titles(actor):
                 holders.setdefault(title, {})[actor.person] = actor
@@ -1095,7 +1100,12 @@ class ArticleActors:
                           if len(people) == 1 and None not in people.values()}
 
     def _role_titles(self, actor: Actor) -> list[str]:
-        """The titles of the offices a known person holds on the article's date."""
+        """The titles of the offices a known person of the article's home state holds on
+        its date. Only the home state's: a wire story from Canberra says "the prime
+        minister" of Australia's, while "the president" beside a named Putin in a story
+        from Washington is most often the American one."""
+        if self.home is None or actor.country != self.home:
+            return []
         titles: list[str] = []
         for term in self.kb.terms(actor.person or ""):
             if term.covers(self.date) and (term.country or term.org) == (actor.country or actor.code):
@@ -1129,6 +1139,9 @@ class ArticleActors:
                 if known is not None:
                     actor = replace(known, text=text)
                     break
+        if actor is None and titles and not analysis.names and self.home is not None and \
+                not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
+            actor = self._home_holder(analysis, text)
         if actor is None and not analysis.matches:
             actor = self._state_referred(text)
         if actor is not None:
@@ -1143,6 +1156,14 @@ class ArticleActors:
                     self._states_named.remove(actor.country)
                 self._states_named.append(actor.country)
         return actor
+
+    def _home_holder(self, analysis: Analysis, text: str) -> Actor | None:
+        """"The foreign minister" in a story datelined in the state: its holder that day."""
+        _sector, role, _title = _pick_sector(analysis.matches)
+        if not role or any(t.key in _FORMER for t in analysis.tokens):
+            return None
+        term = self.kb.holder(self.home, role, self.date)
+        return self.kb._actor_for_term(term, text) if term is not None else None
 
     def _state_referred(self, text: str) -> Actor | None:
         """"The island": the state of those the word may stand for that the article named last."""
