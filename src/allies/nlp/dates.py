@@ -121,7 +121,34 @@ def resolve_date(text: str, article_date: str | None) -> str | None:
         if (match.group(1) or "").strip().lower() == "last" and back == 0:
             back = 7
         return (today - timedelta(days=back)).isoformat()
-    return today.isoformat()
+    background = _background_date(text, today)
+    return (background or today).isoformat()
+
+
+# Background in wire copy: "Azerbaijan retook Karabakh in September 2023", "The two
+# countries fought a war in 2020". A month or a year before the article's, with no
+# day phrase in the sentence, dates the sentence's act (the middle of that month or
+# year), unless it sits in a relative clause ("Russia, which invaded in 2022, said
+# on...") that leaves the main act current.
+_IN_MONTH_YEAR = re.compile(r"\b(?:in|during|by|until)\s+(?:late\s+|early\s+|mid-?)?" + _MONTH_NAME
+                            + r",?\s+(\d{4})\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:late\s+|early\s+|mid-?)?(\d{4})\b(?!\s*-)", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*$", re.I)
+
+
+def _background_date(text: str, today: date) -> date | None:
+    for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
+        match = pattern.search(text)
+        if match is None or _RELATIVE_CLAUSE.search(text[:match.start()]):
+            continue
+        year = int(match.group(match.lastindex))
+        if pattern is _IN_MONTH_YEAR:
+            found = date(year, _month_number(match.group(1)), 15) if 1900 < year else None
+            if found and (found.year, found.month) < (today.year, today.month):
+                return found
+        elif 1900 < year < today.year:
+            return date(year, 7, 1)
+    return None
 
 
 # -- datelines ---------------------------------------------------------------
