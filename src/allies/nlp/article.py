@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .dates import Dateline, parse_dateline
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 HEADLINE_GAP = "\n\n"  # between a headline parsed with the body and the body
 
 
