@@ -70,13 +70,32 @@ def test_paragraphs_are_blank_lines_or_else_lines():
     assert len(paragraph_spans(lines)) == 3
 
 
-def test_layout_parses_a_separate_headline_first_and_blanks_the_dateline():
-    body = "MOSCOW (Reuters) - Russia expelled two diplomats."
+def test_layout_parses_the_headline_and_each_paragraph_apart_without_the_dateline():
+    body = "MOSCOW (Reuters) - Russia expelled two diplomats.\n\nEstonia protested."
     shape = layout(body, "Russia expels diplomats", None)
-    assert shape.text.startswith("Russia expels diplomats\n\n")
-    assert shape.is_headline(0) and not shape.is_headline(shape.shift)
-    assert "MOSCOW" not in shape.text and len(shape.text) == shape.shift + len(body)
+    assert [(p.text, p.is_headline) for p in shape.pieces] == [
+        ("Russia expels diplomats", True), ("Russia expelled two diplomats.", False), ("Estonia protested.", False)]
+    assert [body[p.offset:p.offset + len(p.text)] for p in shape.pieces[1:]] == [p.text for p in shape.pieces[1:]]
     assert shape.dateline.place == "MOSCOW"
+
+
+def test_a_text_that_opens_with_its_headline_is_not_given_it_twice():
+    body = "Russia expels diplomats\n\nRussia expelled two diplomats on Monday."
+    shape = layout(body, "Russia expels diplomats", None)
+    assert [(p.offset, p.is_headline) for p in shape.pieces] == [(0, True), (25, False)]
+
+
+def test_a_body_sentence_is_never_broken_by_the_headline_before_it(coder):
+    from allies.model import Document
+
+    coded = next(coder.code_documents([Document(
+        text="Georgia and Armenia agreed on Friday to open a new border crossing. Ministers from both "
+             "countries said the crossing would help trade.",
+        title="Tbilisi and Yerevan agree on a new border crossing")]))
+    assert [s.text for s in coded.sentences] == [
+        "Tbilisi and Yerevan agree on a new border crossing",
+        "Georgia and Armenia agreed on Friday to open a new border crossing.",
+        "Ministers from both countries said the crossing would help trade."]
 
 
 def test_txt_with_a_dated_dateline_is_dated_and_keeps_its_headline(tmp_path):

@@ -101,7 +101,7 @@ class Coder:
         (:mod:`allies.nlp.article`): the headline is a sentence of its own, no
         sentence runs over a paragraph break, and a document with no date takes
         the one its dateline gives."""
-        from .article import layout, mark_paragraph_starts
+        from .article import Piece, layout
 
         checked = (_check(document) for document in documents)
         if self.nlp is None:
@@ -112,22 +112,27 @@ class Coder:
                 yield self.rules.code_document(document)
             return
 
-        def prepared():
+        def pieces():
             for document in checked:
                 shape = layout(document.text, document.title, document.date)
                 if document.date is None and shape.dateline is not None and shape.dateline.date:
                     document.date = shape.dateline.date
-                doc = self.nlp.make_doc(shape.text)
-                mark_paragraph_starts(doc, shape.paragraph_starts)
-                yield doc, (document, shape)
+                parts = shape.pieces or [Piece("", 0)]
+                for number, piece in enumerate(parts):
+                    yield piece.text, (document, shape, piece, number == len(parts) - 1)
 
         kwargs = {"batch_size": self.batch_size, "as_tuples": True}
         if self.n_process > 1:
             kwargs["n_process"] = self.n_process
-        for parsed, (document, shape) in self.nlp.pipe(prepared(), **kwargs):
-            yield self._code_parsed(parsed, document, shape)
+        parsed_pieces = []
+        for parsed, (document, shape, piece, last) in self.nlp.pipe(pieces(), **kwargs):
+            parsed_pieces.append((piece, parsed))
+            if last:
+                yield self._code_parsed(parsed_pieces, document, shape)
+                parsed_pieces = []
 
-    def _code_parsed(self, parsed, document: Document, shape) -> CodedDocument:
+    def _code_parsed(self, parsed_pieces, document: Document, shape) -> CodedDocument:
+        """Code one document from its parsed pieces (the headline, then each paragraph)."""
         from .actors import ArticleActors
         from .dates import resolve_date
         from .discourse import apply_voices
@@ -149,40 +154,41 @@ class Coder:
                 resolver.dateline = place
                 article.home = place.country
         # read ahead for the people the article names, with the titles before them
-        article.foresee(_introduction(ent) for ent in parsed.ents if ent.label_ == "PERSON")
+        article.foresee(_introduction(ent) for _piece, parsed in parsed_pieces
+                        for ent in parsed.ents if ent.label_ == "PERSON")
         coded = CodedDocument(document=document)
         opened_body = False
-        for sent in parsed.sents:
-            text = sent.text.strip()
-            if not text:
-                continue
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            headline = shape.is_headline(start)
-            sentence_index = len(coded.sentences)
-            offset = shape.document_offset(start)
-            coded.sentences.append(Sentence(sentence_index, text, offset, offset + len(text), is_headline=headline))
-            # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
-            for ent in sent.ents:
-                # (the small model may call a state something else: "Cyprus" a PRODUCT)
-                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
-                    if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
-                        # "the Georgian foreign minister, Nino Beridze,": the title names her
-                        resolver.resolve(_introduction(ent))
-                    actor = resolver.resolve(ent.text)
-                    if actor is not None:
-                        ent_start = shape.document_offset(ent.start_char)
-                        coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
-            date = resolve_date(text, document.date)
-            # The extractor looks for a wire dateline in what it is told is sentence 0: that is
-            # the body's first sentence, unless the dateline was found (and blanked) above.
-            looks_for_dateline = not headline and not opened_body and shape.dateline is None
-            opened_body = opened_body or not headline
-            events = self.extractor.code_sentence(sent, 0 if looks_for_dateline else sentence_index + 1,
-                                                  resolver, date)
-            for event in events:
-                event.sentence_index = sentence_index
-                event.doc = document.doc_id
-            coded.events.extend(events)
+        for piece, parsed in parsed_pieces:
+            for sent in parsed.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                sentence_index = len(coded.sentences)
+                start = piece.offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                coded.sentences.append(Sentence(sentence_index, text, start, start + len(text),
+                                                is_headline=piece.is_headline))
+                # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
+                for ent in sent.ents:
+                    # (the small model may call a state something else: "Cyprus" a PRODUCT)
+                    if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
+                        if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                            # "the Georgian foreign minister, Nino Beridze,": the title names her
+                            resolver.resolve(_introduction(ent))
+                        actor = resolver.resolve(ent.text)
+                        if actor is not None:
+                            ent_start = piece.offset + ent.start_char
+                            coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
+                date = resolve_date(text, document.date)
+                # The extractor looks for a wire dateline in what it is told is sentence 0: the
+                # body's first sentence, unless the dateline was found (and cut) above.
+                looks_for_dateline = not piece.is_headline and not opened_body and shape.dateline is None
+                opened_body = opened_body or not piece.is_headline
+                events = self.extractor.code_sentence(sent, 0 if looks_for_dateline else sentence_index + 1,
+                                                      resolver, date)
+                for event in events:
+                    event.sentence_index = sentence_index
+                    event.doc = document.doc_id
+                coded.events.extend(events)
         apply_voices(coded, self.kb)
         return coded
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from .dates import Dateline, parse_dateline
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-HEADLINE_GAP = "\n\n"  # between a headline parsed with the body and the body
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -41,68 +40,43 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass
-class Layout:
-    """What the coder parses for one document, and how it maps back.
-
-    ``text`` is what the parser reads: the headline (when the document's text
-    does not already open with it), a blank line, then the document's text with
-    its dateline blanked out (same length, so offsets hold). Offsets in the
-    parsed text minus ``shift`` are offsets in the document's text; those below
-    ``headline_end`` are the headline's.
-    """
+class Piece:
+    """A paragraph (or the headline) the parser reads on its own, so that no sentence
+    runs over a break: the parser, told where a paragraph starts inside one long
+    text, may still split the words around it into fragments."""
 
     text: str
-    shift: int = 0
-    headline_end: int = 0  # in the parsed text; 0: no headline
-    paragraph_starts: tuple[int, ...] = ()  # in the parsed text
+    offset: int  # where it starts in the document's text (in the title, for a headline the text lacks)
+    is_headline: bool = False
+
+
+@dataclass
+class Layout:
+    """What the coder parses for one document: its pieces in order (the headline
+    first), with the dateline cut from the first paragraph of the body."""
+
+    pieces: list[Piece]
     dateline: Dateline | None = None
-    dateline_at: int | None = None  # where the dateline starts in the parsed text
-
-    def is_headline(self, start: int) -> bool:
-        return start < self.headline_end
-
-    def document_offset(self, start: int) -> int:
-        """An offset in the document's text (or, for the headline, in the title)."""
-        return start if self.is_headline(start) and self.shift else start - self.shift
 
 
 def layout(text: str, title: str | None, date: str | None) -> Layout:
     """The parse layout of an article (see :class:`Layout`)."""
     title = " ".join((title or "").split())
     paragraphs = paragraph_spans(text)
-    shift = headline_end = 0
+    pieces: list[Piece] = []
     body = paragraphs
     if title and paragraphs and " ".join(text[paragraphs[0][0]:paragraphs[0][1]].split()) == title:
-        headline_end = paragraphs[0][1]  # the text opens with its headline (plain-text files)
+        start, end = paragraphs[0]  # the text opens with its headline (plain-text files)
+        pieces.append(Piece(text[start:end], start, True))
         body = paragraphs[1:]
     elif title:
-        shift = len(title) + len(HEADLINE_GAP)
-        headline_end = len(title)
-    parsed = (title + HEADLINE_GAP if shift else "") + text
-    dateline = dateline_at = None
-    if body:
-        first_start, first_end = body[0]
-        dateline = parse_dateline(text[first_start:first_end], date)
-        if dateline is not None:
-            dateline_at = first_start + shift
-            # blanked, not cut: offsets hold, and the dateline's words are nobody's subject
-            end = dateline_at + dateline.end
-            parsed = parsed[:dateline_at] + " " * (end - dateline_at) + parsed[end:]
-    starts = [0] if shift else []
-    starts += [start + shift for start, _ in paragraphs]
-    return Layout(parsed, shift, headline_end, tuple(starts), dateline, dateline_at)
-
-
-def mark_paragraph_starts(doc, starts) -> None:
-    """Make the first word of every paragraph start a sentence, in a doc not yet
-    parsed (the parser keeps boundaries set before it)."""
-    pending = sorted(starts)
-    at = 0
-    for token in doc:
-        if token.is_space:
-            continue
-        if at < len(pending) and token.idx >= pending[at]:
-            if token.i:
-                token.is_sent_start = True
-            while at < len(pending) and pending[at] <= token.idx:
-                at += 1
+        pieces.append(Piece(title, 0, True))
+    dateline = None
+    for number, (start, end) in enumerate(body):
+        if number == 0:
+            dateline = parse_dateline(text[start:end], date)
+            if dateline is not None:
+                start += dateline.end  # the dateline's words are nobody's subject
+        if start < end:
+            pieces.append(Piece(text[start:end], start))
+    return Layout(pieces, dateline)
