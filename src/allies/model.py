@@ -101,10 +101,14 @@ class Document:
 
 @dataclass
 class Sentence:
+    """A sentence of a document. Offsets are into the document's text, or into its
+    title for a headline that the text does not repeat."""
+
     index: int
     text: str
     start: int  # character offsets into the document text
     end: int
+    is_headline: bool = False  # the article's headline, coded as a sentence of its own
 
 
 @dataclass

@@ -47,7 +47,8 @@ def test_ingest_json_stores_the_article(fresh_client, token):
     article = fresh_client.get(f"/api/articles/{report['article_ids'][0]}").json()
     assert article["title"] == ARTICLE["title"] and article["date"] == "2024-04-12"
     assert article["url"] == ARTICLE["url"] and article["source"] == "Example News"
-    assert len(article["sentences"]) == 2
+    # the headline is coded as a sentence of its own, then the two of the text
+    assert len(article["sentences"]) == 3 and article["sentences"][0]["is_headline"]
     again = fresh_client.post("/api/ingest", json=ARTICLE, headers=auth(token)).json()["report"]
     assert again["added"] == 0 and again["duplicates"] == 1
 

@@ -141,13 +141,35 @@ def read_text(data: bytes, where: str) -> Iterator[Item]:
     if len(body) < MIN_TEXT_CHARS:
         yield Skipped(where, "no article text (too short)")
         return
-    title = meta.get("title")
-    if not title:
-        first = body.split("\n", 1)[0].strip()
-        if len(first) <= 200 and "\n" in body and not first.endswith((".", "?", "!", ":")):
-            title = first
-    yield Document(text=body, title=title, date=normalise_date(meta.get("date")), source=meta.get("source"),
-                   url=meta.get("url"), path=where)
+    title = meta.get("title") or _headline_line(body)
+    yield _dated(Document(text=body, title=title, date=normalise_date(meta.get("date")), source=meta.get("source"),
+                          url=meta.get("url"), path=where))
+
+
+def _headline_line(body: str) -> str | None:
+    """The first line of a plain-text article when it is a headline: one short line
+    before more text, not a sentence ending in a full stop or a colon, and not a
+    dateline. A question ("Will Iran strike back?") may be a headline."""
+    from ..nlp.dates import parse_dateline
+
+    first = body.split("\n", 1)[0].strip()
+    if not first or "\n" not in body or len(first) > 200 or first.endswith((".", ":", ",", ";")):
+        return None
+    if parse_dateline(first) is not None:
+        return None
+    return first
+
+
+def _dated(document: Document) -> Document:
+    """The document, dated by the dateline opening its first paragraph when it has
+    no date of its own ("NEW DELHI, May 7, 2025 —")."""
+    if document.date is None:
+        from ..nlp.article import layout
+
+        dateline = layout(document.text, document.title, None).dateline
+        if dateline is not None and dateline.date:
+            document.date = dateline.date
+    return document
 
 
 def read_html(data: bytes, where: str) -> Iterator[Item]:
@@ -174,9 +196,9 @@ def read_html(data: bytes, where: str) -> Iterator[Item]:
     if len(text) < MIN_TEXT_CHARS:
         yield Skipped(where, "HTML with no main text")
         return
-    yield Document(text=text, title=meta.get("title") or None, date=normalise_date(meta.get("date")),
-                   source=meta.get("sitename") or meta.get("hostname") or None,
-                   url=meta.get("source") or meta.get("url") or None, path=where)
+    yield _dated(Document(text=text, title=meta.get("title") or None, date=normalise_date(meta.get("date")),
+                          source=meta.get("sitename") or meta.get("hostname") or None,
+                          url=meta.get("source") or meta.get("url") or None, path=where))
 
 
 def _jsonl_lines(stream: io.BufferedIOBase) -> Iterator[tuple[int, bytes | None]]:
@@ -260,8 +282,8 @@ def _record_to_document(record: object, at: str, where: str) -> Item:
         return None
 
     raw_date = next((record.get(k) for k in ("date", "published", "publish_date", "pubdate") if record.get(k)), None)
-    return Document(text=text, title=field("title", "headline"), date=normalise_date(raw_date),
-                    source=field("source", "outlet", "publisher"), url=field("url", "link"), path=where)
+    return _dated(Document(text=text, title=field("title", "headline"), date=normalise_date(raw_date),
+                           source=field("source", "outlet", "publisher"), url=field("url", "link"), path=where))
 
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -303,8 +325,8 @@ def read_feed(data: bytes, where: str) -> Iterator[Item]:
             continue
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         entry_date = date(*parsed[:3]).isoformat() if parsed else normalise_date(entry.get("published"))
-        yield Document(text=text, title=(entry.get("title") or "").strip() or None, date=entry_date,
-                       source=feed_title, url=entry.get("link") or None, path=where)
+        yield _dated(Document(text=text, title=(entry.get("title") or "").strip() or None, date=entry_date,
+                              source=feed_title, url=entry.get("link") or None, path=where))
 
 
 def _html_to_text(fragment: str) -> str:

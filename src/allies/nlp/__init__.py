@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import CodedDocument, Document, Event, Mention, Sentence
@@ -139,58 +139,109 @@ class Coder:
         return coded.events
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        """Code documents as a stream, one CodedDocument per input, in order."""
+        """Code documents as a stream, one CodedDocument per input, in order.
+
+        Each document's headline, dateline and paragraphs are found first
+        (:mod:`allies.nlp.article`): the headline is a sentence of its own, no
+        sentence runs over a paragraph break, and a document with no date takes
+        the one its dateline gives."""
+        from .article import Piece, layout
+
         checked = (_check(document) for document in documents)
         if self.nlp is None:
             for document in checked:
+                if document.date is None:
+                    dateline = layout(document.text, document.title, None).dateline
+                    document.date = dateline.date if dateline is not None else None
                 yield self._describe_plain(self.rules.code_document(document))
             return
-        pairs = ((document.text, document) for document in checked)
+
+        def pieces():
+            for document in checked:
+                shape = layout(document.text, document.title, document.date)
+                if document.date is None and shape.dateline is not None and shape.dateline.date:
+                    document.date = shape.dateline.date
+                parts = shape.pieces or [Piece("", 0)]
+                for number, piece in enumerate(parts):
+                    yield piece.text, (document, shape, piece, number == len(parts) - 1)
+
         kwargs = {"batch_size": self.batch_size, "as_tuples": True}
         if self.n_process > 1:
             kwargs["n_process"] = self.n_process
-        for parsed, document in self.nlp.pipe(pairs, **kwargs):
-            yield self._code_parsed(parsed, document)
+        parsed_pieces = []
+        for parsed, (document, shape, piece, last) in self.nlp.pipe(pieces(), **kwargs):
+            parsed_pieces.append((piece, parsed))
+            if last:
+                yield self._code_parsed(parsed_pieces, document, shape)
+                parsed_pieces = []
 
-    def _code_parsed(self, parsed, document: Document) -> CodedDocument:
+    def _code_parsed(self, parsed_pieces, document: Document, shape) -> CodedDocument:
+        """Code one document from its parsed pieces (the headline, then each paragraph)."""
         from .actors import ArticleActors
         from .dates import resolve_date
         from .descriptions import ArticleMemory
+        from .discourse import apply_voices
         from .events import ActorResolver
 
         article = ArticleActors(self.kb, document.date)
         resolver = ActorResolver(
             resolve=article.resolve,
-            find=lambda phrase: self.kb.find_mentions(phrase, document.date),
+            # "attacks on U.S. allies": the state inside names others, not a target
+            find=lambda phrase: [] if self.kb.names_others(phrase) else self.kb.find_mentions(phrase, document.date),
             last_person=lambda: article.last_person,
             sector=self.kb.sector_of,
             names_state=self.kb.names_state,
         )
+        if shape.dateline is not None:
+            place = article.resolve(shape.dateline.place.title() if shape.dateline.place.isupper()
+                                    else shape.dateline.place)
+            if place is not None and place.country and place.code:
+                resolver.dateline = place
+                article.home = place.country
+        # read ahead for the people the article names, with the titles before them
+        article.foresee(_introduction(ent) for _piece, parsed in parsed_pieces
+                        for ent in parsed.ents if ent.label_ == "PERSON")
         coded = CodedDocument(document=document)
         memory = ArticleMemory(date=document.date)
-        for index, sent in enumerate(parsed.sents):
-            text = sent.text.strip()
-            if not text:
-                continue
-            sentence_index = len(coded.sentences)
-            coded.sentences.append(Sentence(sentence_index, text, sent.start_char, sent.start_char + len(text)))
-            # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
-            for ent in sent.ents:
-                if ent.label_ in ("GPE", "NORP", "ORG", "PERSON"):
-                    actor = resolver.resolve(ent.text)
-                    if actor is not None:
-                        coded.mentions.append(Mention(sentence_index, ent.start_char, ent.end_char, actor))
-            date = resolve_date(text, document.date)
-            events = self.extractor.code_sentence(sent, sentence_index, resolver, date)
-            for event in events:
-                event.doc = document.doc_id
-            coded.events.extend(events)
-            coded.descriptions += self.describer.find_parsed(
-                sent, sentence_index, memory, date,
-                lambda index=sentence_index, start=sent.start_char: _sentence_mentions(coded, index, start),
-                article.resolve)
+        opened_body = False
+        for piece, parsed in parsed_pieces:
+            for sent in parsed.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                sentence_index = len(coded.sentences)
+                start = piece.offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                coded.sentences.append(Sentence(sentence_index, text, start, start + len(text),
+                                                is_headline=piece.is_headline))
+                # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
+                for ent in sent.ents:
+                    # (the small model may call a state something else: "Cyprus" a PRODUCT)
+                    if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
+                        if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                            # "the Georgian foreign minister, Nino Beridze,": the title names her
+                            resolver.resolve(_introduction(ent))
+                        actor = resolver.resolve(ent.text)
+                        if actor is not None:
+                            ent_start = piece.offset + ent.start_char
+                            coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
+                date = resolve_date(text, document.date)
+                # The extractor looks for a wire dateline in what it is told is sentence 0: the
+                # body's first sentence, unless the dateline was found (and cut) above.
+                looks_for_dateline = not piece.is_headline and not opened_body and shape.dateline is None
+                opened_body = opened_body or not piece.is_headline
+                events = self.extractor.code_sentence(sent, 0 if looks_for_dateline else sentence_index + 1,
+                                                      resolver, date)
+                for event in events:
+                    event.sentence_index = sentence_index
+                    event.doc = document.doc_id
+                coded.events.extend(events)
+                coded.descriptions += self.describer.find_parsed(
+                    sent, sentence_index, memory, date,
+                    lambda index=sentence_index, at=piece.offset + sent.start_char: _sentence_mentions(coded, index, at),
+                    article.resolve)
         for description in coded.descriptions:
             description.doc = document.doc_id
+        apply_voices(coded, self.kb)
         return coded
 
     def _describe_plain(self, coded: CodedDocument) -> CodedDocument:
@@ -215,6 +266,21 @@ def _sentence_mentions(coded: CodedDocument, sentence_index: int, start: int) ->
     return [(m.start - start, m.end - start, m.actor) for m in coded.mentions if m.sentence_index == sentence_index]
 
 
+def _introduction(ent) -> str:
+    """A person's name with the title that introduces them: the noun the name is in
+    apposition to ("the Georgian foreign minister, Nino Beridze" -> "the Georgian
+    foreign minister Nino Beridze"), else the words just before the name
+    ("Defence Minister John Doe")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        return f"{ent.doc[head.left_edge.i:head.i + 1].text} {ent.text}"
+    start = ent.start
+    while start > max(ent.sent.start, ent.start - 4) and ent.doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "PART"):
+        start -= 1  # title words only, never across a verb ("the president would call Putin")
+    return ent.doc[start:ent.end].text
+
+
 def _check(document) -> Document:
     if not isinstance(document, Document):
         raise InputError(f"expected a Document, got {type(document).__name__}")
@@ -228,4 +294,4 @@ def default_coder() -> Coder:
     return Coder()
 
 
-__all__ = ["Coder", "default_coder", "load_model", "AUTO_MODELS"]
+__all__ = ["AUTO_MODELS", "Coder", "default_coder", "load_model"]

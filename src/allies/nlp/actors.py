@@ -13,7 +13,10 @@ Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
 - ``stop_phrases.tsv``: phrases that contain a country word but name no state
   actor ("Latin American", "Persian Gulf");
 - ``places.tsv``: cities and regions that stand for their state, like
-  capitals do ("exercises in Alaska", "shelling in Aleppo").
+  capitals do ("exercises in Alaska", "shelling in Aleppo");
+- ``references.tsv``: nouns that name others of a state ("U.S. allies",
+  "Russia's neighbours") and words that stand for a state named earlier in
+  the article ("the island").
 
 Use:
 
@@ -66,11 +69,16 @@ _COLUMNS = {
     "people.tsv": ("name", "aliases", "country", "org", "role", "sector", "start", "end"),
     "stop_phrases.tsv": ("phrase",),
     "places.tsv": ("place", "country", "kind"),
+    "references.tsv": ("phrase", "kind", "countries"),
 }
 _SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
          "council_president", "high_representative", "presidential_spokesperson",
-         "foreign_ministry_spokesperson", "figure")
+         "foreign_ministry_spokesperson", "chief_of_staff", "national_security_adviser", "foreign_secretary",
+         "figure")
+# "chief_of_staff": of the head of state or government (the White House, the Ukrainian
+# presidential office); "foreign_secretary": the senior official of a foreign ministry
+# below its minister (India's), not a minister styled so (Britain's is foreign_minister).
 # "figure": a notable person who holds no listed office (an opposition or rebel leader);
 # figures are never office holders, and their terms may have no start date.
 
@@ -277,7 +285,8 @@ class Analysis:
 class ActorKB:
     """Countries, institutions, organisations, sector words and office holders."""
 
-    def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases, places=()):
+    def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases, places=(),
+                 references=()):
         self._country_names: dict[str, str] = {}
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
@@ -289,6 +298,9 @@ class ActorKB:
         self._holders: dict[tuple[str, str], list[Term]] = {}
         self._resolve_cache: dict[tuple[str, str | None], Actor | None] = {}
         self._state_names: set[str] = set()  # name keys of countries' names and capitals
+        self._other_nouns: set[str] = set()  # "allies", "neighbours": others of the state that owns them
+        self._state_references: dict[tuple[str, ...], frozenset[str]] = {}  # "island" -> island states
+        self._role_titles: dict[str, list[str]] = {}  # role -> its titles ("head_of_government" -> "prime minister")
 
         for row in countries:
             iso3 = row["iso3"]
@@ -317,8 +329,21 @@ class ActorKB:
             for alias in [row["name"], *_split(row["aliases"])]:
                 for form in _spelling_forms(alias):
                     self._add(form, Entry("org", code))
+        for row in references:
+            key = tuple(t.key for t in tokenize(row["phrase"]))
+            if row["kind"] == "others" and len(key) == 1:
+                self._other_nouns.add(key[0])
+            elif row["kind"] == "last_state" and key:
+                unknown = [c for c in _split(row["countries"]) if c not in self._country_names]
+                if unknown:
+                    raise AlliesError(f"data file references.tsv: unknown country {unknown[0]!r} for {row['phrase']!r}")
+                self._state_references[key] = frozenset(_split(row["countries"]))
+            else:
+                raise AlliesError(f"data file references.tsv: unknown kind {row['kind']!r} for {row['phrase']!r}")
         for row in sectors:
             is_title = row["kind"] == "title"
+            if is_title and row["role"] and not row["phrase"].endswith("s"):
+                self._role_titles.setdefault(row["role"], []).append(" ".join(t.key for t in tokenize(row["phrase"])))
             entry = Entry("sector", row["sector"], role=row["role"] or None, is_title=is_title)
             for form in _spelling_forms(row["phrase"]):
                 self._add(form, entry)
@@ -366,6 +391,7 @@ class ActorKB:
             people=table("people.tsv"),
             stop_phrases=table("stop_phrases.tsv"),
             places=table("places.tsv"),
+            references=table("references.tsv"),
         )
 
     @staticmethod
@@ -647,6 +673,8 @@ class ActorKB:
 
         # 3. a state (country, capital, seat) with or without sector words
         if anchor is not None and anchor.kind in ("country", "institution"):
+            if self._names_others(tokens, anchor, anchor_match):
+                return None  # "U.S. allies", "Russia's neighbours": other states
             country = anchor.value
             sector = state_sector
             if sector is None or sector == "government":
@@ -667,6 +695,38 @@ class ActorKB:
         if anchor is not None and anchor.kind == "org":
             return Actor(text=text, code=anchor.value, country=None, sector="organisation")
         return None
+
+    def _names_others(self, tokens: list[Token], anchor: Entry, anchor_match: Match) -> bool:
+        """Whether a phrase names others of its state: "U.S. allies", "Russia's
+        neighbours", "allies of Iran" (not "Chinese partners", who are Chinese)."""
+        if not self._other_nouns:
+            return False
+        last = len(tokens) - 1
+        if tokens[last].key in self._other_nouns and anchor_match.end <= last and not anchor.adjective:
+            return True
+        return any(tokens[i].key in self._other_nouns and tokens[i + 1].key == "of"
+                   for i in range(anchor_match.start - 1))
+
+    def names_others(self, phrase: str) -> bool:
+        """Whether a phrase names other states through one it names ("U.S. allies")."""
+        tokens = tokenize(phrase)
+        if not any(t.key in self._other_nouns for t in tokens):
+            return False
+        matches = self._analyse(tokens).matches
+        anchor, anchor_match = self._pick_anchor(tokens, matches)
+        return anchor is not None and anchor.kind in ("country", "institution") and \
+            self._names_others(tokens, anchor, anchor_match)
+
+    def state_reference(self, phrase: str) -> frozenset[str] | None:
+        """The states a word like "the island" may stand for, or None if it is no such word."""
+        tokens = tokenize(phrase)
+        while tokens and tokens[0].key in _DETERMINERS:
+            tokens = tokens[1:]
+        return self._state_references.get(tuple(t.key for t in tokens))
+
+    def role_titles(self, role: str) -> list[str]:
+        """The singular titles of a role ("head_of_government" -> "prime minister", "premier", ...)."""
+        return list(self._role_titles.get(role, ()))
 
     def _pick_anchor(self, tokens: list[Token], matches: list[Match]) -> tuple[Entry | None, Match | None]:
         """The state or organisation a phrase is about.
@@ -1007,8 +1067,50 @@ class ArticleActors:
         self.date = clean_date(date)
         self._by_key: dict[tuple[str, ...], Actor] = {}
         self._by_title: dict[str, Actor] = {}  # "foreign minister", "minister" -> who was introduced so
+        self._foreseen: dict[str, Actor] = {}  # titles of people the article introduces later (see foresee)
+        self._states_named: list[str] = []  # countries named so far, the latest last
+        self.home: str | None = None  # the state of the article's dateline, whose officials go unnamed
         self.last_person: Actor | None = None
         self.people: list[Actor] = []
+
+    def foresee(self, phrases) -> None:
+        """Read ahead: the people the article introduces anywhere ("Anthony Albanese",
+        "Defence Minister John Doe"), so that "the prime minister said" before the
+        name is given is the one person of the article with that title. A title two
+        people of the article share stays unresolved. Nothing else is learned."""
+        scout = ArticleActors(self.kb, self.date)
+        scout.home = self.home
+        holders: dict[str, dict[str, Actor | None]] = {}
+        for phrase in phrases:
+            actor = scout.resolve(phrase)
+            analysis = self.kb._analyse(tokenize(phrase), scout._by_key or None)
+            titles = _singular_titles(analysis)
+            if actor is not None and actor.person:
+                for title in titles:
+                    holders.setdefault(title, {})[actor.person] = actor
+            elif actor is None:
+                # "Prime Minister Jane Roe" of no known state still makes "the prime minister" ambiguous
+                name = _name_text(analysis.tokens, analysis.names)
+                for title in titles if name else ():
+                    holders.setdefault(title, {})[name] = None
+        for actor in scout.people:
+            for title in self._role_titles(actor):
+                holders.setdefault(title, {})[actor.person] = actor
+        self._foreseen = {title: next(iter(people.values())) for title, people in holders.items()
+                          if len(people) == 1 and None not in people.values()}
+
+    def _role_titles(self, actor: Actor) -> list[str]:
+        """The titles of the offices a known person of the article's home state holds on
+        its date. Only the home state's: a wire story from Canberra says "the prime
+        minister" of Australia's, while "the president" beside a named Putin in a story
+        from Washington is most often the American one."""
+        if self.home is None or actor.country != self.home:
+            return []
+        titles: list[str] = []
+        for term in self.kb.terms(actor.person or ""):
+            if term.covers(self.date) and (term.country or term.org) == (actor.country or actor.code):
+                titles += [t for t in self.kb.role_titles(term.role) if t not in titles]
+        return titles
 
     def resolve(self, phrase: str) -> Actor | None:
         if not phrase or not phrase.strip():
@@ -1027,19 +1129,51 @@ class ArticleActors:
     def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
         actor = self.kb._resolve(analysis, text, self.date, self._by_key)
         titles = _singular_titles(analysis)
-        if actor is None and titles and not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
-            # "the minister said": the person last introduced with that title
+        if actor is None and titles and not analysis.names and \
+                not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
+            # ("Prime Minister Jane Roe" names someone else, whoever was prime minister before)
+            # "the minister said": the person last introduced with that title, else the
+            # one person of the article who bears it
             for title in titles:
-                known = self._by_title.get(title)
+                known = self._by_title.get(title) or self._foreseen.get(title)
                 if known is not None:
                     actor = replace(known, text=text)
                     break
+        if actor is None and titles and not analysis.names and self.home is not None and \
+                not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
+            actor = self._home_holder(analysis, text)
+        if actor is None and not analysis.matches:
+            actor = self._state_referred(text)
         if actor is not None:
             self._learn(actor)
             if actor.person:
                 for title in titles:
                     self._by_title[title] = replace(actor)
+                for title in self._role_titles(actor):
+                    self._by_title[title] = replace(actor)
+            if actor.country and actor.country in self.kb._country_names:
+                if actor.country in self._states_named:
+                    self._states_named.remove(actor.country)
+                self._states_named.append(actor.country)
         return actor
+
+    def _home_holder(self, analysis: Analysis, text: str) -> Actor | None:
+        """"The foreign minister" in a story datelined in the state: its holder that day."""
+        _sector, role, _title = _pick_sector(analysis.matches)
+        if not role or any(t.key in _FORMER for t in analysis.tokens):
+            return None
+        term = self.kb.holder(self.home, role, self.date)
+        return self.kb._actor_for_term(term, text) if term is not None else None
+
+    def _state_referred(self, text: str) -> Actor | None:
+        """"The island": the state of those the word may stand for that the article named last."""
+        candidates = self.kb.state_reference(text)
+        if not candidates:
+            return None
+        for country in reversed(self._states_named):
+            if country in candidates:
+                return Actor(text=text, code=country, country=country)
+        return None
 
     def _learn(self, actor: Actor) -> None:
         """Remember a person actor under their full name and their surname."""

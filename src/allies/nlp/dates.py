@@ -121,4 +121,83 @@ def resolve_date(text: str, article_date: str | None) -> str | None:
         if (match.group(1) or "").strip().lower() == "last" and back == 0:
             back = 7
         return (today - timedelta(days=back)).isoformat()
-    return today.isoformat()
+    background = _background_date(text, today)
+    return (background or today).isoformat()
+
+
+# Background in wire copy: "Azerbaijan retook Karabakh in September 2023", "The two
+# countries fought a war in 2020". A month or a year before the article's, with no
+# day phrase in the sentence, dates the sentence's act (the middle of that month or
+# year), unless it sits in a relative clause ("Russia, which invaded in 2022, said
+# on...") that leaves the main act current.
+_IN_MONTH_YEAR = re.compile(r"\b(?:in|during|by|until)\s+(?:late\s+|early\s+|mid-?)?" + _MONTH_NAME
+                            + r",?\s+(\d{4})\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:late\s+|early\s+|mid-?)?(\d{4})\b(?!\s*-)", re.I)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*$", re.I)
+
+
+def _background_date(text: str, today: date) -> date | None:
+    for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
+        match = pattern.search(text)
+        if match is None or _RELATIVE_CLAUSE.search(text[:match.start()]):
+            continue
+        year = int(match.group(match.lastindex))
+        if pattern is _IN_MONTH_YEAR:
+            found = date(year, _month_number(match.group(1)), 15) if 1900 < year else None
+            if found and (found.year, found.month) < (today.year, today.month):
+                return found
+        elif 1900 < year < today.year:
+            return date(year, 7, 1)
+    return None
+
+
+# -- datelines ---------------------------------------------------------------
+# A wire dateline opens an article's first paragraph: the place in capitals or
+# with a date or an agency, then a dash or a colon ("NEW DELHI, May 7, 2025 —",
+# "MOSCOW (Reuters) -", "Baku, 3 March 2024:", "KABUL, Afghanistan (AP) --").
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_MONTH_ANY_CASE = "(?i:" + _MONTH_NAME + ")"
+_DATELINE = re.compile(
+    r"^(?P<place>" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r"){0,3}"
+    r"(?:, (?!" + _MONTH_ANY_CASE + r"\b)" + _PLACE_WORD + r"(?: " + _PLACE_WORD + r"){0,2})?)"
+    r"(?:,? (?P<date>" + _MONTH_ANY_CASE + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)? " + _MONTH_ANY_CASE + r"(?:,? \d{4})?))?"
+    r"(?: ?\((?P<agency>[^()\n]{1,40})\))?"
+    r" ?(?P<dash>—|–|--|-|:)(?= )")
+
+
+class Dateline:
+    """A dateline found at the start of a paragraph: its place as written, the date it
+    gives (ISO, or None), and where the paragraph's own words begin."""
+
+    __slots__ = ("date", "end", "place")
+
+    def __init__(self, place: str, date: str | None, end: int):
+        self.place, self.date, self.end = place, date, end
+
+    def __repr__(self) -> str:
+        return f"Dateline({self.place!r}, {self.date!r}, {self.end})"
+
+
+def parse_dateline(paragraph: str, article_date: str | None = None) -> Dateline | None:
+    """The dateline opening ``paragraph``, or None.
+
+    The place must be written in capitals ("MOSCOW") or come with a date or an
+    agency; a title-case place with a bare dash ("Moscow - the talks") is prose. A
+    date without a year takes it from ``article_date`` and is None without one.
+    """
+    lead = len(paragraph) - len(paragraph.lstrip())
+    match = _DATELINE.match(paragraph[lead:lead + 160])
+    if not match:
+        return None
+    place = match.group("place")
+    letters = [ch for ch in place.split(",")[0] if ch.isalpha()]
+    if not (match.group("date") or match.group("agency")) and not all(ch.isupper() for ch in letters):
+        return None
+    if match.group("dash") == "-" and not (match.group("date") or match.group("agency")) and len(letters) < 3:
+        return None
+    found = resolve_date(match.group("date"), article_date) if match.group("date") else None
+    end = lead + match.end()
+    while end < len(paragraph) and paragraph[end] == " ":
+        end += 1
+    return Dateline(place.strip(" ,"), found, end)

@@ -30,8 +30,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-# The dev data sits next to a source checkout: <repo>/../shared/data/dev.
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "dev"
+# The dev data sits beside a source checkout: <repo>/../shared/data/dev.
+DEV_DATA_PARTS = ("shared", "data", "dev")
+DEV_DATA_ENV = "ALLIES_DEV_DATA"
+QUAD_FILE = "conflibert_cameo_class_train.tsv"
+PETR_FILE = "PETR2_GSR_validation.xml"
 QUAD_NAMES = ("neutral", "verbal coop", "material coop", "verbal confl", "material confl")
 
 
@@ -76,7 +79,7 @@ def read_petr_records(path: Path) -> list[dict]:
     raw = path.read_text(encoding="utf-8", errors="replace")
     records = []
     for chunk in re.split(r"<Sentence\b", raw)[1:]:
-        text_match = re.search(r"<Text>(.*?)</Text>", chunk, re.S)
+        text_match = re.search(r"<Text>(.*?)</Text>", chunk, re.DOTALL)
         if not text_match:
             continue
         text = " ".join(text_match.group(1).split())
@@ -103,7 +106,7 @@ def actor_country(code: str | None) -> str | None:
     if not code:
         return None
     code = code.strip().upper()
-    if len(code) < 3 or code.startswith("---") or code.startswith("IGO") or code.startswith("IMG"):
+    if len(code) < 3 or code.startswith(("---", "IGO", "IMG")):
         return None
     return code[:3]
 
@@ -118,6 +121,28 @@ def macro_f1(gold: list[int], predicted: list[int], classes: int = 5) -> float:
         recall = tp / (tp + fn) if tp + fn else 0.0
         scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
     return sum(scores) / classes
+
+
+def find_dev_data(explicit: Path | None = None, env: dict | None = None, cwd: Path | None = None,
+                  source: Path | None = None) -> Path | None:
+    """The dev data folder: ``--data``, else ``$ALLIES_DEV_DATA``, else the first
+    ``shared/data/dev`` holding the quad file in a folder above the working
+    directory or above this source file (a clone's ``../shared/data/dev``, from the
+    repository root or any folder inside it). None when none is found."""
+    from .. import settings
+
+    if explicit is not None:
+        return explicit
+    configured = settings.dev_data() if env is None else (Path(env[DEV_DATA_ENV]) if env.get(DEV_DATA_ENV) else None)
+    if configured is not None:
+        return configured
+    starts = [(cwd or Path.cwd()).resolve(), (source or Path(__file__)).resolve().parent]
+    for start in starts:
+        for folder in (start, *start.parents):
+            candidate = folder.joinpath(*DEV_DATA_PARTS)
+            if (candidate / QUAD_FILE).is_file():
+                return candidate
+    return None
 
 
 def evaluate_quads(coder, rows, show: int = 0):
@@ -146,6 +171,9 @@ def evaluate_quads(coder, rows, show: int = 0):
 
 
 def evaluate_triples(coder, records, show: int = 0, min_confidence: float = 0.0):
+    """Triple precision, recall and F1 over events at least ``min_confidence``
+    sure; the root confusion matrix compares the gold root with the top event
+    among those same events, so each threshold has its own matrix."""
     from allies.model import Document
 
     documents = [Document(text=r["text"], date=r["date"], doc_id=i) for i, r in enumerate(records)]
@@ -162,7 +190,7 @@ def evaluate_triples(coder, records, show: int = 0, min_confidence: float = 0.0)
         fp += len(predicted - gold)
         fn += len(gold - predicted)
         gold_root = Counter(c[:2] for _, _, c in record["codings"]).most_common(1)
-        top = top_event(coded.events)
+        top = top_event([e for e in coded.events if e.confidence >= min_confidence])
         roots[(gold_root[0][0] if gold_root else "--", top.cameo[:2] if top else "--")] += 1
         if show and gold != predicted:
             print(f"  gold {sorted(gold, key=str)} got {sorted(predicted, key=str)}: {record['text'][:140]}")
@@ -217,7 +245,7 @@ def _spans(words: list[tuple[str, str]], kind: str) -> list[set[str]]:
     return spans
 
 
-_FUNCTION_WORDS = frozenset("the a an of in on and to its his her their 's s".split())
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "in", "on", "and", "to", "its", "his", "her", "their", "'s", "s"])
 
 
 def _names_span(text: str, spans: list[set[str]]) -> bool:
@@ -257,8 +285,8 @@ def evaluate_roles(coder, rows, min_confidence: float = 0.5):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=None,
-                        help="folder with conflibert_cameo_class_train.tsv and PETR2_GSR_validation.xml "
-                             "(default: $ALLIES_DEV_DATA or ../shared/data/dev next to the source tree)")
+                        help=f"folder with {QUAD_FILE} and {PETR_FILE} (default: ${DEV_DATA_ENV}, else "
+                             "../shared/data/dev found above the working directory or the source tree)")
     parser.add_argument("--rules", action="store_true", help="measure the rule-based path (no spaCy model)")
     parser.add_argument("--show", type=int, default=0, help="print up to N mistakes")
     parser.add_argument("--min-confidence", type=float, default=0.5,
@@ -267,16 +295,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args) -> int:
     """Run both evaluations; a missing data folder is an InputError."""
-    from .. import settings
     from ..errors import InputError
     from . import Coder
 
-    folder = args.data or settings.dev_data() or Path(DEFAULT_DATA)
-    quad_file = folder / "conflibert_cameo_class_train.tsv"
-    petr_file = folder / "PETR2_GSR_validation.xml"
+    how = (f"give --data DIR, set {DEV_DATA_ENV}, or run from a clone with ../shared/data/dev "
+           "beside the repository")
+    folder = find_dev_data(args.data)
+    if folder is None:
+        raise InputError(f"evaluation data not found: no shared/data/dev above the working directory "
+                         f"or the source tree ({how})")
+    quad_file = folder / QUAD_FILE
+    petr_file = folder / PETR_FILE
     missing = [str(p) for p in (quad_file, petr_file) if not p.is_file()]
     if missing:
-        raise InputError(f"evaluation data not found: {', '.join(missing)} (use --data DIR)")
+        raise InputError(f"evaluation data not found: {', '.join(missing)} ({how})")
     if not 0.0 <= args.min_confidence <= 1.0:
         raise InputError("--min-confidence must be between 0 and 1")
     coder = Coder(model=None if args.rules else "auto")

@@ -17,6 +17,7 @@ from ..model import CodedDocument, Document, Event
 
 DEFAULT_DB = settings.DEFAULT_DB
 
+SENTENCE_COLUMNS = ("article_id", "sentence_index", "text", "start_char", "end_char", "is_headline")
 EVENT_COLUMNS = (
     "event_id", "origin", "article_id", "sentence_index", "date",
     "source_text", "source_code", "source_country", "source_sector",
@@ -208,7 +209,7 @@ class Store:
                     [digest, doc.title, doc.date, doc.source, doc.url, doc.path, doc.text],
                 ).fetchone()[0]
                 ids.append(article_id)
-                sentences += [(article_id, s.index, s.text, s.start, s.end) for s in coded.sentences]
+                sentences += [(article_id, s.index, s.text, s.start, s.end, s.is_headline) for s in coded.sentences]
                 mentions += [
                     (article_id, m.sentence_index, m.start, m.end, m.actor.text, m.actor.code,
                      m.actor.country, m.actor.sector, m.actor.person)
@@ -218,7 +219,7 @@ class Store:
                     events.append(_event_row(next_event_id, origin, article_id, event, doc) + tuple(made_by))
                     next_event_id += 1
                 descriptions += [_description_row(article_id, d, doc) for d in coded.descriptions]
-            insert_rows(con, "sentences", None, sentences)
+            insert_rows(con, "sentences", SENTENCE_COLUMNS, sentences)
             insert_rows(con, "actor_mentions", None, mentions)
             insert_rows(con, "events", EVENT_COLUMNS + ("coder_version", "coder_model"), events)
             insert_rows(con, "descriptions", DESCRIPTION_COLUMNS, descriptions)
@@ -257,7 +258,8 @@ class Store:
 
     def sentences(self, article_id: int) -> list[dict[str, Any]]:
         cur = self.con.execute(
-            "SELECT sentence_index, text, start_char, end_char FROM sentences WHERE article_id = ? ORDER BY sentence_index",
+            "SELECT sentence_index, text, start_char, end_char, is_headline FROM sentences WHERE article_id = ? "
+            "ORDER BY sentence_index",
             [article_id],
         )
         names = [d[0] for d in cur.description]

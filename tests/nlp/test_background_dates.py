@@ -1,0 +1,36 @@
+"""Background sentences in wire copy keep the date of what they recall."""
+from __future__ import annotations
+
+import pytest
+
+from allies.model import Document
+from allies.nlp.dates import resolve_date
+
+ARTICLE_DATE = "2025-06-04"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Azerbaijan retook Karabakh in a lightning offensive in September 2023.", "2023-09-15"),
+    ("The two countries fought a six-week war in 2020.", "2020-07-01"),
+    ("Russia launched its full-scale invasion in late February 2022.", "2022-02-15"),
+    # a day phrase wins: the act is current, the year is background
+    ("Armenia, which lost the war in 2020, accused Baku on Monday of shelling.", "2025-06-02"),
+    # a relative clause carries the year: the main act is the article's
+    ("Georgia, which fought Russia in 2008, protested the deployment.", ARTICLE_DATE),
+    # the article's own month or a later year is not background
+    ("Elections are due in June 2025.", ARTICLE_DATE),
+    ("The treaty will expire in 2026.", ARTICLE_DATE),
+    ("The plan runs in 2024-2026.", ARTICLE_DATE),
+])
+def test_background_dates(text, expected):
+    assert resolve_date(text, ARTICLE_DATE) == expected
+
+
+def test_a_background_paragraph_dates_its_events_in_the_past(coder):
+    text = ("BAKU, June 4, 2025 — Azerbaijan accused Armenia on Wednesday of violating the ceasefire.\n\n"
+            "The two countries fought a six-week war over Nagorno-Karabakh in 2020.")
+    coded = next(coder.code_documents([Document(text=text)]))
+    lede = [e for e in coded.events if e.sentence_index == 0]
+    background = [e for e in coded.events if e.sentence_index == 1]
+    assert lede and all(e.date == "2025-06-04" for e in lede)
+    assert background and all(e.date == "2020-07-01" for e in background)
