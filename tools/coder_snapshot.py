@@ -60,7 +60,8 @@ def inputs(dev: Path = DEV) -> dict[str, list]:
     if petr.exists():
         sets["petr"] = [Document(text=r["text"], date=r["date"], doc_id=i)
                         for i, r in enumerate(read_petr_records(petr))]
-    sets["tests"] = [Document(text=t, date="2024-03-06", doc_id=i) for i, t in enumerate(_test_sentences())]
+    # keyed by the sentence itself: tests come and go, and a new one must not shift the others
+    sets["tests"] = [Document(text=t, date="2024-03-06", doc_id=t) for t in _test_sentences()]
     corpus = ROOT / "src" / "allies" / "demo" / "corpus.jsonl"
     demo = []
     for i, line in enumerate(corpus.read_text(encoding="utf-8").splitlines()):
@@ -119,14 +120,18 @@ def diff(before: Path, after: Path, with_rule: bool = False, show: int = 5) -> i
     changed: dict[tuple, int] = defaultdict(int)
     total: dict[tuple, int] = defaultdict(int)
     examples = []
-    for key in sorted(set(old) | set(new), key=str):
+    only = {"before": set(old) - set(new), "after": set(new) - set(old)}
+    for key in sorted(set(old) & set(new), key=str):
         total[key[:2]] += 1
-        if old.get(key) != new.get(key):
+        if old[key] != new[key]:
             changed[key[:2]] += 1
             if len(examples) < show:
                 examples.append((key, old.get(key), new.get(key)))
     for group in sorted(total):
         print(f"{group[0]:6} {group[1]:11} {changed[group]:5} of {total[group]:5} documents changed")
+    for side, keys in only.items():
+        if keys:
+            print(f"{len(keys)} documents only {side} (inputs added or removed, not compared)")
     for key, was, now in examples:
         print(f"\n{key}:\n  before {json.dumps(was, ensure_ascii=False)[:600]}\n  after  {json.dumps(now, ensure_ascii=False)[:600]}")
     return sum(changed.values())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from allies.nlp import Coder
 
 
 def between(events, source, target):
@@ -158,3 +159,17 @@ def test_quoted_official_speaks_for_the_state(coder):
     statement = coder.code("Russian Foreign Minister Sergei Lavrov issued a statement on Tuesday.", date="2023-05-10")
     assert statement and statement[0].cameo.startswith("01") and statement[0].source.country == "RUS"
     assert statement[0].speaker is not None and statement[0].speaker.person
+
+
+@pytest.mark.parametrize("text", ["If Russia attacks Georgia, NATO will respond.",
+                                  "Prosecutors are examining whether Russia attacked Georgia."])
+def test_rule_path_reads_its_condition_markers_from_the_voice_table(text):
+    # voice_words.tsv lists if/unless/whether/provided as condition markers; the
+    # rule-based path once checked only "if" and "unless"
+    events = [e for e in Coder(model=None).code(text) if e.cameo.startswith("19")]
+    assert events and all(e.modality == "conditional" for e in events)
+
+
+def test_rule_path_keeps_provided_as_a_verb():
+    events = Coder(model=None).code("Russia has provided aid to Serbia.")
+    assert events and all(e.modality == "asserted" for e in events)

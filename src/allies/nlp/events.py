@@ -1347,7 +1347,7 @@ class EventExtractor:
             # the base": the threat is aimed at Y
             clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
             for child in (c for clause in clauses for c in clause.children):
-                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children):
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.book.voice.get("conditional", ()) for c in child.children):
                     target_tokens = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
                     break
         source_tokens = [self._wielder(t, resolver) for t in source_tokens]

@@ -105,6 +105,8 @@ class RuleCoder:
             return []
         events = []
         speech_positions = [t for t in triggers if "speech" in self.book.word_category.get(t[1], ())]
+        trigger_positions = {t[0] for t in triggers}
+        conditions = self.book.voice.get("conditional", ())
         for index, (position, lemma, code, frame) in enumerate(triggers):
             start = words[position][0]
             later_event = any(t[0] > position for t in triggers)
@@ -133,7 +135,9 @@ class RuleCoder:
                 modality = "hypothetical"
             elif any(w in self.book.voice.get("future", ()) for w in previous):
                 modality = "future"
-            if re.search(r"\b(if|unless)\b", text[:start], re.I):
+            # a condition marker before the verb ("if", "unless", "whether"); "provided" that is
+            # itself the sentence's verb ("has provided aid") is no marker
+            if any(words[p][2].lower() in conditions for p in range(position) if p not in trigger_positions):
                 modality = "conditional"
             if previous and previous[-1] == "to" and len(previous) > 1:
                 carrier = self.lemma(previous[-2]) or previous[-2]
