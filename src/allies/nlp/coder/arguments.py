@@ -1,12 +1,15 @@
 """Arguments: who does the act (subjects, agents, controllers) and to whom (targets)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .confidence import known
 from .resolver import ActorResolver
-from .triggers import Trigger
+from .triggers import Act, Trigger
 from .words import (
     ACTOR_ENTS,
     ARMED_SECTORS,
+    FORCE_ROOTS,
     FORCES_PLACED,
     HOST_PREPS,
     LOCATION_PREPS,
@@ -265,3 +268,49 @@ class ArgumentStage:
         if adjective.dep_ != "acomp" or not self.book.is_(adjective.lower_, "responsibility"):
             return None
         return next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+
+    # ------------------------------------------------------------ one trigger's arguments
+    def _arguments(self, trigger: Trigger, resolver: ActorResolver) -> Act:
+        """The act of a trigger with its source and target tokens."""
+        verb = trigger.token
+        source_tokens, _ = self.subjects(verb)
+        passive = self._is_passive(verb)
+        if passive and not source_tokens:
+            # "Russian troops were deployed to X": with no agent, the forces moved act for their state
+            moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            forces = self.actor(moved, resolver, require_actor=True) if moved is not None else None
+            if forces is not None and forces.sector in ARMED_SECTORS and trigger.cameo[:2] in MOVED_OBJECT_ROOTS:
+                source_tokens = self._with_conjuncts(moved)
+        if trigger.giver is not None:
+            target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
+        else:
+            target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        act = Act(trigger, verb, source_tokens, target_tokens)
+        if "helping" in self.kinds(verb):
+            self._helped(act)
+        if not act.target_tokens and ((self.kinds(verb) & {"demand", "appeal"}) or (
+                "hope_frame" in self.kinds(verb) and self._wants_another(verb))):
+            # "Obama wants Putin to attack": the appeal goes to Putin
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    act.target_tokens = [c for c in child.children if c.dep_ == "nsubj"][:1]
+        if not act.target_tokens:
+            # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
+            purpose = "purpose" in self.kinds(verb)
+            for child in verb.children:
+                if child.pos_ == "VERB" and (child.dep_ == "xcomp" or (purpose and child.dep_ == "advcl")):
+                    inner = self.verb_trigger(child) or Trigger(child, "", child.text, False)
+                    act.target_tokens = self._target_tokens(child, inner, resolver, self._is_passive(child))
+                    break
+        return act
+
+    def _helped(self, act: Act) -> None:
+        """"helped Russia recapture territory": the one helped is the clause's subject, and
+        help to fight is military cooperation."""
+        verb = act.verb
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if not act.target_tokens and clause is not None and clause.dep_ == "ccomp":
+            act.target_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+        helped = self.verb_trigger(clause) if clause is not None else None
+        if helped is not None and act.trigger.cameo[:2] == "07" and helped.cameo[:2] in FORCE_ROOTS:
+            act.trigger = replace(act.trigger, cameo="062")

@@ -1,11 +1,11 @@
 """Triggers: the verbs and nouns that code an event, matched against the pattern tables."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ...model import Actor
 from .resolver import ActorResolver
-from .words import ACTOR_ENTS, PREP_DEPS
+from .words import ACTOR_ENTS, CARRIERS, PREP_DEPS
 
 
 def add_attached_preps(head, preps: set, pobjs: dict) -> None:
@@ -37,6 +37,26 @@ class Trigger:
     frame_preps: frozenset = frozenset()
     giver: object = None           # "received X from Y": Y, who is the source
     objects: frozenset = frozenset()  # the object words the frame asked for ("halt =fighting")
+
+
+@dataclass
+class Act:
+    """One trigger's event while it is coded: its tokens, then its voice and its actors."""
+
+    trigger: Trigger
+    verb: object
+    source_tokens: list
+    target_tokens: list
+    cameo: str = ""
+    negated: bool = False
+    modality: str = "asserted"
+    speaker_token: object = None
+    speaker: object = None
+    obliged: bool = False
+    wished_by_another: bool = False
+    judged: bool = False
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
 
 
 class TriggerStage:
@@ -245,3 +265,105 @@ class TriggerStage:
             governor = head.head
             return self.book.is_(governor.lemma_.lower(), "topic") or self.book.is_(governor.lower_, "topic")
         return False
+
+    # ------------------------------------------------------------ a sentence's triggers
+    def sentence_triggers(self, sent) -> tuple[dict[int, Trigger], set[int], set[int]]:
+        """The sentence's triggers by token index, the event nouns they consumed, and the
+        carriers (verbs whose "to"-clause they recode)."""
+        triggers = self._verb_triggers(sent)
+        self._drop_gerund_objects(triggers)
+        consumed_nouns = self._consumed_nouns(triggers)
+        self._drop_hollow(triggers)
+        self._serve_purposes(triggers)
+        self._carry_noun_clauses(sent, triggers)
+        carried = self._carry_verb_clauses(sent, triggers)
+        return triggers, consumed_nouns, carried
+
+    def _verb_triggers(self, sent) -> dict[int, Trigger]:
+        triggers: dict[int, Trigger] = {}
+        for token in sent:
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT" and token.lemma_ != "be") or (
+                    # headline grammar the tagger misreads: "EU and UN hand over supplies"
+                    token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)) or (
+                    token.pos_ == "ADJ" and token.dep_ == "acomp"):
+                trigger = self.verb_trigger(token)
+                if trigger is not None:
+                    triggers[token.i] = trigger
+        return triggers
+
+    @staticmethod
+    def _drop_gerund_objects(triggers: dict[int, Trigger]) -> None:
+        """"stopped fighting", "agreed to halt fighting": the gerund is the frame's object, not an event."""
+        for trigger in list(triggers.values()):
+            for child in trigger.token.children:
+                if child.i in triggers and child.tag_ == "VBG" and child.dep_ in ("xcomp", "dobj", "ccomp") \
+                        and child.lemma_.lower() in trigger.objects:
+                    del triggers[child.i]
+
+    def _consumed_nouns(self, triggers: dict[int, Trigger]) -> set[int]:
+        """Event nouns a trigger already codes ("launched an attack"): no nominal event of their own."""
+        consumed_nouns = {t.noun.i for t in triggers.values() if t.noun is not None}
+        for trigger in triggers.values():
+            _, _, _, dobj, passive_subject = self._preps_and_objects(trigger.token)
+            if trigger.specific and dobj is not None:
+                consumed_nouns.add(dobj.i)
+        return consumed_nouns
+
+    def _drop_hollow(self, triggers: dict[int, Trigger]) -> None:
+        """"seeking to deepen", "hopes to meet": such verbs only give the voice of their clause's act."""
+        for index in [i for i, t in triggers.items() if "hollow" in self.kinds(t.token)]:
+            if any(c.dep_ == "xcomp" and c.i in triggers for c in triggers[index].token.children):
+                del triggers[index]
+
+    def _serve_purposes(self, triggers: dict[int, Trigger]) -> None:
+        """"sent experts to investigate", "will send police to Haiti to help restore order":
+        a sending serves the act of its purpose clause (the first one), whether or not it
+        has a code of its own, and its destination is the act's target."""
+        served: set[int] = set()
+        for index, inner in sorted(triggers.items()):
+            token, head = inner.token, inner.token.head
+            if token.dep_ in ("xcomp", "advcl") and head.i < index and head.i not in served \
+                    and "purpose" in self.kinds(head) and any(c.lower_ == "to" for c in token.children) \
+                    and not inner.cameo.startswith("01"):
+                sending = triggers.get(head.i)
+                words = sending.words if sending is not None else head.text
+                preps = sending.frame_preps if sending is not None else frozenset()
+                triggers[head.i] = Trigger(head, inner.cameo, f"{words} to {inner.words}", True, frame_preps=preps)
+                served.add(head.i)
+
+    def _carry_noun_clauses(self, sent, triggers: dict[int, Trigger]) -> None:
+        """Nouns that carry their clause: "Putin's offer to mediate" is an intention, "a demand
+        to withdraw" a demand; the clause's event takes the carrier's code."""
+        for token in sent:
+            kinds = self.book.word_category.get(token.lemma_.lower(), ()) if token.pos_ == "NOUN" else ()
+            carrier_kind = next((k for k in CARRIERS if k in kinds), None)
+            if carrier_kind is None:
+                continue
+            for child in token.children:
+                inner = triggers.get(child.i)
+                if child.dep_ == "acl" and inner is not None and not inner.cameo.startswith("01") \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    triggers[child.i] = replace(inner, cameo=self.book.carrier_code(carrier_kind, inner.cameo),
+                                                words=f"{token.text} to {inner.words}")
+                    break
+
+    def _carry_verb_clauses(self, sent, triggers: dict[int, Trigger]) -> set[int]:
+        """Carriers: "pledged to send", "urged X to release", "refused to withdraw", "failed to reach"."""
+        carried: set[int] = set()
+        for token in sent:
+            kinds = self.kinds(token) if token.pos_ in ("VERB", "AUX") else ()
+            carrier_kind = next((k for k in CARRIERS if k in kinds), None)
+            if carrier_kind is None and "hope_frame" in kinds and self._wants_another(token):
+                carrier_kind = "appeal"  # "Obama wants Putin to act": an appeal to Putin
+            if carrier_kind is None:
+                continue
+            for child in token.children:
+                inner = triggers.get(child.i)
+                if child.dep_ in ("xcomp", "ccomp") and inner is not None and not inner.cameo.startswith("01"):
+                    code = self.book.carrier_code(carrier_kind, inner.cameo)
+                    own = triggers.get(token.i)
+                    triggers[token.i] = Trigger(token, code, f"{token.text} to {inner.words}", True,
+                                                frame_preps=own.frame_preps if own else frozenset())
+                    carried.add(token.i)
+                    break
+        return carried
