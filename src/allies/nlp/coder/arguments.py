@@ -86,27 +86,7 @@ class ArgumentStage:
             if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
                 return self._with_conjuncts(child), False
         if self._is_passive(verb):
-            for child in verb.children:
-                if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return self._with_conjuncts(obj), True
-            # "rockets were fired from Gaza": those in the place they came from
-            if (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo[:2] in ("18", "19", "20"):
-                for child in verb.children:
-                    if child.dep_ == "prep" and child.lower_ == "from":
-                        for obj in child.children:
-                            if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN"):
-                                return [obj], True
-            # "were killed in an Israeli air strike": the strike's actor did it
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
-                            actor_token = self._noun_actor(obj)
-                            if actor_token is not None:
-                                return [actor_token], True
-            return [], True
+            return self._passive_subjects(verb)
         if depth > 4:
             return [], False
         judged = self._judged(verb)
@@ -121,18 +101,50 @@ class ArgumentStage:
         if verb.dep_ == "conj" and not any(c.dep_ == "cc" for t in (verb.head, *verb.head.conjuncts) for c in t.children):
             return [], False  # a "conjunct" with no "and"/"or" anywhere is a misparse, not a shared subject
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
-            if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
-                return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
-            if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
-                return [], False
-            if self._is_passive(verb.head):
-                if verb.dep_ == "xcomp":
-                    # "Obama is scheduled to attend", "X was forced to withdraw"
-                    for child in verb.head.children:
-                        if child.dep_ == "nsubjpass":
-                            return self._with_conjuncts(child), False
-                return [], False
-            return self.subjects(verb.head, depth + 1)
+            return self._governor_subjects(verb, depth)
+        return self._attached_subjects(verb, depth)
+
+    def _passive_subjects(self, verb) -> tuple[list, bool]:
+        """Who did a passive act: the "by" agent, the place fire came from, the strike's actor."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self._with_conjuncts(obj), True
+        # "rockets were fired from Gaza": those in the place they came from
+        if (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo[:2] in ("18", "19", "20"):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN"):
+                            return [obj], True
+        # "were killed in an Israeli air strike": the strike's actor did it
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
+                        actor_token = self._noun_actor(obj)
+                        if actor_token is not None:
+                            return [actor_token], True
+        return [], True
+
+    def _governor_subjects(self, verb, depth: int) -> tuple[list, bool]:
+        """The subject a clause shares with the verb governing it."""
+        if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
+            return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+            return [], False
+        if self._is_passive(verb.head):
+            if verb.dep_ == "xcomp":
+                # "Obama is scheduled to attend", "X was forced to withdraw"
+                for child in verb.head.children:
+                    if child.dep_ == "nsubjpass":
+                        return self._with_conjuncts(child), False
+            return [], False
+        return self.subjects(verb.head, depth + 1)
+
+    def _attached_subjects(self, verb, depth: int) -> tuple[list, bool]:
+        """The subject of a relative clause, a participle, or a root the parser left without one."""
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head], False
         if verb.dep_ == "ROOT":
