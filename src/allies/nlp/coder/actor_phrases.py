@@ -45,19 +45,8 @@ class ActorStage:
 
     def actor(self, token, resolver: ActorResolver, require_actor: bool = False) -> Actor | None:
         """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
-        lower = token.lower_
         if token.pos_ == "PRON":
-            found = self._antecedent(token, resolver) if lower in PERSON_PRONOUNS | GROUP_PRONOUNS else None
-            if found is not None:
-                return found
-            if lower in PERSON_PRONOUNS:
-                found = resolver.person()
-            elif lower in GROUP_PRONOUNS:
-                found = resolver.last_actor
-            if found is not None:
-                return found
-            # an unresolved "he"/"they" still acts; it just cannot be placed
-            return None if require_actor or lower not in PERSON_PRONOUNS | GROUP_PRONOUNS else Actor(text=token.text)
+            return self._pronoun_actor(token, resolver, require_actor)
         if (token.ent_type_ in NOT_ACTOR_ENTS and not self._state_name(token, resolver)) or token.like_num:
             # "hundreds of prisoners", "two of the soldiers": the actor is after "of"
             for child in token.children:
@@ -67,6 +56,47 @@ class ActorStage:
                             return self.actor(obj, resolver, require_actor)
             return None
         span = self._name_span(token)
+        phrase = span.text
+        actor = self._named_actor(token, span, resolver)
+        if actor is not None:
+            if actor.text != phrase and token.pos_ != "PRON":
+                actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
+            return actor
+        if token.pos_ == "NOUN":
+            definite = self._definite_state(token, span, resolver)
+            if definite is not None:
+                return definite
+        if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS):
+            return None
+        acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
+        if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.like_num:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "ADJ"):
+                # a subject the parser misread as a verb ("recognised Government of ..."): its words still name it
+                inside = resolver.find_inside(token.doc[token.left_edge.i:token.right_edge.i + 1].text)
+                if inside is not None:
+                    return inside
+            return None
+        if token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS or acronym:
+            resolver.named.add(phrase)  # a name the knowledge base lacks: an actor, not a failed attachment
+        return Actor(text=phrase)
+
+    def _pronoun_actor(self, token, resolver: ActorResolver, require_actor: bool) -> Actor | None:
+        """"he", "they": the subject of a governing clause, the last person or the last actor."""
+        lower = token.lower_
+        found = self._antecedent(token, resolver) if lower in PERSON_PRONOUNS | GROUP_PRONOUNS else None
+        if found is not None:
+            return found
+        if lower in PERSON_PRONOUNS:
+            found = resolver.person()
+        elif lower in GROUP_PRONOUNS:
+            found = resolver.last_actor
+        if found is not None:
+            return found
+        # an unresolved "he"/"they" still acts; it just cannot be placed
+        return None if require_actor or lower not in PERSON_PRONOUNS | GROUP_PRONOUNS else Actor(text=token.text)
+
+    def _named_actor(self, token, span, resolver: ActorResolver) -> Actor | None:
+        """The actor a phrase names: itself, its entity, its place, its apposition, or a state inside it."""
         phrase = span.text
         actor = resolver.resolve(phrase)
         if actor is None and token.ent_type_ in ACTOR_ENTS:
@@ -97,27 +127,7 @@ class ActorStage:
             if actor is not None:
                 # "the Russian building": the country is right, the words are ours.
                 actor = Actor(text=phrase, code=actor.country or actor.code, country=actor.country, sector=None)
-        if actor is not None:
-            if actor.text != phrase and token.pos_ != "PRON":
-                actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
-            return actor
-        if token.pos_ == "NOUN":
-            definite = self._definite_state(token, span, resolver)
-            if definite is not None:
-                return definite
-        if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS):
-            return None
-        acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
-        if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.like_num:
-            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "ADJ"):
-                # a subject the parser misread as a verb ("recognised Government of ..."): its words still name it
-                inside = resolver.find_inside(token.doc[token.left_edge.i:token.right_edge.i + 1].text)
-                if inside is not None:
-                    return inside
-            return None
-        if token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS or acronym:
-            resolver.named.add(phrase)  # a name the knowledge base lacks: an actor, not a failed attachment
-        return Actor(text=phrase)
+        return actor
 
     def _actors(self, tokens, resolver: ActorResolver, require_actor: bool = False) -> list[Actor]:
         """Actors of head tokens, splitting coordinated modifiers: "US and British

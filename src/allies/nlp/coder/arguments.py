@@ -171,6 +171,8 @@ class ArgumentStage:
         return [], False
 
     def _target_tokens(self, verb, trigger: Trigger, resolver: ActorResolver, passive: bool):
+        """Target tokens of a trigger: the passive subject, the object, a preposition's
+        object, an actor named inside them, or the place of an act done on the ground."""
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
         if trigger.noun is not None:
             for child in trigger.noun.children:
@@ -185,17 +187,29 @@ class ArgumentStage:
                     del pobjs[prep]  # "deployed troops to Mali": the host is no foe of the show of force
         if passive and passive_subject is not None and trigger.noun != passive_subject \
                 and not self._moved(passive_subject, trigger, resolver):
-            if self.actor(passive_subject, resolver, require_actor=True) is None:
-                inside = self._actor_inside(passive_subject, resolver)
-                if inside is not None:
-                    return [inside]  # "Evidence against Russia was presented"
-                for prep in (*sorted(trigger.frame_preps), "at", "on", "against", "into", "toward", "towards"):
-                    obj = pobjs.get(prep)
-                    if obj is not None and self.actor(obj, resolver, require_actor=True) is not None:
-                        return self._with_conjuncts(obj)  # "a rocket was fired at Israel"
-            return self._with_conjuncts(passive_subject)
+            return self._passive_target(passive_subject, trigger, resolver, pobjs)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
+        found = self._object_target(verb, trigger, resolver, pobjs, dobj)
+        if found is not None:
+            return found
+        if trigger.cameo[:2] not in PLACED_ROOTS:
+            return []  # "made remarks in Doha" is no statement to Qatar
+        return self._place_target(resolver, pobjs)
+
+    def _passive_target(self, passive_subject, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> list:
+        if self.actor(passive_subject, resolver, require_actor=True) is None:
+            inside = self._actor_inside(passive_subject, resolver)
+            if inside is not None:
+                return [inside]  # "Evidence against Russia was presented"
+            for prep in (*sorted(trigger.frame_preps), "at", "on", "against", "into", "toward", "towards"):
+                obj = pobjs.get(prep)
+                if obj is not None and self.actor(obj, resolver, require_actor=True) is not None:
+                    return self._with_conjuncts(obj)  # "a rocket was fired at Israel"
+        return self._with_conjuncts(passive_subject)
+
+    def _object_target(self, verb, trigger: Trigger, resolver: ActorResolver, pobjs: dict, dobj) -> list | None:
+        """The target among the verb's objects, in order of preference; None when there is none."""
         receiver = pobjs.get("to") if trigger.cameo[:2] in MOVED_OBJECT_ROOTS else None
         if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
             receiver = None
@@ -240,8 +254,10 @@ class ArgumentStage:
         if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" and resolver.sector(dobj.text) \
                 and trigger.cameo[:2] not in MOVED_OBJECT_ROOTS and "purpose" not in self.kinds(verb):
             return self._with_conjuncts(dobj)
-        if trigger.cameo[:2] not in PLACED_ROOTS:
-            return []  # "made remarks in Doha" is no statement to Qatar
+        return None
+
+    def _place_target(self, resolver: ActorResolver, pobjs: dict) -> list:
+        """The state where an act on the ground happened ("held exercises in Alaska")."""
         for prep in LOCATION_PREPS:
             obj = pobjs.get(prep)
             if obj is not None:
