@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tables import Column, Row, Schema, all_of, cameo_code, cameo_code_or_none, nonempty, one_of, read_tsv, word
+from .tables import Column, DataFileError, Row, Schema, all_of, cameo_code, cameo_code_or_none, nonempty, one_of, read_tsv, word
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,20 @@ class Frame:
 
 
 CARRIER_KINDS = ("intent", "appeal", "demand", "reject", "threaten")
-CARRIER_GENERAL = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120", "threaten": "130"}
 # The voice categories the coder's mechanisms read (see data/voice_words.tsv for what each means).
 VOICE_CATEGORIES = frozenset((
     "negation", "hypothetical", "future", "conditional", "obligation", "speech", "admission", "allegation",
     "receiving", "topic", "hollow", "purpose", "naming", "helping", "incursion", "frontier", "responsibility",
     "intent", "appeal", "demand", "reject", "threaten", "deny", "order", "future_frame", "hope_frame",
 ))
+# The code classes of data/code_classes.tsv: those that name codes a mechanism applies
+# to, and those that name the one code a mechanism gives.
+CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping", "force", "answering",
+                "incursion", "wielded", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
+                "alleged_violence")
+GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
+ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "official_sector", "armed_sector",
+                "unarmed_sector", "local_sector", "state_sector")
 SOURCE_KINDS = ("state", "government", "military", "legislature", "judiciary", "police", "rebels", "opposition",
                 "business", "media", "civilians", "experts")
 
@@ -56,6 +63,10 @@ SOURCE_KINDS = ("state", "government", "military", "legislature", "judiciary", "
 def _code_prefix(value: str) -> str | None:
     """A CAMEO code or root that names every code under it ("03", "057")."""
     return cameo_code(value)
+
+
+def _carrier_inner(value: str) -> str | None:
+    return None if value == "*" else cameo_code(value)
 
 
 def _code_or_verb(value: str) -> str | None:
@@ -78,7 +89,7 @@ SCHEMAS = {
                                  Column("verb", word, optional=True))),
     "support_verbs.tsv": Schema((Column("verb", word),)),
     "voice_words.tsv": Schema((Column("word", word), Column("category", one_of(VOICE_CATEGORIES, "category"))), ),
-    "carrier_codes.tsv": Schema((Column("inner", _code_prefix),
+    "carrier_codes.tsv": Schema((Column("inner", _carrier_inner),
                                  *(Column(kind, cameo_code_or_none) for kind in CARRIER_KINDS))),
     "symmetric_codes.tsv": Schema((Column("code_or_verb", _code_or_verb), Column("with_object", _YES_NO))),
     "coreference.tsv": Schema((Column("word", word), Column("kind", one_of(("pair", "state"), "kind")))),
@@ -86,6 +97,9 @@ SCHEMAS = {
     "source_codes.tsv": Schema((Column("code", cameo_code), Column("source", one_of(SOURCE_KINDS, "kind of source")),
                                 Column("code_when", cameo_code))),
     "epithets.tsv": Schema((Column("word", word), Column("cameo", cameo_code))),
+    "code_classes.tsv": Schema((Column("class", one_of((*CODE_CLASSES, *GIVEN_CODES), "code class")),
+                                Column("code", cameo_code))),
+    "role_words.tsv": Schema((Column("class", one_of(ROLE_CLASSES, "role class")), Column("word", word))),
     "irregular_verbs.tsv": Schema((Column("lemma", word), Column("forms", all_of(nonempty, word))), rest="forms"),
 }
 
@@ -129,6 +143,9 @@ class PatternBook:
 
         self.carriers: dict[str, dict[str, str]] = {
             row["inner"]: {kind: row[kind] for kind in CARRIER_KINDS} for row in table("carrier_codes.tsv")}
+        if any(self.carriers.get("*", {}).get(kind, "-") == "-" for kind in CARRIER_KINDS):
+            raise DataFileError("carrier_codes.tsv: the row '*' must give a code for every kind of carrier")
+        self._load_classes()
 
         mutual = [(row["code_or_verb"], row["with_object"] == "yes") for row in table("symmetric_codes.tsv")]
         self.symmetric = tuple(item for item, _ in mutual if item[:1].isdigit())
@@ -146,6 +163,36 @@ class PatternBook:
         for row in table("irregular_verbs.tsv"):
             for form in (row["forms"], *row.extra):
                 self.irregular[form] = row["lemma"]
+
+    def _load_classes(self) -> None:
+        self.code_classes: dict[str, tuple[str, ...]] = {name: () for name in CODE_CLASSES}
+        given: dict[str, list[str]] = {name: [] for name in GIVEN_CODES}
+        for row in table("code_classes.tsv"):
+            if row["class"] in given:
+                given[row["class"]].append(row["code"])
+            else:
+                self.code_classes[row["class"]] += (row["code"],)
+        for name, codes in given.items():
+            if len(codes) != 1:
+                raise DataFileError(f"code_classes.tsv: class {name} must give exactly one code, not {len(codes)}")
+        self.given_codes: dict[str, str] = {name: codes[0] for name, codes in given.items()}
+        self.roles: dict[str, tuple[str, ...]] = {name: () for name in ROLE_CLASSES}
+        for row in table("role_words.tsv"):
+            if row["class"].endswith("_sector") and row["word"] not in SOURCE_KINDS:
+                raise DataFileError(f"{row.where}: column word: unknown sector {row['word']!r}")
+            self.roles[row["class"]] += (row["word"],)
+
+    def in_class(self, name: str, code: str) -> bool:
+        """Whether a CAMEO code is in one of data/code_classes.tsv's classes (by prefix)."""
+        return any(code.startswith(prefix) for prefix in self.code_classes[name])
+
+    def given(self, name: str) -> str:
+        """The code a mechanism gives (data/code_classes.tsv): "helped_to_fight" -> "062"."""
+        return self.given_codes[name]
+
+    def role(self, name: str) -> tuple[str, ...]:
+        """The words of one of data/role_words.tsv's classes, in file order."""
+        return self.roles[name]
 
     # ------------------------------------------------------------------ verbs
     def match_verb(self, lemma: str, preps: set[str], objects: set[str]) -> Frame | None:
@@ -195,7 +242,7 @@ class PatternBook:
             row = self.carriers.get(inner[:length])
             if row and row.get(kind, "-") != "-":
                 return row[kind]
-        return CARRIER_GENERAL[kind]
+        return self.carriers["*"][kind]
 
     def is_symmetric(self, code: str, lemma: str | None = None, with_object: bool = False) -> bool:
         """Whether an event is mutual: by its code, or by its verb ("clash", "fight").

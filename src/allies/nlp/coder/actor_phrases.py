@@ -10,12 +10,10 @@ from .words import (
     GROUP_PRONOUNS,
     NAME_DEPS,
     NOT_ACTOR_ENTS,
-    OFFICIAL_SECTORS,
     PERSON_PRONOUNS,
     PLACE_ENTS,
     POSSESSIVE_PRONOUNS,
     POSSESSOR_PRONOUNS,
-    STATE_SECTORS,
 )
 
 
@@ -185,7 +183,7 @@ class ActorStage:
         if self.book.coreference.get(token.lower_) == "state":
             return Actor(text=f"the {token.text} ({previous.country})", code=previous.country, country=previous.country)
         sector = resolver.sector(token.text)
-        if sector in STATE_SECTORS:
+        if sector in self.book.role("state_sector"):
             return Actor(text=f"the {token.text} ({previous.country})", code=previous.country + SECTOR_SUFFIX[sector],
                          country=previous.country, sector=sector)
         return None
@@ -281,7 +279,7 @@ class ActorStage:
         """Who is behind a weapon or an attack that is the subject: "a car bombing by
         the Islamic State group killed", "missiles fired by the Israeli army struck"."""
         code = self._noun_code(token)
-        if token.pos_ != "NOUN" or (code is not None and code[:2] < "14"):
+        if token.pos_ != "NOUN" or (code is not None and not self.book.in_class("wielded", code)):
             return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
         own = self.actor(token, resolver)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSOR_PRONOUNS), None)
@@ -360,7 +358,7 @@ class ActorStage:
         not its people ("Egyptians protested") or someone merely from it."""
         if not actor.country:
             return False
-        if actor.sector in OFFICIAL_SECTORS:
+        if actor.sector in self.book.role("official_sector"):
             return True
         return actor.sector is None and self._resolver is not None and self._resolver.names_state(actor.text)
 

@@ -8,18 +8,8 @@ from .resolver import ActorResolver
 from .triggers import Act, Trigger
 from .words import (
     ACTOR_ENTS,
-    ARMED_SECTORS,
-    FORCE_ROOTS,
-    FORCES_PLACED,
-    HOST_PREPS,
-    LOCATION_PREPS,
-    MOVED_OBJECT_ROOTS,
-    NEARBY_PREPS,
     PLACE_ENTS,
-    PLACED_ROOTS,
     POSSESSIVE_PRONOUNS,
-    TARGET_PREPS,
-    answers,
 )
 
 
@@ -71,7 +61,7 @@ class ArgumentStage:
                             if obj.dep_ == "pobj":
                                 return obj
             own_code = (self.verb_trigger(head) or Trigger(head, "", "", False)).cameo
-            if "intent" not in kinds and not own_code.startswith("04"):
+            if "intent" not in kinds and not self.book.in_class("scheduled", own_code):
                 # "persuaded Mali to expel", "forced Kyiv to withdraw": the object does the
                 # act (but "promised Kenya to send aid" is the promiser's own act, and
                 # "called / visited X to discuss" the caller's purpose)
@@ -112,7 +102,7 @@ class ArgumentStage:
                     if obj.dep_ == "pobj":
                         return self._with_conjuncts(obj), True
         # "rockets were fired from Gaza": those in the place they came from
-        if (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo[:2] in ("18", "19", "20"):
+        if self.book.in_class("fired_from", (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo):
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "from":
                     for obj in child.children:
@@ -180,8 +170,8 @@ class ArgumentStage:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             pobjs.setdefault(child.lower_, obj)
-        if trigger.cameo[:3] in FORCES_PLACED:
-            for prep in HOST_PREPS:
+        if self.book.in_class("forces_placed", trigger.cameo):
+            for prep in self.book.role("host_prep"):
                 host = pobjs.get(prep)
                 if host is not None and not self.book.is_(host.lemma_.lower(), "frontier"):
                     del pobjs[prep]  # "deployed troops to Mali": the host is no foe of the show of force
@@ -193,7 +183,7 @@ class ArgumentStage:
         found = self._object_target(verb, trigger, resolver, pobjs, dobj)
         if found is not None:
             return found
-        if trigger.cameo[:2] not in PLACED_ROOTS:
+        if not self.book.in_class("placed", trigger.cameo):
             return []  # "made remarks in Doha" is no statement to Qatar
         return self._place_target(resolver, pobjs)
 
@@ -210,7 +200,7 @@ class ArgumentStage:
 
     def _object_target(self, verb, trigger: Trigger, resolver: ActorResolver, pobjs: dict, dobj) -> list | None:
         """The target among the verb's objects, in order of preference; None when there is none."""
-        receiver = pobjs.get("to") if trigger.cameo[:2] in MOVED_OBJECT_ROOTS else None
+        receiver = pobjs.get("to") if self.book.in_class("moved_object", trigger.cameo) else None
         if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
             receiver = None
         if dobj is not None and trigger.noun != dobj and not self._own(dobj) and receiver is None:
@@ -218,32 +208,32 @@ class ArgumentStage:
             # "handed over the presidency to X": what is given is not either)
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
-        for prep in (*sorted(trigger.frame_preps), *TARGET_PREPS):
+        for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(obj)
         # a generic group after the preposition: "air strikes on ISIL fighters in Mosul"
-        for prep in (*sorted(trigger.frame_preps), *TARGET_PREPS):
+        for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and obj.pos_ == "NOUN" and resolver.sector(obj.text) \
                     and not self._own(obj):
                 return self._with_conjuncts(obj)
         # an actor named inside the object ("China's assistance", "the Russian building")
-        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *TARGET_PREPS)]):
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *self.book.role("target_prep"))]):
             if obj is None:
                 continue
             for child in obj.children:
                 if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
                     return [child]
         # words about a thing answer its author: "rejected a truce proposal put forward by the US"
-        if dobj is not None and answers(trigger.cameo):
+        if dobj is not None and self.book.in_class("answering", trigger.cameo):
             for clause in dobj.children:
                 if clause.dep_ == "acl" and clause.tag_ == "VBN":
                     for obj in (o for by in clause.children if by.dep_ == "agent" for o in by.children):
                         if obj.dep_ == "pobj" and known(self.actor(obj, resolver, require_actor=True)):
                             return self._with_conjuncts(obj)
         # an actor anywhere in the object's phrase ("a part of Syria's second city", "a mall in Kenya")
-        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *TARGET_PREPS)]):
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *self.book.role("target_prep"))]):
             if obj is None or obj == trigger.noun:
                 continue
             inside = self._actor_inside(obj, resolver)
@@ -252,19 +242,19 @@ class ArgumentStage:
         # a generic object: "detained 18 people", "killed 500 civilians", "freed the hostages";
         # but what is sent, deployed or given is no target ("deployed troops")
         if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" and resolver.sector(dobj.text) \
-                and trigger.cameo[:2] not in MOVED_OBJECT_ROOTS and "purpose" not in self.kinds(verb):
+                and not self.book.in_class("moved_object", trigger.cameo) and "purpose" not in self.kinds(verb):
             return self._with_conjuncts(dobj)
         return None
 
     def _place_target(self, resolver: ActorResolver, pobjs: dict) -> list:
         """The state where an act on the ground happened ("held exercises in Alaska")."""
-        for prep in LOCATION_PREPS:
+        for prep in self.book.role("location_prep"):
             obj = pobjs.get(prep)
             if obj is not None:
                 actor = self.actor(obj, resolver, require_actor=True)
                 if known(actor) and actor.country:
                     return [obj]
-                if prep in NEARBY_PREPS:
+                if prep in self.book.role("nearby_prep"):
                     inside = self._actor_inside(obj, resolver)
                     if inside is not None and self.actor(inside, resolver, require_actor=True).country:
                         return [inside]
@@ -274,10 +264,10 @@ class ArgumentStage:
         """Whether ``token``, the subject of a passive, is what the act moves rather than
         whom it is done to: "troops were deployed to X", "aid was sent to Y" (but
         "Ukraine was sent weapons" names the receiver)."""
-        if trigger.cameo[:2] not in MOVED_OBJECT_ROOTS:
+        if not self.book.in_class("moved_object", trigger.cameo):
             return False
         actor = self.actor(token, resolver, require_actor=True)
-        return actor is None or actor.sector in ARMED_SECTORS
+        return actor is None or actor.sector in self.book.role("armed_sector")
 
     @staticmethod
     def _reciprocal(verb) -> bool:
@@ -307,7 +297,8 @@ class ArgumentStage:
             # "Russian troops were deployed to X": with no agent, the forces moved act for their state
             moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             forces = self.actor(moved, resolver, require_actor=True) if moved is not None else None
-            if forces is not None and forces.sector in ARMED_SECTORS and trigger.cameo[:2] in MOVED_OBJECT_ROOTS:
+            if forces is not None and forces.sector in self.book.role("armed_sector") \
+                    and self.book.in_class("moved_object", trigger.cameo):
                 source_tokens = self._with_conjuncts(moved)
         if trigger.giver is not None:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
@@ -340,5 +331,6 @@ class ArgumentStage:
         if not act.target_tokens and clause is not None and clause.dep_ == "ccomp":
             act.target_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
         helped = self.verb_trigger(clause) if clause is not None else None
-        if helped is not None and act.trigger.cameo[:2] == "07" and helped.cameo[:2] in FORCE_ROOTS:
-            act.trigger = replace(act.trigger, cameo="062")
+        if helped is not None and self.book.in_class("helping", act.trigger.cameo) \
+                and self.book.in_class("force", helped.cameo):
+            act.trigger = replace(act.trigger, cameo=self.book.given("helped_to_fight"))

@@ -12,15 +12,6 @@ from .confidence import (
 )
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import (
-    ARMED_SECTORS,
-    INCURSION,
-    LOCAL_SECTORS,
-    LOCATION_PREPS,
-    PLACED_ROOTS,
-    UNARMED_SECTORS,
-    answers,
-)
 
 
 class CodingStage:
@@ -47,14 +38,13 @@ class CodingStage:
         self._remember_events(result, resolver)
         return result
 
-    @staticmethod
-    def _select(events, reporters: set[int]) -> list[Event]:
+    def _select(self, events, reporters: set[int]) -> list[Event]:
         """The sentence's events from the one nearest the root down, each (source, target,
         code) once; a verb of saying that reports another event is not itself an event."""
         result = []
         seen = set()
         for depth, index, event in sorted(events, key=lambda item: (item[0], item[1])):
-            if index in reporters and event.cameo.startswith("01"):
+            if index in reporters and self.book.in_class("statement", event.cameo):
                 continue
             key = (event.source.text, event.target.text if event.target else None, event.cameo)
             if key in seen:
@@ -114,7 +104,7 @@ class CodingStage:
         else:
             act.cameo, act.negated, act.modality = self.intended(trigger.cameo, act.negated, act.modality,
                                                                  act.speaker_token is not None)
-        if act.cameo[:2] == "13" and not any(known(self.actor(t, resolver, require_actor=True))
+        if self.book.in_class("threat", act.cameo) and not any(known(self.actor(t, resolver, require_actor=True))
                                              for t in act.target_tokens):
             # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
             # the base": the threat is aimed at Y
@@ -131,21 +121,21 @@ class CodingStage:
         act.source_tokens = [self._wielder(t, resolver) for t in act.source_tokens]
         sources = self._actors(act.source_tokens, resolver)
         targets = self._actors(act.target_tokens, resolver)
-        if not any(known(t) for t in targets) and answers(cameo):
+        if not any(known(t) for t in targets) and self.book.in_class("answering", cameo):
             # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
             answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             doer = self._earlier_doer(answered, resolver) if answered is not None else None
             if doer is not None:
                 targets = [doer]
-        if trigger.cameo[:2] in PLACED_ROOTS and not all(known(a) for a in (*sources, *targets)):
+        if self.book.in_class("placed", trigger.cameo) and not all(known(a) for a in (*sources, *targets)):
             # "five civilians were killed in Aleppo", "police arrested them in Minsk":
             # local people and bodies of the place where it happened
             place = self._place(verb, resolver)
             if place is not None:
                 targets = [self._placed(t, place, resolver) for t in targets]
-                sources = [self._placed(s, place, resolver, LOCAL_SECTORS) for s in sources]
-        if "incursion" in self.kinds(verb) and trigger.cameo == INCURSION \
-                and not any(s.sector in ARMED_SECTORS for s in sources):
+                sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
+        if "incursion" in self.kinds(verb) and self.book.in_class("incursion", trigger.cameo) \
+                and not any(s.sector in self.book.role("armed_sector") for s in sources):
             return False  # "refugees crossed into Poland", "the deal entered into force"
         if not sources:
             if not targets:
@@ -167,7 +157,7 @@ class CodingStage:
         anchor = act.target_tokens[0] if act.target_tokens else None
         while anchor is not None and anchor.dep_ in ("compound", "flat") and anchor.head != anchor:
             anchor = anchor.head  # "in Kuala Lumpur": the place's first word hangs on its last
-        place_only = anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATION_PREPS
+        place_only = anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in self.book.role("location_prep")
         reciprocal = self._reciprocal(verb)
         if (symmetric or reciprocal) and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
@@ -196,7 +186,7 @@ class CodingStage:
             elif act.judged:
                 confidence = min(confidence, CLAIMED_ACT_CONFIDENCE)  # on the judge's word
             # an official's own words: the statement is the official's state's, spoken by the official
-            said_by = speaker if speaker is not None or not cameo.startswith("01") or not source.person else source
+            said_by = speaker if speaker is not None or not self.book.in_class("statement", cameo) or not source.person else source
             event = self._make_event(act.trigger.words, cameo, sent, sentence_index, source, target,
                                      act.negated, act.modality, said_by, date, confidence)
             if event is not None:
@@ -222,7 +212,8 @@ class CodingStage:
     def _make_event(self, trigger_words: str, cameo: str, sent, sentence_index, source: Actor, target: Actor | None,
                     negated: bool, modality: str, speaker: Actor | None, date, confidence: float) -> Event | None:
         sectors = {actor.sector for actor in (source, target) if actor is not None}
-        if cameo in self.book.armed_codes and sectors & ARMED_SECTORS and not sectors & UNARMED_SECTORS:
+        if cameo in self.book.armed_codes and sectors.intersection(self.book.role("armed_sector")) \
+                and not sectors.intersection(self.book.role("unarmed_sector")):
             cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
         elif cameo in self.book.source_codes:
             # "Vietnam protested" is a complaint, not dissent (data/source_codes.tsv)
@@ -262,11 +253,11 @@ class CodingStage:
             if not same and not (known(speaker) and event.source.text):
                 continue
             if same and "admission" in kinds:
-                code, target, depth = "015", event.target, lift
+                code, target, depth = self.book.given("claimed_own_act"), event.target, lift
                 confidence = event.confidence * 0.9
-            elif not same and front and "allegation" in kinds and event.cameo[:2] in ("17", "18", "19", "20") \
+            elif not same and front and "allegation" in kinds and self.book.in_class("alleged_violence", event.cameo) \
                     and event.modality == "asserted" and not event.negated:
-                code, target, depth = "112", event.source, lift  # the accusation stands for the sentence
+                code, target, depth = self.book.given("alleged_act"), event.source, lift  # the accusation stands for the sentence
                 confidence = 0.75 if known(event.source) else 0.6
             else:
                 continue
@@ -299,7 +290,7 @@ class CodingStage:
                 continue
             confidence = (0.45 - self._embedding(reporting) + SOURCE_WEIGHT[side(speaker, resolver)]
                           + TARGET_WEIGHT[side(target, resolver)])
-            event = self._make_event(f"{reporting.text} ({token.text}, must)", "100", sent, sentence_index, speaker,
+            event = self._make_event(f"{reporting.text} ({token.text}, must)", self.book.given("must_demand"), sent, sentence_index, speaker,
                                      target, False, "asserted", speaker, date, confidence)
             if event is not None:
                 found.append((self._depth(reporting), reporting.i, event))

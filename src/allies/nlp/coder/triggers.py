@@ -324,7 +324,7 @@ class TriggerStage:
             token, head = inner.token, inner.token.head
             if token.dep_ in ("xcomp", "advcl") and head.i < index and head.i not in served \
                     and "purpose" in self.kinds(head) and any(c.lower_ == "to" for c in token.children) \
-                    and not inner.cameo.startswith("01"):
+                    and not self.book.in_class("statement", inner.cameo):
                 sending = triggers.get(head.i)
                 words = sending.words if sending is not None else head.text
                 preps = sending.frame_preps if sending is not None else frozenset()
@@ -341,7 +341,7 @@ class TriggerStage:
                 continue
             for child in token.children:
                 inner = triggers.get(child.i)
-                if child.dep_ == "acl" and inner is not None and not inner.cameo.startswith("01") \
+                if child.dep_ == "acl" and inner is not None and not self.book.in_class("statement", inner.cameo) \
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                     triggers[child.i] = replace(inner, cameo=self.book.carrier_code(carrier_kind, inner.cameo),
                                                 words=f"{token.text} to {inner.words}")
@@ -359,7 +359,7 @@ class TriggerStage:
                 continue
             for child in token.children:
                 inner = triggers.get(child.i)
-                if child.dep_ in ("xcomp", "ccomp") and inner is not None and not inner.cameo.startswith("01"):
+                if child.dep_ in ("xcomp", "ccomp") and inner is not None and not self.book.in_class("statement", inner.cameo):
                     code = self.book.carrier_code(carrier_kind, inner.cameo)
                     own = triggers.get(token.i)
                     triggers[token.i] = Trigger(token, code, f"{token.text} to {inner.words}", True,

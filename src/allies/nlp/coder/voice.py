@@ -129,13 +129,12 @@ class VoiceStage:
         visit Y") is an intention to meet (036)."""
         if modality not in ("future", "hypothetical"):
             return cameo, negated, modality
-        root = cameo[:2]
-        if root == "04" and modality == "future" and not negated and not reported:
+        if self.book.in_class("scheduled", cameo) and modality == "future" and not negated and not reported:
             return cameo, negated, modality
-        if "03" <= root <= "08":
+        if self.book.in_class("announced_intent", cameo):
             if negated:
                 return self.book.carrier_code("reject", cameo), False, "asserted"
             return self.book.carrier_code("intent", cameo), negated, modality
-        if not negated and root in ("14", "15", "16", "17", "18", "19", "20"):
+        if not negated and self.book.in_class("announced_threat", cameo):
             return self.book.carrier_code("threaten", cameo), negated, modality
         return cameo, negated, modality
