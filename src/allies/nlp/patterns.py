@@ -113,8 +113,11 @@ class PatternBook:
     """All word tables; build with :func:`pattern_book` (cached)."""
 
     def __init__(self) -> None:
+        self.rows: list[Row] = []  # every rule row, for `allies kb rules`
+        # (kind, key) -> "file:line" of the row that says it, for events' rules
+        self.where: dict[tuple[str, ...], str] = {}
         self.verbs: dict[str, list[Frame]] = {}
-        for order, row in enumerate(table("verb_patterns.tsv")):
+        for order, row in enumerate(self._table("verb_patterns.tsv")):
             preps, groups = set(), []
             if row["frame"] != "-":
                 for item in row["frame"].split():
@@ -129,47 +132,62 @@ class PatternBook:
 
         self.nouns: dict[str, str] = {}
         self.noun_verbs: dict[str, str] = {}  # "deployment" -> "deploy": the verb whose frames refine it
-        for row in table("noun_patterns.tsv"):
+        for row in self._table("noun_patterns.tsv"):
             self.nouns.setdefault(row["noun"], row["cameo"])
+            self.where.setdefault(("noun", row["noun"]), row.where)
             if row["verb"]:
                 self.noun_verbs[row["noun"]] = row["verb"]
-        self.support_verbs = frozenset(row["verb"] for row in table("support_verbs.tsv"))
+        self.support_verbs = frozenset(row["verb"] for row in self._table("support_verbs.tsv"))
 
         self.voice: dict[str, set[str]] = {}
         self.word_category: dict[str, set[str]] = {}
-        for row in table("voice_words.tsv"):
+        for row in self._table("voice_words.tsv"):
             self.voice.setdefault(row["category"], set()).add(row["word"])
             self.word_category.setdefault(row["word"], set()).add(row["category"])
+            self.where.setdefault(("voice", row["word"], row["category"]), row.where)
 
-        self.carriers: dict[str, dict[str, str]] = {
-            row["inner"]: {kind: row[kind] for kind in CARRIER_KINDS} for row in table("carrier_codes.tsv")}
+        self.carriers: dict[str, dict[str, str]] = {}
+        for row in self._table("carrier_codes.tsv"):
+            self.carriers[row["inner"]] = {kind: row[kind] for kind in CARRIER_KINDS}
+            self.where[("carrier", row["inner"])] = row.where
         if any(self.carriers.get("*", {}).get(kind, "-") == "-" for kind in CARRIER_KINDS):
             raise DataFileError("carrier_codes.tsv: the row '*' must give a code for every kind of carrier")
         self._load_classes()
 
-        mutual = [(row["code_or_verb"], row["with_object"] == "yes") for row in table("symmetric_codes.tsv")]
+        mutual = []
+        for row in self._table("symmetric_codes.tsv"):
+            mutual.append((row["code_or_verb"], row["with_object"] == "yes"))
+            self.where[("symmetric", row["code_or_verb"])] = row.where
         self.symmetric = tuple(item for item, _ in mutual if item[:1].isdigit())
         self.symmetric_with = tuple(item for item, both in mutual if item[:1].isdigit() and both)
         self.mutual_verbs = frozenset(item for item, _ in mutual if not item[:1].isdigit())
         self.mutual_verbs_with = frozenset(item for item, both in mutual if not item[:1].isdigit() and both)
-        self.coreference: dict[str, str] = {row["word"]: row["kind"] for row in table("coreference.tsv")}
-        self.armed_codes: dict[str, str] = {row["code"]: row["code_when_armed"] for row in table("armed_codes.tsv")}
+        self.coreference: dict[str, str] = {row["word"]: row["kind"] for row in self._table("coreference.tsv")}
+        self.armed_codes: dict[str, str] = {}
+        for row in self._table("armed_codes.tsv"):
+            self.armed_codes[row["code"]] = row["code_when_armed"]
+            self.where[("armed", row["code"])] = row.where
         # code -> kind of source -> code: see data/source_codes.tsv
         self.source_codes: dict[str, dict[str, str]] = {}
-        for row in table("source_codes.tsv"):
+        for row in self._table("source_codes.tsv"):
             self.source_codes.setdefault(row["code"], {})[row["source"]] = row["code_when"]
-        self.epithets: dict[str, str] = {row["word"]: row["cameo"] for row in table("epithets.tsv")}
+            self.where[("source", row["code"], row["source"])] = row.where
+        self.epithets: dict[str, str] = {}
+        for row in self._table("epithets.tsv"):
+            self.epithets[row["word"]] = row["cameo"]
+            self.where[("epithet", row["word"])] = row.where
         self.irregular: dict[str, str] = {}
-        for row in table("irregular_verbs.tsv"):
+        for row in self._table("irregular_verbs.tsv"):
             for form in (row["forms"], *row.extra):
                 self.irregular[form] = row["lemma"]
 
     def _load_classes(self) -> None:
         self.code_classes: dict[str, tuple[str, ...]] = {name: () for name in CODE_CLASSES}
         given: dict[str, list[str]] = {name: [] for name in GIVEN_CODES}
-        for row in table("code_classes.tsv"):
+        for row in self._table("code_classes.tsv"):
             if row["class"] in given:
                 given[row["class"]].append(row["code"])
+                self.where[("given", row["class"])] = row.where
             else:
                 self.code_classes[row["class"]] += (row["code"],)
         for name, codes in given.items():
@@ -177,10 +195,15 @@ class PatternBook:
                 raise DataFileError(f"code_classes.tsv: class {name} must give exactly one code, not {len(codes)}")
         self.given_codes: dict[str, str] = {name: codes[0] for name, codes in given.items()}
         self.roles: dict[str, tuple[str, ...]] = {name: () for name in ROLE_CLASSES}
-        for row in table("role_words.tsv"):
+        for row in self._table("role_words.tsv"):
             if row["class"].endswith("_sector") and row["word"] not in SOURCE_KINDS:
                 raise DataFileError(f"{row.where}: column word: unknown sector {row['word']!r}")
             self.roles[row["class"]] += (row["word"],)
+
+    def _table(self, name: str) -> list[Row]:
+        rows = table(name)
+        self.rows.extend(rows)
+        return rows
 
     def in_class(self, name: str, code: str) -> bool:
         """Whether a CAMEO code is in one of data/code_classes.tsv's classes (by prefix)."""
@@ -238,11 +261,23 @@ class PatternBook:
 
     def carrier_code(self, kind: str, inner: str) -> str:
         """Recode an inner event's code under a carrier verb of ``kind``."""
+        return self.carrier_rule(kind, inner)[0]
+
+    def carrier_rule(self, kind: str, inner: str) -> tuple[str, str]:
+        """(code, "file:line" of the carrier_codes.tsv row that gives it)."""
         for length in (len(inner), 3, 2):
             row = self.carriers.get(inner[:length])
             if row and row.get(kind, "-") != "-":
-                return row[kind]
-        return self.carriers["*"][kind]
+                return row[kind], self.where[("carrier", inner[:length])]
+        return self.carriers["*"][kind], self.where[("carrier", "*")]
+
+    def symmetric_rule(self, code: str, lemma: str | None = None, with_object: bool = False) -> str | None:
+        """The symmetric_codes.tsv row that makes an event mutual, if any."""
+        items = (self.mutual_verbs_with, self.symmetric_with) if with_object else (self.mutual_verbs, self.symmetric)
+        if lemma in items[0]:
+            return self.where[("symmetric", lemma)]
+        prefix = next((p for p in items[1] if code.startswith(p)), None)
+        return self.where[("symmetric", prefix)] if prefix is not None else None
 
     def is_symmetric(self, code: str, lemma: str | None = None, with_object: bool = False) -> bool:
         """Whether an event is mutual: by its code, or by its verb ("clash", "fight").

@@ -78,7 +78,7 @@ class RuleCoder:
         return coded
 
     def _triggers(self, words: list, mentions: list) -> list[tuple]:
-        """(position, lemma, code, frame) of the words that code an event, outside actor names."""
+        """(position, lemma, code, frame, rule) of the words that code an event, outside actor names."""
         inside = [any(s <= w[0] < e for s, e, _ in mentions) for w in words]
         triggers = []
         for position, (start, end, word) in enumerate(words):
@@ -92,14 +92,16 @@ class RuleCoder:
             objects = {self._noun(w) for _, _, w in following}
             frame = self.book.match_verb(lemma, preps, objects)
             code = frame.cameo if frame else None
+            rule = frame.where if frame else None
             if code is None and lemma in self.book.support_verbs:
                 for _, _, w in following[:3]:
                     code = self.book.noun_code(self._noun(w))
                     if code:
+                        rule = self.book.where[("noun", self._noun(w))]
                         break
             if code is None:
                 continue
-            triggers.append((position, lemma, code, frame))
+            triggers.append((position, lemma, code, frame, rule))
         return triggers
 
     def _voice(self, previous: list[str], conditional: bool) -> tuple[bool, str]:
@@ -135,7 +137,7 @@ class RuleCoder:
         speech_positions = [t for t in triggers if "speech" in self.book.word_category.get(t[1], ())]
         trigger_positions = {t[0] for t in triggers}
         conditions = self.book.voice.get("conditional", ())
-        for index, (position, lemma, code, frame) in enumerate(triggers):
+        for index, (position, lemma, code, frame, rule) in enumerate(triggers):
             start = words[position][0]
             later_event = any(t[0] > position for t in triggers)
             if "speech" in self.book.word_category.get(lemma, ()) and later_event:
@@ -179,7 +181,7 @@ class RuleCoder:
                     quad=info.quad, goldstein=info.goldstein, plover=info.plover, negated=negated,
                     modality=modality, speaker=speaker, date=resolve_date(text, document.date),
                     confidence=_confidence(src, tgt, frame, speaker),
-                    doc=document.doc_id, trigger=words[position][2],
+                    doc=document.doc_id, trigger=words[position][2], rule=rule,
                 ))
         return events
 

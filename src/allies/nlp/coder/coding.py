@@ -102,8 +102,9 @@ class CodingStage:
             act.wished_by_another = bool(act.source_tokens) and bool(carrier_subjects) \
                 and carrier_subjects[0].i != act.source_tokens[0].i
         else:
-            act.cameo, act.negated, act.modality = self.intended(trigger.cameo, act.negated, act.modality,
-                                                                 act.speaker_token is not None)
+            act.cameo, act.negated, act.modality, rule = self.intention(trigger.cameo, act.negated, act.modality,
+                                                                        act.speaker_token is not None)
+            act.rules = (rule,) if rule else ()
         if self.book.in_class("threat", act.cameo) and not any(known(self.actor(t, resolver, require_actor=True))
                                              for t in act.target_tokens):
             # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
@@ -144,15 +145,16 @@ class CodingStage:
         act.sources, act.targets = sources, targets
         return True
 
-    def _pairs(self, act: Act) -> list[tuple[Actor, Actor | None]]:
-        """(source, target) pairs: every source with every target, both ways for mutual acts."""
+    def _pairs(self, act: Act) -> list[tuple[Actor, Actor | None, str | None]]:
+        """(source, target, rule) triples: every source with every target, both ways for
+        mutual acts (whose rule says why)."""
         sources, targets, verb, trigger = act.sources, act.targets, act.verb, act.trigger
         pairs = []
         for source in sources:
             if targets:
-                pairs.extend((source, target) for target in targets)
+                pairs.extend((source, target, None) for target in targets)
             else:
-                pairs.append((source, None))
+                pairs.append((source, None, None))
         symmetric = self.book.is_symmetric(trigger.cameo, verb.lemma_.lower())
         anchor = act.target_tokens[0] if act.target_tokens else None
         while anchor is not None and anchor.dep_ in ("compound", "flat") and anchor.head != anchor:
@@ -161,18 +163,20 @@ class CodingStage:
         reciprocal = self._reciprocal(verb)
         if (symmetric or reciprocal) and len(sources) > 1 and (not targets or place_only):
             # "X and Y met / clashed": each with the other
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
+            why = self.book.symmetric_rule(trigger.cameo, verb.lemma_.lower()) if symmetric else "each other"
+            pairs = [(a, b, why) for a in sources for b in sources if a is not b]
         elif targets and len(sources) == 1 and act.cameo[:2] == trigger.cameo[:2] and not place_only \
                 and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
             # "X held talks with Y" goes both ways; "X wants to hold talks with Y" is X's wish alone
-            pairs += [(t, sources[0]) for t in targets]
+            why = self.book.symmetric_rule(trigger.cameo, verb.lemma_.lower(), True)
+            pairs += [(t, sources[0], why) for t in targets]
         return pairs
 
     def _pair_events(self, act: Act, sent, sentence_index, resolver, date, confidence_base: float):
         events = []
         seen = set()
         cameo, speaker = act.cameo, act.speaker
-        for source, target in self._pairs(act):
+        for source, target, mutual in self._pairs(act):
             if target is not None and source.text == target.text:
                 continue
             key = (source.text, target.text if target else None)
@@ -187,8 +191,9 @@ class CodingStage:
                 confidence = min(confidence, CLAIMED_ACT_CONFIDENCE)  # on the judge's word
             # an official's own words: the statement is the official's state's, spoken by the official
             said_by = speaker if speaker is not None or not self.book.in_class("statement", cameo) or not source.person else source
+            rules = (*act.trigger.rules, *act.rules, *((mutual,) if mutual else ()))
             event = self._make_event(act.trigger.words, cameo, sent, sentence_index, source, target,
-                                     act.negated, act.modality, said_by, date, confidence)
+                                     act.negated, act.modality, said_by, date, confidence, rules)
             if event is not None:
                 events.append((0, event))
         return events
@@ -197,27 +202,32 @@ class CodingStage:
         """"X said Y must release Z": X demands that Y release Z."""
         speaker, trigger = act.speaker, act.trigger
         lift = self._depth(act.verb) - self._depth(act.speaker_token.head)
-        demand = self.book.carrier_code("demand", trigger.cameo)
+        demand, rule = self.book.carrier_rule("demand", trigger.cameo)
         for _, event in list(events):
             if event.source.text and event.source.text != speaker.text:
                 confidence = (confidence_base + SOURCE_WEIGHT[side(speaker, resolver)]
                               + TARGET_WEIGHT[side(event.source, resolver)])
                 made = self._make_event(f"{trigger.words} (must)", demand, sent, sentence_index, speaker,
-                                        event.source, False, "asserted", speaker, date, confidence)
+                                        event.source, False, "asserted", speaker, date, confidence,
+                                        (*trigger.rules, rule))
                 if made is not None:
                     events.append((lift, made))
                 event.modality = "requested"
                 event.confidence = min(event.confidence, UNCOMMITTED_ACT_CONFIDENCE)
 
     def _make_event(self, trigger_words: str, cameo: str, sent, sentence_index, source: Actor, target: Actor | None,
-                    negated: bool, modality: str, speaker: Actor | None, date, confidence: float) -> Event | None:
+                    negated: bool, modality: str, speaker: Actor | None, date, confidence: float,
+                    rules: tuple = ()) -> Event | None:
         sectors = {actor.sector for actor in (source, target) if actor is not None}
         if cameo in self.book.armed_codes and sectors.intersection(self.book.role("armed_sector")) \
                 and not sectors.intersection(self.book.role("unarmed_sector")):
+            rules = (*rules, self.book.where[("armed", cameo)])
             cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
         elif cameo in self.book.source_codes:
             # "Vietnam protested" is a complaint, not dissent (data/source_codes.tsv)
             kind = "state" if self._speaks_for_state(source) else source.sector
+            if kind in self.book.source_codes[cameo]:
+                rules = (*rules, self.book.where[("source", cameo, kind)])
             cameo = self.book.source_codes[cameo].get(kind, cameo)
         info = self.cameo_info(cameo)
         if info is None:
@@ -230,6 +240,7 @@ class CodingStage:
             cameo=cameo, quad=info.quad, goldstein=info.goldstein, plover=info.plover,
             negated=negated, modality=modality, speaker=speaker, date=date,
             confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
+            rule=" + ".join(dict.fromkeys(r for r in rules if r)) or None,
         )
 
     def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date,
@@ -253,16 +264,19 @@ class CodingStage:
             if not same and not (known(speaker) and event.source.text):
                 continue
             if same and "admission" in kinds:
-                code, target, depth = self.book.given("claimed_own_act"), event.target, lift
+                given = "claimed_own_act"
+                code, target, depth = self.book.given(given), event.target, lift
                 confidence = event.confidence * 0.9
             elif not same and front and "allegation" in kinds and self.book.in_class("alleged_violence", event.cameo) \
                     and event.modality == "asserted" and not event.negated:
-                code, target, depth = self.book.given("alleged_act"), event.source, lift  # the accusation stands for the sentence
+                given = "alleged_act"
+                code, target, depth = self.book.given(given), event.source, lift  # the accusation stands for the sentence
                 confidence = 0.75 if known(event.source) else 0.6
             else:
                 continue
             found = self._make_event(f"{reporting_verb.text} ({trigger.words})", code, sent, sentence_index, speaker,
-                                     target, False, "asserted", speaker, date, confidence)
+                                     target, False, "asserted", speaker, date, confidence,
+                                     (*trigger.rules, self.book.where[("given", given)]))
             if found is not None:
                 made.append((depth, found))
                 event.confidence = min(event.confidence, CLAIMED_ACT_CONFIDENCE)
@@ -290,8 +304,9 @@ class CodingStage:
                 continue
             confidence = (0.45 - self._embedding(reporting) + SOURCE_WEIGHT[side(speaker, resolver)]
                           + TARGET_WEIGHT[side(target, resolver)])
-            event = self._make_event(f"{reporting.text} ({token.text}, must)", self.book.given("must_demand"), sent, sentence_index, speaker,
-                                     target, False, "asserted", speaker, date, confidence)
+            event = self._make_event(f"{reporting.text} ({token.text}, must)", self.book.given("must_demand"), sent,
+                                     sentence_index, speaker, target, False, "asserted", speaker, date, confidence,
+                                     (self.book.where[("given", "must_demand")],))
             if event is not None:
                 found.append((self._depth(reporting), reporting.i, event))
                 reporters.add(reporting.i)  # the saying is the demand, not a statement besides
@@ -303,7 +318,7 @@ class CodingStage:
         for token in sent:
             if token.pos_ != "NOUN" or token.i in consumed:
                 continue
-            code = self._noun_code(token)
+            code, rule = self._noun_rule(token)
             if not code or self._is_topic(token):
                 continue
             source_token = None
@@ -343,14 +358,14 @@ class CodingStage:
                                                    else (False, "asserted", None, False))
             negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
             speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
-            pairs = [(source, t) for t in targets]
+            pairs = [(source, t, (rule,)) for t in targets]
             if self.book.is_symmetric(code, None, True):
-                pairs += [(t, source) for t in targets]
-            for src, tgt in pairs:
+                pairs += [(t, source, (rule, self.book.symmetric_rule(code, None, True))) for t in targets]
+            for src, tgt, rules in pairs:
                 if src.text == tgt.text:
                     continue
                 event = self._make_event(token.text, code, sent, sentence_index, src, tgt, negated, modality,
-                                         speaker, date, 0.35 + (0.15 if known(tgt) else 0.0))
+                                         speaker, date, 0.35 + (0.15 if known(tgt) else 0.0), rules)
                 if event is not None:
                     found.append((self._depth(token) + 1, token.i, event))
         return found

@@ -37,6 +37,7 @@ class Trigger:
     frame_preps: frozenset = frozenset()
     giver: object = None           # "received X from Y": Y, who is the source
     objects: frozenset = frozenset()  # the object words the frame asked for ("halt =fighting")
+    rules: tuple[str, ...] = ()   # the data rows that made it ("verb_patterns.tsv:57")
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Act:
     obliged: bool = False
     wished_by_another: bool = False
     judged: bool = False
+    rules: tuple[str, ...] = ()    # rows that recoded the act (an announced intention)
     sources: list = field(default_factory=list)
     targets: list = field(default_factory=list)
 
@@ -119,15 +121,29 @@ class TriggerStage:
         ``modified_only``: only a code that the modifier decides. ``around``: prepositions
         and objects of the support verb the noun is the object of.
         """
+        return self._noun_rule(noun, modified_only, around)[0]
+
+    def _noun_rule(self, noun, modified_only: bool = False, around=None) -> tuple[str | None, str | None]:
+        """(code, the data row that gives it) of an event noun: see :meth:`_noun_code`."""
         lemma = noun.lemma_.lower()
         for child in noun.lefts:  # farthest first: "joint military exercises" is joint
             if child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ", "PROPN"):
-                code = self.book.nouns.get(f"{child.lemma_.lower()} {lemma}")
+                key = f"{child.lemma_.lower()} {lemma}"
+                code = self.book.nouns.get(key)
                 if code:
-                    return code
+                    return code, self.book.where[("noun", key)]
         if modified_only:
-            return None
-        return self._noun_frame_code(noun, around) or self.book.nouns.get(lemma)
+            return None, None
+        frame = self._noun_frame(noun, around)
+        if frame is not None:
+            return frame.cameo, frame.where
+        code = self.book.nouns.get(lemma)
+        return code, (self.book.where[("noun", lemma)] if code else None)
+
+    def _word_rule(self, word: str, category: str) -> tuple[str, ...]:
+        """The voice_words.tsv row that puts a word in a category, as a rule tuple."""
+        where = self.book.where.get(("voice", word, category))
+        return (where,) if where else ()
 
     def _epithet(self, verb, names) -> Trigger | None:
         """"Called China a strategic partner", "described Russia as an aggressor": the name
@@ -135,12 +151,14 @@ class TriggerStage:
         (data/epithets.tsv); None when no name is known."""
         for name in names:
             for word in (name, *name.conjuncts):
-                code = self.book.epithets.get(word.lemma_.lower())
-                if code is None:  # "a terrorist state": the modifier names it
-                    code = next((self.book.epithets[m.lemma_.lower()] for m in word.children
-                                 if m.dep_ in ("amod", "compound") and m.lemma_.lower() in self.book.epithets), None)
-                if code is not None:  # the name is no target: the one named is
-                    return Trigger(verb, code, f"{verb.text} {word.text}", True, noun=name)
+                epithet = word.lemma_.lower()
+                if epithet not in self.book.epithets:  # "a terrorist state": the modifier names it
+                    epithet = next((m.lemma_.lower() for m in word.children
+                                    if m.dep_ in ("amod", "compound") and m.lemma_.lower() in self.book.epithets), None)
+                if epithet is not None:  # the name is no target: the one named is
+                    rules = (*self._word_rule(verb.lemma_.lower(), "naming"), self.book.where[("epithet", epithet)])
+                    return Trigger(verb, self.book.epithets[epithet], f"{verb.text} {word.text}", True, noun=name,
+                                   rules=rules)
         return None
 
     def _earlier_doer(self, noun, resolver: ActorResolver) -> Actor | None:
@@ -169,7 +187,7 @@ class TriggerStage:
                 names += [o for o in child.children if o.dep_ == "pobj"]
         return names
 
-    def _noun_frame_code(self, noun, around=None) -> str | None:
+    def _noun_frame(self, noun, around=None):
         """Code of a noun that names a verb's act, from that verb's frames matched on the
         noun's own prepositions and objects: "the deployment of peacekeepers" (074),
         "deployment of troops at the request of X" (074). None when no specific frame fits."""
@@ -192,7 +210,7 @@ class TriggerStage:
                 if child.lower_ != "of":
                     preps.add(child.lower_)
         frame = self.book.match_verb(verb, preps, objects)
-        return frame.cameo if frame is not None and frame.specificity else None
+        return frame if frame is not None and frame.specificity else None
 
     def _lemma(self, token) -> str:
         """The token's lemma, mended from its form when the lemmatiser slipped ("staged" -> "stag")."""
@@ -209,12 +227,15 @@ class TriggerStage:
             if giver is not None and dobj is not None:
                 # "received weapons from X" is X giving weapons
                 frame = self.book.match_verb("give", preps - {"from"}, objects)
+                receiving = self._word_rule(lemma, "receiving")
                 if frame is not None and frame.objects:
-                    return Trigger(verb, frame.cameo, f"{verb.text} {dobj.text} from", True, giver=giver)
+                    return Trigger(verb, frame.cameo, f"{verb.text} {dobj.text} from", True, giver=giver,
+                                   rules=(*receiving, frame.where))
                 # "faces pressure from X", "drew criticism from X": X does the noun's act
-                code = self._noun_code(dobj) if dobj.pos_ == "NOUN" else None
+                code, rule = self._noun_rule(dobj) if dobj.pos_ == "NOUN" else (None, None)
                 if code and giver.pos_ in ("PROPN", "NOUN"):
-                    return Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver)
+                    return Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver,
+                                   rules=(*receiving, rule))
         names = self._names(verb) if "naming" in self.book.word_category.get(lemma, ()) else []
         if names:  # without a known name, "called the report a fabrication" is no telephone call
             return self._epithet(verb, names)
@@ -224,12 +245,13 @@ class TriggerStage:
         frame = self.book.match_verb(lemma, preps, objects)
         if frame is not None and frame.objects and dobj is not None and lemma in self.book.support_verbs:
             # "launched an air strike": the modified noun is more precise than the verb's frame
-            code = self._noun_code(dobj, modified_only=True)
+            code, rule = self._noun_rule(dobj, modified_only=True)
             if code:
-                return Trigger(verb, code, f"{verb.text} {dobj.text}", True, noun=dobj)
+                return Trigger(verb, code, f"{verb.text} {dobj.text}", True, noun=dobj, rules=(rule,))
         if frame is not None and (frame.objects or frame.preps):
             words = " ".join([verb.text, *sorted(frame.preps)] + ([dobj.text] if frame.objects and dobj is not None else []))
-            return Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps, objects=frame.objects)
+            return Trigger(verb, frame.cameo, words, True, frame_preps=frame.preps, objects=frame.objects,
+                           rules=(frame.where,))
         # support verb + event noun: "launched an attack on", "held talks with"
         if lemma in self.book.support_verbs:
             noun = dobj if dobj is not None else passive_subject
@@ -239,11 +261,11 @@ class TriggerStage:
                              for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" and self._noun_code(o)), noun)
             if noun is not None and noun.pos_ == "NOUN":
                 # the verb's own phrases belong to the act too ("announced the deployment ... to X")
-                code = self._noun_code(noun, around=(preps, objects))
+                code, rule = self._noun_rule(noun, around=(preps, objects))
                 if code:
-                    return Trigger(verb, code, f"{verb.text} {noun.text}", True, noun=noun)
+                    return Trigger(verb, code, f"{verb.text} {noun.text}", True, noun=noun, rules=(rule,))
         if frame is not None:
-            return Trigger(verb, frame.cameo, verb.text, False)
+            return Trigger(verb, frame.cameo, verb.text, False, rules=(frame.where,))
         return None
 
     def kinds(self, verb) -> set[str]:
@@ -328,7 +350,10 @@ class TriggerStage:
                 sending = triggers.get(head.i)
                 words = sending.words if sending is not None else head.text
                 preps = sending.frame_preps if sending is not None else frozenset()
-                triggers[head.i] = Trigger(head, inner.cameo, f"{words} to {inner.words}", True, frame_preps=preps)
+                rules = (*(sending.rules if sending is not None else ()), *self._word_rule(head.lemma_.lower(), "purpose"),
+                         *inner.rules)
+                triggers[head.i] = Trigger(head, inner.cameo, f"{words} to {inner.words}", True, frame_preps=preps,
+                                           rules=rules)
                 served.add(head.i)
 
     def _carry_noun_clauses(self, sent, triggers: dict[int, Trigger]) -> None:
@@ -343,8 +368,9 @@ class TriggerStage:
                 inner = triggers.get(child.i)
                 if child.dep_ == "acl" and inner is not None and not self.book.in_class("statement", inner.cameo) \
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                    triggers[child.i] = replace(inner, cameo=self.book.carrier_code(carrier_kind, inner.cameo),
-                                                words=f"{token.text} to {inner.words}")
+                    code, rule = self.book.carrier_rule(carrier_kind, inner.cameo)
+                    triggers[child.i] = replace(inner, cameo=code, words=f"{token.text} to {inner.words}",
+                                                rules=(*inner.rules, rule))
                     break
 
     def _carry_verb_clauses(self, sent, triggers: dict[int, Trigger]) -> set[int]:
@@ -360,10 +386,11 @@ class TriggerStage:
             for child in token.children:
                 inner = triggers.get(child.i)
                 if child.dep_ in ("xcomp", "ccomp") and inner is not None and not self.book.in_class("statement", inner.cameo):
-                    code = self.book.carrier_code(carrier_kind, inner.cameo)
+                    code, rule = self.book.carrier_rule(carrier_kind, inner.cameo)
                     own = triggers.get(token.i)
                     triggers[token.i] = Trigger(token, code, f"{token.text} to {inner.words}", True,
-                                                frame_preps=own.frame_preps if own else frozenset())
+                                                frame_preps=own.frame_preps if own else frozenset(),
+                                                rules=(*inner.rules, rule))
                     carried.add(token.i)
                     break
         return carried

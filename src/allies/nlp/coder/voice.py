@@ -119,6 +119,10 @@ class VoiceStage:
         return speaker
 
     def intended(self, cameo: str, negated: bool, modality: str, reported: bool = False) -> tuple[str, bool, str]:
+        """See :meth:`intention`; without the rule."""
+        return self.intention(cameo, negated, modality, reported)[:3]
+
+    def intention(self, cameo: str, negated: bool, modality: str, reported: bool = False):
         """CAMEO codes an action announced for the future as its intention:
         "will release" is an intent to release (03), "will attack" a threat
         (13), and "will not release" a refusal (12), which is itself a fact.
@@ -126,15 +130,20 @@ class VoiceStage:
         A meeting or visit that the news itself schedules ("X will meet Y",
         "X is due to visit Y") stays a meeting, in the future; one that a
         party announces or wishes for ("X said it would meet Y", "X wants to
-        visit Y") is an intention to meet (036)."""
+        visit Y") is an intention to meet (036).
+
+        Returns (cameo, negated, modality, the carrier_codes.tsv row that recoded it or None)."""
         if modality not in ("future", "hypothetical"):
-            return cameo, negated, modality
+            return cameo, negated, modality, None
         if self.book.in_class("scheduled", cameo) and modality == "future" and not negated and not reported:
-            return cameo, negated, modality
+            return cameo, negated, modality, None
         if self.book.in_class("announced_intent", cameo):
             if negated:
-                return self.book.carrier_code("reject", cameo), False, "asserted"
-            return self.book.carrier_code("intent", cameo), negated, modality
+                code, rule = self.book.carrier_rule("reject", cameo)
+                return code, False, "asserted", rule
+            code, rule = self.book.carrier_rule("intent", cameo)
+            return code, negated, modality, rule
         if not negated and self.book.in_class("announced_threat", cameo):
-            return self.book.carrier_code("threaten", cameo), negated, modality
-        return cameo, negated, modality
+            code, rule = self.book.carrier_rule("threaten", cameo)
+            return code, negated, modality, rule
+        return cameo, negated, modality, None
