@@ -1,6 +1,8 @@
 """Coding: a sentence's triggers with their actors and voice become events."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...model import Actor, Event
 from .confidence import (
     CLAIMED_ACT_CONFIDENCE,
@@ -12,6 +14,17 @@ from .confidence import (
 )
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
+
+
+@dataclass
+class SentenceTrace:
+    """What the coder decided for one sentence, kept for ``allies code --explain``."""
+
+    sent: object
+    triggers: dict
+    candidates: list       # (depth, token index, event) before selection
+    reporters: set
+    events: list
 
 
 class CodingStage:
@@ -34,6 +47,8 @@ class CodingStage:
         events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
         events.extend(self._bare_demands(sent, sentence_index, resolver, date, triggers, reporters))
         result = self._select(events, reporters)
+        if self.trace is not None:  # `allies code --explain`
+            self.trace.append(SentenceTrace(sent, triggers, events, reporters, result))
         self._remember(sent, resolver)
         self._remember_events(result, resolver)
         return result

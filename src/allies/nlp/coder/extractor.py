@@ -21,3 +21,4 @@ class EventExtractor(CodingStage, VoiceStage, ArgumentStage, TriggerStage, Actor
         self.cameo_info = cameo_info
         self._after_dateline = 0  # where the sentence being coded starts, after any dateline
         self._resolver: ActorResolver | None = None  # the article's, while one of its sentences is coded
+        self.trace: list | None = None  # set to a list to keep each sentence's SentenceTrace
