@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 

@@ -15,7 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tables import Column, DataFileError, Row, Schema, all_of, cameo_code, cameo_code_or_none, nonempty, one_of, read_tsv, word
+from .tables import (
+    Column,
+    DataFileError,
+    Row,
+    Schema,
+    all_of,
+    cameo_code,
+    cameo_code_or_none,
+    nonempty,
+    one_of,
+    read_tsv,
+    word,
+)
 
 
 @dataclass(frozen=True)

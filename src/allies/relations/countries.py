@@ -116,7 +116,3 @@ def country_name(iso3: str) -> str:
         except Exception:
             pass
     return _fallback_table()[1].get(iso3, iso3)
-
-
-def is_country_code(code: str) -> bool:
-    return bool(code) and code in _fallback_table()[1]

@@ -6,11 +6,7 @@ from dataclasses import replace
 from .confidence import known
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import (
-    ACTOR_ENTS,
-    PLACE_ENTS,
-    POSSESSIVE_PRONOUNS,
-)
+from .words import ACTOR_ENTS, PLACE_ENTS, POSSESSIVE_PRONOUNS
 
 
 class ArgumentStage:

@@ -4,14 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Actor, Event
-from .confidence import (
-    CLAIMED_ACT_CONFIDENCE,
-    SOURCE_WEIGHT,
-    TARGET_WEIGHT,
-    UNCOMMITTED_ACT_CONFIDENCE,
-    known,
-    side,
-)
+from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
 
