@@ -1,6 +1,17 @@
 """The event coder over a dependency parse: who did what to whom, in what voice.
 
-One pass over a parsed sentence (a spaCy ``Span``):
+The stages, each a module, work over one parsed sentence (a spaCy ``Span``) and the
+article's memory (:class:`ActorResolver`); :class:`EventExtractor` combines them:
+
+- ``triggers``: the verbs and nouns that code an event, with the data rows that say so;
+- ``actor_phrases``: the actor a token heads, its conjuncts, antecedents and places;
+- ``arguments``: the source and target tokens of a trigger;
+- ``voice``: negation, modality and the speaker;
+- ``coding``: the events of a trigger and of the sentence, each naming its rules;
+- ``confidence``: how well an event is attached.
+
+Code holds the mechanisms; which words and codes set them off is data
+(``data/*.tsv``, see :mod:`allies.nlp.patterns`). In order:
 
 1. every verb is matched against the verb patterns (lemma + prepositions/
    particles + object nouns); a support verb ("launched", "held") whose object
