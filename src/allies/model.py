@@ -57,6 +57,7 @@ class Event:
     confidence: float = 0.5
     doc: Any = None  # the document the event came from (id, line number, ...)
     trigger: str | None = None  # the words that carried the action
+    rule: str | None = None  # the coder's rules that made it: "verb_patterns.tsv:57 + carrier_codes.tsv:26"
 
     @property
     def counts_as_fact(self) -> bool:
@@ -83,6 +84,7 @@ class Event:
             "date": self.date,
             "confidence": round(float(self.confidence), 3),
             "trigger": self.trigger,
+            "rule": self.rule,
         }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
@@ -35,12 +34,6 @@ def test_passive_voice_takes_source_from_agent(coder):
     events = coder.code("Georgia was invaded by Russia.")
     find(events, "RUS", "GEO", "19")
     assert not any(e.source.country == "GEO" and e.target and e.target.country == "RUS" for e in events)
-
-
-def test_prepositional_target(coder):
-    event = find(coder.code("Japan imposed sanctions on North Korea."), "JPN", "PRK", "16")
-    assert event.cameo == "163"
-    find(coder.code("Kenya complained to Uganda about the border closure."), "KEN", "UGA", "11")
 
 
 def test_talks_are_coded_both_ways_a_meeting_from_its_subject(coder):
@@ -75,12 +68,6 @@ def test_several_events_in_one_sentence(coder):
     find(events, "EGY", "ETH", "11")
 
 
-def test_support_verb_with_event_noun(coder):
-    event = find(coder.code("Turkey launched an air strike against Syria."), "TUR", "SYR", "19")
-    assert event.cameo == "195"
-    find(coder.code("Vietnam held talks with Cambodia."), "VNM", "KHM", "04")
-
-
 def test_nominal_event_with_possessor(coder):
     events = coder.code("Iraq's invasion of Kuwait shocked the region.")
     event = find(events, "IRQ", "KWT", "19")
@@ -91,20 +78,6 @@ def test_received_from_reverses_the_roles(coder):
     events = coder.code("Ukraine received weapons from Poland.")
     event = find(events, "POL", "UKR", "07")
     assert event.cameo == "072"
-
-
-def test_aid_and_yield_codes(coder):
-    event = find(coder.code("Norway sent humanitarian aid to Yemen."), "NOR", "YEM", "07")
-    assert event.quad == "material_cooperation"
-    find(coder.code("Iran released two French citizens."), "IRN", "FRA", "08")
-
-
-def test_verbal_codes(coder):
-    find(coder.code("Brazil praised Argentina for its handling of the crisis."), "BRA", "ARG", "05")
-    find(coder.code("Morocco accused Algeria of arming the rebels."), "MAR", "DZA", "11")
-    find(coder.code("Serbia rejected the proposal from Kosovo."), "SRB", "XKX", "12")
-    find(coder.code("India threatened Pakistan with retaliation."), "IND", "PAK", "13")
-    find(coder.code("Greece expelled two Libyan diplomats."), "GRC", "LBY", "16")
 
 
 def test_actors_resolved_through_people_and_titles(coder):

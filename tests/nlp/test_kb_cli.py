@@ -77,10 +77,6 @@ def test_cameo(capsys):
 
 
 def test_through_the_allies_command(run_allies):
-    from allies.cli import COMMAND_MODULES
-
-    if "kb" not in COMMAND_MODULES:
-        pytest.skip("the kb commands are not registered in allies.cli.COMMAND_MODULES yet")
     done = run_allies("kb", "actor", "Azerbaijani troops")
     assert done.returncode == 0 and done.stdout.strip() == "AZEMIL\tAZE\tmilitary"
     done = run_allies("kb", "holder", "AZE", "foreign_minister", "--date", "not-a-date")

@@ -54,6 +54,12 @@ def register(sub) -> None:
     cameo.add_argument("--json", action="store_true", help="print JSON")
     cameo.set_defaults(func=cmd_cameo)
 
+    rules = kb_sub.add_parser("rules", help="the event coder's rules, with the data file and line of each")
+    rules.add_argument("which", nargs="?", help="a data file (verb_patterns.tsv), a rule (verb_patterns.tsv:266) "
+                                                "or words its row must contain")
+    rules.add_argument("--json", action="store_true", help="print JSON")
+    rules.set_defaults(func=cmd_rules)
+
     parser.set_defaults(func=lambda args: _usage(parser))
 
 
@@ -231,3 +237,25 @@ def search_codes(query: str) -> list:
     seen = {e.code for e in found}
     found += [CODEBOOK.get(code) for code in sorted(triggered) if code not in seen and CODEBOOK.get(code)]
     return found
+
+
+def cmd_rules(args) -> int:
+    from ..nlp.coder.explain import describe
+    from ..nlp.patterns import pattern_book
+
+    rows = pattern_book().rows
+    which = (args.which or "").strip()
+    if which:
+        words = which.lower().split()
+        rows = [row for row in rows if row.file == which or row.where == which
+                or all(word in " ".join((row.where, *row.values.values(), *row.extra)).lower() for word in words)]
+        if not rows:
+            raise InputError(f"no coder rule matches {which!r} (try a file name such as verb_patterns.tsv)")
+    if args.json:
+        print(json.dumps([{"rule": row.where, "file": row.file, "line": row.line, **row.values,
+                           **({"more": list(row.extra)} if row.extra else {})} for row in rows],
+                         ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        print(f"{row.where}\t{describe(row)}")
+    return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 def register(sub) -> None:
     from ..nlp.evaluate import add_arguments
 
+    _add_explain(sub)
     parser = sub.add_parser(
         "eval", help="measure the event coder on labelled sentences",
         description="Quad-class accuracy and macro-F1 on the ConfliBERT CAMEO sentences, and "
@@ -33,3 +34,36 @@ def _eval(args) -> int:
     from ..nlp.evaluate import run
 
     return run(args)
+
+
+def _add_explain(sub) -> None:
+    """``allies code --explain``: the "code" command itself is registered by cli/core.py."""
+    code = sub.choices.get("code")
+    if code is None:
+        return
+    code.add_argument("--explain", action="store_true",
+                      help="print each sentence's decision path (parse, actors, triggers, rules, events) "
+                           "instead of JSON")
+    plain = code.get_default("func")
+    code.set_defaults(func=lambda args: _explain(args) if args.explain else plain(args))
+
+
+def _explain(args) -> int:
+    import sys
+
+    from ..errors import InputError
+    from ..nlp import Coder, default_coder
+    from ..nlp.coder.explain import explain
+    from .core import _checked_date, _read_input
+
+    date = _checked_date(args.date)
+    try:
+        text = _read_input(args.path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"input is not valid UTF-8 (byte offset {exc.start})") from None
+    if args.lines:
+        raise InputError("--explain reads one text; leave out --lines")
+    coder = Coder(model=None) if args.no_model else default_coder()
+    print(explain(coder, text, date))
+    sys.stdout.flush()
+    return 0

@@ -12,15 +12,26 @@ from the reference tables). It is read once, on first use.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from typing import Iterator
 
 from ..errors import InputError
+from .tables import Column, Schema, nonempty, number, one_of, read_tsv
 
 _DATA_FILE = "cameo.tsv"
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def _code_format(value: str) -> str | None:
+    return None if value.isdigit() and 2 <= len(value) <= 4 else f"{value!r} is not two to four digits"
+
+
+_SCHEMA = Schema((
+    Column("code", _code_format), Column("name", nonempty), Column("goldstein", number),
+    Column("quad", one_of(QUADS, "quad class")), Column("plover", optional=True),
+    Column("plover_mode", optional=True), Column("plover_context", optional=True),
+))
 
 
 @dataclass(frozen=True)
@@ -88,9 +99,7 @@ class CodeBook:
 
     @classmethod
     def load(cls) -> "CodeBook":
-        text = resources.files(__package__).joinpath("data", _DATA_FILE).read_text(encoding="utf-8")
-        rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
-        return cls.from_rows(rows)
+        return cls.from_rows([row.values for row in read_tsv(__package__, _DATA_FILE, _SCHEMA)])
 
     def get(self, code: object) -> CameoCode | None:
         key = normalise_code(code)

@@ -12,19 +12,22 @@
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _rows(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, without comments, blank lines or the header."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    rows = [row for row in csv.reader(
-        (line for line in text.splitlines() if line.strip() and not line.startswith("#")),
-        delimiter="\t", quoting=csv.QUOTE_NONE)]
-    return rows[1:]
+from .tables import (
+    Column,
+    DataFileError,
+    Row,
+    Schema,
+    all_of,
+    cameo_code,
+    cameo_code_or_none,
+    nonempty,
+    one_of,
+    read_tsv,
+    word,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Frame:
     object_groups: tuple[frozenset[str], ...]  # each group needs one of its lemmas among the objects
     cameo: str
     order: int                   # position in the file, to break ties
+    where: str = ""              # "verb_patterns.tsv:123": the rule's data file and line
 
     @property
     def objects(self) -> frozenset[str]:
@@ -50,66 +54,180 @@ class Frame:
 
 
 CARRIER_KINDS = ("intent", "appeal", "demand", "reject", "threaten")
-CARRIER_GENERAL = {"intent": "030", "appeal": "020", "demand": "100", "reject": "120", "threaten": "130"}
+# The voice categories the coder's mechanisms read (see data/voice_words.tsv for what each means).
+VOICE_CATEGORIES = frozenset((
+    "negation", "hypothetical", "future", "conditional", "obligation", "speech", "admission", "allegation",
+    "receiving", "topic", "hollow", "purpose", "naming", "helping", "incursion", "frontier", "responsibility",
+    "intent", "appeal", "demand", "reject", "threaten", "deny", "order", "future_frame", "hope_frame",
+))
+# The code classes of data/code_classes.tsv: those that name codes a mechanism applies
+# to, and those that name the one code a mechanism gives.
+CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping", "force", "answering",
+                "incursion", "wielded", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
+                "alleged_violence")
+GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
+ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "official_sector", "armed_sector",
+                "unarmed_sector", "local_sector", "state_sector")
+SOURCE_KINDS = ("state", "government", "military", "legislature", "judiciary", "police", "rebels", "opposition",
+                "business", "media", "civilians", "experts")
+
+
+def _code_prefix(value: str) -> str | None:
+    """A CAMEO code or root that names every code under it ("03", "057")."""
+    return cameo_code(value)
+
+
+def _carrier_inner(value: str) -> str | None:
+    return None if value == "*" else cameo_code(value)
+
+
+def _code_or_verb(value: str) -> str | None:
+    return _code_prefix(value) if value[:1].isdigit() else word(value)
+
+
+def _frame(value: str) -> str | None:
+    if not value:
+        return "empty frame (write - for none)"
+    if any(item == "=" or "||" in item for item in value.split()):
+        return f"empty object group in {value!r}"
+    return None
+
+
+_YES_NO = one_of(("yes", "no"), "yes/no value")
+SCHEMAS = {
+    "verb_patterns.tsv": Schema((Column("verb", word), Column("frame", _frame), Column("cameo", cameo_code)),
+                                spill="frame"),
+    "noun_patterns.tsv": Schema((Column("noun", word), Column("cameo", cameo_code),
+                                 Column("verb", word, optional=True))),
+    "support_verbs.tsv": Schema((Column("verb", word),)),
+    "voice_words.tsv": Schema((Column("word", word), Column("category", one_of(VOICE_CATEGORIES, "category"))), ),
+    "carrier_codes.tsv": Schema((Column("inner", _carrier_inner),
+                                 *(Column(kind, cameo_code_or_none) for kind in CARRIER_KINDS))),
+    "symmetric_codes.tsv": Schema((Column("code_or_verb", _code_or_verb), Column("with_object", _YES_NO))),
+    "coreference.tsv": Schema((Column("word", word), Column("kind", one_of(("pair", "state"), "kind")))),
+    "armed_codes.tsv": Schema((Column("code", cameo_code), Column("code_when_armed", cameo_code))),
+    "source_codes.tsv": Schema((Column("code", cameo_code), Column("source", one_of(SOURCE_KINDS, "kind of source")),
+                                Column("code_when", cameo_code))),
+    "epithets.tsv": Schema((Column("word", word), Column("cameo", cameo_code))),
+    "code_classes.tsv": Schema((Column("class", one_of((*CODE_CLASSES, *GIVEN_CODES), "code class")),
+                                Column("code", cameo_code))),
+    "role_words.tsv": Schema((Column("class", one_of(ROLE_CLASSES, "role class")), Column("word", word))),
+    "irregular_verbs.tsv": Schema((Column("lemma", word), Column("forms", all_of(nonempty, word))), rest="forms"),
+}
+
+
+def table(name: str) -> list[Row]:
+    """The checked rows of one of the coder's data files."""
+    return read_tsv(__package__, name, SCHEMAS[name])
 
 
 class PatternBook:
     """All word tables; build with :func:`pattern_book` (cached)."""
 
     def __init__(self) -> None:
+        self.rows: list[Row] = []  # every rule row, for `allies kb rules`
+        # (kind, key) -> "file:line" of the row that says it, for events' rules
+        self.where: dict[tuple[str, ...], str] = {}
         self.verbs: dict[str, list[Frame]] = {}
-        for order, row in enumerate(_rows("verb_patterns.tsv")):
-            if len(row) < 3 or not row[-1].strip().isdigit():
-                raise ValueError(f"verb_patterns.tsv: expected verb, frame, code: {row!r}")
-            # the frame's items may also sit in columns of their own
-            lemma, frame, code = row[0].strip().lower(), " ".join(c.strip() for c in row[1:-1]), row[-1].strip()
+        for order, row in enumerate(self._table("verb_patterns.tsv")):
             preps, groups = set(), []
-            if frame != "-":
-                for item in frame.split():
+            if row["frame"] != "-":
+                for item in row["frame"].split():
                     if item.startswith("="):
                         groups.append(frozenset(item[1:].split("|")))
                     else:
                         preps.add(item)
-            self.verbs.setdefault(lemma, []).append(Frame(frozenset(preps), tuple(groups), code, order))
+            frame = Frame(frozenset(preps), tuple(groups), row["cameo"], order, row.where)
+            self.verbs.setdefault(row["verb"], []).append(frame)
         for frames in self.verbs.values():
             frames.sort(key=lambda f: (-f.specificity, f.order))
 
         self.nouns: dict[str, str] = {}
         self.noun_verbs: dict[str, str] = {}  # "deployment" -> "deploy": the verb whose frames refine it
-        for row in _rows("noun_patterns.tsv"):
-            noun = row[0].strip().lower()
-            self.nouns.setdefault(noun, row[1].strip())
-            if len(row) > 2 and row[2].strip():
-                self.noun_verbs[noun] = row[2].strip().lower()
-        self.support_verbs = frozenset(row[0].strip().lower() for row in _rows("support_verbs.tsv"))
+        for row in self._table("noun_patterns.tsv"):
+            self.nouns.setdefault(row["noun"], row["cameo"])
+            self.where.setdefault(("noun", row["noun"]), row.where)
+            if row["verb"]:
+                self.noun_verbs[row["noun"]] = row["verb"]
+        self.support_verbs = frozenset(row["verb"] for row in self._table("support_verbs.tsv"))
 
         self.voice: dict[str, set[str]] = {}
         self.word_category: dict[str, set[str]] = {}
-        for row in _rows("voice_words.tsv"):
-            word, category = row[0].strip().lower(), row[1].strip()
-            self.voice.setdefault(category, set()).add(word)
-            self.word_category.setdefault(word, set()).add(category)
+        for row in self._table("voice_words.tsv"):
+            self.voice.setdefault(row["category"], set()).add(row["word"])
+            self.word_category.setdefault(row["word"], set()).add(row["category"])
+            self.where.setdefault(("voice", row["word"], row["category"]), row.where)
 
         self.carriers: dict[str, dict[str, str]] = {}
-        for row in _rows("carrier_codes.tsv"):
-            self.carriers[row[0].strip()] = {kind: value.strip() for kind, value in zip(CARRIER_KINDS, row[1:])}
+        for row in self._table("carrier_codes.tsv"):
+            self.carriers[row["inner"]] = {kind: row[kind] for kind in CARRIER_KINDS}
+            self.where[("carrier", row["inner"])] = row.where
+        if any(self.carriers.get("*", {}).get(kind, "-") == "-" for kind in CARRIER_KINDS):
+            raise DataFileError("carrier_codes.tsv: the row '*' must give a code for every kind of carrier")
+        self._load_classes()
 
-        mutual = [(row[0].strip().lower(), row[1].strip() == "yes") for row in _rows("symmetric_codes.tsv")]
+        mutual = []
+        for row in self._table("symmetric_codes.tsv"):
+            mutual.append((row["code_or_verb"], row["with_object"] == "yes"))
+            self.where[("symmetric", row["code_or_verb"])] = row.where
         self.symmetric = tuple(item for item, _ in mutual if item[:1].isdigit())
         self.symmetric_with = tuple(item for item, both in mutual if item[:1].isdigit() and both)
         self.mutual_verbs = frozenset(item for item, _ in mutual if not item[:1].isdigit())
         self.mutual_verbs_with = frozenset(item for item, both in mutual if not item[:1].isdigit() and both)
-        self.coreference: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("coreference.tsv")}
-        self.armed_codes: dict[str, str] = {row[0].strip(): row[1].strip() for row in _rows("armed_codes.tsv")}
+        self.coreference: dict[str, str] = {row["word"]: row["kind"] for row in self._table("coreference.tsv")}
+        self.armed_codes: dict[str, str] = {}
+        for row in self._table("armed_codes.tsv"):
+            self.armed_codes[row["code"]] = row["code_when_armed"]
+            self.where[("armed", row["code"])] = row.where
         # code -> kind of source -> code: see data/source_codes.tsv
         self.source_codes: dict[str, dict[str, str]] = {}
-        for row in _rows("source_codes.tsv"):
-            self.source_codes.setdefault(row[0].strip(), {})[row[1].strip()] = row[2].strip()
-        self.epithets: dict[str, str] = {row[0].strip().lower(): row[1].strip() for row in _rows("epithets.tsv")}
+        for row in self._table("source_codes.tsv"):
+            self.source_codes.setdefault(row["code"], {})[row["source"]] = row["code_when"]
+            self.where[("source", row["code"], row["source"])] = row.where
+        self.epithets: dict[str, str] = {}
+        for row in self._table("epithets.tsv"):
+            self.epithets[row["word"]] = row["cameo"]
+            self.where[("epithet", row["word"])] = row.where
         self.irregular: dict[str, str] = {}
-        for row in _rows("irregular_verbs.tsv"):
-            for form in row[1:]:
-                self.irregular[form.strip().lower()] = row[0].strip().lower()
+        for row in self._table("irregular_verbs.tsv"):
+            for form in (row["forms"], *row.extra):
+                self.irregular[form] = row["lemma"]
+
+    def _load_classes(self) -> None:
+        self.code_classes: dict[str, tuple[str, ...]] = {name: () for name in CODE_CLASSES}
+        given: dict[str, list[str]] = {name: [] for name in GIVEN_CODES}
+        for row in self._table("code_classes.tsv"):
+            if row["class"] in given:
+                given[row["class"]].append(row["code"])
+                self.where[("given", row["class"])] = row.where
+            else:
+                self.code_classes[row["class"]] += (row["code"],)
+        for name, codes in given.items():
+            if len(codes) != 1:
+                raise DataFileError(f"code_classes.tsv: class {name} must give exactly one code, not {len(codes)}")
+        self.given_codes: dict[str, str] = {name: codes[0] for name, codes in given.items()}
+        self.roles: dict[str, tuple[str, ...]] = {name: () for name in ROLE_CLASSES}
+        for row in self._table("role_words.tsv"):
+            if row["class"].endswith("_sector") and row["word"] not in SOURCE_KINDS:
+                raise DataFileError(f"{row.where}: column word: unknown sector {row['word']!r}")
+            self.roles[row["class"]] += (row["word"],)
+
+    def _table(self, name: str) -> list[Row]:
+        rows = table(name)
+        self.rows.extend(rows)
+        return rows
+
+    def in_class(self, name: str, code: str) -> bool:
+        """Whether a CAMEO code is in one of data/code_classes.tsv's classes (by prefix)."""
+        return any(code.startswith(prefix) for prefix in self.code_classes[name])
+
+    def given(self, name: str) -> str:
+        """The code a mechanism gives (data/code_classes.tsv): "helped_to_fight" -> "062"."""
+        return self.given_codes[name]
+
+    def role(self, name: str) -> tuple[str, ...]:
+        """The words of one of data/role_words.tsv's classes, in file order."""
+        return self.roles[name]
 
     # ------------------------------------------------------------------ verbs
     def match_verb(self, lemma: str, preps: set[str], objects: set[str]) -> Frame | None:
@@ -155,11 +273,23 @@ class PatternBook:
 
     def carrier_code(self, kind: str, inner: str) -> str:
         """Recode an inner event's code under a carrier verb of ``kind``."""
+        return self.carrier_rule(kind, inner)[0]
+
+    def carrier_rule(self, kind: str, inner: str) -> tuple[str, str]:
+        """(code, "file:line" of the carrier_codes.tsv row that gives it)."""
         for length in (len(inner), 3, 2):
             row = self.carriers.get(inner[:length])
             if row and row.get(kind, "-") != "-":
-                return row[kind]
-        return CARRIER_GENERAL[kind]
+                return row[kind], self.where[("carrier", inner[:length])]
+        return self.carriers["*"][kind], self.where[("carrier", "*")]
+
+    def symmetric_rule(self, code: str, lemma: str | None = None, with_object: bool = False) -> str | None:
+        """The symmetric_codes.tsv row that makes an event mutual, if any."""
+        items = (self.mutual_verbs_with, self.symmetric_with) if with_object else (self.mutual_verbs, self.symmetric)
+        if lemma in items[0]:
+            return self.where[("symmetric", lemma)]
+        prefix = next((p for p in items[1] if code.startswith(p)), None)
+        return self.where[("symmetric", prefix)] if prefix is not None else None
 
     def is_symmetric(self, code: str, lemma: str | None = None, with_object: bool = False) -> bool:
         """Whether an event is mutual: by its code, or by its verb ("clash", "fight").

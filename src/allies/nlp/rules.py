@@ -77,9 +77,8 @@ class RuleCoder:
             coded.events.extend(self.code_sentence(sentence, found, document))
         return coded
 
-    def code_sentence(self, sentence: Sentence, mentions: list, document: Document) -> list[Event]:
-        text = sentence.text
-        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    def _triggers(self, words: list, mentions: list) -> list[tuple]:
+        """(position, lemma, code, frame, rule) of the words that code an event, outside actor names."""
         inside = [any(s <= w[0] < e for s, e, _ in mentions) for w in words]
         triggers = []
         for position, (start, end, word) in enumerate(words):
@@ -93,19 +92,52 @@ class RuleCoder:
             objects = {self._noun(w) for _, _, w in following}
             frame = self.book.match_verb(lemma, preps, objects)
             code = frame.cameo if frame else None
+            rule = frame.where if frame else None
             if code is None and lemma in self.book.support_verbs:
                 for _, _, w in following[:3]:
                     code = self.book.noun_code(self._noun(w))
                     if code:
+                        rule = self.book.where[("noun", self._noun(w))]
                         break
             if code is None:
                 continue
-            triggers.append((position, lemma, code, frame))
+            triggers.append((position, lemma, code, frame, rule))
+        return triggers
+
+    def _voice(self, previous: list[str], conditional: bool) -> tuple[bool, str]:
+        """(negated, modality) from the four words before the verb and any condition marker."""
+        negated = any(w in ("not", "n't", "never") or w.endswith("n't") for w in previous)
+        modality = "asserted"
+        if any(w in self.book.voice.get("hypothetical", ()) for w in previous):
+            modality = "hypothetical"
+        elif any(w in self.book.voice.get("future", ()) for w in previous):
+            modality = "future"
+        if conditional:
+            modality = "conditional"
+        if previous and previous[-1] == "to" and len(previous) > 1:
+            carrier = self.lemma(previous[-2]) or previous[-2]
+            kinds = self.book.word_category.get(carrier, set())
+            if "appeal" in kinds or "demand" in kinds:
+                modality = "requested"
+            elif "reject" in kinds:
+                negated = True
+            elif kinds & {"intent", "future_frame"} and modality == "asserted":
+                modality = "future"
+            elif kinds & {"hope_frame", "threaten"} and modality == "asserted":
+                modality = "hypothetical"
+        return negated, modality
+
+    def code_sentence(self, sentence: Sentence, mentions: list, document: Document) -> list[Event]:
+        text = sentence.text
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        triggers = self._triggers(words, mentions)
         if not triggers:
             return []
         events = []
         speech_positions = [t for t in triggers if "speech" in self.book.word_category.get(t[1], ())]
-        for index, (position, lemma, code, frame) in enumerate(triggers):
+        trigger_positions = {t[0] for t in triggers}
+        conditions = self.book.voice.get("conditional", ())
+        for index, (position, lemma, code, frame, rule) in enumerate(triggers):
             start = words[position][0]
             later_event = any(t[0] > position for t in triggers)
             if "speech" in self.book.word_category.get(lemma, ()) and later_event:
@@ -127,25 +159,10 @@ class RuleCoder:
             # "X and Y met": the actor before "and" acts too
             if len(before) > 1 and text[before[-2][1]:before[-1][0]].strip().lower() in ("and", ",", ", and"):
                 sources.insert(0, before[-2])
-            negated = any(w in ("not", "n't", "never") or w.endswith("n't") for w in previous)
-            modality = "asserted"
-            if any(w in self.book.voice.get("hypothetical", ()) for w in previous):
-                modality = "hypothetical"
-            elif any(w in self.book.voice.get("future", ()) for w in previous):
-                modality = "future"
-            if re.search(r"\b(if|unless)\b", text[:start], re.I):
-                modality = "conditional"
-            if previous and previous[-1] == "to" and len(previous) > 1:
-                carrier = self.lemma(previous[-2]) or previous[-2]
-                kinds = self.book.word_category.get(carrier, set())
-                if "appeal" in kinds or "demand" in kinds:
-                    modality = "requested"
-                elif "reject" in kinds:
-                    negated = True
-                elif kinds & {"intent", "future_frame"} and modality == "asserted":
-                    modality = "future"
-                elif kinds & {"hope_frame", "threaten"} and modality == "asserted":
-                    modality = "hypothetical"
+            # a condition marker before the verb ("if", "unless", "whether"); "provided" that is
+            # itself the sentence's verb ("has provided aid") is no marker
+            conditional = any(words[p][2].lower() in conditions for p in range(position) if p not in trigger_positions)
+            negated, modality = self._voice(previous, conditional)
             speaker = None
             for speech in speech_positions:
                 if speech[0] < position:
@@ -164,7 +181,7 @@ class RuleCoder:
                     quad=info.quad, goldstein=info.goldstein, plover=info.plover, negated=negated,
                     modality=modality, speaker=speaker, date=resolve_date(text, document.date),
                     confidence=_confidence(src, tgt, frame, speaker),
-                    doc=document.doc_id, trigger=words[position][2],
+                    doc=document.doc_id, trigger=words[position][2], rule=rule,
                 ))
         return events
 

@@ -23,7 +23,7 @@ EVENT_COLUMNS = (
     "source_text", "source_code", "source_country", "source_sector",
     "target_text", "target_code", "target_country", "target_sector",
     "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality",
-    "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
+    "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url", "rule",
 )
 
 DESCRIPTION_COLUMNS = (
@@ -305,7 +305,7 @@ def _event_row(event_id: int, origin: str, article_id: int, event: Event, doc: D
         event.cameo, (event.cameo or "")[:2] or None, event.plover, event.quad, event.goldstein,
         bool(event.negated), event.modality,
         speaker.text if speaker else None, speaker.code if speaker else None,
-        speaker.country if speaker else None, event.confidence, event.trigger, doc.url,
+        speaker.country if speaker else None, event.confidence, event.trigger, doc.url, event.rule,
     )
 
 

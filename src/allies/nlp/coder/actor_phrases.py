@@ -1,0 +1,372 @@
+"""Actors: the noun phrases of a parse resolved to states, organisations, people and groups."""
+from __future__ import annotations
+
+from ...model import Actor
+from ..actors import SECTOR_SUFFIX
+from .confidence import known, side
+from .resolver import ActorResolver
+from .words import (
+    ACTOR_ENTS,
+    GROUP_PRONOUNS,
+    NAME_DEPS,
+    NOT_ACTOR_ENTS,
+    PERSON_PRONOUNS,
+    PLACE_ENTS,
+    POSSESSIVE_PRONOUNS,
+    POSSESSOR_PRONOUNS,
+)
+
+
+class ActorStage:
+    """Finds and resolves the actor a token heads, its conjuncts, antecedents and places."""
+
+    # ------------------------------------------------------------ actors
+    def _name_span(self, token):
+        """The tokens that name an actor headed by ``token``."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in NAME_DEPS or (child.dep_ == "punct" and child.i > start):
+                start = min(start, child.left_edge.i)
+        end = token.i + 1
+        # "President of Russia", "the Minister of Foreign Affairs of Iran"
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ACTOR_ENTS):
+                        end = max(end, obj.right_edge.i + 1)
+            elif child.dep_ in ("compound", "flat") or (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == end):
+                end = max(end, child.right_edge.i + 1)
+        doc = token.doc
+        while start < end and doc[start].dep_ == "det" and doc[start].lower_ in ("a", "an", "the"):
+            start += 1
+        return doc[start:end]
+
+    def actor(self, token, resolver: ActorResolver, require_actor: bool = False) -> Actor | None:
+        """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
+        if token.pos_ == "PRON":
+            return self._pronoun_actor(token, resolver, require_actor)
+        if (token.ent_type_ in NOT_ACTOR_ENTS and not self._state_name(token, resolver)) or token.like_num:
+            # "hundreds of prisoners", "two of the soldiers": the actor is after "of"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.actor(obj, resolver, require_actor)
+            return None
+        span = self._name_span(token)
+        phrase = span.text
+        actor = self._named_actor(token, span, resolver)
+        if actor is not None:
+            if actor.text != phrase and token.pos_ != "PRON":
+                actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
+            return actor
+        if token.pos_ == "NOUN":
+            definite = self._definite_state(token, span, resolver)
+            if definite is not None:
+                return definite
+        if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS):
+            return None
+        acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
+        if (token.pos_ not in ("NOUN", "PROPN") and not acronym) or token.like_num:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("VERB", "ADJ"):
+                # a subject the parser misread as a verb ("recognised Government of ..."): its words still name it
+                inside = resolver.find_inside(token.doc[token.left_edge.i:token.right_edge.i + 1].text)
+                if inside is not None:
+                    return inside
+            return None
+        if token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS or acronym:
+            resolver.named.add(phrase)  # a name the knowledge base lacks: an actor, not a failed attachment
+        return Actor(text=phrase)
+
+    def _pronoun_actor(self, token, resolver: ActorResolver, require_actor: bool) -> Actor | None:
+        """"he", "they": the subject of a governing clause, the last person or the last actor."""
+        lower = token.lower_
+        found = self._antecedent(token, resolver) if lower in PERSON_PRONOUNS | GROUP_PRONOUNS else None
+        if found is not None:
+            return found
+        if lower in PERSON_PRONOUNS:
+            found = resolver.person()
+        elif lower in GROUP_PRONOUNS:
+            found = resolver.last_actor
+        if found is not None:
+            return found
+        # an unresolved "he"/"they" still acts; it just cannot be placed
+        return None if require_actor or lower not in PERSON_PRONOUNS | GROUP_PRONOUNS else Actor(text=token.text)
+
+    def _named_actor(self, token, span, resolver: ActorResolver) -> Actor | None:
+        """The actor a phrase names: itself, its entity, its place, its apposition, or a state inside it."""
+        phrase = span.text
+        actor = resolver.resolve(phrase)
+        if actor is None and token.ent_type_ in ACTOR_ENTS:
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end:
+                    actor = resolver.resolve(ent.text)
+                    break
+        if actor is None and token.pos_ == "NOUN":
+            # "a court in Guyana", "the government in Athens": the place says whose
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                            placed = resolver.resolve(f"{obj.text}'s {token.text}")
+                            if known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
+                                actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
+                                              country=placed.country, sector=placed.sector)
+        if actor is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
+            # "Karim Haddad, a Lebanese army spokesman, said": the apposition says who he is
+            for child in token.children:
+                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                    described = resolver.resolve(f"{self._name_span(child).text} {phrase}")
+                    if known(described):
+                        actor = described
+                        break
+        if actor is None and token.pos_ != "PROPN" and len(span) > 1:
+            actor = resolver.find_inside(phrase)
+            if actor is not None:
+                # "the Russian building": the country is right, the words are ours.
+                actor = Actor(text=phrase, code=actor.country or actor.code, country=actor.country, sector=None)
+        return actor
+
+    def _actors(self, tokens, resolver: ActorResolver, require_actor: bool = False) -> list[Actor]:
+        """Actors of head tokens, splitting coordinated modifiers: "US and British
+        activists" are US activists and British activists."""
+        found = []
+        expanded = []
+        for token in tokens:
+            expanded.append(token)
+            if token.pos_ == "PRON" and token.lower_ in ("they", "them", "we"):
+                # "Obama and Putin said they will ...": every one of them
+                antecedent = self._antecedent_token(token)
+                if antecedent is not None:
+                    expanded.extend(t for t in self._with_conjuncts(antecedent)[1:] if t not in expanded)
+        for token in expanded:
+            pair = self._pair(token, resolver)
+            if pair:
+                found.extend(pair)  # "the two leaders": both parties of the last meeting
+                continue
+            actor = self.actor(token, resolver, require_actor)
+            if actor is None:
+                continue
+            found.append(actor)
+            for child in token.lefts:
+                # (the tagger may miss the first nationality too: "Ghanaian and Togolese troops")
+                if child.dep_ in ("amod", "nmod", "compound") and (child.ent_type_ in ("NORP", "GPE") or (
+                        child.pos_ in ("ADJ", "PROPN") and child.conjuncts and known(resolver.resolve(child.text)))):
+                    for other in child.conjuncts:
+                        # the tagger may call the second nationality a person: the knowledge
+                        # base decides ("Armenian and Azerbaijani forces")
+                        if other.ent_type_ in ("NORP", "GPE") or other.pos_ in ("ADJ", "PROPN"):
+                            extra = resolver.resolve(f"{other.text} {token.text}")
+                            if known(extra):
+                                found.append(extra)
+        return found
+
+    def _pair(self, token, resolver: ActorResolver) -> list[Actor]:
+        """"The two leaders", "both sides": the two parties of the article's last two-sided event."""
+        if resolver.last_pair is None or self.book.coreference.get(token.lower_) != "pair":
+            return []
+        counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                      for c in token.children)
+        if not counted:
+            return []
+        return [Actor(text=f"{token.text} ({actor.text})", code=actor.code, country=actor.country,
+                      sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
+
+    def _definite_state(self, token, span, resolver: ActorResolver) -> Actor | None:
+        """"The country", "the government", "the army" with no state named: the state
+        the article last named as a subject."""
+        previous = resolver.last_actor
+        if previous is None or not previous.country or len(span) != 1 or token.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if self.book.coreference.get(token.lower_) == "state":
+            return Actor(text=f"the {token.text} ({previous.country})", code=previous.country, country=previous.country)
+        sector = resolver.sector(token.text)
+        if sector in self.book.role("state_sector"):
+            return Actor(text=f"the {token.text} ({previous.country})", code=previous.country + SECTOR_SUFFIX[sector],
+                         country=previous.country, sector=sector)
+        return None
+
+    def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
+        """The subject of a governing clause, for "The US claimed that they had
+        attacked" or "Netanyahu says he will meet"."""
+        token = self._antecedent_token(pronoun)
+        return self.actor(token, resolver) if token is not None else None
+
+    @staticmethod
+    def _antecedent_token(pronoun):
+        """The subject, before the pronoun, of the nearest clause governing it."""
+        current = pronoun.head
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
+                    return child
+            if current.head == current:
+                break
+            current = current.head
+        return None
+
+    @staticmethod
+    def _with_conjuncts(token):
+        """The token and the actors coordinated with it ("X, Y and Z"), which the
+        parser may attach as conjuncts or as appositions."""
+        found, stack = [], [token]
+        while stack and len(found) < 8:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.append(current)
+            # a name the parser split ("Barack" <- "Obama" and "Putin"): the conjuncts hang on its other words
+            inside = [t for t in current.subtree if t.ent_type_ and t.ent_type_ == current.ent_type_
+                      and t.ent_iob_ == "I" and t.head == current and current.ent_iob_ == "B"]
+            for child in [*current.children, *(c for t in inside for c in t.children)]:
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    stack.append(child)
+                elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
+                        (child.ent_type_ in ("GPE", "NORP") and current.ent_type_ in ("GPE", "NORP"))
+                        or any(g.dep_ == "conj" for g in child.children)):  # "Mali, Burkina Faso and Niger"
+                    stack.append(child)
+        return sorted(found, key=lambda t: t.i)
+
+    @staticmethod
+    def _state_name(token, resolver: ActorResolver) -> bool:
+        """Whether a proper noun the tagger took for a date or a number names a state
+        ("pushed into Niger" tagged DATE): the state list outranks the tagger."""
+        if token.pos_ != "PROPN":
+            return False
+        actor = resolver.resolve(token.text)
+        return actor is not None and actor.country is not None and actor.code == actor.country
+
+    @staticmethod
+    def _own(token) -> bool:
+        """"its troops", "their forces": the subject's own people, not a target."""
+        return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
+
+    def _actor_inside(self, phrase_head, resolver: ActorResolver):
+        """The first named state actor inside a noun phrase, outside its clauses."""
+        # a participle that says what the thing does is part of it ("an attack targeting
+        # a mall in Kenya"); a relative clause or "brokered by Qatar" tells of another act
+        clauses = [t for t in phrase_head.subtree if t != phrase_head and (
+            t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG"))]
+        for inner in phrase_head.subtree:
+            if inner == phrase_head or inner.ent_type_ not in ACTOR_ENTS or inner.ent_iob_ != "B":
+                continue  # (the tagger may call a state a person: "talks with Togo")
+            if any(c.left_edge.i <= inner.i <= c.right_edge.i for c in clauses):
+                continue
+            if known(self.actor(inner, resolver, require_actor=True)):
+                return inner
+        return None
+
+    @staticmethod
+    def _noun_actor(noun):
+        """The actor attached to an event noun: "Israel's", "Israeli", "US", "by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG")):
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        for child in noun.lefts:  # "Israeli tank shelling": the actor modifies the modifier
+            if child.dep_ == "compound":
+                for grand in child.children:
+                    if grand.dep_ in ("amod", "compound") and grand.ent_type_ in ("NORP", "GPE"):
+                        return grand
+        return None
+
+    def _wielder(self, token, resolver: ActorResolver):
+        """Who is behind a weapon or an attack that is the subject: "a car bombing by
+        the Islamic State group killed", "missiles fired by the Israeli army struck"."""
+        code = self._noun_code(token)
+        if token.pos_ != "NOUN" or (code is not None and not self.book.in_class("wielded", code)):
+            return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        own = self.actor(token, resolver)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSOR_PRONOUNS), None)
+        if owner is not None and not (own is not None and own.country) \
+                and token.lemma_.lower() not in self.book.epithets:  # "its allies" are others
+            antecedent = self._antecedent_token(owner)  # "X said its drones hit": X's drones
+            if antecedent is not None and known(self.actor(antecedent, resolver)):
+                return antecedent
+        if own is not None and side(own, resolver) in ("known", "named", "generic"):
+            return token
+        agent = self._noun_actor(token)
+        if agent is None:
+            for child in token.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    agent = next((obj for by in child.children if by.dep_ == "agent"
+                                  for obj in by.children if obj.dep_ == "pobj"), None)
+                    if agent is not None:
+                        break
+        return agent if agent is not None else token
+
+    def _dateline(self, sent, resolver: ActorResolver) -> Actor | None:
+        """The place of a wire dateline opening an article ("KABUL, Afghanistan (AP) -- ",
+        "GAZA CITY: "), which is where the article's events happen unless it says otherwise."""
+        for token in sent[:10]:
+            if token.text in (":", "--", "—", "–") or (token.text == "-" and token.whitespace_):
+                words = sent.doc[sent.start:token.i]
+                if not words or any(t.is_alpha and not t.text[:1].isupper() for t in words):
+                    return None
+                # "KABUL, Afghanistan (AP)": the place comes before the agency
+                text = words.text.split("(")[0].strip(" ,")
+                place = resolver.resolve(text.title() if text.isupper() else text)
+                if not (known(place) and place.country):
+                    return None
+                self._after_dateline = token.i + 1  # the dateline's words are nobody's subject
+                return place
+        return None
+
+    def _place(self, verb, resolver: ActorResolver) -> Actor | None:
+        """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
+        heads = [verb]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ != "in":
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.pos_ == "NOUN" and self._noun_code(obj):
+                        if head is verb:
+                            heads.append(obj)  # "killed in shelling in Gaza": the shelling's place
+                        continue
+                    # a named place, not a nationality ("in Israeli shelling" names no place)
+                    if obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN":
+                        candidates = [obj]
+                    else:
+                        candidates = [t for t in obj.subtree if t.ent_type_ in PLACE_ENTS and t.ent_iob_ == "B"]
+                    for candidate in candidates:
+                        actor = self.actor(candidate, resolver, require_actor=True)
+                        if known(actor) and actor.country:
+                            return actor
+        return resolver.dateline
+
+    @staticmethod
+    def _placed(target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:
+        """A generic actor ("civilians", "three soldiers", "police") as one of the place."""
+        if known(target) or side(target, resolver) != "generic":
+            return target
+        sector = resolver.sector(target.text)
+        if sectors is not None and sector not in sectors:
+            return target
+        return Actor(text=f"{target.text} in {place.text}", code=place.country + SECTOR_SUFFIX.get(sector, ""),
+                     country=place.country, sector=sector)
+
+    def _speaks_for_state(self, actor: Actor) -> bool:
+        """A government, or the state named as itself ("Vietnam protested"),
+        not its people ("Egyptians protested") or someone merely from it."""
+        if not actor.country:
+            return False
+        if actor.sector in self.book.role("official_sector"):
+            return True
+        return actor.sector is None and self._resolver is not None and self._resolver.names_state(actor.text)
+
+    def _remember(self, sent, resolver: ActorResolver) -> None:
+        """Keep the sentence's main subject for "they"/"it" in the next one."""
+        root = sent.root
+        subj, _ = self.subjects(root)
+        if subj and subj[0].pos_ != "PRON":
+            actor = self.actor(subj[0], resolver, require_actor=True)
+            if known(actor):
+                resolver.last_actor = actor

@@ -1,0 +1,332 @@
+"""Arguments: who does the act (subjects, agents, controllers) and to whom (targets)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .confidence import known
+from .resolver import ActorResolver
+from .triggers import Act, Trigger
+from .words import ACTOR_ENTS, PLACE_ENTS, POSSESSIVE_PRONOUNS
+
+
+class ArgumentStage:
+    """Finds the source and target tokens of a trigger."""
+
+    # ------------------------------------------------------------ roles
+    @staticmethod
+    def _is_passive(verb) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    @staticmethod
+    def _wants_another(verb) -> bool:
+        """Whether a verb of wanting has someone else do the wanted act ("wants Putin to attack")."""
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        for child in verb.children:
+            if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                subjects = [c for c in child.children if c.dep_ == "nsubj"]
+                if subjects and (not own or subjects[0].lower_ != own[0].lower_):
+                    return True
+            if child.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.children):
+                return True
+        return False
+
+    @staticmethod
+    def _judged(verb):
+        """"criticised Kosovo for arresting", "accused Israel of attacking": the
+        object of the judging verb did the act of its "for"/"of" clause."""
+        head = verb.head
+        if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of"):
+            return None
+        governor = head.head
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+
+    def _controller(self, verb):
+        """For a "to"-clause or bare coordinated verb: the token its subject comes from."""
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            kinds = self.kinds(head)
+            if kinds & {"appeal", "demand", "order"}:
+                for child in head.children:
+                    if child.dep_ in ("dobj", "obj"):
+                        return child
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("on", "upon", "with"):
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                return obj
+            own_code = (self.verb_trigger(head) or Trigger(head, "", "", False)).cameo
+            if "intent" not in kinds and not self.book.in_class("scheduled", own_code):
+                # "persuaded Mali to expel", "forced Kyiv to withdraw": the object does the
+                # act (but "promised Kenya to send aid" is the promiser's own act, and
+                # "called / visited X to discuss" the caller's purpose)
+                for child in head.children:
+                    if child.dep_ in ("dobj", "obj") and child.i < verb.i and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                        return child
+        return None
+
+    def subjects(self, verb, depth: int = 0) -> tuple[list, bool]:
+        """Source tokens of ``verb`` and whether they came from a passive agent."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
+                return self._with_conjuncts(child), False
+        if self._is_passive(verb):
+            return self._passive_subjects(verb)
+        if depth > 4:
+            return [], False
+        judged = self._judged(verb)
+        if judged is not None:
+            return self._with_conjuncts(judged), False
+        responsible = self._responsible(verb) if verb.dep_ == "pcomp" else None
+        if responsible is not None:
+            return self._with_conjuncts(responsible), False  # "X is guilty of violating the truce"
+        controller = self._controller(verb)
+        if controller is not None:
+            return self._with_conjuncts(controller), False
+        if verb.dep_ == "conj" and not any(c.dep_ == "cc" for t in (verb.head, *verb.head.conjuncts) for c in t.children):
+            return [], False  # a "conjunct" with no "and"/"or" anywhere is a misparse, not a shared subject
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
+            return self._governor_subjects(verb, depth)
+        return self._attached_subjects(verb, depth)
+
+    def _passive_subjects(self, verb) -> tuple[list, bool]:
+        """Who did a passive act: the "by" agent, the place fire came from, the strike's actor."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self._with_conjuncts(obj), True
+        # "rockets were fired from Gaza": those in the place they came from
+        if self.book.in_class("fired_from", (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN"):
+                            return [obj], True
+        # "were killed in an Israeli air strike": the strike's actor did it
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
+                        actor_token = self._noun_actor(obj)
+                        if actor_token is not None:
+                            return [actor_token], True
+        return [], True
+
+    def _governor_subjects(self, verb, depth: int) -> tuple[list, bool]:
+        """The subject a clause shares with the verb governing it."""
+        if verb.dep_ in ("advcl", "xcomp") and "purpose" in self.kinds(verb.head):
+            return self.subjects(verb.head, depth + 1)  # "France sent experts to investigate": France investigates
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+            return [], False
+        if self._is_passive(verb.head):
+            if verb.dep_ == "xcomp":
+                # "Obama is scheduled to attend", "X was forced to withdraw"
+                for child in verb.head.children:
+                    if child.dep_ == "nsubjpass":
+                        return self._with_conjuncts(child), False
+            return [], False
+        return self.subjects(verb.head, depth + 1)
+
+    def _attached_subjects(self, verb, depth: int) -> tuple[list, bool]:
+        """The subject of a relative clause, a participle, or a root the parser left without one."""
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head], False
+        if verb.dep_ == "ROOT":
+            # a subject the parser attached as a modifier ("..., USAID provided"): the nearest name before the verb
+            for token in reversed(list(verb.doc[max(verb.sent.start, self._after_dateline):verb.i])):
+                if token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
+                    break
+                if token.ent_type_ in ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
+                    return [token], False
+        if verb.dep_ == "acl" and verb.tag_ != "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            noun = verb.head
+            if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in noun.children):
+                return self.subjects(noun.head, depth + 1)  # "X reaffirmed its commitment to defend Y": X
+            return [noun], False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "a truce brokered by Qatar"
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self._with_conjuncts(obj), True
+            return [], True
+        return [], False
+
+    def _target_tokens(self, verb, trigger: Trigger, resolver: ActorResolver, passive: bool):
+        """Target tokens of a trigger: the passive subject, the object, a preposition's
+        object, an actor named inside them, or the place of an act done on the ground."""
+        preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
+        if trigger.noun is not None:
+            for child in trigger.noun.children:
+                if child.dep_ == "prep":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            pobjs.setdefault(child.lower_, obj)
+        if self.book.in_class("forces_placed", trigger.cameo):
+            for prep in self.book.role("host_prep"):
+                host = pobjs.get(prep)
+                if host is not None and not self.book.is_(host.lemma_.lower(), "frontier"):
+                    del pobjs[prep]  # "deployed troops to Mali": the host is no foe of the show of force
+        if passive and passive_subject is not None and trigger.noun != passive_subject \
+                and not self._moved(passive_subject, trigger, resolver):
+            return self._passive_target(passive_subject, trigger, resolver, pobjs)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
+        found = self._object_target(verb, trigger, resolver, pobjs, dobj)
+        if found is not None:
+            return found
+        if not self.book.in_class("placed", trigger.cameo):
+            return []  # "made remarks in Doha" is no statement to Qatar
+        return self._place_target(resolver, pobjs)
+
+    def _passive_target(self, passive_subject, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> list:
+        if self.actor(passive_subject, resolver, require_actor=True) is None:
+            inside = self._actor_inside(passive_subject, resolver)
+            if inside is not None:
+                return [inside]  # "Evidence against Russia was presented"
+            for prep in (*sorted(trigger.frame_preps), "at", "on", "against", "into", "toward", "towards"):
+                obj = pobjs.get(prep)
+                if obj is not None and self.actor(obj, resolver, require_actor=True) is not None:
+                    return self._with_conjuncts(obj)  # "a rocket was fired at Israel"
+        return self._with_conjuncts(passive_subject)
+
+    def _object_target(self, verb, trigger: Trigger, resolver: ActorResolver, pobjs: dict, dobj) -> list | None:
+        """The target among the verb's objects, in order of preference; None when there is none."""
+        receiver = pobjs.get("to") if self.book.in_class("moved_object", trigger.cameo) else None
+        if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
+            receiver = None
+        if dobj is not None and trigger.noun != dobj and not self._own(dobj) and receiver is None:
+            # ("recalled its ambassador from Peru": one's own envoy is not the target;
+            # "handed over the presidency to X": what is given is not either)
+            if self.actor(dobj, resolver, require_actor=True) is not None:
+                return self._with_conjuncts(dobj)
+        for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
+            obj = pobjs.get(prep)
+            if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
+                return self._with_conjuncts(obj)
+        # a generic group after the preposition: "air strikes on ISIL fighters in Mosul"
+        for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
+            obj = pobjs.get(prep)
+            if obj is not None and obj != trigger.noun and obj.pos_ == "NOUN" and resolver.sector(obj.text) \
+                    and not self._own(obj):
+                return self._with_conjuncts(obj)
+        # an actor named inside the object ("China's assistance", "the Russian building")
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *self.book.role("target_prep"))]):
+            if obj is None:
+                continue
+            for child in obj.children:
+                if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
+                    return [child]
+        # words about a thing answer its author: "rejected a truce proposal put forward by the US"
+        if dobj is not None and self.book.in_class("answering", trigger.cameo):
+            for clause in dobj.children:
+                if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                    for obj in (o for by in clause.children if by.dep_ == "agent" for o in by.children):
+                        if obj.dep_ == "pobj" and known(self.actor(obj, resolver, require_actor=True)):
+                            return self._with_conjuncts(obj)
+        # an actor anywhere in the object's phrase ("a part of Syria's second city", "a mall in Kenya")
+        for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *self.book.role("target_prep"))]):
+            if obj is None or obj == trigger.noun:
+                continue
+            inside = self._actor_inside(obj, resolver)
+            if inside is not None:
+                return [inside]
+        # a generic object: "detained 18 people", "killed 500 civilians", "freed the hostages";
+        # but what is sent, deployed or given is no target ("deployed troops")
+        if dobj is not None and dobj != trigger.noun and dobj.pos_ == "NOUN" and resolver.sector(dobj.text) \
+                and not self.book.in_class("moved_object", trigger.cameo) and "purpose" not in self.kinds(verb):
+            return self._with_conjuncts(dobj)
+        return None
+
+    def _place_target(self, resolver: ActorResolver, pobjs: dict) -> list:
+        """The state where an act on the ground happened ("held exercises in Alaska")."""
+        for prep in self.book.role("location_prep"):
+            obj = pobjs.get(prep)
+            if obj is not None:
+                actor = self.actor(obj, resolver, require_actor=True)
+                if known(actor) and actor.country:
+                    return [obj]
+                if prep in self.book.role("nearby_prep"):
+                    inside = self._actor_inside(obj, resolver)
+                    if inside is not None and self.actor(inside, resolver, require_actor=True).country:
+                        return [inside]
+        return []
+
+    def _moved(self, token, trigger: Trigger, resolver: ActorResolver) -> bool:
+        """Whether ``token``, the subject of a passive, is what the act moves rather than
+        whom it is done to: "troops were deployed to X", "aid was sent to Y" (but
+        "Ukraine was sent weapons" names the receiver)."""
+        if not self.book.in_class("moved_object", trigger.cameo):
+            return False
+        actor = self.actor(token, resolver, require_actor=True)
+        return actor is None or actor.sector in self.book.role("armed_sector")
+
+    @staticmethod
+    def _reciprocal(verb) -> bool:
+        """Whether the verb's object is "each other" or "one another": every subject to every other."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        return any((o.lower_ == "other" and any(c.lower_ == "each" for c in o.children))
+                   or ({o.lower_, *(c.lower_ for c in o.children)} >= {"one", "another"}) for o in objects)
+
+    def _responsible(self, noun):
+        """The subject that "responsible for"/"guilty of" lays the noun's act on, if any."""
+        head = noun.head
+        if head.dep_ != "prep" or head.lower_ not in ("for", "of"):
+            return None
+        adjective = head.head
+        if adjective.dep_ != "acomp" or not self.book.is_(adjective.lower_, "responsibility"):
+            return None
+        return next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+
+    # ------------------------------------------------------------ one trigger's arguments
+    def _arguments(self, trigger: Trigger, resolver: ActorResolver) -> Act:
+        """The act of a trigger with its source and target tokens."""
+        verb = trigger.token
+        source_tokens, _ = self.subjects(verb)
+        passive = self._is_passive(verb)
+        if passive and not source_tokens:
+            # "Russian troops were deployed to X": with no agent, the forces moved act for their state
+            moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            forces = self.actor(moved, resolver, require_actor=True) if moved is not None else None
+            if forces is not None and forces.sector in self.book.role("armed_sector") \
+                    and self.book.in_class("moved_object", trigger.cameo):
+                source_tokens = self._with_conjuncts(moved)
+        if trigger.giver is not None:
+            target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
+        else:
+            target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+        act = Act(trigger, verb, source_tokens, target_tokens)
+        if "helping" in self.kinds(verb):
+            self._helped(act)
+        if not act.target_tokens and ((self.kinds(verb) & {"demand", "appeal"}) or (
+                "hope_frame" in self.kinds(verb) and self._wants_another(verb))):
+            # "Obama wants Putin to attack": the appeal goes to Putin
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    act.target_tokens = [c for c in child.children if c.dep_ == "nsubj"][:1]
+        if not act.target_tokens:
+            # "pledged to expel X", "denied attacking X": the clause's target is the carrier's
+            purpose = "purpose" in self.kinds(verb)
+            for child in verb.children:
+                if child.pos_ == "VERB" and (child.dep_ == "xcomp" or (purpose and child.dep_ == "advcl")):
+                    inner = self.verb_trigger(child) or Trigger(child, "", child.text, False)
+                    act.target_tokens = self._target_tokens(child, inner, resolver, self._is_passive(child))
+                    break
+        return act
+
+    def _helped(self, act: Act) -> None:
+        """"helped Russia recapture territory": the one helped is the clause's subject, and
+        help to fight is military cooperation."""
+        verb = act.verb
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if not act.target_tokens and clause is not None and clause.dep_ == "ccomp":
+            act.target_tokens = [c for c in clause.children if c.dep_ == "nsubj"][:1]
+        helped = self.verb_trigger(clause) if clause is not None else None
+        if helped is not None and self.book.in_class("helping", act.trigger.cameo) \
+                and self.book.in_class("force", helped.cameo):
+            act.trigger = replace(act.trigger, cameo=self.book.given("helped_to_fight"))

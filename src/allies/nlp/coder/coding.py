@@ -1,0 +1,379 @@
+"""Coding: a sentence's triggers with their actors and voice become events."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Actor, Event
+from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
+from .resolver import ActorResolver
+from .triggers import Act, Trigger
+
+
+@dataclass
+class SentenceTrace:
+    """What the coder decided for one sentence, kept for ``allies code --explain``."""
+
+    sent: object
+    triggers: dict
+    candidates: list       # (depth, token index, event) before selection
+    reporters: set
+    events: list
+
+
+class CodingStage:
+    """Runs the stages over one parsed sentence and makes the events."""
+
+    def code_sentence(self, sent, sentence_index: int, resolver: ActorResolver, date: str | None) -> list[Event]:
+        """All events of one parsed sentence."""
+        self._after_dateline = sent.start
+        self._resolver = resolver
+        if sentence_index == 0:
+            resolver.dateline = self._dateline(sent, resolver)
+        triggers, consumed_nouns, carried = self.sentence_triggers(sent)
+        events: list[tuple[int, int, Event]] = []  # (depth, order, event)
+        reporters: set[int] = set()
+        for index, trigger in sorted(triggers.items()):
+            depth = self._depth(trigger.token)
+            events.extend((depth - lift, index, event) for lift, event in
+                          self._events_for(trigger, sent, sentence_index, resolver, date, reporters,
+                                           frozenset(carried)))
+        events.extend(self._nominal_events(sent, sentence_index, resolver, date, consumed_nouns, reporters))
+        events.extend(self._bare_demands(sent, sentence_index, resolver, date, triggers, reporters))
+        result = self._select(events, reporters)
+        if self.trace is not None:  # `allies code --explain`
+            self.trace.append(SentenceTrace(sent, triggers, events, reporters, result))
+        self._remember(sent, resolver)
+        self._remember_events(result, resolver)
+        return result
+
+    def _select(self, events, reporters: set[int]) -> list[Event]:
+        """The sentence's events from the one nearest the root down, each (source, target,
+        code) once; a verb of saying that reports another event is not itself an event."""
+        result = []
+        seen = set()
+        for depth, index, event in sorted(events, key=lambda item: (item[0], item[1])):
+            if index in reporters and self.book.in_class("statement", event.cameo):
+                continue
+            key = (event.source.text, event.target.text if event.target else None, event.cameo)
+            if key in seen:
+                continue  # "pledged to send aid": the intent once, not again for "send"
+            seen.add(key)
+            result.append(event)
+        return result
+
+    @staticmethod
+    def _remember_events(result: list[Event], resolver: ActorResolver) -> None:
+        """Who did which act ("the strikes" later), and the last two-sided pair ("the two leaders")."""
+        for event in result:
+            if known(event.source) and event.target is not None and event.modality == "asserted" \
+                    and not event.negated and event.confidence >= 0.5:
+                resolver.doers[event.cameo[:2]] = event.source
+        for event in result:
+            if known(event.source) and event.target is not None and known(event.target) \
+                    and (event.source.country or event.source.code) != (event.target.country or event.target.code):
+                resolver.last_pair = (event.source, event.target)
+                break
+
+    def _events_for(self, trigger: Trigger, sent, sentence_index, resolver, date, reporters,
+                    carriers: frozenset = frozenset()) -> list[tuple[int, Event]]:
+        """The events of one trigger, each with how far to lift it toward the root."""
+        act = self._arguments(trigger, resolver)
+        self._voice_of(act, resolver, reporters, carriers)
+        if not self._sides(act, resolver):
+            return []
+        trigger, verb, source_tokens = act.trigger, act.verb, act.source_tokens
+        confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
+        if source_tokens and source_tokens[0].dep_ == "pobj" and source_tokens[0].head.lower_ == "from" \
+                and trigger.giver is None:
+            confidence_base -= 0.2  # "fired from Gaza": whoever was there, not a named actor
+        events = self._pair_events(act, sent, sentence_index, resolver, date, confidence_base)
+        speaker, speaker_token = act.speaker, act.speaker_token
+        if speaker is not None and speaker_token is not None and events:
+            own = bool(source_tokens) and source_tokens[0].pos_ == "PRON" and source_tokens[0].lower_ not in ("i", "you")
+            events.extend(self._reported(verb, trigger, speaker, speaker_token, events, sent, sentence_index, date, own))
+        if act.obliged and speaker is not None and speaker_token is not None:
+            self._obliged(act, events, sent, sentence_index, resolver, date, confidence_base)
+        return events
+
+    def _voice_of(self, act: Act, resolver, reporters, carriers: frozenset) -> None:
+        """The act's voice and code: an announced act is coded as its intention, unless a
+        carrier verb ("pledged to", "urged X to") already codes it."""
+        verb, trigger = act.verb, act.trigger
+        act.negated, act.modality, act.speaker_token, act.obliged = self.voice(verb, resolver, reporters)
+        act.speaker = self.actor(act.speaker_token, resolver) if act.speaker_token is not None else None
+        act.judged = self._judged(verb) is not None
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.i in carriers:
+            act.cameo = trigger.cameo  # the carrier's own event already codes the intention
+            # "urged Iran to release", "wants Putin to attack": an act asked of
+            # someone who has not committed to it
+            carrier_subjects = self.subjects(verb.head)[0]
+            act.wished_by_another = bool(act.source_tokens) and bool(carrier_subjects) \
+                and carrier_subjects[0].i != act.source_tokens[0].i
+        else:
+            act.cameo, act.negated, act.modality, rule = self.intention(trigger.cameo, act.negated, act.modality,
+                                                                        act.speaker_token is not None)
+            act.rules = (rule,) if rule else ()
+        if self.book.in_class("threat", act.cameo) and not any(known(self.actor(t, resolver, require_actor=True))
+                                             for t in act.target_tokens):
+            # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
+            # the base": the threat is aimed at Y
+            conditions = self.book.voice.get("conditional", ())
+            clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+            for child in (c for clause in clauses for c in clause.children):
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in conditions for c in child.children):
+                    act.target_tokens = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+                    break
+
+    def _sides(self, act: Act, resolver) -> bool:
+        """Resolve the act's sources and targets; False when it has no event."""
+        verb, trigger, cameo = act.verb, act.trigger, act.cameo
+        act.source_tokens = [self._wielder(t, resolver) for t in act.source_tokens]
+        sources = self._actors(act.source_tokens, resolver)
+        targets = self._actors(act.target_tokens, resolver)
+        if not any(known(t) for t in targets) and self.book.in_class("answering", cameo):
+            # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
+            answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            doer = self._earlier_doer(answered, resolver) if answered is not None else None
+            if doer is not None:
+                targets = [doer]
+        if self.book.in_class("placed", trigger.cameo) and not all(known(a) for a in (*sources, *targets)):
+            # "five civilians were killed in Aleppo", "police arrested them in Minsk":
+            # local people and bodies of the place where it happened
+            place = self._place(verb, resolver)
+            if place is not None:
+                targets = [self._placed(t, place, resolver) for t in targets]
+                sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
+        if "incursion" in self.kinds(verb) and self.book.in_class("incursion", trigger.cameo) \
+                and not any(s.sector in self.book.role("armed_sector") for s in sources):
+            return False  # "refugees crossed into Poland", "the deal entered into force"
+        if not sources:
+            if not targets:
+                return False
+            sources = [Actor(text="")]
+        act.sources, act.targets = sources, targets
+        return True
+
+    def _pairs(self, act: Act) -> list[tuple[Actor, Actor | None, str | None]]:
+        """(source, target, rule) triples: every source with every target, both ways for
+        mutual acts (whose rule says why)."""
+        sources, targets, verb, trigger = act.sources, act.targets, act.verb, act.trigger
+        pairs = []
+        for source in sources:
+            if targets:
+                pairs.extend((source, target, None) for target in targets)
+            else:
+                pairs.append((source, None, None))
+        symmetric = self.book.is_symmetric(trigger.cameo, verb.lemma_.lower())
+        anchor = act.target_tokens[0] if act.target_tokens else None
+        while anchor is not None and anchor.dep_ in ("compound", "flat") and anchor.head != anchor:
+            anchor = anchor.head  # "in Kuala Lumpur": the place's first word hangs on its last
+        place_only = anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in self.book.role("location_prep")
+        reciprocal = self._reciprocal(verb)
+        if (symmetric or reciprocal) and len(sources) > 1 and (not targets or place_only):
+            # "X and Y met / clashed": each with the other
+            why = self.book.symmetric_rule(trigger.cameo, verb.lemma_.lower()) if symmetric else "each other"
+            pairs = [(a, b, why) for a in sources for b in sources if a is not b]
+        elif targets and len(sources) == 1 and act.cameo[:2] == trigger.cameo[:2] and not place_only \
+                and self.book.is_symmetric(trigger.cameo, verb.lemma_.lower(), True):
+            # "X held talks with Y" goes both ways; "X wants to hold talks with Y" is X's wish alone
+            why = self.book.symmetric_rule(trigger.cameo, verb.lemma_.lower(), True)
+            pairs += [(t, sources[0], why) for t in targets]
+        return pairs
+
+    def _pair_events(self, act: Act, sent, sentence_index, resolver, date, confidence_base: float):
+        events = []
+        seen = set()
+        cameo, speaker = act.cameo, act.speaker
+        for source, target, mutual in self._pairs(act):
+            if target is not None and source.text == target.text:
+                continue
+            key = (source.text, target.text if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            confidence = (confidence_base + SOURCE_WEIGHT[side(source, resolver)]
+                          + TARGET_WEIGHT[side(target, resolver)])
+            if act.wished_by_another or act.modality in ("requested", "conditional"):
+                confidence = min(confidence, UNCOMMITTED_ACT_CONFIDENCE)
+            elif act.judged:
+                confidence = min(confidence, CLAIMED_ACT_CONFIDENCE)  # on the judge's word
+            # an official's own words: the statement is the official's state's, spoken by the official
+            said_by = speaker if speaker is not None or not self.book.in_class("statement", cameo) or not source.person else source
+            rules = (*act.trigger.rules, *act.rules, *((mutual,) if mutual else ()))
+            event = self._make_event(act.trigger.words, cameo, sent, sentence_index, source, target,
+                                     act.negated, act.modality, said_by, date, confidence, rules)
+            if event is not None:
+                events.append((0, event))
+        return events
+
+    def _obliged(self, act: Act, events, sent, sentence_index, resolver, date, confidence_base: float) -> None:
+        """"X said Y must release Z": X demands that Y release Z."""
+        speaker, trigger = act.speaker, act.trigger
+        lift = self._depth(act.verb) - self._depth(act.speaker_token.head)
+        demand, rule = self.book.carrier_rule("demand", trigger.cameo)
+        for _, event in list(events):
+            if event.source.text and event.source.text != speaker.text:
+                confidence = (confidence_base + SOURCE_WEIGHT[side(speaker, resolver)]
+                              + TARGET_WEIGHT[side(event.source, resolver)])
+                made = self._make_event(f"{trigger.words} (must)", demand, sent, sentence_index, speaker,
+                                        event.source, False, "asserted", speaker, date, confidence,
+                                        (*trigger.rules, rule))
+                if made is not None:
+                    events.append((lift, made))
+                event.modality = "requested"
+                event.confidence = min(event.confidence, UNCOMMITTED_ACT_CONFIDENCE)
+
+    def _make_event(self, trigger_words: str, cameo: str, sent, sentence_index, source: Actor, target: Actor | None,
+                    negated: bool, modality: str, speaker: Actor | None, date, confidence: float,
+                    rules: tuple = ()) -> Event | None:
+        sectors = {actor.sector for actor in (source, target) if actor is not None}
+        if cameo in self.book.armed_codes and sectors.intersection(self.book.role("armed_sector")) \
+                and not sectors.intersection(self.book.role("unarmed_sector")):
+            rules = (*rules, self.book.where[("armed", cameo)])
+            cameo = self.book.armed_codes[cameo]  # "troops clashed" is fighting; with rioters it is a riot
+        elif cameo in self.book.source_codes:
+            # "Vietnam protested" is a complaint, not dissent (data/source_codes.tsv)
+            kind = "state" if self._speaks_for_state(source) else source.sector
+            if kind in self.book.source_codes[cameo]:
+                rules = (*rules, self.book.where[("source", cameo, kind)])
+            cameo = self.book.source_codes[cameo].get(kind, cameo)
+        info = self.cameo_info(cameo)
+        if info is None:
+            cameo = cameo[:3] if len(cameo) == 4 else cameo[:2]
+            info = self.cameo_info(cameo)
+            if info is None:
+                return None
+        return Event(
+            sentence_index=sentence_index, sentence=sent.text.strip(), source=source, target=target,
+            cameo=cameo, quad=info.quad, goldstein=info.goldstein, plover=info.plover,
+            negated=negated, modality=modality, speaker=speaker, date=date,
+            confidence=max(0.05, min(0.95, confidence)), trigger=trigger_words,
+            rule=" + ".join(dict.fromkeys(r for r in rules if r)) or None,
+        )
+
+    def _reported(self, verb, trigger, speaker: Actor, speaker_token, events, sent, sentence_index, date,
+                  own: bool = False):
+        """What reporting an act says about the reporter: claiming one's own act
+        claims responsibility (015); alleging another's violence accuses them (112).
+
+        Either way the act itself rests on the word of a party, so it drops
+        below one half. An attribution after the report ("..., officials
+        said") only names the source of the news: nobody is accused.
+        """
+        reporting_verb = speaker_token.head
+        kinds = self.kinds(reporting_verb)
+        lift = self._depth(verb) - self._depth(reporting_verb)
+        front = reporting_verb.i < verb.i
+        made = []
+        for _, event in events:
+            # "X claimed that they had attacked": a pronoun subject is the claimant
+            same = own or (known(event.source) and known(speaker) and
+                           (event.source.country or event.source.code) == (speaker.country or speaker.code))
+            if not same and not (known(speaker) and event.source.text):
+                continue
+            if same and "admission" in kinds:
+                given = "claimed_own_act"
+                code, target, depth = self.book.given(given), event.target, lift
+                confidence = event.confidence * 0.9
+            elif not same and front and "allegation" in kinds and self.book.in_class("alleged_violence", event.cameo) \
+                    and event.modality == "asserted" and not event.negated:
+                given = "alleged_act"
+                code, target, depth = self.book.given(given), event.source, lift  # the accusation stands for the sentence
+                confidence = 0.75 if known(event.source) else 0.6
+            else:
+                continue
+            found = self._make_event(f"{reporting_verb.text} ({trigger.words})", code, sent, sentence_index, speaker,
+                                     target, False, "asserted", speaker, date, confidence,
+                                     (*trigger.rules, self.book.where[("given", given)]))
+            if found is not None:
+                made.append((depth, found))
+                event.confidence = min(event.confidence, CLAIMED_ACT_CONFIDENCE)
+        return made
+
+    def _bare_demands(self, sent, sentence_index, resolver, date, triggers, reporters: set[int]):
+        """"X said Y must ensure security": a demand on Y even when the demanded act
+        has no code of its own (acts with a code are handled with their event)."""
+        found = []
+        for token in sent:
+            if token.i in triggers or token.dep_ != "ccomp" or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "aux" and self.book.is_(c.lower_, "obligation") for c in token.children):
+                continue
+            reporting = token.head
+            if "speech" not in self.kinds(reporting):
+                continue
+            demanded = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            speakers = self.subjects(reporting)[0]
+            if not demanded or not speakers:
+                continue
+            speaker = self.actor(speakers[0], resolver)
+            target = self.actor(demanded[0], resolver, require_actor=True)
+            if speaker is None or target is None or speaker.text == target.text:
+                continue
+            confidence = (0.45 - self._embedding(reporting) + SOURCE_WEIGHT[side(speaker, resolver)]
+                          + TARGET_WEIGHT[side(target, resolver)])
+            event = self._make_event(f"{reporting.text} ({token.text}, must)", self.book.given("must_demand"), sent,
+                                     sentence_index, speaker, target, False, "asserted", speaker, date, confidence,
+                                     (self.book.where[("given", "must_demand")],))
+            if event is not None:
+                found.append((self._depth(reporting), reporting.i, event))
+                reporters.add(reporting.i)  # the saying is the demand, not a statement besides
+        return found
+
+    def _nominal_events(self, sent, sentence_index, resolver, date, consumed: set[int], reporters: set[int]):
+        """Event nouns with both their actors attached."""
+        found = []
+        for token in sent:
+            if token.pos_ != "NOUN" or token.i in consumed:
+                continue
+            code, rule = self._noun_rule(token)
+            if not code or self._is_topic(token):
+                continue
+            source_token = None
+            target_tokens = []
+            for child in token.children:
+                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+                    source_token = child
+                elif child.dep_ == "prep":
+                    preposition = child.lower_
+                    for obj in child.children:
+                        if obj.dep_ != "pobj":
+                            continue
+                        if preposition == "by":
+                            source_token = obj
+                        elif preposition == "between":
+                            pair = self._with_conjuncts(obj)
+                            if len(pair) >= 2:
+                                source_token, target_tokens = pair[0], pair[1:]
+                        elif preposition in ("of", "on", "against", "with", "to", "into", "toward", "towards"):
+                            target_tokens = self._with_conjuncts(obj)
+            responsible = self._responsible(token)
+            if source_token is None and responsible is not None:
+                source_token = responsible  # "X is responsible for the killings"
+                if not target_tokens:
+                    inside = self._actor_inside(token, resolver)
+                    target_tokens = [inside] if inside is not None else []
+            if source_token is None or not target_tokens:
+                continue
+            source = self.actor(source_token, resolver, require_actor=True)
+            targets = [a for a in (self.actor(t, resolver, require_actor=True) for t in target_tokens) if a is not None]
+            if source is None or not targets or not known(source):
+                continue
+            head = token.head
+            while head.pos_ not in ("VERB", "AUX") and head.head != head:
+                head = head.head
+            negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
+                                                   else (False, "asserted", None, False))
+            negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+            speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+            pairs = [(source, t, (rule,)) for t in targets]
+            if self.book.is_symmetric(code, None, True):
+                pairs += [(t, source, (rule, self.book.symmetric_rule(code, None, True))) for t in targets]
+            for src, tgt, rules in pairs:
+                if src.text == tgt.text:
+                    continue
+                event = self._make_event(token.text, code, sent, sentence_index, src, tgt, negated, modality,
+                                         speaker, date, 0.35 + (0.15 if known(tgt) else 0.0), rules)
+                if event is not None:
+                    found.append((self._depth(token) + 1, token.i, event))
+        return found

@@ -1,0 +1,57 @@
+"""The article's memory while it is coded: actors met, people, the last pair, who did what."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ...model import Actor
+
+
+class ActorResolver:
+    """Resolves noun phrases of one article to actors, remembering people and the last actor."""
+
+    def __init__(self, resolve: Callable[[str], Actor | None], find: Callable[[str], list], last_person: Callable[[], Actor | None],
+                 sector: Callable[[str], str | None] | None = None,
+                 names_state: Callable[[str], bool] | None = None):
+        self._resolve = resolve
+        self._names_state = names_state
+        self._find = find
+        self._last_person = last_person
+        self._sector = sector
+        self.named: set[str] = set()  # unresolved phrases that are names ("Abu Sayyaf", "USAID")
+        self.last_pair: tuple[Actor, Actor] | None = None  # the parties of the last two-sided event
+        self.dateline: Actor | None = None  # the place an article's dateline names
+        self.last_actor: Actor | None = None
+        self.doers: dict[str, Actor] = {}  # CAMEO root -> who last did such an act in the article
+        self._cache: dict[str, Actor | None] = {}
+
+    def resolve(self, phrase: str) -> Actor | None:
+        key = phrase.strip()
+        if not key:
+            return None
+        if key not in self._cache:
+            self._cache[key] = self._resolve(key)
+        return self._cache[key]
+
+    def find_inside(self, phrase: str) -> Actor | None:
+        """The first actor named inside a phrase ("the Russian building" -> Russia)."""
+        key = "\x00" + phrase
+        if key not in self._cache:
+            found = self._find(phrase)
+            self._cache[key] = found[0][2] if found else None
+        return self._cache[key]
+
+    def person(self) -> Actor | None:
+        return self._last_person()
+
+    def names_state(self, phrase: str) -> bool:
+        """Whether the phrase is a state's own name or capital, not its people."""
+        return self._names_state is not None and self._names_state(phrase)
+
+    def sector(self, phrase: str) -> str | None:
+        """The sector a phrase's words signal without naming a state ("rebels", "troops")."""
+        if self._sector is None or not phrase.strip():
+            return None
+        key = "\x01" + phrase
+        if key not in self._cache:
+            self._cache[key] = self._sector(phrase)
+        return self._cache[key]
