@@ -52,7 +52,7 @@ def test_every_window_reader_agrees_on_until_a_year(tmp_path):
     --until 2018 as the end of 2018 (one of them once read 2018-01-01)."""
     from allies.relations.views import dyad_table
     from allies.store import Store
-    from allies.store.export import event_filter
+    from allies.imports.export import event_filter
     from allies.web.queries import EventFilter
 
     store = Store(tmp_path / "s.duckdb")

@@ -24,12 +24,14 @@ def register(sub) -> None:
 
 def _eval(args) -> int:
     if args.corpus:
-        import os
-
-        from ..nlp.evaluate import DEFAULT_DATA
+        from ..errors import InputError
+        from ..nlp.evaluate import DEV_DATA_ENV, find_dev_data
         from ..relations.corpus_eval import run_corpus
 
-        folder = args.data or Path(os.environ.get("ALLIES_DEV_DATA") or DEFAULT_DATA)
+        folder = find_dev_data(args.data)
+        if folder is None:
+            raise InputError(f"evaluation data not found: give --data DIR, set {DEV_DATA_ENV}, or run from a "
+                             "clone with ../shared/data/dev beside the repository")
         return run_corpus(folder, args.corpus_store, show_summary=args.show > 0)
     from ..nlp.evaluate import run
 
