@@ -198,7 +198,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         if origins:
             print(f"events by origin ({_range(span)}):")
             for row in origins:
-                undated = f", {row['undated']:,} undated" if row["undated"] else ""
+                undated = f", {row['undated']:,} undated" if row["undated"] and row["first_date"] is not None else ""
                 print(f"  {row['origin']:<15} {row['events']:>10,}  {_range(row)}{undated}")
     return 0
 
@@ -209,7 +209,7 @@ def _iso(day) -> str | None:
 
 def _range(row: dict) -> str:
     if row["first_date"] is None:
-        return "no dates"
+        return "all undated"
     return f"{row['first_date']} to {row['last_date']}"
 
 
