@@ -13,11 +13,6 @@ def between(events, source, target):
     return [e for e in events if e.source.country == source and e.target is not None and e.target.country == target]
 
 
-def test_plain_assertion_is_a_fact(coder):
-    events = between(coder.code("Azerbaijan shelled Armenian positions."), "AZE", "ARM")
-    assert events and all(e.counts_as_fact for e in events)
-
-
 def test_refusal_negates_the_refused_act_and_is_a_rejection(coder):
     events = coder.code("Hungary refused to extradite the Croatian suspect.")
     refusal = [e for e in events if e.cameo.startswith("12")]
