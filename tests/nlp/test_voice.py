@@ -120,3 +120,9 @@ def test_rule_path_reads_its_condition_markers_from_the_voice_table(text):
 def test_rule_path_keeps_provided_as_a_verb():
     events = Coder(model=None).code("Russia has provided aid to Serbia.")
     assert events and all(e.modality == "asserted" for e in events)
+
+
+def test_rule_path_reads_its_negation_words_from_the_voice_table():
+    # voice_words.tsv lists no/never/nobody... as negation; the rule-based path once knew only not/n't/never
+    events = Coder(model=None).code("Estonia no longer attacks Russia.")
+    assert events and all(e.negated for e in events)
