@@ -66,7 +66,8 @@ CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping
                 "incursion", "wielded", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
                 "alleged_violence")
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
-ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "official_sector", "armed_sector",
+ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
+                "addressee_prep", "cause_prep", "origin_prep", "topic_prep", "official_sector", "armed_sector",
                 "unarmed_sector", "local_sector", "state_sector")
 SOURCE_KINDS = ("state", "government", "military", "legislature", "judiciary", "police", "rebels", "opposition",
                 "business", "media", "civilians", "experts")
