@@ -5,16 +5,8 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (
-    ACTOR_ENTS,
-    GROUP_PRONOUNS,
-    NAME_DEPS,
-    NOT_ACTOR_ENTS,
-    PERSON_PRONOUNS,
-    PLACE_ENTS,
-    POSSESSIVE_PRONOUNS,
-    POSSESSOR_PRONOUNS,
-)
+from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS,
+                    POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
 class ActorStage:
