@@ -348,21 +348,10 @@ def test_claimed_attack_targets_where_it_struck(coder):
     assert claim[0].target.country == "CMR" and claim[0].confidence >= 0.5
 
 
-def test_broker_of_a_deal_is_not_its_target(coder):
-    events = coder.code("Sudan signed a truce brokered by Qatar.")
-    assert not between(events, "SDN", "QAT")
-
-
 def test_accusation_stands_for_the_sentence(coder):
     events = coder.code("Pakistan said India had violated the ceasefire.")
     assert events[0].cameo.startswith("112") and events[0].source.country == "PAK"
     assert events[0].target.country == "IND" and events[0].quad == "verbal_conflict"
-
-
-def test_coordinated_verbs_share_their_subject(coder):
-    events = coder.code("Sudan shelled Chad's border posts and expelled the Chadian ambassador.")
-    assert between(events, "SDN", "TCD")
-    assert {e.cameo[:2] for e in between(events, "SDN", "TCD")} >= {"19", "16"}
 
 
 def test_generic_people_as_object_are_the_target(coder):
@@ -522,12 +511,6 @@ def test_a_date_after_a_decision_is_not_who_acts(coder):
     assert eased[0].confidence >= 0.5
 
 
-def test_pushing_for_something_is_an_appeal(coder):
-    events = coder.code("Chile pushed for talks with Bolivia over the border.")
-    appeal = between(events, "CHL", "BOL")
-    assert appeal and appeal[0].cameo.startswith("02") and appeal[0].quad == "verbal_cooperation"
-
-
 def test_football_clubs_named_after_cities_are_no_states():
     from allies.nlp.actors import ActorKB
 
@@ -575,12 +558,6 @@ def test_the_receiver_without_a_preposition_is_the_target(coder):
         assert granted and granted[0].source.code == "EU" and granted[0].cameo[:2] == "05"
 
 
-def test_an_embassy_reopened_in_a_capital_is_a_step_towards_its_state(coder):
-    events = between(coder.code("Bahrain reopened its embassy in Doha."), "BHR", "QAT")
-    assert events and events[0].cameo[:2] == "05" and events[0].quad == "verbal_cooperation"
-    assert events[0].modality == "asserted" and not events[0].negated
-
-
 def test_armed_actors_that_clash_fight_while_protesters_riot(coder):
     fighting = between(coder.code("Indian and Chinese troops clashed in the Galwan valley."), "IND", "CHN")
     assert fighting and fighting[0].cameo == "190" and fighting[0].quad == "material_conflict"
@@ -588,12 +565,6 @@ def test_armed_actors_that_clash_fight_while_protesters_riot(coder):
     assert riot and riot[0].quad == "verbal_conflict"
     crowd = [e for e in coder.code("Jordanian soldiers clashed with protesters in Amman.") if e.cameo[:2] in ("14", "19")]
     assert crowd and all(e.cameo.startswith("14") for e in crowd)
-
-
-def test_both_nationalities_before_one_noun_are_actors(coder):
-    events = coder.code("Armenian and Azerbaijani soldiers clashed on the border on Tuesday.")
-    assert between(events, "ARM", "AZE") and between(events, "AZE", "ARM")
-    assert all(e.cameo == "190" and e.quad == "material_conflict" for e in between(events, "ARM", "AZE"))
 
 
 def test_troops_sent_for_joint_exercises_are_military_cooperation(coder):
@@ -702,12 +673,6 @@ def test_joint_drills_and_patrols_are_military_cooperation_both_ways(coder):
     assert [e for e in between(patrol, "NER", "BEN") if e.cameo == "062"]
 
 
-def test_an_exchange_of_fire_goes_both_ways(coder):
-    events = coder.code("Indian soldiers exchanged fire with Pakistani troops along the Line of Control.")
-    assert [e for e in between(events, "IND", "PAK") if e.cameo.startswith("19")]
-    assert [e for e in between(events, "PAK", "IND") if e.cameo.startswith("19")]
-
-
 def test_a_state_that_protests_complains_officially(coder):
     for sentence, source, target in (("Seoul protested Tokyo's claim to the islands.", "KOR", "JPN"),
                                      ("The Chinese foreign ministry lodged a protest with Manila.", "CHN", "PHL")):
@@ -716,13 +681,6 @@ def test_a_state_that_protests_complains_officially(coder):
     # people who protest dissent; a rally stays a rally
     crowd = [e for e in coder.code("Kenyans protested against the new tax law.") if e.cameo.startswith("1")]
     assert crowd and crowd[0].cameo.startswith("14")
-
-
-def test_an_envoy_ordered_to_leave_is_expelled(coder):
-    for sentence, source, target in (("Niger ordered the French ambassador to leave within 48 hours.", "NER", "FRA"),
-                                     ("Bolivia told the Peruvian envoy to leave the country.", "BOL", "PER")):
-        events = between(coder.code(sentence), source, target)
-        assert events and events[0].cameo == "166" and events[0].quad == "material_conflict", sentence
 
 
 def test_what_one_state_calls_another_is_praise_or_denunciation(coder):
@@ -740,13 +698,6 @@ def test_what_one_state_calls_another_is_praise_or_denunciation(coder):
     # "called his partners" is still a call
     assert [e for e in coder.code("The Dutch prime minister called his European partners on Sunday.")
             if e.cameo.startswith("04")]
-
-
-def test_brokering_between_two_states_mediates_for_both(coder):
-    events = coder.code("Kenya and Ethiopia brokered a truce between Sudan and South Sudan.")
-    for source in ("KEN", "ETH"):
-        for target in ("SDN", "SSD"):
-            assert [e for e in between(events, source, target) if e.cameo == "045"], (source, target)
 
 
 def test_a_signing_in_a_third_capital_is_between_the_signatories(coder):

@@ -9,25 +9,20 @@
 - symmetric codes: events coded both ways when two actors do them together
 - irregular verbs: past forms for the rule-based path
 - coreference words: "the two leaders", "the country" and the like
+- code classes: the CAMEO codes each mechanism applies to, and the codes some give
+- role words: the prepositions and sectors that say which role a phrase plays
+
+Each file is checked against its schema (:data:`SCHEMAS`) when loaded, and every
+row is kept with its file and line: the rules an event names.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tables import (
-    Column,
-    DataFileError,
-    Row,
-    Schema,
-    all_of,
-    cameo_code,
-    cameo_code_or_none,
-    nonempty,
-    one_of,
-    read_tsv,
-    word,
-)
+from .actors import SECTOR_SUFFIX
+from .tables import (Column, DataFileError, Row, Schema, all_of, cameo_code, cameo_code_or_none, nonempty, one_of,
+                     read_tsv, word)
 
 
 @dataclass(frozen=True)
@@ -66,15 +61,11 @@ CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping
                 "incursion", "wielded", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
                 "alleged_violence")
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
-ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "official_sector", "armed_sector",
+ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
+                "addressee_prep", "cause_prep", "origin_prep", "topic_prep", "official_sector", "armed_sector",
                 "unarmed_sector", "local_sector", "state_sector")
-SOURCE_KINDS = ("state", "government", "military", "legislature", "judiciary", "police", "rebels", "opposition",
-                "business", "media", "civilians", "experts")
-
-
-def _code_prefix(value: str) -> str | None:
-    """A CAMEO code or root that names every code under it ("03", "057")."""
-    return cameo_code(value)
+# Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
+SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
 
 
 def _carrier_inner(value: str) -> str | None:
@@ -82,7 +73,7 @@ def _carrier_inner(value: str) -> str | None:
 
 
 def _code_or_verb(value: str) -> str | None:
-    return _code_prefix(value) if value[:1].isdigit() else word(value)
+    return cameo_code(value) if value[:1].isdigit() else word(value)
 
 
 def _frame(value: str) -> str | None:
@@ -100,7 +91,7 @@ SCHEMAS = {
     "noun_patterns.tsv": Schema((Column("noun", word), Column("cameo", cameo_code),
                                  Column("verb", word, optional=True))),
     "support_verbs.tsv": Schema((Column("verb", word),)),
-    "voice_words.tsv": Schema((Column("word", word), Column("category", one_of(VOICE_CATEGORIES, "category"))), ),
+    "voice_words.tsv": Schema((Column("word", word), Column("category", one_of(VOICE_CATEGORIES, "category")))),
     "carrier_codes.tsv": Schema((Column("inner", _carrier_inner),
                                  *(Column(kind, cameo_code_or_none) for kind in CARRIER_KINDS))),
     "symmetric_codes.tsv": Schema((Column("code_or_verb", _code_or_verb), Column("with_object", _YES_NO))),

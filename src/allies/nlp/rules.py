@@ -106,7 +106,8 @@ class RuleCoder:
 
     def _voice(self, previous: list[str], conditional: bool) -> tuple[bool, str]:
         """(negated, modality) from the four words before the verb and any condition marker."""
-        negated = any(w in ("not", "n't", "never") or w.endswith("n't") for w in previous)
+        negation = self.book.voice.get("negation", ())
+        negated = any(w in negation or w.endswith("n't") for w in previous)
         modality = "asserted"
         if any(w in self.book.voice.get("hypothetical", ()) for w in previous):
             modality = "hypothetical"

@@ -5,16 +5,8 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (
-    ACTOR_ENTS,
-    GROUP_PRONOUNS,
-    NAME_DEPS,
-    NOT_ACTOR_ENTS,
-    PERSON_PRONOUNS,
-    PLACE_ENTS,
-    POSSESSIVE_PRONOUNS,
-    POSSESSOR_PRONOUNS,
-)
+from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS,
+                    POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
 class ActorStage:
@@ -105,7 +97,7 @@ class ActorStage:
         if actor is None and token.pos_ == "NOUN":
             # "a court in Guyana", "the government in Athens": the place says whose
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                if child.dep_ == "prep" and child.lower_ in self.book.role("origin_prep"):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
                             placed = resolver.resolve(f"{obj.text}'s {token.text}")

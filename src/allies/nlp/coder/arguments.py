@@ -52,7 +52,7 @@ class ArgumentStage:
                     if child.dep_ in ("dobj", "obj"):
                         return child
                 for child in head.children:
-                    if child.dep_ == "prep" and child.lower_ in ("on", "upon", "with"):
+                    if child.dep_ == "prep" and child.lower_ in self.book.role("addressee_prep"):
                         for obj in child.children:
                             if obj.dep_ == "pobj":
                                 return obj
@@ -106,7 +106,7 @@ class ArgumentStage:
                             return [obj], True
         # "were killed in an Israeli air strike": the strike's actor did it
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+            if child.dep_ == "prep" and child.lower_ in self.book.role("cause_prep"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
                         actor_token = self._noun_actor(obj)
@@ -188,7 +188,7 @@ class ArgumentStage:
             inside = self._actor_inside(passive_subject, resolver)
             if inside is not None:
                 return [inside]  # "Evidence against Russia was presented"
-            for prep in (*sorted(trigger.frame_preps), "at", "on", "against", "into", "toward", "towards"):
+            for prep in (*sorted(trigger.frame_preps), *self.book.role("aimed_prep")):
                 obj = pobjs.get(prep)
                 if obj is not None and self.actor(obj, resolver, require_actor=True) is not None:
                     return self._with_conjuncts(obj)  # "a rocket was fired at Israel"

@@ -345,7 +345,7 @@ class CodingStage:
                             pair = self._with_conjuncts(obj)
                             if len(pair) >= 2:
                                 source_token, target_tokens = pair[0], pair[1:]
-                        elif preposition in ("of", "on", "against", "with", "to", "into", "toward", "towards"):
+                        elif preposition in self.book.role("noun_target_prep"):
                             target_tokens = self._with_conjuncts(obj)
             responsible = self._responsible(token)
             if source_token is None and responsible is not None:

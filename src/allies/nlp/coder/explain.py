@@ -63,7 +63,8 @@ def _sentence_lines(book: PatternBook, trace, mentions) -> list[str]:
                      + ("" if trigger.specific else ", the verb's plain frame"))
         lines += _rules_lines(book, " + ".join(trigger.rules), "      ")
     kept = {id(event) for event in trace.events}
-    lines.append("  events:" + ("" if trace.candidates else " none (no actor on either side)"))
+    empty = " none" + (" (no actor on either side)" if trace.triggers else "")
+    lines.append("  events:" + ("" if trace.candidates else empty))
     for _, index, event in sorted(trace.candidates, key=lambda item: (item[0], item[1])):
         if id(event) in kept:
             lines.append(f"    {_event_line(event)}")

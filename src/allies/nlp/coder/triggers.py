@@ -283,7 +283,7 @@ class TriggerStage:
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "nsubjpass"):
             return self.book.is_(head.lemma_.lower(), "topic")
-        if noun.dep_ == "pobj" and head.lower_ in ("about", "on", "over", "regarding", "concerning"):
+        if noun.dep_ == "pobj" and head.lower_ in self.book.role("topic_prep"):
             governor = head.head
             return self.book.is_(governor.lemma_.lower(), "topic") or self.book.is_(governor.lower_, "topic")
         return False

@@ -49,7 +49,7 @@ class VoiceStage:
             state.modals.update(c.lower_ for c in tok.children if c.dep_ == "aux")
         for child in tok.children:
             lower = child.lower_
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in ("never",)):
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and lower in self.book.voice.get("negation", ())):
                 if not inherited:
                     state.negated = True
             elif child.dep_ == "advmod" and lower == "longer":
