@@ -14,7 +14,7 @@ SOURCE = Path(allies.__file__).resolve().parent
 # Lowest first. A module may import its own package and any package of a lower layer.
 LAYERS = [
     {"errors", "version", "wording"},
-    {"model", "settings"},
+    {"model", "settings", "dates"},
     {"store", "demo"},
     {"nlp", "imports"},
     {"ingest", "relations"},
