@@ -10,10 +10,17 @@ from ..errors import InputError
 from .answer import resolve_pair
 from .cache import sources
 from .countries import country_name, resolve_country
-from .dyad import SideStats, _month_window, _slope, dyad_rows, parse_day, window_sql
+from .dyad import (
+    MATERIAL_WEIGHT,
+    SideStats,
+    _month_window,
+    _slope,
+    dyad_rows,
+    parse_day,
+    window_sql,
+)
 from .ties import FormalTie, ties_between, ties_of
 from .verdict import COOPERATIVE_AT, TENSE_BELOW
-from .dyad import MATERIAL_WEIGHT
 
 QUAD_SHORT = {"verbal_cooperation": "vcoop", "material_cooperation": "mcoop",
               "verbal_conflict": "vconf", "material_conflict": "mconf"}
