@@ -143,3 +143,11 @@ def test_united_states_network_does_not_list_venezuela_as_allied(tmp_path, empty
     standings = {p.country: p.standing for p in network(empty_store, "USA").partners}
     assert standings.get("VEN") != "allied"
     assert "MEX" not in standings or standings["MEX"] != "allied"
+
+
+def test_atop_alliance_ids_name_the_spell(tmp_path, empty_store):
+    header = HEADER.rstrip("\n") + ",atopid1,atopid2\n"
+    body = "".join(f"670,770,{y},1,0,0,0,1,3150,{'3275' if y == 2018 else ''}\n" for y in (2016, 2017, 2018))
+    import_atop(empty_store, write(tmp_path, body, header=header))
+    (tie,) = ties_between(empty_store, "PAK", "SAU")
+    assert tie.name == "ATOP defence pact PAK-SAU (ATOP alliance 3150, 3275)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,10 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
     if missing:
         raise InputError(f"{path}: not an ATOP dyad-year file (missing columns: {', '.join(missing)})")
 
+    # ATOP's own files name each dyad-year's alliances (atopid1, atopid2, ...); keep them when present.
+    id_columns = [c for c in columns if re.fullmatch(r"atopid\d*", c)]
+    ids = (f"list_filter([{', '.join(f'trim({c})' for c in id_columns)}], lambda i: coalesce(i, '') NOT IN ('', '0', 'NA'))"
+           if id_columns else "[]::VARCHAR[]")
     flag_ok = " AND ".join(f"coalesce(trim({c}), '') IN ('0', '1')" for c in FLAGS)
     con.execute("CREATE OR REPLACE TEMP TABLE atop_cow (cow INTEGER, iso3 VARCHAR)")
     con.executemany("INSERT INTO atop_cow VALUES (?, ?)", cow_codes())
@@ -65,7 +70,7 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
                 SELECT line, ccode1, ccode2,
                        TRY_CAST(trim(ccode1) AS INTEGER) AS c1, TRY_CAST(trim(ccode2) AS INTEGER) AS c2,
                        TRY_CAST(trim(year) AS INTEGER) AS yr, ({flag_ok}) AS flags_ok,
-                       {", ".join(f"trim({c}) = '1' AS {c}" for c in FLAGS)}
+                       {", ".join(f"trim({c}) = '1' AS {c}" for c in FLAGS)}, {ids} AS atop_ids
                 FROM raw)
             SELECT t.*, m1.iso3 AS iso_a, m2.iso3 AS iso_b,
                    CASE WHEN t.c1 IS NULL OR t.c2 IS NULL THEN 'unreadable state code'
@@ -108,6 +113,9 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
             FROM atop_staged WHERE problem IS NULL
             GROUP BY iso_a, iso_b, yr""")
         last_year = con.execute("SELECT max(year) FROM alliance_years").fetchone()[0]
+        con.execute("""CREATE OR REPLACE TEMP TABLE atop_pair_ids AS
+                       SELECT least(iso_a, iso_b) AS x, greatest(iso_a, iso_b) AS y, yr AS year, unnest(atop_ids) AS id
+                       FROM atop_staged WHERE problem IS NULL""")
         con.execute(f"""
             INSERT INTO formal_ties (tie_id, name, kind, country_a, country_b, organisation, signed, in_force,
                                      ended, suspended, obligations, origin, note)
@@ -132,7 +140,11 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
                                    WHEN obligations LIKE '%offence%' THEN 'offence pact'
                                    WHEN obligations LIKE '%neutrality%' THEN 'neutrality pact'
                                    WHEN obligations LIKE '%non_aggression%' THEN 'non-aggression pact'
-                                   ELSE 'consultation pact' END || ' ' || x || '-' || y,
+                                   ELSE 'consultation pact' END || ' ' || x || '-' || y
+                     || coalesce(' (ATOP alliance ' || (
+                            SELECT string_agg(DISTINCT i.id, ', ' ORDER BY i.id) FROM atop_pair_ids i
+                            WHERE i.x = summed.x AND i.y = summed.y AND i.year BETWEEN summed.first AND summed.last)
+                        || ')', ''),
                    'atop', x, y, NULL, NULL, make_date(first, 1, 1),
                    CASE WHEN last < ? THEN make_date(last + 1, 1, 1) END, NULL,
                    obligations, 'atop',
@@ -163,5 +175,6 @@ def import_atop(store, path: str | Path) -> dict[str, Any]:
     finally:
         con.execute("DROP TABLE IF EXISTS atop_staged")
         con.execute("DROP TABLE IF EXISTS atop_cow")
+        con.execute("DROP TABLE IF EXISTS atop_pair_ids")
     report["run_id"] = run_id
     return report

@@ -96,8 +96,8 @@ class Answer:
 
     def to_text(self, width: int = 100) -> str:
         a, b = self.dyad
-        lines = [f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
-                 f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})"]
+        lines = [(f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
+                  f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})")]
         if self.window == "latest_12_months":
             lines.append(f"Window: the latest 12 months of evidence for this pair, {_iso(self.analysis.since)} to "
                          f"{_iso(self.analysis.until)} (the question names no dates; --all-dates judges all)")
