@@ -494,7 +494,8 @@ def test_dateline_places_the_article_and_is_nobodys_subject(coder):
     text = "KANDAHAR, Afghanistan (AP) -- Gunmen killed six police officers on Sunday, officials said."
     events = coder.code(text)
     killed = [e for e in events if e.cameo.startswith("19")]
-    assert killed and killed[0].source.text == "Gunmen"
+    # the gunmen act in the dateline's place (unidentified armed men there: its rebels)
+    assert killed and killed[0].source.text.startswith("Gunmen") and killed[0].source.code in (None, "AFGREB")
     assert killed[0].target.code == "AFGCOP" and killed[0].quad == "material_conflict"
     assert not [e for e in events if e.source.text in ("KANDAHAR", "Afghanistan")]
 
