@@ -20,7 +20,14 @@ from ..errors import InputError
 from . import acled, events, gdelt, icews, polecat
 from .codes import install as install_code_tables
 from .runner import ImportResult, run_file
-from .sources import InputFile, expand_paths, first_line, opened, piece_bytes, split_lines
+from .sources import (
+    InputFile,
+    expand_paths,
+    first_line,
+    opened,
+    piece_bytes,
+    split_lines,
+)
 
 # Kinds of file `allies import` knows, with their readers. "atop" is formal ties, not
 # events, and is handled by allies.imports.atop.

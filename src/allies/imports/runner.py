@@ -31,18 +31,12 @@ from typing import Any, Callable, Iterable
 import duckdb
 
 from ..errors import InputError
+from ..store.schema import staged_columns
 
 # Columns an importer's staging SELECT produces (NULL where the dataset has no value),
-# besides ``data_row`` (1-based number among the rows the reader parsed) and ``bad_reason``.
-STAGED_COLUMNS = (
-    "origin", "external_id", "story_id", "date",
-    "source_text", "source_code", "source_country", "source_sector",
-    "target_text", "target_code", "target_country", "target_sector",
-    "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality",
-    "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
-    "geo_country", "geo_name", "latitude", "longitude", "sentence_index",
-    "is_root_event", "num_mentions", "num_sources", "num_articles", "publisher", "event_text",
-)
+# besides ``data_row`` (1-based number among the rows the reader parsed) and ``bad_reason``:
+# every column of ``events`` but the ids and provenance the pipeline assigns.
+STAGED_COLUMNS = staged_columns()
 
 # Provenance an events file may carry over from an earlier stage (the Spark importer
 # writes the original dataset file, line and folded count): used instead of the events

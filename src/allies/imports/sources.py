@@ -52,7 +52,7 @@ PIECE_BYTES_SETTING = "ALLIES_IMPORT_PIECE"
 
 
 def piece_bytes() -> int:
-    return parse_size(os.environ.get(PIECE_BYTES_SETTING, "256MB"), PIECE_BYTES_SETTING)
+    return parse_size(os.environ.get(PIECE_BYTES_SETTING, "384MB"), PIECE_BYTES_SETTING)
 
 
 @dataclass(frozen=True)
