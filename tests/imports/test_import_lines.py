@@ -53,12 +53,8 @@ def _big_file(path, *, compress: bool, width: int = 61):
     return path, events, skipped
 
 
-@pytest.mark.parametrize("compress,width,piece", [(False, 61, None), (True, 61, None), (False, 58, None),
-                                                  (False, 61, "6MB")])
-def test_every_event_keeps_its_line_in_a_large_file(store, tmp_path, monkeypatch, compress, width, piece):
-    """Also when the file is imported in pieces (``piece``: ALLIES_IMPORT_PIECE)."""
-    if piece:
-        monkeypatch.setenv("ALLIES_IMPORT_PIECE", piece)
+@pytest.mark.parametrize("compress,width", [(False, 61), (True, 61), (False, 58)])
+def test_every_event_keeps_its_line_in_a_large_file(store, tmp_path, compress, width):
     store.con.execute("SET threads = 2")
     path, events, skipped = _big_file(tmp_path / "big.export.CSV", compress=compress, width=width)
     [result] = import_files(store, [path], kind="gdelt")

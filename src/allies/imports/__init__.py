@@ -13,14 +13,13 @@ completely or not at all.
 from __future__ import annotations
 
 import os
-from contextlib import closing
 from typing import Any, Callable, Iterable
 
 from ..errors import InputError
 from . import acled, events, gdelt, icews, polecat
 from .codes import install as install_code_tables
 from .runner import ImportResult, run_file
-from .sources import InputFile, expand_paths, first_line, opened, piece_bytes, split_lines
+from .sources import InputFile, expand_paths, first_line, opened
 
 # Kinds of file `allies import` knows, with their readers. "atop" is formal ties, not
 # events, and is handled by allies.imports.atop.
@@ -32,10 +31,6 @@ READERS: dict[str, Callable] = {
     "events": events.stage,
 }
 KINDS = tuple(READERS) + ("atop",)
-
-# Kinds whose large plain files are imported piece by piece, with their header lines:
-# one row a physical line (no quoted line breaks), so a file may be cut at any line end.
-SPLITTABLE = {"gdelt": 0, "icews": 1, "polecat": 1}
 
 __all__ = ["import_files", "import_file", "detect_kind", "ImportResult", "KINDS"]
 
@@ -70,15 +65,6 @@ def import_file(store: Any, file: InputFile, kind: str | None = None) -> ImportR
     if kind not in READERS:
         raise InputError(f"unknown dataset kind {kind!r}; known: {', '.join(KINDS)}")
     reader = READERS[kind]
-    if kind in SPLITTABLE and file.compression == "none" and file.path.stat().st_size > piece_bytes():
-        if kind == "gdelt":  # every piece has the width of the file's first line
-            width = gdelt.sniff_width(file)
-
-            def reader(con, piece):
-                return gdelt.stage(con, piece, width=width)
-        with closing(split_lines(file, piece_bytes(), SPLITTABLE[kind])) as pieces:
-            staged = ((lambda con, piece=piece: reader(con, piece), offset) for piece, offset in pieces)
-            return run_file(store.con, kind, file.name, None, staged)
     return run_file(store.con, kind, file.name, lambda con: reader(con, file))
 
 

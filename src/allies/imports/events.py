@@ -11,16 +11,14 @@ from __future__ import annotations
 import duckdb
 
 from ..errors import InputError
+from ..store.schema import column_types
 from .codes import quad_from_root_sql
 from .readers import first_problem, ident, new_rejects_table, read_csv_sql, sql_str, staging
 from .runner import CODED_FOLD_KEY, STAGED_COLUMNS, Staging
 from .sources import InputFile
 
-TYPES = {
-    "date": "DATE", "goldstein": "DOUBLE", "negated": "BOOLEAN", "confidence": "DOUBLE",
-    "latitude": "DOUBLE", "longitude": "DOUBLE", "sentence_index": "INTEGER",
-    "is_root_event": "BOOLEAN", "num_mentions": "INTEGER", "num_sources": "INTEGER", "num_articles": "INTEGER",
-}
+# Non-text columns, cast from the file's values (types as the store defines them).
+TYPES = {name: kind for name, kind in column_types().items() if kind != "VARCHAR"}
 # Nested forms written by Event.to_dict: staged column -> JSON path.
 NESTED = {
     "source_text": "$.source.text", "source_code": "$.source.code", "source_country": "$.source.country",

@@ -22,19 +22,10 @@ import duckdb
 from ..dates import iso, parse_window
 from ..errors import InputError, StoreError
 from ..model import QUADS
+from .schema import event_column_names
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt")
 TABLES = ("events", "dyads")
-
-# Event columns written by csv/parquet/jsonl exports of the events table, in order.
-EVENT_EXPORT_COLUMNS = (
-    "event_id", "origin", "date", "source_text", "source_code", "source_country", "source_sector",
-    "target_text", "target_code", "target_country", "target_sector", "cameo", "cameo_root", "plover",
-    "quad", "goldstein", "negated", "modality", "speaker_text", "speaker_code", "speaker_country",
-    "confidence", "trigger", "url", "geo_country", "geo_name", "latitude", "longitude", "duplicates",
-    "article_id", "sentence_index", "import_run_id", "source_file", "source_row", "external_id",
-    "story_id", "is_root_event", "num_mentions", "num_sources", "num_articles", "publisher", "event_text",
-)
 
 
 def _literal(value: str) -> str:
@@ -78,7 +69,8 @@ def event_filter(con: duckdb.DuckDBPyConnection, country: str | None = None, sin
 
 
 def events_query(where: str) -> str:
-    return f"SELECT {', '.join(EVENT_EXPORT_COLUMNS)} FROM events WHERE {where} ORDER BY event_id"
+    # Every column of the events table (store.schema), in table order.
+    return f"SELECT {', '.join(event_column_names())} FROM events WHERE {where} ORDER BY event_id"
 
 
 def dyads_query(where: str) -> str:

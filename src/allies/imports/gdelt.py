@@ -48,10 +48,8 @@ def looks_like(line: str) -> bool:
     return len(fields) in VARIANTS and fields[0].isdigit() and len(fields[1]) == 8 and fields[1].isdigit()
 
 
-def stage(con: duckdb.DuckDBPyConnection, file: InputFile, width: int | None = None) -> Staging:
-    """Staging SQL for a GDELT file (``width``: its columns, when a piece of a file
-    is read whose own first line may be a bad row)."""
-    width = width or sniff_width(file)
+def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
+    width = sniff_width(file)
     # GDELT 1.0 files found in the wild mix rows from before April 2013 (57 columns) and
     # after (58: SOURCEURL added at the end). Such a file is read as 58 columns with short
     # rows padded, so a 57-column row simply has no URL; a row shorter than 57 columns is

@@ -25,25 +25,19 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import duckdb
 
 from .. import settings
 from ..errors import InputError
+from ..store.schema import staged_columns
 from ..wording import plural
 
 # Columns an importer's staging SELECT produces (NULL where the dataset has no value),
-# besides ``data_row`` (1-based number among the rows the reader parsed) and ``bad_reason``.
-STAGED_COLUMNS = (
-    "origin", "external_id", "story_id", "date",
-    "source_text", "source_code", "source_country", "source_sector",
-    "target_text", "target_code", "target_country", "target_sector",
-    "cameo", "cameo_root", "plover", "quad", "goldstein", "negated", "modality",
-    "speaker_text", "speaker_code", "speaker_country", "confidence", "trigger", "url",
-    "geo_country", "geo_name", "latitude", "longitude", "sentence_index",
-    "is_root_event", "num_mentions", "num_sources", "num_articles", "publisher", "event_text",
-)
+# besides ``data_row`` (1-based number among the rows the reader parsed) and ``bad_reason``:
+# every column of ``events`` but the ids and provenance the pipeline assigns.
+STAGED_COLUMNS = staged_columns()
 
 # Provenance an events file may carry over from an earlier stage (the Spark importer
 # writes the original dataset file, line and folded count): used instead of the events
@@ -59,9 +53,8 @@ NAMED_FOLD_KEY = ("origin", "date", "source_code", "source_text", "target_code",
                   "url", "story_id")
 CODED_FOLD_KEY = NAMED_FOLD_KEY + ("sentence_index", "trigger")
 
-# The file's rows, copied once per import (see step 2 above), and the rowid of its first.
+# The file's rows, copied once per import (see step 2 above).
 RAW_TABLE = "import_raw"
-RAW_START = "import_raw_start"
 
 REPORT_LINES = 200  # skipped lines listed one by one in a report; the rest are counted
 
@@ -129,67 +122,45 @@ def _null_safe_equal(a: str, b: str, column: str) -> str:
     return f"{a}.{column} IS NOT DISTINCT FROM {b}.{column}"
 
 
-# One piece of a file: how to stage it, and how many physical lines of the file come
-# before it (a large file is imported in pieces, see allies.imports.sources.pieces).
-Piece = tuple[Callable[[duckdb.DuckDBPyConnection], Staging], int]
-
-
 def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
-             stage: Callable[[duckdb.DuckDBPyConnection], Staging],
-             pieces: Iterable[Piece] | None = None) -> ImportResult:
-    """Import one file in one transaction; ``stage`` builds the dataset's staging SQL.
-
-    A large file may come as ``pieces`` (consecutive runs of its lines, each with the
-    number of lines before it): each piece is copied, folded and inserted in turn, so
-    memory stays bounded by a piece, while the transaction, line numbers, event ids
-    and folding span the whole file: a row repeating an event an earlier piece stored
-    is folded into that event."""
+             stage: Callable[[duckdb.DuckDBPyConnection], Staging]) -> ImportResult:
+    """Import one file in one transaction; ``stage`` builds the dataset's staging SQL."""
     started = time.perf_counter()
     result = ImportResult(dataset=dataset, path=name)
     settings = _tune(con)
     staging: Staging | None = None
-    rejected: list[tuple[int, str]] = []
-    bad_rows: list[tuple[int, str]] = []
-    parsed = bad = carried = 0
     try:
+        staging = stage(con)
+        result.variant = staging.variant
+        # The copy is a temporary table, private to this connection, so it is made before
+        # the transaction begins: rows a transaction adds are numbered from a large offset
+        # until it commits, and their numbers are the line numbers here.
+        _copy_file(con, staging)  # the one read of the file
         con.execute("BEGIN TRANSACTION")
         result.run_id = con.execute(
             "INSERT INTO import_runs (dataset, path, status) VALUES (?, ?, 'running') RETURNING run_id",
             [dataset, name],
         ).fetchone()[0]
-        first_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
-        for number, (stage_piece, offset) in enumerate(pieces if pieces is not None else [(stage, 0)]):
-            staging = stage_piece(con)
-            result.variant = result.variant or staging.variant
-            _copy_file(con, staging)  # the one read of the piece
-            _fold(con, staging)
-            piece_rejects = _rejected_lines(con, staging)
-            _number_lines(con, staging, [line for line, _ in piece_rejects], offset)
-            rejected += [(line + offset, reason) for line, reason in piece_rejects]
-            n_parsed, n_bad = con.execute(
-                "SELECT coalesce(sum(folded + 1), 0), coalesce(sum(folded + 1) FILTER (WHERE bad_reason IS NOT NULL), 0) "
-                "FROM import_folded"
-            ).fetchone()
-            parsed, bad = parsed + int(n_parsed), bad + int(n_bad)
-            if n_bad and len(bad_rows) < REPORT_LINES:
-                bad_rows += con.execute(
-                    f"SELECT source_row, bad_reason FROM import_folded_lines WHERE bad_reason IS NOT NULL "
-                    f"ORDER BY source_row LIMIT {REPORT_LINES}"
-                ).fetchall()
-            carried += _insert(con, staging, result.run_id, name, first_id, merge=number > 0)
-            _drop_piece(con, staging)
-        inserted, folded = con.execute(
-            "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [result.run_id]
+        _fold(con, staging)
+        rejects = _rejected_lines(con, staging)
+        _number_lines(con, staging, [line for line, _ in rejects])
+        parsed, bad = con.execute(
+            "SELECT coalesce(sum(folded + 1), 0), coalesce(sum(folded + 1) FILTER (WHERE bad_reason IS NOT NULL), 0) "
+            "FROM import_folded"
         ).fetchone()
-        inserted, folded = int(inserted), int(folded) - carried
+        bad_rows = con.execute(
+            f"SELECT source_row, bad_reason FROM import_folded_lines WHERE bad_reason IS NOT NULL "
+            f"ORDER BY source_row LIMIT {REPORT_LINES}"
+        ).fetchall() if bad else []
+        inserted, folded = _insert(con, staging, result.run_id, name)
 
-        result.rows_read = parsed + len(rejected)
-        result.rows_skipped = len(rejected) + bad
+        result.rows_read = int(parsed) + len(rejects)
+        result.rows_skipped = len(rejects) + int(bad)
         result.rows_imported = inserted
         result.duplicates_folded = folded
-        result.already_stored = parsed - bad - inserted - folded
+        result.already_stored = int(parsed) - int(bad) - inserted - folded
         listed = sorted(
-            [{"line": line, "reason": reason} for line, reason in rejected[:REPORT_LINES]]
+            [{"line": line, "reason": reason} for line, reason in rejects[:REPORT_LINES]]
             + [{"line": line, "reason": reason} for line, reason in bad_rows],
             key=lambda item: item["line"],
         )[:REPORT_LINES]
@@ -214,25 +185,18 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
             raise InputError(f"{name}: cannot import ({first}); nothing imported from it") from None
         raise
     finally:
-        if staging is not None:
-            _drop_piece(con, staging)
+        cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
+                   "DROP TABLE IF EXISTS import_shift", f"DROP TABLE IF EXISTS {RAW_TABLE}"]
+        if staging is not None and staging.rejects_table:
+            for suffix in ("", "_scan"):
+                cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
+        for stmt in cleanup:
+            try:
+                con.execute(stmt)
+            except duckdb.Error:
+                pass
         _restore(con, settings)
     return result
-
-
-def _drop_piece(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
-    """Drop one piece's temporary tables (quietly: also used after an error)."""
-    cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
-               "DROP TABLE IF EXISTS import_shift", "DROP TABLE IF EXISTS import_merged",
-               f"DROP TABLE IF EXISTS {RAW_TABLE}", f"DROP TABLE IF EXISTS {RAW_START}"]
-    if staging.rejects_table:
-        for suffix in ("", "_scan"):
-            cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
-    for stmt in cleanup:
-        try:
-            con.execute(stmt)
-        except duckdb.Error:
-            pass
 
 
 # Bulk-import settings. The code-book joins must build their hash tables on the small
@@ -267,19 +231,16 @@ def _restore(con: duckdb.DuckDBPyConnection, previous: dict[str, str]) -> None:
 
 def _copy_file(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
     """Read the file into RAW_TABLE in file order. DuckDB keeps insertion order for a
-    plain parallel scan when asked to (joins would lose it, so none happen here). Rows a
-    transaction adds are numbered from a large offset until it commits: RAW_START keeps
-    the first number, so that ``data_row`` counts from 1."""
+    plain parallel scan when asked to (joins would lose it, so none happen here)."""
     con.execute("SET preserve_insertion_order = true")
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {RAW_TABLE} AS {staging.source_sql}")
     finally:
         con.execute("SET preserve_insertion_order = false")
     first, last, rows = con.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {RAW_TABLE}").fetchone()
-    if rows and last - first != rows - 1:
+    if rows and (first != 0 or last != rows - 1):
         # Never expected; line numbers would be wrong, so nothing is imported.
-        raise RuntimeError(f"{RAW_TABLE} rows are not numbered consecutively (got {first}..{last} for {rows})")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {RAW_START} AS SELECT {int(first or 0)}::BIGINT AS first_rowid")
+        raise RuntimeError(f"{RAW_TABLE} rows are not numbered 0..{rows - 1} (got {first}..{last})")
 
 
 def _fold(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
@@ -288,10 +249,9 @@ def _fold(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
     reason, never folded). Only numbers leave the grouping: carrying whole rows through
     it costs more than joining them back by row number."""
     keys = ", ".join(staging.fold_key)
-    # The key columns are kept (they are the groups anyway) for folding across pieces.
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE import_folded AS "
-        f"SELECT min(data_row) AS first_row, count(*) - 1 AS folded, bad_reason, {keys} "
+        f"SELECT min(data_row) AS first_row, count(*) - 1 AS folded, bad_reason "
         f"FROM ({staging.fold_sql or staging.select_sql}) "
         f"GROUP BY {keys}, bad_reason, CASE WHEN bad_reason IS NOT NULL THEN data_row END"
     )
@@ -307,7 +267,7 @@ def _rejected_lines(con: duckdb.DuckDBPyConnection, staging: Staging) -> list[tu
     return [(int(line), reason.lower().replace("_", " ")) for line, reason in rows]
 
 
-def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: list[int], offset: int = 0) -> None:
+def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: list[int]) -> None:
     """Define ``import_folded_lines``: folded rows with ``source_row``, the physical line
     of the kept row in the file.
 
@@ -315,17 +275,16 @@ def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: li
     Without rejected lines a row's line is its data row plus the header. Each rejected
     line before a row pushes it one further: the j-th rejected line r_j comes after
     r_j - j - header good rows, so a row with data_row n lies after every j with
-    r_j - j - header < n, and an ASOF join finds the largest j. ``offset`` lines of
-    the file come before this piece (``rejected`` counts within the piece).
+    r_j - j - header < n, and an ASOF join finds the largest j.
     """
-    header = staging.header_lines + int(offset)
+    header = staging.header_lines
     if not rejected:
         con.execute(f"CREATE OR REPLACE TEMP VIEW import_folded_lines AS "
                     f"SELECT *, first_row + {header} AS source_row FROM import_folded")
         return
     shifts: dict[int, int] = {}
     for j, line in enumerate(rejected, start=1):
-        shifts[line - j - staging.header_lines] = j  # later j wins for equal keys: the largest count
+        shifts[line - j - header] = j  # later j wins for equal keys: the largest count
     con.execute("CREATE OR REPLACE TEMP TABLE import_shift (k BIGINT, j BIGINT)")
     con.executemany("INSERT INTO import_shift VALUES (?, ?)", sorted(shifts.items()))
     con.execute(
@@ -335,36 +294,20 @@ def _number_lines(con: duckdb.DuckDBPyConnection, staging: Staging, rejected: li
     )
 
 
-def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name: str, first_id: int,
-            merge: bool = False) -> int:
-    """Append the first row of every good fold group not already stored; returns the
-    duplicates that rows carried over from an earlier stage (events files).
-
-    With ``merge`` (every piece of a file after the first), a group whose key an earlier
-    piece of this run stored is folded into that event (its ``duplicates`` grows)."""
+def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name: str) -> tuple[int, int]:
+    """Append the first row of every good fold group not already stored;
+    returns (inserted, rows folded into them)."""
     key = staging.fold_key
-    match = " AND ".join(_null_safe_equal("e", "k", c) for c in key)
-    merged = ""
-    if merge:
-        # The piece's groups are the hash join's build side (joins build on the right).
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE import_merged AS SELECT k.first_row, e.event_id, k.folded + 1 AS n "
-            f"FROM events e JOIN import_folded k ON {match} "
-            f"WHERE e.import_run_id = {int(run_id)} AND k.bad_reason IS NULL")
-        con.execute("UPDATE events SET duplicates = duplicates + m.n FROM import_merged m "
-                    "WHERE events.event_id = m.event_id")
-        merged = "AND NOT EXISTS (SELECT 1 FROM import_merged m WHERE m.first_row = k.first_row)"
     origins = (_sql_str(staging.origin) if staging.origin
                else f"SELECT DISTINCT origin FROM ({staging.select_sql})")
     stored = con.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM events WHERE origin IN ({origins}) "
-        f"AND import_run_id IS DISTINCT FROM {int(run_id)} LIMIT 1)"
+        f"SELECT count(*) FROM (SELECT 1 FROM events WHERE origin IN ({origins}) LIMIT 1)"
     ).fetchone()[0]
     not_stored = ""
     if stored:
-        match_s = " AND ".join(_null_safe_equal("e", "s", c) for c in key)
-        not_stored = (f"AND NOT EXISTS (SELECT 1 FROM events e WHERE {match_s} "
-                      f"AND e.import_run_id IS DISTINCT FROM {int(run_id)})")
+        match = " AND ".join(_null_safe_equal("e", "s", c) for c in key)
+        not_stored = f"AND NOT EXISTS (SELECT 1 FROM events e WHERE {match})"
+    first_id = con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchone()[0]
     columns = list(STAGED_COLUMNS) + ["source_row", "event_id", "import_run_id", "source_file", "duplicates"]
     # Ids follow the file's lines (gaps where rows were folded or skipped): unique
     # without a numbering pass, and an event's id tells where it was in the file.
@@ -372,7 +315,7 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
         "k.source_row", f"{first_id - 1} + k.source_row", str(run_id), _sql_str(name), "k.folded",
     ]
     source = (f"FROM ({staging.select_sql}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
-              f"WHERE k.bad_reason IS NULL {merged} {not_stored}")
+              f"WHERE k.bad_reason IS NULL {not_stored}")
     carried = 0
     if "carried_file" in staging.columns:
         values[-5] = "coalesce(s.carried_row, k.source_row)"
@@ -381,4 +324,7 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
         values[-1] = "k.folded + coalesce(s.carried_duplicates, 0)"
         carried = con.execute(f"SELECT coalesce(sum(s.carried_duplicates), 0) {source}").fetchone()[0]
     con.execute(f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} {source}")
-    return int(carried)
+    inserted, folded = con.execute(
+        "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [run_id]
+    ).fetchone()
+    return int(inserted), int(folded) - int(carried)

@@ -14,7 +14,6 @@ import zipfile
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import count
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -30,30 +29,6 @@ _GLOB_CHARS = set("*?[")
 MAX_RATIO = 200
 RATIO_APPLIES_ABOVE = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = settings.max_unpacked_bytes()
-
-
-def parse_size(text: str, setting: str) -> int:
-    """Bytes from '256MB', '1GB', '300000000'; InputError otherwise."""
-    units = {"": 1, "B": 1, "KB": 1000, "MB": 1000 ** 2, "GB": 1000 ** 3,
-             "KIB": 1024, "MIB": 1024 ** 2, "GIB": 1024 ** 3}
-    value = text.strip().upper().replace(" ", "")
-    number = value.rstrip("KMGIB")
-    try:
-        size = int(float(number) * units[value[len(number):]])
-    except (KeyError, ValueError):
-        raise InputError(f"{setting} must be a size such as 256MB, not {text!r}") from None
-    if size < 1:
-        raise InputError(f"{setting} must be a positive size, not {text!r}")
-    return size
-
-
-# Plain text files larger than this are imported piece by piece (see split_lines): each
-# piece is read, folded and stored within the import's memory cap instead of spilling.
-PIECE_BYTES_SETTING = "ALLIES_IMPORT_PIECE"
-
-
-def piece_bytes() -> int:
-    return parse_size(os.environ.get(PIECE_BYTES_SETTING, "256MB"), PIECE_BYTES_SETTING)
 
 
 @dataclass(frozen=True)
@@ -158,42 +133,6 @@ def _unpack_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path
             if written > limit:
                 raise _refuse_bomb(path, info, limit)
             dst.write(chunk)
-
-
-_BLOCK = 8 << 20  # bytes copied at a time when splitting
-
-
-def split_lines(file: InputFile, size: int, header_lines: int = 0) -> Iterator[tuple[InputFile, int]]:
-    """A plain text file cut into consecutive pieces of about ``size`` bytes, each ending
-    at the end of a line and starting with the file's ``header_lines``; each is written
-    to a temporary file (removed when the next is asked for) and yielded with the offset
-    that turns its line numbers into the file's: lines of the file before its first data
-    line, less its own header lines."""
-    with tempfile.TemporaryDirectory(prefix="allies-piece-") as tmp, open(file.path, "rb") as src:
-        header = b"".join(src.readline() for _ in range(header_lines))
-        data_lines_before = 0
-        for number in count():
-            target = Path(tmp) / f"piece{number:05d}.txt"
-            written = newlines = 0
-            with open(target, "wb") as dst:
-                dst.write(header)
-                while written < size:
-                    block = src.read(min(_BLOCK, size - written))
-                    if not block:
-                        break
-                    dst.write(block)
-                    written += len(block)
-                    newlines += block.count(b"\n")
-                if written >= size:  # finish the line the size cut into
-                    rest = src.readline()
-                    dst.write(rest)
-                    written += len(rest)
-                    newlines += rest.count(b"\n")
-            if written == 0:
-                return
-            yield InputFile(file.name, target), data_lines_before
-            target.unlink(missing_ok=True)
-            data_lines_before += newlines
 
 
 def first_line(file: InputFile, limit: int = 1 << 16) -> str:

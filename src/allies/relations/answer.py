@@ -213,13 +213,14 @@ def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = No
     rows = store.query(
         f"""SELECT r.event_id, r.origin, r.article_id, r.sentence_index, r.date, r.source_country, r.target_country,
                    r.cameo, r.quad, r.goldstein, r.modality, r.negated, r.voice, r.confidence,
-                   coalesce(r.url, a.url) AS url, s.text AS sentence, a.title, r.stance
+                   coalesce(r.url, a.url) AS url, s.text AS sentence, a.title, r.stance,
+                   r.source_text, r.target_text, r.event_text, r.publisher, r.story_id, r.is_root AS is_root_event,
+                   r.num_mentions, r.num_sources, r.num_articles
             FROM ({picks[0]} UNION ALL {picks[1]}) r
             LEFT JOIN articles a ON a.article_id = r.article_id
             LEFT JOIN sentences s ON s.article_id = r.article_id AND s.sentence_index = r.sentence_index""",
         [*dyad_params, *params, *dyad_params, *params])
     rows.sort(key=_strength)  # the joins above do not keep the subqueries' order
-    details = _dataset_details(store, [r["event_id"] for r in rows if r["article_id"] is None])
     lo, hi = sorted((a, b))
     claim_where, claim_params = window_sql(since, until, "c.date")
     statements = store.query(
@@ -242,25 +243,13 @@ def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = No
         key = (row["article_id"], row["sentence_index"]) if row["article_id"] is not None else ("event", row["event_id"])
         if len(out[row["stance"]]) < limit and key not in seen:
             seen.add(key)
-            out[row["stance"]].append(_cite(row, row["stance"], details.get(row["event_id"])))
+            out[row["stance"]].append(_cite(row, row["stance"], row if row["article_id"] is None else None))
     return out["for"], out["against"]
 
 
 # How citations name the datasets rows come from.
 DATASET_NAMES = {"gdelt": "GDELT", "icews": "ICEWS", "polecat": "POLECAT", "acled": "ACLED",
                  "events": "events file", "coded": "allies coder"}
-
-
-def _dataset_details(store, event_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """What the dataset itself says about cited rows: actor names, its event text,
-    publisher, story and GDELT's mention counts (from ``events``, a handful of rows)."""
-    if not event_ids:
-        return {}
-    marks = ", ".join("?" for _ in event_ids)
-    rows = store.query(
-        f"SELECT event_id, source_text, target_text, event_text, publisher, story_id, is_root_event, "
-        f"num_mentions, num_sources, num_articles FROM events WHERE event_id IN ({marks})", list(event_ids))
-    return {r["event_id"]: r for r in rows}
 
 
 def _cameo_label(code: str | None) -> str | None:
@@ -310,8 +299,9 @@ def _citation(row: dict[str, Any], stance: str, event: dict[str, Any]) -> dict[s
 
 
 def _cite(row: dict[str, Any], stance: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:
-    """An event cited; a dataset row (``detail`` from :func:`_dataset_details`) also says
-    what happened in words (``what``), who reported it and how widely."""
+    """An event cited; a dataset row (``detail``: its own words, names and counts, as
+    the relations cache keeps them) also says what happened in words (``what``), who
+    reported it and how widely."""
     detail = detail or {}
     item = _citation(row, stance, {
         "kind": "event", "event_id": row["event_id"], "origin": row["origin"],

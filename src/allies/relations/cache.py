@@ -114,7 +114,8 @@ def events_select(after_event: int | None = None, counting: Counting = DEFAULT_C
            e.confidence, e.url, {REPORT_SQL} AS report,
            (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted'
             AND coalesce(e.confidence, 1) >= {MIN_CONFIDENCE}) AS usable,
-           e.is_root_event AS is_root, e.num_sources, e.num_mentions
+           e.is_root_event AS is_root, e.num_sources, e.num_mentions, e.num_articles,
+           e.source_text, e.target_text, e.event_text, e.publisher, e.story_id
     FROM events e
     WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
       AND e.source_country <> e.target_country AND e.date IS NOT NULL {newer}

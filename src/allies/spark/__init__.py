@@ -20,23 +20,16 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
+from ..store.schema import SPARK_TYPES, event_columns, staged_columns
 
 DEFAULT_MASTER = "local[*]"
 
 # Columns of the Parquet files written here, with Spark SQL types: the allies event
-# schema as :mod:`allies.imports.events` reads it back.
-EVENT_FIELDS = (
-    ("origin", "string"), ("external_id", "string"), ("story_id", "string"), ("date", "date"),
-    ("source_text", "string"), ("source_code", "string"), ("source_country", "string"),
-    ("source_sector", "string"), ("target_text", "string"), ("target_code", "string"),
-    ("target_country", "string"), ("target_sector", "string"), ("cameo", "string"),
-    ("cameo_root", "string"), ("plover", "string"), ("quad", "string"), ("goldstein", "double"),
-    ("negated", "boolean"), ("modality", "string"), ("speaker_text", "string"),
-    ("speaker_code", "string"), ("speaker_country", "string"), ("confidence", "double"),
-    ("trigger", "string"), ("url", "string"), ("geo_country", "string"), ("geo_name", "string"),
-    ("latitude", "double"), ("longitude", "double"), ("sentence_index", "int"),
-    ("source_file", "string"), ("source_row", "long"), ("duplicates", "int"),
-)
+# schema (allies.store.schema) as :mod:`allies.imports.events` reads it back, with the
+# original file, line and folded duplicates as provenance.
+EVENT_FIELDS = tuple(
+    (name, SPARK_TYPES[kind]) for name, kind in event_columns()
+    if name in staged_columns() or name in ("source_file", "source_row", "duplicates"))
 
 _CODER: Any = None  # one coder per executor Python process (see _code_partition)
 
@@ -161,7 +154,7 @@ def _code_partition(rows: Iterable[Any], coder_spec: str = DEFAULT_CODER) -> Ite
     for coded in coder.code_documents(documents()):
         for event in coded.events:
             record = _event_record(event, coded.document)
-            yield tuple(record[name] for name in names)
+            yield tuple(record.get(name) for name in names)  # columns coding leaves empty are NULL
 
 
 def _read_articles(spark: Any, input_path: str) -> Any:
@@ -216,7 +209,15 @@ def _code_frames(spark: Any) -> dict[str, Any]:
                                        "type string, sector string"),
         "fips": spark.createDataFrame([(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")],
                                       "fips string, iso3 string"),
+        "plover": spark.createDataFrame(_plover_by_cameo(), "plover_cameo string, plover_type string"),
     }
+
+
+def _plover_by_cameo() -> list[tuple[str, str | None]]:
+    """The CAMEO code book's PLOVER type of each code (as the DuckDB importer joins it)."""
+    from ..nlp.codebook import CODEBOOK
+
+    return [(entry.code, entry.plover) for entry in CODEBOOK]
 
 
 def _spark_inputs(paths: Iterable[str]) -> list[str]:
@@ -287,6 +288,7 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
         .join(F.broadcast(t1), F.col("Actor1Type1Code") == F.col("t1_type"), "left")
         .join(F.broadcast(t2), F.col("Actor2Type1Code") == F.col("t2_type"), "left")
         .join(F.broadcast(geo), F.col("ActionGeo_CountryCode") == F.col("fips"), "left")
+        .join(F.broadcast(codes["plover"]), F.col("EventCode") == F.col("plover_cameo"), "left")
     )
     root = F.coalesce(F.col("EventRootCode"), F.substring("EventCode", 1, 2))
     quad_by_class = F.create_map(*[x for i, q in enumerate(QUADS, 1) for x in (F.lit(str(i)), F.lit(q))])
@@ -300,7 +302,7 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
         F.col("Actor1Name").alias("source_text"), F.col("Actor1Code").alias("source_code"), "source_country",
         "source_sector", F.col("Actor2Name").alias("target_text"), F.col("Actor2Code").alias("target_code"),
         "target_country", "target_sector", F.col("EventCode").alias("cameo"), root.alias("cameo_root"),
-        F.lit(None).cast("string").alias("plover"),
+        F.col("plover_type").alias("plover"),
         F.coalesce(quad_by_class[F.col("QuadClass")], quad_by_root).alias("quad"), goldstein.alias("goldstein"),
         F.lit(False).alias("negated"), F.lit("asserted").alias("modality"),
         F.lit(None).cast("string").alias("speaker_text"), F.lit(None).cast("string").alias("speaker_code"),
@@ -310,6 +312,11 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
         F.col("ActionGeo_FullName").alias("geo_name"), F.col("ActionGeo_Lat").cast("double").alias("latitude"),
         F.col("ActionGeo_Long").cast("double").alias("longitude"),
         F.lit(None).cast("int").alias("sentence_index"), "source_file", "source_row",
+        F.when(F.col("IsRootEvent") == "1", F.lit(True)).when(F.col("IsRootEvent") == "0", F.lit(False))
+        .alias("is_root_event"),
+        F.col("NumMentions").cast("int").alias("num_mentions"), F.col("NumSources").cast("int").alias("num_sources"),
+        F.col("NumArticles").cast("int").alias("num_articles"), F.lit(None).cast("string").alias("publisher"),
+        F.lit(None).cast("string").alias("event_text"),
         F.col("GoldsteinScale").alias("_goldstein_raw"),
     ).where(F.col("date").isNotNull() & F.col("cameo").isNotNull()
             & (F.col("_goldstein_raw").isNull() | F.col("goldstein").isNotNull())).drop("_goldstein_raw")
