@@ -182,3 +182,17 @@ def test_a_relation_taken_as_given_keeps_its_voice_under_a_hope(coder):
     assert ("IRN", "ISR", "at_war") in counted(coder, given)
     sought = describe(coder, "The minister called for an end to the war between Armenia and Azerbaijan.")
     assert sought and sought[0][2] == "improving" and sought[0][6] == "hypothetical"
+
+
+def test_allies_code_writes_descriptions_only_when_asked(run_allies):
+    import json
+
+    text = "Tensions between Serbia and Kosovo have mounted.\nThe two sides met in Brussels.\n"
+    plain = run_allies("code", "--lines", "--no-model", input=text)
+    assert plain.returncode == 0 and all(json.loads(line).get("kind") != "description"
+                                         for line in plain.stdout.splitlines())
+    asked = run_allies("code", "--lines", "--no-model", "--descriptions", "--date", "2025-04-01", input=text)
+    records = [json.loads(line) for line in asked.stdout.splitlines()]
+    described = [r for r in records if r.get("kind") == "description"]
+    assert [(r["doc"], r["pair"], r["state"], r["describer"]) for r in described] == [(1, ["SRB", "XKX"], "tense",
+                                                                                        "reporter")]
