@@ -57,7 +57,8 @@ def test_a_missing_header_is_an_error():
     ("tense", ["rising"], "tense"),
     ("tense", ["ease"], "improving"),
     ("at_war", ["end"], "improving"),
-    ("allied", ["end"], "broken"),
+    ("allied", ["end"], "strained"),
+    ("cooperative", ["rocky", "strategic"], "strained"),  # a bad word on a warm noun is its state
     (None, ["sever"], "broken"),
     ("tense", ["strategic"], "tense"),  # a warm word does not warm a rivalry
     (None, ["growing"], "improving"),
@@ -81,6 +82,9 @@ def test_modifiers_set_or_change_the_state(base, words, state):
     ("Ties between Moscow and Washington slumped to their lowest point in decades.", ("RUS", "USA", "strained")),
     ("The United States sent bombers to the base amid rising tensions with Iran.", ("IRN", "USA", "tense")),
     ("India and Pakistan are longtime rivals.", ("IND", "PAK", "tense")),
+    ("Japan and South Korea, both close U.S. allies, agreed to share intelligence.", ("JPN", "USA", "allied")),
+    ("The two countries' strategic partnership has been rocky since 2016, said officials in Ankara and Washington.",
+     ("TUR", "USA", "strained")),
     ("Russia's war against Ukraine entered its fourth year.", ("RUS", "UKR", "at_war")),
     ("Cambodia pulled out of the games, citing its escalating border conflict with Thailand.",
      ("KHM", "THA", "hostile")),

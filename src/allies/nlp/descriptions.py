@@ -137,17 +137,18 @@ def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str |
     """The state a relation noun with its modifiers describes, or None.
 
     ``words`` are the lemmas around the noun, the outermost (a governing verb)
-    first. A quality word sets the state unless it contradicts the noun ("strategic
-    rivalry" stays a rivalry); otherwise the outermost change word decides: better
-    is improving; worse keeps a hostile noun's state and makes any other strained;
-    more of a warm or neutral noun is improving, of a hostile one the noun's state;
-    less of a hostile noun, or its end, is improving, less of a warm one strained
-    and its end broken. With no such word the noun's own state stands."""
+    first. A quality word sets the state, the outermost first, except a warm one
+    on a hostile noun ("strategic rivalry" stays a rivalry; but a "rocky
+    partnership" is strained); otherwise the outermost change word decides:
+    better is improving; worse keeps a hostile noun's state and makes any other
+    strained; more of a warm or neutral noun is improving, of a hostile one the
+    noun's state; less of a hostile noun, or its end, is improving, less of a
+    warm one, or its end, strained. With no such word the noun's own state stands."""
     base_good = None if base is None else base in GOOD_STATES
     words = list(words)
     for word in words:
         quality = lex.quality.get(word)
-        if quality is not None and (base_good is None or (quality in GOOD_STATES) == base_good):
+        if quality is not None and not (base_good is False and quality in GOOD_STATES):
             return quality
     for word in words:
         kind = lex.change.get(word)
@@ -160,7 +161,7 @@ def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str |
         if kind == "less":
             return "improving" if base_good is False else "strained"
         if kind == "end":
-            return "improving" if base_good is False else "broken"
+            return "improving" if base_good is False else "strained"
     return base
 
 
@@ -449,7 +450,7 @@ class _Parse:
         return None
 
     # voice
-    def _voice(self, token) -> tuple[bool, str, Actor | None]:
+    def _voice(self, token, given: bool = False) -> tuple[bool, str, Actor | None]:
         """(negated, modality, speaker) for a description headed by ``token``.
 
         Negation and modals are read on the noun and on the verb that governs it
@@ -463,7 +464,7 @@ class _Parse:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 negated = True
-        verb = None if self._presupposed(token) else self._verb(token)
+        verb = None if given or self._presupposed(token) else self._verb(token)
         first = True
         while verb is not None:
             lemma = verb.lemma_.lower()
@@ -544,8 +545,8 @@ class _Parse:
         actor = self.resolve(phrase) if self.resolve else None
         return actor if actor is not None else Actor(text=phrase)
 
-    def _found(self, token, pair, state, words) -> _Found:
-        negated, modality, speaker = self._voice(token)
+    def _found(self, token, pair, state, words, given: bool = False) -> _Found:
+        negated, modality, speaker = self._voice(token, given)
         if words & self.lex.past:
             modality = "historical"
         trigger = " ".join(t.text for t in sorted(words_tokens(token, self.lex), key=lambda t: t.i))
@@ -717,12 +718,15 @@ class _Parse:
         owner = list(dict.fromkeys(owner))
         described = [c for c in dict.fromkeys(described) if c not in owner]
         words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "advmod")}
+        # "Japan and South Korea, both close U.S. allies, agreed to ...": an apposition is
+        # taken as given, whatever its clause plans; only "X is an ally of Y" has the clause's voice
+        given = place.dep_ in ("appos", "compound", "poss", "nmod", "npadvmod")
         if owner:
             if len(owner) > 1:
                 return []
-            return [self._found(token, (owner[0], other), state, words) for other in described]
+            return [self._found(token, (owner[0], other), state, words, given) for other in described]
         if token.tag_ in ("NNS", "NNPS") and len(described) == 2:  # "X and Y are rivals"
-            return [self._found(token, (described[0], described[1]), state, words)]
+            return [self._found(token, (described[0], described[1]), state, words, given)]
         return []
 
 
