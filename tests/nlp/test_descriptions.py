@@ -200,3 +200,13 @@ def test_allies_code_writes_descriptions_only_when_asked(run_allies):
     described = [r for r in records if r.get("kind") == "description"]
     assert [(r["doc"], r["pair"], r["state"], r["describer"]) for r in described] == [(1, ["SRB", "XKX"], "tense",
                                                                                         "reporter")]
+
+
+def test_what_is_to_be_eased_is_there_now_and_a_war_followed_is_over(coder):
+    found = describe(coder, "Seoul switched off the loudspeakers to ease tensions between South Korea and North Korea.")
+    assert ("KOR", "PRK", "improving", "hypothetical") in {(a, b, s, m) for a, b, s, _d, _c, _n, m in found}
+    assert ("KOR", "PRK", "tense") in counted(coder, "Seoul switched off the loudspeakers to ease tensions between "
+                                                     "South Korea and North Korea.")
+    after = describe(coder, "Tehran halted inspections following the war between Iran and Israel.")
+    assert after and after[0][2] == "at_war" and after[0][6] == "historical"
+    assert counted(coder, "Both sides signed a treaty to end the war between Armenia and Azerbaijan.") == set()

@@ -51,7 +51,9 @@ _NON_STATE_SECTORS = {"rebels", "opposition", "business", "media", "civilians", 
 _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal", "demand", "future_frame",
                       "threaten", "order"}
 # Prepositions whose object is taken as given, whatever the clause hopes or plans.
-_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "following", "since", "throughout"}
+_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "throughout"}
+# Prepositions whose object is over by the time of the clause ("orders ... following the Iran-Israel war").
+_PAST_PREPOSITIONS = {"after", "following", "since"}
 # Prepositions on a relation's verb whose object may be its state ("under strain", "to their lowest point").
 _STATE_PREPOSITIONS = {"under", "to", "into", "at", "in"}
 
@@ -579,9 +581,14 @@ class _Parse:
         if pair is None:
             return []
         found = self._found(token, pair, state, set(modifiers))
-        if self._year_before(token):
+        if self._year_before(token) or (token.dep_ == "pobj" and token.head.lower_ in _PAST_PREPOSITIONS):
             found.modality = "historical"
-        return [found]
+        out = [found]
+        # "measures to reduce tensions between X and Y": what is to be eased is there now
+        if (base is not None and base not in GOOD_STATES and found.modality == "hypothetical" and not found.negated
+                and any(self.lex.change.get(word) == "less" for word in modifiers)):
+            out.append(_Found(found.pair, base, found.trigger, False, "asserted", found.speaker, found.start + 1))
+        return out
 
     def _modifier_words(self, token) -> list[str]:
         """Lemmas that may set or change a relation noun's state, outermost first."""
