@@ -203,6 +203,7 @@ class DescriptionFinder:
         self.book = book
         self.lex = lex or lexicon()
         self.triggers = self.lex.triggers
+        self._trigger_ids: frozenset[int] | None = None
         pair_nouns = sorted(w for w, kind in book.coreference.items() if kind == "pair")
         self._pair_phrase = re.compile(r"\b(?:the two|both|the)\s+(?:" + "|".join(map(re.escape, pair_nouns)) + r")\b",
                                        re.IGNORECASE)
@@ -272,7 +273,13 @@ class DescriptionFinder:
         """Descriptions in one spaCy sentence span. ``mentions`` are extra
         (start, end, Actor) in sentence offsets (names the article has learned)."""
         memory.remember(mentions)
-        heads = [t for t in sent if (t.lower_ in self.triggers or t.lemma_.lower() in self.triggers)]
+        if self._trigger_ids is None:
+            from spacy.strings import hash_string  # a spaCy parse means spaCy is there
+
+            self._trigger_ids = frozenset(hash_string(word) for word in self.triggers)
+        # compare the tokens' string ids, not their text: this runs on every sentence
+        ids = self._trigger_ids
+        heads = [t for t in sent if t.lower in ids or t.lemma in ids]
         if not heads:
             return []
         text = sent.text
