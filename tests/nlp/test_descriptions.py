@@ -57,7 +57,8 @@ def test_a_missing_header_is_an_error():
     ("tense", ["rising"], "tense"),
     ("tense", ["ease"], "improving"),
     ("at_war", ["end"], "improving"),
-    ("allied", ["end"], "broken"),
+    ("allied", ["end"], "strained"),
+    ("cooperative", ["rocky", "strategic"], "strained"),  # a bad word on a warm noun is its state
     (None, ["sever"], "broken"),
     ("tense", ["strategic"], "tense"),  # a warm word does not warm a rivalry
     (None, ["growing"], "improving"),
@@ -81,6 +82,9 @@ def test_modifiers_set_or_change_the_state(base, words, state):
     ("Ties between Moscow and Washington slumped to their lowest point in decades.", ("RUS", "USA", "strained")),
     ("The United States sent bombers to the base amid rising tensions with Iran.", ("IRN", "USA", "tense")),
     ("India and Pakistan are longtime rivals.", ("IND", "PAK", "tense")),
+    ("Japan and South Korea, both close U.S. allies, agreed to share intelligence.", ("JPN", "USA", "allied")),
+    ("The two countries' strategic partnership has been rocky since 2016, said officials in Ankara and Washington.",
+     ("TUR", "USA", "strained")),
     ("Russia's war against Ukraine entered its fourth year.", ("RUS", "UKR", "at_war")),
     ("Cambodia pulled out of the games, citing its escalating border conflict with Thailand.",
      ("KHM", "THA", "hostile")),
@@ -182,3 +186,27 @@ def test_a_relation_taken_as_given_keeps_its_voice_under_a_hope(coder):
     assert ("IRN", "ISR", "at_war") in counted(coder, given)
     sought = describe(coder, "The minister called for an end to the war between Armenia and Azerbaijan.")
     assert sought and sought[0][2] == "improving" and sought[0][6] == "hypothetical"
+
+
+def test_allies_code_writes_descriptions_only_when_asked(run_allies):
+    import json
+
+    text = "Tensions between Serbia and Kosovo have mounted.\nThe two sides met in Brussels.\n"
+    plain = run_allies("code", "--lines", "--no-model", input=text)
+    assert plain.returncode == 0 and all(json.loads(line).get("kind") != "description"
+                                         for line in plain.stdout.splitlines())
+    asked = run_allies("code", "--lines", "--no-model", "--descriptions", "--date", "2025-04-01", input=text)
+    records = [json.loads(line) for line in asked.stdout.splitlines()]
+    described = [r for r in records if r.get("kind") == "description"]
+    assert [(r["doc"], r["pair"], r["state"], r["describer"]) for r in described] == [(1, ["SRB", "XKX"], "tense",
+                                                                                        "reporter")]
+
+
+def test_what_is_to_be_eased_is_there_now_and_a_war_followed_is_over(coder):
+    found = describe(coder, "Seoul switched off the loudspeakers to ease tensions between South Korea and North Korea.")
+    assert ("KOR", "PRK", "improving", "hypothetical") in {(a, b, s, m) for a, b, s, _d, _c, _n, m in found}
+    assert ("KOR", "PRK", "tense") in counted(coder, "Seoul switched off the loudspeakers to ease tensions between "
+                                                     "South Korea and North Korea.")
+    after = describe(coder, "Tehran halted inspections following the war between Iran and Israel.")
+    assert after and after[0][2] == "at_war" and after[0][6] == "historical"
+    assert counted(coder, "Both sides signed a treaty to end the war between Armenia and Azerbaijan.") == set()

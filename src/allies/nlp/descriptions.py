@@ -51,7 +51,9 @@ _NON_STATE_SECTORS = {"rebels", "opposition", "business", "media", "civilians", 
 _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal", "demand", "future_frame",
                       "threaten", "order"}
 # Prepositions whose object is taken as given, whatever the clause hopes or plans.
-_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "following", "since", "throughout"}
+_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "throughout"}
+# Prepositions whose object is over by the time of the clause ("orders ... following the Iran-Israel war").
+_PAST_PREPOSITIONS = {"after", "following", "since"}
 # Prepositions on a relation's verb whose object may be its state ("under strain", "to their lowest point").
 _STATE_PREPOSITIONS = {"under", "to", "into", "at", "in"}
 
@@ -137,17 +139,18 @@ def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str |
     """The state a relation noun with its modifiers describes, or None.
 
     ``words`` are the lemmas around the noun, the outermost (a governing verb)
-    first. A quality word sets the state unless it contradicts the noun ("strategic
-    rivalry" stays a rivalry); otherwise the outermost change word decides: better
-    is improving; worse keeps a hostile noun's state and makes any other strained;
-    more of a warm or neutral noun is improving, of a hostile one the noun's state;
-    less of a hostile noun, or its end, is improving, less of a warm one strained
-    and its end broken. With no such word the noun's own state stands."""
+    first. A quality word sets the state, the outermost first, except a warm one
+    on a hostile noun ("strategic rivalry" stays a rivalry; but a "rocky
+    partnership" is strained); otherwise the outermost change word decides:
+    better is improving; worse keeps a hostile noun's state and makes any other
+    strained; more of a warm or neutral noun is improving, of a hostile one the
+    noun's state; less of a hostile noun, or its end, is improving, less of a
+    warm one, or its end, strained. With no such word the noun's own state stands."""
     base_good = None if base is None else base in GOOD_STATES
     words = list(words)
     for word in words:
         quality = lex.quality.get(word)
-        if quality is not None and (base_good is None or (quality in GOOD_STATES) == base_good):
+        if quality is not None and not (base_good is False and quality in GOOD_STATES):
             return quality
     for word in words:
         kind = lex.change.get(word)
@@ -160,7 +163,7 @@ def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str |
         if kind == "less":
             return "improving" if base_good is False else "strained"
         if kind == "end":
-            return "improving" if base_good is False else "broken"
+            return "improving" if base_good is False else "strained"
     return base
 
 
@@ -200,6 +203,7 @@ class DescriptionFinder:
         self.book = book
         self.lex = lex or lexicon()
         self.triggers = self.lex.triggers
+        self._trigger_ids: frozenset[int] | None = None
         pair_nouns = sorted(w for w, kind in book.coreference.items() if kind == "pair")
         self._pair_phrase = re.compile(r"\b(?:the two|both|the)\s+(?:" + "|".join(map(re.escape, pair_nouns)) + r")\b",
                                        re.IGNORECASE)
@@ -269,7 +273,13 @@ class DescriptionFinder:
         """Descriptions in one spaCy sentence span. ``mentions`` are extra
         (start, end, Actor) in sentence offsets (names the article has learned)."""
         memory.remember(mentions)
-        heads = [t for t in sent if (t.lower_ in self.triggers or t.lemma_.lower() in self.triggers)]
+        if self._trigger_ids is None:
+            from spacy.strings import hash_string  # a spaCy parse means spaCy is there
+
+            self._trigger_ids = frozenset(hash_string(word) for word in self.triggers)
+        # compare the tokens' string ids, not their text: this runs on every sentence
+        ids = self._trigger_ids
+        heads = [t for t in sent if t.lower in ids or t.lemma in ids]
         if not heads:
             return []
         text = sent.text
@@ -449,7 +459,7 @@ class _Parse:
         return None
 
     # voice
-    def _voice(self, token) -> tuple[bool, str, Actor | None]:
+    def _voice(self, token, given: bool = False) -> tuple[bool, str, Actor | None]:
         """(negated, modality, speaker) for a description headed by ``token``.
 
         Negation and modals are read on the noun and on the verb that governs it
@@ -463,7 +473,7 @@ class _Parse:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 negated = True
-        verb = None if self._presupposed(token) else self._verb(token)
+        verb = None if given or self._presupposed(token) else self._verb(token)
         first = True
         while verb is not None:
             lemma = verb.lemma_.lower()
@@ -544,8 +554,8 @@ class _Parse:
         actor = self.resolve(phrase) if self.resolve else None
         return actor if actor is not None else Actor(text=phrase)
 
-    def _found(self, token, pair, state, words) -> _Found:
-        negated, modality, speaker = self._voice(token)
+    def _found(self, token, pair, state, words, given: bool = False) -> _Found:
+        negated, modality, speaker = self._voice(token, given)
         if words & self.lex.past:
             modality = "historical"
         trigger = " ".join(t.text for t in sorted(words_tokens(token, self.lex), key=lambda t: t.i))
@@ -578,9 +588,14 @@ class _Parse:
         if pair is None:
             return []
         found = self._found(token, pair, state, set(modifiers))
-        if self._year_before(token):
+        if self._year_before(token) or (token.dep_ == "pobj" and token.head.lower_ in _PAST_PREPOSITIONS):
             found.modality = "historical"
-        return [found]
+        out = [found]
+        # "measures to reduce tensions between X and Y": what is to be eased is there now
+        if (base is not None and base not in GOOD_STATES and found.modality == "hypothetical" and not found.negated
+                and any(self.lex.change.get(word) == "less" for word in modifiers)):
+            out.append(_Found(found.pair, base, found.trigger, False, "asserted", found.speaker, found.start + 1))
+        return out
 
     def _modifier_words(self, token) -> list[str]:
         """Lemmas that may set or change a relation noun's state, outermost first."""
@@ -717,12 +732,15 @@ class _Parse:
         owner = list(dict.fromkeys(owner))
         described = [c for c in dict.fromkeys(described) if c not in owner]
         words = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "advmod")}
+        # "Japan and South Korea, both close U.S. allies, agreed to ...": an apposition is
+        # taken as given, whatever its clause plans; only "X is an ally of Y" has the clause's voice
+        given = place.dep_ in ("appos", "compound", "poss", "nmod", "npadvmod")
         if owner:
             if len(owner) > 1:
                 return []
-            return [self._found(token, (owner[0], other), state, words) for other in described]
+            return [self._found(token, (owner[0], other), state, words, given) for other in described]
         if token.tag_ in ("NNS", "NNPS") and len(described) == 2:  # "X and Y are rivals"
-            return [self._found(token, (described[0], described[1]), state, words)]
+            return [self._found(token, (described[0], described[1]), state, words, given)]
         return []
 
 
