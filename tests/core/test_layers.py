@@ -16,10 +16,11 @@ LAYERS = [
     {"errors", "version", "wording"},
     {"model", "settings", "dates"},
     {"store", "demo"},
-    {"nlp", "imports"},
+    {"nlp"},
+    {"imports"},
     {"ingest", "relations"},
     {"spark"},
-    {"api"},
+    {"api", "corpus_eval"},
     {"web"},
     {"allies"},  # the package facade, allies/__init__.py
     {"cli"},

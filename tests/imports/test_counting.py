@@ -140,7 +140,8 @@ def test_cli_options_json_and_dataset_breakdown(db, capsys):
     assert main(["network", "Canada", "--db", str(db), "--root-only", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["partners"][0]["country"] == "USA"
     assert main(["info", "--db", str(db), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["events_by_dataset"] == {"gdelt": 8, "icews": 2}
+    by_origin = json.loads(capsys.readouterr().out)["events_by_origin"]
+    assert {origin: row["events"] for origin, row in by_origin.items()} == {"gdelt": 8, "icews": 2}
 
 
 def test_cli_rejects_bad_min_sources(db, capsys):

@@ -3,7 +3,7 @@ evidence, confidence from distinct days and reports, and the latest 12 months.""
 import datetime as dt
 
 from allies.relations import ask
-from allies.relations.corpus_eval import PairResult, report, within_one
+from allies.corpus_eval import PairResult, report, within_one
 
 from .conftest import coded_documents
 
@@ -195,7 +195,7 @@ def test_a_thin_window_is_read_against_the_year_before(empty_store):
 def test_corpus_section_ingests_and_reports(tmp_path):
     import json
 
-    from allies.relations.corpus_eval import run_corpus
+    from allies.corpus_eval import run_corpus
 
     items = [
         {"text": "Russian forces shelled the Ukrainian city of Kharkiv, killing four civilians.", "date": "2025-03-02"},

@@ -14,7 +14,7 @@ def register(sub) -> None:
                     "(source country, target country, CAMEO root) precision/recall/F1 on the "
                     "PETRARCH-2 validation records, with confusion matrices.")
     add_arguments(parser)
-    # The corpus section belongs to the relations stage (allies.relations.corpus_eval).
+    # The corpus section runs the whole chain (ingest, store, relations): allies.corpus_eval.
     parser.add_argument("--corpus", action="store_true",
                         help="instead: verdicts on the 2025 news corpus against the labelled pairs")
     parser.add_argument("--corpus-store", type=Path, default=None, metavar="PATH",
@@ -26,7 +26,7 @@ def _eval(args) -> int:
     if args.corpus:
         from ..errors import InputError
         from ..nlp.evaluate import DEV_DATA_ENV, find_dev_data
-        from ..relations.corpus_eval import run_corpus
+        from ..corpus_eval import run_corpus
 
         folder = find_dev_data(args.data)
         if folder is None:

@@ -22,7 +22,7 @@ import duckdb
 from ..dates import iso, parse_window
 from ..errors import InputError, StoreError
 from ..model import QUADS
-from .schema import event_column_names
+from ..store.schema import event_column_names
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt")
 TABLES = ("events", "dyads")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .errors import InputError
 
 CORPUS_FILE = "wikipedia_current_events_2025.jsonl"
 LABELS_FILE = "cep2025_dyad_labels.jsonl"
@@ -75,7 +75,7 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
 
 def judge_pairs(store, labels: list[dict[str, Any]]) -> list[PairResult]:
     """Ask about every labelled pair for every period that has a label."""
-    from .answer import ask
+    from .relations.answer import ask
 
     results = []
     for period, key, since, until in PERIODS:
@@ -91,7 +91,7 @@ def judge_pairs(store, labels: list[dict[str, Any]]) -> list[PairResult]:
 
 def items_with_events(store) -> tuple[int, int]:
     """(articles that yield at least one counted event between two different states, all articles)."""
-    from .cache import MIN_CONFIDENCE
+    from .relations.cache import MIN_CONFIDENCE
 
     with_events = store.con.execute(
         f"""SELECT count(DISTINCT article_id) FROM events
@@ -124,8 +124,8 @@ def report(results: list[PairResult], show_summary: bool = False) -> list[str]:
 def run_corpus(folder: Path, store_path: Path | None = None, show_summary: bool = False, out=print) -> int:
     """Ingest the corpus (unless ``store_path`` already holds it), judge every
     labelled pair and print the report."""
-    from ..ingest import ingest_into
-    from ..store.db import open_store
+    from .ingest import ingest_into
+    from .store.db import open_store
 
     corpus, labels_file = folder / CORPUS_FILE, folder / LABELS_FILE
     missing = [str(p) for p in (corpus, labels_file) if not p.is_file()]
