@@ -52,3 +52,15 @@ def test_a_non_nato_ally_is_a_claim(empty_store):
     _store_sentence(empty_store, 4, "Washington named Saudi Arabia a major non-NATO ally on Tuesday.",
                     {"Washington": "USA", "Saudi Arabia": "SAU"}, ("USA", "SAU", "057", "verbal_cooperation", 8.0))
     assert _claims(empty_store) == {("SAU", "USA", "ally")}
+
+
+def test_a_denial_may_qualify_the_word_ally(empty_store):
+    """'not close allies', 'not natural allies': the words between 'not' and 'allies'
+    do not turn a denial into a claim."""
+    _store_sentence(empty_store, 5, "Although Minsk and Vilnius are not close allies, trade across the border "
+                                    "resumed in May.",
+                    {"Minsk": "BLR", "Vilnius": "LTU"})
+    _store_sentence(empty_store, 6, "Officials in Quito stressed that Ecuador and Peru are not natural "
+                                    "military allies.",
+                    {"Ecuador": "ECU", "Peru": "PER"})
+    assert _claims(empty_store) == {("BLR", "LTU", "not_ally"), ("ECU", "PER", "not_ally")}

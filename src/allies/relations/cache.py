@@ -250,7 +250,7 @@ MIN_CONFIDENCE = 0.5
 
 # Raised whenever what the cache tables hold changes meaning, so that stores built by
 # an older allies are rebuilt rather than appended to.
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # 4: dispute patterns read "not close allies"
 
 
 def _parts(con) -> tuple:

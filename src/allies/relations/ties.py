@@ -64,6 +64,9 @@ class FormalTie:
                                   ("consultation", "consultation pact"),
                                   ("strategic_partnership", "strategic partnership")):
             if obligation in self.obligations:
+                if self.alliance and obligation not in ("defence", "offence"):
+                    # a declared alliance without a defence clause ("allied interaction"): say both
+                    return f"declared alliance, {label}"
                 return label
         return self.kind or "tie"
 
