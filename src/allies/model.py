@@ -136,7 +136,6 @@ class CodedDocument:
 # the most hostile; the first three are good (polarity +1), the rest bad (-1).
 DESCRIBED_STATES = ("allied", "cooperative", "improving", "strained", "tense", "broken", "hostile", "at_war")
 GOOD_STATES = frozenset(DESCRIBED_STATES[:3])
-DESCRIBERS = ("reporter", "side", "third_party")
 
 
 @dataclass
