@@ -163,13 +163,18 @@ def rules():
 @pytest.mark.parametrize("text, expected", [
     ("Tensions between Armenia and Azerbaijan escalated on Monday.", ("ARM", "AZE", "tense")),
     ("Belarus, a longtime ally of Russia, hosted the drills.", ("BLR", "RUS", "allied")),
-    ("Russia's closest ally, Belarus, joined the drills.", ("BLR", "RUS", "allied")),
     ("India and Pakistan are bitter rivals.", ("IND", "PAK", "tense")),
     ("Peru severed diplomatic relations with Mexico on Monday.", ("MEX", "PER", "broken")),
     ("US-China relations soured after the tariffs.", ("CHN", "USA", "strained")),
 ])
 def test_the_rule_path_reads_the_common_shapes(rules, text, expected):
     assert expected in counted(rules, text)
+
+
+def test_the_rule_path_reads_no_state_in_its_possessed_allies(rules):
+    # Without a parse, "Russia's closest ally" is a phrase naming another state (so that
+    # "Russia's allies in the region" is never Russia): the parse path reads this shape.
+    assert ("BLR", "RUS", "allied") not in counted(rules, "Russia's closest ally, Belarus, joined the drills.")
 
 
 def test_the_rule_path_keeps_negation_and_the_pair(rules):

@@ -754,3 +754,32 @@ def test_a_reaction_to_an_earlier_act_is_aimed_at_its_doer(coder):
     # without an earlier act in the article there is no one to aim at
     alone = [e for e in coder.code("Beijing condemned the tariffs as protectionist.") if e.cameo.startswith("11")]
     assert alone and alone[0].target is None
+
+
+@pytest.mark.parametrize("text, source, target, code", [
+    # a match report names teams, not states
+    ("Sri Lanka beat Bangladesh by four wickets in the opening game of the series in Colombo.", None, None, None),
+    ("Morocco edged Portugal in the quarter-final on Saturday.", None, None, None),
+    # trading or exchanging accusations is an accusation both ways, not trade
+    ("Serbia and Kosovo traded accusations after the border incident.", "SRB", "XKX", "112"),
+    ("Peru and Chile exchanged barbs over the fishing dispute.", "PER", "CHL", "112"),
+    # refusing to act against a state is no hostility toward it
+    ("Austria refused to join the embargo on Venezuela.", "AUT", "VEN", None),
+])
+def test_match_reports_accusations_and_refusals(coder, text, source, target, code):
+    events = [e for e in coder.code(text, date="2025-06-01") if e.counts_as_fact]
+    if source is None:
+        assert not [e for e in events if e.source.country and e.target and e.target.country]
+    elif code is None:
+        assert not [e for e in events if e.source.country == source and e.target and e.target.country == target
+                    and e.quad in ("verbal_conflict", "material_conflict")]
+    else:
+        assert any(e.source.country == source and e.target and e.target.country == target and e.cameo == code
+                   for e in events)
+        assert not any(e.cameo.startswith("06") for e in events)
+
+
+def test_a_group_of_no_state_is_not_the_state_it_is_in(coder):
+    events = coder.code("The United States carried out airstrikes against Islamic State targets in Syria.")
+    strikes = [e for e in events if e.cameo.startswith("19")]
+    assert strikes and strikes[0].target.country is None and strikes[0].target.sector == "rebels"

@@ -125,6 +125,11 @@ _SPACED_POSSESSIVE = re.compile(r"\s*['’]\s*$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+# Words that make what follows a predicate or a new phrase, not a noun the state owns.
+_PREDICATE_WORDS = frozenset(("are", "is", "was", "were", "be", "been", "being", "remain", "remains", "remained",
+                              "become", "became", "as", "and", "or", "with", "to", "not", "no"))
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened."""
@@ -689,7 +694,8 @@ class ActorKB:
                 if sector is None or sector == "government":
                     sector = anchor.sector
             code = country + SECTOR_SUFFIX.get(sector, "") if sector else country
-            return Actor(text=text, code=code, country=country, sector=sector)
+            # a body of no state ("the Islamic State") keeps its sector and no country
+            return Actor(text=text, code=code, country=country or None, sector=sector)
 
         # 4. an organisation
         if anchor is not None and anchor.kind == "org":
@@ -698,14 +704,28 @@ class ActorKB:
 
     def _names_others(self, tokens: list[Token], anchor: Entry, anchor_match: Match) -> bool:
         """Whether a phrase names others of its state: "U.S. allies", "Russia's
-        neighbours", "allies of Iran" (not "Chinese partners", who are Chinese)."""
+        neighbours", "allies of Iran" (not "Chinese partners", who are Chinese).
+
+        ``tokens`` may run past the phrase (raw text on the rule-based path), so
+        only the words next to the state's name count: the noun within three
+        qualifying words after it ("Washington's key allies"), with no predicate
+        between ("India and Pakistan are rivals" says what they are), or a plural
+        noun right before "of" it ("allies of Iran"; "an ally of Russia" still
+        names Russia, as the one it is the ally of)."""
         if not self._other_nouns:
             return False
-        last = len(tokens) - 1
-        if tokens[last].key in self._other_nouns and anchor_match.end <= last and not anchor.adjective:
-            return True
-        return any(tokens[i].key in self._other_nouns and tokens[i + 1].key == "of"
-                   for i in range(anchor_match.start - 1))
+        if not anchor.adjective:
+            for index in range(anchor_match.end, min(len(tokens), anchor_match.end + 4)):
+                key = tokens[index].key
+                if index and tokens[index].start - tokens[index - 1].end > 1 and not tokens[index - 1].possessive:
+                    break  # punctuation between: "Belarus, a longtime ally" is another phrase
+                if key in self._other_nouns:
+                    return True
+                if key in _PREDICATE_WORDS or not key[:1].isalnum():
+                    break
+        before = anchor_match.start
+        return before >= 2 and tokens[before - 1].key == "of" and tokens[before - 2].key in self._other_nouns \
+            and tokens[before - 2].key.endswith("s")
 
     def names_others(self, phrase: str) -> bool:
         """Whether a phrase names other states through one it names ("U.S. allies")."""

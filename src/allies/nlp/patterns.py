@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .actors import SECTOR_SUFFIX
-from .tables import (Column, DataFileError, Row, Schema, all_of, cameo_code, cameo_code_or_none, nonempty, one_of,
+from .tables import (Column, DataFileError, Row, Schema, all_of, cameo_code, carrier_code, nonempty, one_of,
                      read_tsv, word)
 
 
@@ -53,7 +53,7 @@ CARRIER_KINDS = ("intent", "appeal", "demand", "reject", "threaten")
 VOICE_CATEGORIES = frozenset((
     "negation", "hypothetical", "future", "conditional", "obligation", "speech", "admission", "allegation",
     "receiving", "topic", "hollow", "purpose", "naming", "helping", "incursion", "frontier", "responsibility",
-    "intent", "appeal", "demand", "reject", "threaten", "deny", "order", "future_frame", "hope_frame",
+    "intent", "appeal", "demand", "reject", "threaten", "deny", "order", "future_frame", "hope_frame", "sport",
 ))
 # The code classes of data/code_classes.tsv: those that name codes a mechanism applies
 # to, and those that name the one code a mechanism gives.
@@ -93,7 +93,7 @@ SCHEMAS = {
     "support_verbs.tsv": Schema((Column("verb", word),)),
     "voice_words.tsv": Schema((Column("word", word), Column("category", one_of(VOICE_CATEGORIES, "category")))),
     "carrier_codes.tsv": Schema((Column("inner", _carrier_inner),
-                                 *(Column(kind, cameo_code_or_none) for kind in CARRIER_KINDS))),
+                                 *(Column(kind, carrier_code) for kind in CARRIER_KINDS))),
     "symmetric_codes.tsv": Schema((Column("code_or_verb", _code_or_verb), Column("with_object", _YES_NO))),
     "coreference.tsv": Schema((Column("word", word), Column("kind", one_of(("pair", "state"), "kind")))),
     "armed_codes.tsv": Schema((Column("code", cameo_code), Column("code_when_armed", cameo_code))),
@@ -261,6 +261,12 @@ class PatternBook:
 
     def is_(self, word: str, category: str) -> bool:
         return category in self.word_category.get(word, ())
+
+    def is_sport(self, words) -> bool:
+        """Whether a sentence's words (lower-cased forms or lemmas) report a match:
+        "India beat Pakistan by six wickets" is a result between teams, no act
+        between states."""
+        return any("sport" in self.word_category.get(word, ()) for word in words)
 
     def carrier_code(self, kind: str, inner: str) -> str:
         """Recode an inner event's code under a carrier verb of ``kind``."""

@@ -131,6 +131,8 @@ class RuleCoder:
     def code_sentence(self, sentence: Sentence, mentions: list, document: Document) -> list[Event]:
         text = sentence.text
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        if self.book.is_sport(w[2].lower() for w in words):
+            return []  # a match report: no act between states
         triggers = self._triggers(words, mentions)
         if not triggers:
             return []

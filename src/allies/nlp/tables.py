@@ -164,6 +164,11 @@ def cameo_code_or_none(value: str) -> str | None:
     return None if value == "-" else cameo_code(value)
 
 
+def carrier_code(value: str) -> str | None:
+    """A CAMEO code, "-" for the general code, or "none": the carrier makes no event of its own."""
+    return None if value in ("-", "none") else cameo_code(value)
+
+
 def all_of(*checks: Check) -> Check:
     def check(value: str) -> str | None:
         return next((problem for problem in (c(value) for c in checks) if problem), None)

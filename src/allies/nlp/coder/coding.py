@@ -29,6 +29,11 @@ class CodingStage:
         self._resolver = resolver
         if sentence_index == 0:
             resolver.dateline = self._dateline(sent, resolver)
+        if self.book.is_sport(w for token in sent for w in (token.lower_, token.lemma_.lower())):
+            if self.trace is not None:
+                self.trace.append(SentenceTrace(sent, {}, [], set(), []))
+            self._remember(sent, resolver)
+            return []
         triggers, consumed_nouns, carried = self.sentence_triggers(sent)
         events: list[tuple[int, int, Event]] = []  # (depth, order, event)
         reporters: set[int] = set()

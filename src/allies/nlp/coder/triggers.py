@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from ...model import Actor
 from .resolver import ActorResolver
-from .words import ACTOR_ENTS, CARRIERS, PREP_DEPS
+from .words import ACTOR_ENTS, CARRIERS, NO_EVENT, PREP_DEPS
 
 
 def add_attached_preps(head, preps: set, pobjs: dict) -> None:
@@ -369,6 +369,9 @@ class TriggerStage:
                 if child.dep_ == "acl" and inner is not None and not self.book.in_class("statement", inner.cameo) \
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                     code, rule = self.book.carrier_rule(carrier_kind, inner.cameo)
+                    if code == NO_EVENT:  # "a refusal to impose sanctions on X": no act against X
+                        del triggers[child.i]
+                        break
                     triggers[child.i] = replace(inner, cameo=code, words=f"{token.text} to {inner.words}",
                                                 rules=(*inner.rules, rule))
                     break
@@ -387,6 +390,12 @@ class TriggerStage:
                 inner = triggers.get(child.i)
                 if child.dep_ in ("xcomp", "ccomp") and inner is not None and not self.book.in_class("statement", inner.cameo):
                     code, rule = self.book.carrier_rule(carrier_kind, inner.cameo)
+                    if code == NO_EVENT:
+                        # "declined to join the boycott of X": refusing a hostile act is no hostility
+                        # toward X; the clause's own event stays, negated by the refusal.
+                        triggers.pop(token.i, None)
+                        carried.add(token.i)
+                        break
                     own = triggers.get(token.i)
                     triggers[token.i] = Trigger(token, code, f"{token.text} to {inner.words}", True,
                                                 frame_preps=own.frame_preps if own else frozenset(),

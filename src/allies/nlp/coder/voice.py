@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .resolver import ActorResolver
-from .words import MODALITY_RANK, VOICE_KIND
+from .words import MODALITY_RANK, NO_EVENT, VOICE_KIND
 
 
 @dataclass
@@ -140,6 +140,8 @@ class VoiceStage:
         if self.book.in_class("announced_intent", cameo):
             if negated:
                 code, rule = self.book.carrier_rule("reject", cameo)
+                if code == NO_EVENT:
+                    return cameo, negated, modality, None
                 return code, False, "asserted", rule
             code, rule = self.book.carrier_rule("intent", cameo)
             return code, negated, modality, rule

@@ -18,6 +18,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
 # Possessives whose owner an earlier subject names ("X said its drones hit"); "her" is also an object.
 POSSESSOR_PRONOUNS = POSSESSIVE_PRONOUNS - {"her", "our", "my"}
+NO_EVENT = "none"  # carrier_codes.tsv: the carrier makes no event of its own
 MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
 VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
                "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
