@@ -707,6 +707,11 @@ class ActorKB:
         return any(tokens[i].key in self._other_nouns and tokens[i + 1].key == "of"
                    for i in range(anchor_match.start - 1))
 
+    @property
+    def other_nouns(self) -> set[str]:
+        """The nouns that name others of a state ("allies", "neighbours"), folded (do not change)."""
+        return self._other_nouns
+
     def names_others(self, phrase: str) -> bool:
         """Whether a phrase names other states through one it names ("U.S. allies")."""
         tokens = tokenize(phrase)

@@ -77,6 +77,8 @@ def others_named(actor: Actor | None, text: str, kb) -> Actor | None:
     allies", "Iran" in "allies of Iran"), or None when the mention is the state."""
     if actor is None or not actor.country or not actor.text:
         return None
+    if not kb.other_nouns.intersection(_WORD.findall(text.lower())):
+        return None  # no "allies", "neighbours" or the like in the sentence
     written = re.escape(actor.text)
     after = re.search(r"(?<![\w.])" + written + r"(?:['’]s)?\s+([a-z]+)\b", text)
     if after and kb.names_others(f"{actor.text} {after.group(1)}"):
@@ -90,12 +92,17 @@ def others_named(actor: Actor | None, text: str, kb) -> Actor | None:
 def described(actor: Actor | None, text: str, trigger_at: int | None, kb, date: str | None) -> Actor | None:
     """A generic actor with its institution's nationality: "analysts at a Georgian
     research centre" -> Georgian experts. None when the sentence gives none."""
-    if actor is None or actor.country or not actor.text or kb.sector_of(actor.text) not in _DESCRIBED_SECTORS + (None,):
+    if actor is None or actor.country or not actor.text or actor.text not in text:
         return None
+    checked_sector = False
     for found in re.finditer(r"(?<![\w])" + re.escape(actor.text) + r"(?![\w])", text):
         affiliation = _AFFILIATION.match(text, found.end())
         if affiliation is None:
             continue
+        if not checked_sector:
+            if kb.sector_of(actor.text) not in _DESCRIBED_SECTORS + (None,):
+                return None
+            checked_sector = True
         end = len(text)
         if trigger_at is not None and trigger_at > affiliation.end():
             end = trigger_at
@@ -146,8 +153,12 @@ def apply_voices(coded: CodedDocument, kb=None) -> None:
             if others is not None:
                 setattr(event, side, others)
                 event.confidence = min(event.confidence, UNNAMED_SIDE_CONFIDENCE)
-        at = _trigger_at(event, text)
+        at = None
         for side in ("source", "target", "speaker"):
-            nationality = described(getattr(event, side), text, at, kb, date)
+            actor = getattr(event, side)
+            if actor is None or actor.country or not actor.text:
+                continue
+            at = at if at is not None else _trigger_at(event, text)
+            nationality = described(actor, text, at, kb, date)
             if nationality is not None:
                 setattr(event, side, replace(nationality))
