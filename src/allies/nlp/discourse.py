@@ -13,6 +13,10 @@ would", "denied"). Some voices come from the shape of the text around it:
 - a headline that restates an act the body reports (same root, same states)
   is not a second report of it: the body's sentence is the evidence, and the
   headline's event stays below the counting confidence;
+- a quote that runs on into sentences or paragraphs with no attribution of
+  their own ('"We will not wait forever," Aliyev said. "Armenia must...') is
+  still the speaker's: its events keep the speaker, and "we" in it is the
+  speaker's side;
 - experts or journalists described by their institution ("analysts at a
   Georgian research centre", "experts from a Turkish think tank") take the
   nationality the description gives.
@@ -135,12 +139,54 @@ def restated_by_body(coded: CodedDocument) -> list[Event]:
             and e.source.country and e.target is not None and e.target.country and _sides(e) in body]
 
 
+_OPENING = ("\"", "“")
+_CLOSING = ("\"", "”")
+_FIRST_PERSON = frozenset(("we", "us"))
+
+
+def continues_quote(text: str) -> bool:
+    """Whether a sentence is quoted words with no attribution of its own: it opens
+    with a quotation mark and nothing but punctuation follows its last closing one."""
+    if not text.startswith(_OPENING):
+        return False
+    body = text[1:]
+    last = max(body.rfind(mark) for mark in _CLOSING)
+    return last < 0 or not body[last + 1:].strip(" .,!?;:'’")
+
+
+def carry_quoted_speakers(coded: CodedDocument) -> None:
+    """Give the speaker of a quote to the sentences that continue it (see the module)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for event in coded.events:
+        by_sentence.setdefault(event.sentence_index, []).append(event)
+    speaker: Actor | None = None
+    for sentence in coded.sentences:
+        events = by_sentence.get(sentence.index, [])
+        text = sentence.text
+        if sentence.is_headline:
+            continue
+        if continues_quote(text):
+            if speaker is None:
+                continue
+            for event in events:
+                if event.speaker is None:
+                    event.speaker = replace(speaker)
+                if event.source.text.lower() in _FIRST_PERSON and speaker.country:
+                    event.source = Actor(text=event.source.text, code=speaker.code, country=speaker.country,
+                                         sector=speaker.sector, person=speaker.person)
+            continue
+        quoted = any(mark in text for mark in _OPENING + _CLOSING)
+        said = next((e.speaker for e in events if e.speaker is not None and e.speaker.country), None)
+        speaker = said if quoted else None
+
+
 def apply_voices(coded: CodedDocument, kb=None) -> None:
     """Give the events of a coded document the voices and sides their discourse gives them."""
     by_index = {sentence.index: sentence.text for sentence in coded.sentences}
     date = coded.document.date
     for event in restated_by_body(coded):
         event.confidence = min(event.confidence, UNNAMED_SIDE_CONFIDENCE)
+    carry_quoted_speakers(coded)
     for event in coded.events:
         text = by_index.get(event.sentence_index, event.sentence)
         # "Will Iran strike back?": a question's "will" asks, it does not foretell
