@@ -34,3 +34,11 @@ def test_a_background_paragraph_dates_its_events_in_the_past(coder):
     background = [e for e in coded.events if e.sentence_index == 1]
     assert lede and all(e.date == "2025-06-04" for e in lede)
     assert background and all(e.date == "2020-07-01" for e in background)
+
+
+@pytest.mark.parametrize("text", [
+    "The leaders met in Damascus, the first time the two countries have met since the war began in 2011.",
+    "Talks resumed after the ceasefire collapsed in March 2024.",
+])
+def test_a_year_in_a_subordinate_clause_leaves_the_act_current(text):
+    assert resolve_date(text, ARTICLE_DATE) == ARTICLE_DATE

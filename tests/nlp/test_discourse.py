@@ -104,3 +104,31 @@ def test_a_headline_restating_the_lede_is_not_a_second_report(coder):
 def test_a_headline_the_body_does_not_repeat_counts(coder):
     coded = _coded(coder, "The ministry gave no further details.", title="Russia expels Estonian diplomats")
     assert any(e.sentence_index == 0 and e.confidence >= 0.5 for e in coded.events)
+
+
+@pytest.mark.parametrize("text, continues", [
+    ('"Armenia must stop arming itself.', True),
+    ('"France keeps sending weapons to Yerevan."', True),
+    ('"We will not wait forever," President Ilham Aliyev told reporters.', False),
+    ("Armenia's foreign ministry rejected the claims.", False),
+])
+def test_which_sentences_continue_a_quote(text, continues):
+    from allies.nlp.discourse import continues_quote
+
+    assert continues_quote(text) is continues
+
+
+def test_a_quote_running_over_paragraphs_keeps_its_speaker(coder):
+    text = ('BAKU, June 4, 2025 — Azerbaijan accused Armenia on Wednesday of stalling the peace treaty.\n\n'
+            '"We will not wait forever," President Ilham Aliyev told reporters in Baku. "Armenia must stop '
+            'arming itself.\n\n'
+            '"France keeps sending weapons to Yerevan."\n\n'
+            "France denied sending any weapons.")
+    coded = _coded(coder, text, date=None)
+    by_sentence = {}
+    for event in coded.events:
+        by_sentence.setdefault(coded.sentences[event.sentence_index].text[:20], []).append(event)
+    arms = by_sentence['"France keeps sendin']
+    assert arms and all(e.speaker is not None and e.speaker.country == "AZE" for e in arms)
+    denial = by_sentence["France denied sendin"]
+    assert denial and all(e.speaker is None or e.speaker.country != "AZE" for e in denial)

@@ -727,6 +727,11 @@ class ActorKB:
         return before >= 2 and tokens[before - 1].key == "of" and tokens[before - 2].key in self._other_nouns \
             and tokens[before - 2].key.endswith("s")
 
+    @property
+    def other_nouns(self) -> set[str]:
+        """The nouns that name others of a state ("allies", "neighbours"), folded (do not change)."""
+        return self._other_nouns
+
     def names_others(self, phrase: str) -> bool:
         """Whether a phrase names other states through one it names ("U.S. allies")."""
         tokens = tokenize(phrase)

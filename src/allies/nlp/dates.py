@@ -128,18 +128,22 @@ def resolve_date(text: str, article_date: str | None) -> str | None:
 # Background in wire copy: "Azerbaijan retook Karabakh in September 2023", "The two
 # countries fought a war in 2020". A month or a year before the article's, with no
 # day phrase in the sentence, dates the sentence's act (the middle of that month or
-# year), unless it sits in a relative clause ("Russia, which invaded in 2022, said
-# on...") that leaves the main act current.
+# year), unless a subordinate clause opens before it, which leaves the main act
+# current.
 _IN_MONTH_YEAR = re.compile(r"\b(?:in|during|by|until)\s+(?:late\s+|early\s+|mid-?)?" + _MONTH_NAME
                             + r",?\s+(\d{4})\b", re.I)
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+(?:late\s+|early\s+|mid-?)?(\d{4})\b(?!\s*-)", re.I)
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|when)\b[^,]*$", re.I)
+# A subordinate clause before the year: the year belongs to it, not to the main act
+# ("met, the first time since the civil war began in 2011"; "Georgia, which fought
+# Russia in 2008, protested").
+_SUBORDINATOR = re.compile(r"\b(?:which|who|whose|when|where|that|since|after|before|while|until|because|as)\b",
+                              re.I)
 
 
 def _background_date(text: str, today: date) -> date | None:
     for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
         match = pattern.search(text)
-        if match is None or _RELATIVE_CLAUSE.search(text[:match.start()]):
+        if match is None or _SUBORDINATOR.search(text[:match.start()]):
             continue
         year = int(match.group(match.lastindex))
         if pattern is _IN_MONTH_YEAR:

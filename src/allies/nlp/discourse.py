@@ -13,6 +13,10 @@ would", "denied"). Some voices come from the shape of the text around it:
 - a headline that restates an act the body reports (same root, same states)
   is not a second report of it: the body's sentence is the evidence, and the
   headline's event stays below the counting confidence;
+- a quote that runs on into sentences or paragraphs with no attribution of
+  their own ('"We will not wait forever," Aliyev said. "Armenia must...') is
+  still the speaker's: its events keep the speaker, and "we" in it is the
+  speaker's side;
 - experts or journalists described by their institution ("analysts at a
   Georgian research centre", "experts from a Turkish think tank") take the
   nationality the description gives.
@@ -77,6 +81,8 @@ def others_named(actor: Actor | None, text: str, kb) -> Actor | None:
     allies", "Iran" in "allies of Iran"), or None when the mention is the state."""
     if actor is None or not actor.country or not actor.text:
         return None
+    if not kb.other_nouns.intersection(_WORD.findall(text.lower())):
+        return None  # no "allies", "neighbours" or the like in the sentence
     written = re.escape(actor.text)
     after = re.search(r"(?<![\w.])" + written + r"(?:['’]s)?\s+([a-z]+)\b", text)
     if after and kb.names_others(f"{actor.text} {after.group(1)}"):
@@ -90,12 +96,17 @@ def others_named(actor: Actor | None, text: str, kb) -> Actor | None:
 def described(actor: Actor | None, text: str, trigger_at: int | None, kb, date: str | None) -> Actor | None:
     """A generic actor with its institution's nationality: "analysts at a Georgian
     research centre" -> Georgian experts. None when the sentence gives none."""
-    if actor is None or actor.country or not actor.text or kb.sector_of(actor.text) not in _DESCRIBED_SECTORS + (None,):
+    if actor is None or actor.country or not actor.text or actor.text not in text:
         return None
+    checked_sector = False
     for found in re.finditer(r"(?<![\w])" + re.escape(actor.text) + r"(?![\w])", text):
         affiliation = _AFFILIATION.match(text, found.end())
         if affiliation is None:
             continue
+        if not checked_sector:
+            if kb.sector_of(actor.text) not in _DESCRIBED_SECTORS + (None,):
+                return None
+            checked_sector = True
         end = len(text)
         if trigger_at is not None and trigger_at > affiliation.end():
             end = trigger_at
@@ -128,12 +139,54 @@ def restated_by_body(coded: CodedDocument) -> list[Event]:
             and e.source.country and e.target is not None and e.target.country and _sides(e) in body]
 
 
+_OPENING = ("\"", "“")
+_CLOSING = ("\"", "”")
+_FIRST_PERSON = frozenset(("we", "us"))
+
+
+def continues_quote(text: str) -> bool:
+    """Whether a sentence is quoted words with no attribution of its own: it opens
+    with a quotation mark and nothing but punctuation follows its last closing one."""
+    if not text.startswith(_OPENING):
+        return False
+    body = text[1:]
+    last = max(body.rfind(mark) for mark in _CLOSING)
+    return last < 0 or not body[last + 1:].strip(" .,!?;:'’")
+
+
+def carry_quoted_speakers(coded: CodedDocument) -> None:
+    """Give the speaker of a quote to the sentences that continue it (see the module)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for event in coded.events:
+        by_sentence.setdefault(event.sentence_index, []).append(event)
+    speaker: Actor | None = None
+    for sentence in coded.sentences:
+        events = by_sentence.get(sentence.index, [])
+        text = sentence.text
+        if sentence.is_headline:
+            continue
+        if continues_quote(text):
+            if speaker is None:
+                continue
+            for event in events:
+                if event.speaker is None:
+                    event.speaker = replace(speaker)
+                if event.source.text.lower() in _FIRST_PERSON and speaker.country:
+                    event.source = Actor(text=event.source.text, code=speaker.code, country=speaker.country,
+                                         sector=speaker.sector, person=speaker.person)
+            continue
+        quoted = any(mark in text for mark in _OPENING + _CLOSING)
+        said = next((e.speaker for e in events if e.speaker is not None and e.speaker.country), None)
+        speaker = said if quoted else None
+
+
 def apply_voices(coded: CodedDocument, kb=None) -> None:
     """Give the events of a coded document the voices and sides their discourse gives them."""
     by_index = {sentence.index: sentence.text for sentence in coded.sentences}
     date = coded.document.date
     for event in restated_by_body(coded):
         event.confidence = min(event.confidence, UNNAMED_SIDE_CONFIDENCE)
+    carry_quoted_speakers(coded)
     for event in coded.events:
         text = by_index.get(event.sentence_index, event.sentence)
         # "Will Iran strike back?": a question's "will" asks, it does not foretell
@@ -146,8 +199,12 @@ def apply_voices(coded: CodedDocument, kb=None) -> None:
             if others is not None:
                 setattr(event, side, others)
                 event.confidence = min(event.confidence, UNNAMED_SIDE_CONFIDENCE)
-        at = _trigger_at(event, text)
+        at = None
         for side in ("source", "target", "speaker"):
-            nationality = described(getattr(event, side), text, at, kb, date)
+            actor = getattr(event, side)
+            if actor is None or actor.country or not actor.text:
+                continue
+            at = at if at is not None else _trigger_at(event, text)
+            nationality = described(actor, text, at, kb, date)
             if nationality is not None:
                 setattr(event, side, replace(nationality))
