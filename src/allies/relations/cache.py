@@ -162,7 +162,7 @@ def claims_select(after_article: int | None = None) -> str:
     """SQL for rel_claims: sentences about an alliance, per pair of countries named in them.
 
     The pair comes from the sentence's actor mentions and its coded events; the
-    voice is a coded speaker, else the first country the sentence names; the
+    voice is a coded speaker, else the source of a verbal event it codes, else none (the reporter); the
     claim is a dispute when a dispute pattern matches or a coded event between
     the pair in that sentence is negated or denied. ``after_article`` limits it
     to articles with higher ids (an append)."""
@@ -213,7 +213,10 @@ def claims_select(after_article: int | None = None) -> str:
         FROM countries x JOIN countries y USING (article_id, sentence_index)
         WHERE x.country < y.country AND x.nearness <= 2 AND y.nearness <= 2),
     speakers AS (
-        SELECT article_id, sentence_index, max(speaker_country) AS speaker, min(date) AS date
+        -- the voice: a coded speaker, else the one whose words the sentence codes
+        -- ("Russia called Azerbaijan an ally"); a reporter's own sentence is no side's voice
+        SELECT article_id, sentence_index, max(speaker_country) AS speaker,
+               max(source_country) FILTER (WHERE quad LIKE 'verbal%') AS verbal_source, min(date) AS date
         FROM events e SEMI JOIN s USING (article_id, sentence_index)
         GROUP BY ALL),
     denials AS (
@@ -223,11 +226,8 @@ def claims_select(after_article: int | None = None) -> str:
                bool_or(coalesce(negated, false) OR modality = 'denied') AS denied
         FROM events e SEMI JOIN s USING (article_id, sentence_index)
         WHERE source_country IS NOT NULL AND target_country IS NOT NULL GROUP BY ALL),
-    firsts AS (
-        SELECT article_id, sentence_index, arg_min(country, first_at) AS first_named
-        FROM countries WHERE first_at IS NOT NULL GROUP BY ALL)
     SELECT p.article_id, p.sentence_index, coalesce(sp.date, a.date) AS date, p.country_a, p.country_b,
-           coalesce(sp.speaker, f.first_named, p.country_a) AS voice,
+           coalesce(sp.speaker, sp.verbal_source) AS voice,
            CASE WHEN regexp_matches(s.t, '{dispute}') OR coalesce(dn.denied, false) THEN 'not_ally'
                 WHEN regexp_matches(s.t, '{alliance}') THEN 'ally'
                 ELSE 'partner' END AS claim
@@ -235,7 +235,6 @@ def claims_select(after_article: int | None = None) -> str:
     JOIN s USING (article_id, sentence_index)
     JOIN articles a ON a.article_id = p.article_id
     LEFT JOIN speakers sp USING (article_id, sentence_index)
-    LEFT JOIN firsts f USING (article_id, sentence_index)
     LEFT JOIN denials dn USING (article_id, sentence_index, country_a, country_b)
     WHERE coalesce(sp.date, a.date) IS NOT NULL
     """
@@ -250,7 +249,7 @@ MIN_CONFIDENCE = 0.5
 
 # Raised whenever what the cache tables hold changes meaning, so that stores built by
 # an older allies are rebuilt rather than appended to.
-CACHE_VERSION = 4  # 4: dispute patterns read "not close allies"
+CACHE_VERSION = 5  # 5: a reporter's sentence about an alliance is no side's voice
 
 
 def _parts(con) -> tuple:
