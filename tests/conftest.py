@@ -37,3 +37,7 @@ def shared_data() -> Path:
     if not SHARED_DATA.exists():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+# The event coder's fixture, for every folder that codes text (tests/nlp and tests/ingest).
+from tests.nlp.conftest import coder  # noqa: E402,F401

@@ -12,14 +12,7 @@ from allies.nlp.article import layout, paragraph_spans
 from allies.nlp.dates import parse_dateline
 
 
-@pytest.fixture(scope="module")
-def coder():
-    from allies.nlp import default_coder
-
-    coder = default_coder()
-    if coder.nlp is None:
-        pytest.skip("no spaCy English model installed")
-    return coder
+# ``coder``: the fixture in tests/nlp/conftest.py, shared through tests/conftest.py
 
 
 # Written for these tests in wire style.
