@@ -19,6 +19,17 @@ SECTORS = (
 )
 
 
+# Events below this confidence are kept, with their voice, but count for no relation.
+FACT_CONFIDENCE = 0.5
+
+
+def fact_sql(alias: str = "e") -> str:
+    """SQL for :attr:`Event.counts_as_fact` over an events row (dataset rows carry
+    no confidence and count)."""
+    return (f"(NOT coalesce({alias}.negated, false) AND coalesce({alias}.modality, 'asserted') = 'asserted' "
+            f"AND coalesce({alias}.confidence, 1) >= {FACT_CONFIDENCE})")
+
+
 @dataclass
 class Actor:
     """Someone who acts or is acted upon, resolved as far as the coder can.
@@ -61,8 +72,10 @@ class Event:
 
     @property
     def counts_as_fact(self) -> bool:
-        """Whether the event may count for a relation: asserted and not negated."""
-        return not self.negated and self.modality == "asserted"
+        """Whether the event may count for a relation: asserted, not negated and at
+        least FACT_CONFIDENCE confident (the relations cache's ``usable`` column
+        says the same in SQL: :func:`fact_sql`)."""
+        return not self.negated and self.modality == "asserted" and self.confidence >= FACT_CONFIDENCE
 
     def to_dict(self) -> dict[str, Any]:
         speaker = None

@@ -100,3 +100,21 @@ def test_exchanging_fire_is_force_but_exchanging_prisoners_is_cooperation(coder)
     assert all(e.quad == "material_conflict" for e in fire)
     swap = coder.code("Russia and Ukraine exchanged prisoners of war on Friday.")
     assert any(e.quad == "material_cooperation" for e in swap)
+
+
+def test_what_counts_as_a_fact_is_one_rule_in_python_and_sql():
+    """Event.counts_as_fact and the relations cache's SQL agree, confidence included."""
+    import duckdb
+
+    from allies.model import FACT_CONFIDENCE, Actor, Event, fact_sql
+
+    con = duckdb.connect()
+    for negated, modality, confidence in [(False, "asserted", 0.9), (False, "asserted", FACT_CONFIDENCE - 0.01),
+                                          (True, "asserted", 0.9), (False, "future", 0.9),
+                                          (False, "asserted", FACT_CONFIDENCE)]:
+        event = Event(sentence_index=0, sentence="s", source=Actor(text="x"), target=None, cameo="010",
+                      quad="verbal_cooperation", goldstein=0.0, negated=negated, modality=modality,
+                      confidence=confidence)
+        in_sql = con.execute(f"SELECT {fact_sql('e')} FROM (SELECT ? AS negated, ? AS modality, ? AS confidence) e",
+                             [negated, modality, confidence]).fetchone()[0]
+        assert in_sql == event.counts_as_fact

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import InputError
+from ..model import FACT_CONFIDENCE, fact_sql
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +113,7 @@ def events_select(after_event: int | None = None, counting: Counting = DEFAULT_C
            coalesce(e.modality, 'asserted') AS modality,
            coalesce(e.speaker_country, CASE WHEN e.quad LIKE 'verbal%' THEN e.source_country END) AS voice,
            e.confidence, e.url, {REPORT_SQL} AS report,
-           (NOT coalesce(e.negated, false) AND coalesce(e.modality, 'asserted') = 'asserted'
-            AND coalesce(e.confidence, 1) >= {MIN_CONFIDENCE}) AS usable,
+           {fact_sql("e")} AS usable,
            e.is_root_event AS is_root, e.num_sources, e.num_mentions, e.num_articles,
            e.source_text, e.target_text, e.event_text, e.publisher, e.story_id
     FROM events e
@@ -245,7 +245,7 @@ APPEND_SHARE = 0.1  # appends beyond this share of all events trigger a full, so
 # Coded events the coder attached with less confidence than this (one side missing or
 # guessed, an act only alleged by a party, a background clause) stay in rel_events as
 # evidence but are not counted. Imported dataset rows carry no confidence and count.
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = FACT_CONFIDENCE  # one owner: allies.model
 
 # Raised whenever what the cache tables hold changes meaning, so that stores built by
 # an older allies are rebuilt rather than appended to.
