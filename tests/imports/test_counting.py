@@ -167,3 +167,16 @@ def test_readme_documents_the_counting_defaults():
     for command in ("ask", "dyad", "network"):
         line = next(x for x in readme.splitlines() if x.startswith(f"| `allies {command} "))
         assert all(option in line for option in ("--min-sources N", "--root-only", "--count-weak", "--every-row"))
+
+
+def test_a_report_seen_again_in_a_later_import_counts_once(db, tmp_path):
+    with Store(db) as store:
+        before = _counts(ask(store, "Canada and the United States"))
+        # A later file codes the comics page once more (a new row: another event code).
+        later = write_lines(tmp_path / "20191006.export.CSV", [_comics(5, IsRootEvent="1", NumMentions="3",
+                                                                        GlobalEventID="300")])
+        import_files(store, [later])
+        after = ask(store, "Canada and the United States")
+        assert store.query("SELECT count(*) AS n FROM rel_events WHERE report = 'url:' || ?", [COMICS])[0]["n"] == 5
+        assert _counts(after) == before
+        assert after.analysis.datasets["gdelt"] == {"reports": 4, "rows": 9}

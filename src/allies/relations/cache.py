@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
 from ..errors import InputError
 from ..model import FACT_CONFIDENCE, fact_sql
 
@@ -50,8 +48,8 @@ class Counting:
       and kind of act (quad class), however many rows the dataset coded from it. Coded
       events keep counting one each: each is a sentence of a stored article.
     - ``weak``: GDELT rows with a single mention that are not the article's root event
-      (``IsRootEvent`` 0, ``NumMentions`` 1), GDELT's noisiest, stay as evidence but do
-      not count unless ``weak`` is set.
+      (``IsRootEvent`` 0, ``NumMentions`` 1), GDELT's noisiest, stay in the store and the
+      cache but are neither counted nor cited unless ``weak`` is set.
     - ``min_sources``: GDELT rows seen in fewer sources (``NumSources``) do not count;
       rows of other datasets carry no such count and are not affected.
     - ``root_only``: count only GDELT rows that are their article's root event.
@@ -88,10 +86,6 @@ class Counting:
             return ok
         return (f"{ok} AND row_number() OVER (PARTITION BY source_country, target_country, quad, report, {ok} "
                 f"ORDER BY event_id) = 1")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"per_report": self.per_report, "weak": self.weak, "min_sources": int(self.min_sources),
-                "root_only": self.root_only}
 
 
 DEFAULT_COUNTING = Counting()
