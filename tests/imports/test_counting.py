@@ -12,7 +12,7 @@ import pytest
 
 from allies.cli import main
 from allies.imports import import_files
-from allies.relations import Counting, ask, dyad_table
+from allies.relations import Counting, ask, dyad_table, prepare
 from allies.store import Store
 
 from .dataset_files import gdelt_line, write_lines, write_table
@@ -61,6 +61,7 @@ def db(tmp_path):
     path = tmp_path / "counting.duckdb"
     with Store(path) as store:
         import_files(store, [gdelt, icews])
+        prepare(store)  # the relations cache, as 'allies import' builds it after its files
     return path
 
 
@@ -176,6 +177,7 @@ def test_a_report_seen_again_in_a_later_import_counts_once(db, tmp_path):
         later = write_lines(tmp_path / "20191006.export.CSV", [_comics(5, IsRootEvent="1", NumMentions="3",
                                                                         GlobalEventID="300")])
         import_files(store, [later])
+        prepare(store)  # appended to the cache, as 'allies import' does
         after = ask(store, "Canada and the United States")
         assert store.query("SELECT count(*) AS n FROM rel_events WHERE report = 'url:' || ?", [COMICS])[0]["n"] == 5
         assert _counts(after) == before

@@ -7,7 +7,7 @@ import json
 from allies.imports import import_files
 from allies.imports.runner import STAGED_COLUMNS
 from allies.spark import EVENT_FIELDS
-from allies.store.export import export
+from allies.imports.export import export
 from allies.store.schema import (
     ASSIGNED_COLUMNS,
     SPARK_TYPES,

@@ -82,7 +82,8 @@ def test_code_corpus(spark, tmp_path):
     first = rows[0]
     assert first["origin"] == "coded" and first["date"].isoformat() == "2022-02-22"
     assert (first["source_country"], first["target_country"], first["quad"]) == ("RUS", "AZE", "verbal_cooperation")
-    assert [r["sentence_index"] for r in rows if r["url"] == "https://example.org/a"] == [0, 1]
+    # sentence 0 is the headline ("Declaration"), coded as a sentence of its own; the body follows
+    assert [r["sentence_index"] for r in rows if r["url"] == "https://example.org/a"] == [1, 2]
     # Each executor process built its coder once and reused it for every partition.
     assert {r["trigger"].split(":")[1] for r in rows} == {"1"}
 

@@ -320,6 +320,9 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
         F.col("GoldsteinScale").alias("_goldstein_raw"),
     ).where(F.col("date").isNotNull() & F.col("cameo").isNotNull()
             & (F.col("_goldstein_raw").isNull() | F.col("goldstein").isNotNull())).drop("_goldstein_raw")
+    # columns of the event schema a dataset has no value for (the coder's version, model and rule)
+    events = events.select("*", *[F.lit(None).cast(kind).alias(name) for name, kind in EVENT_FIELDS
+                                  if name not in events.columns])
 
     key = ["origin", "date", "source_code", "target_code", "cameo", "url", "story_id"]
     rest = [name for name, _ in EVENT_FIELDS if name not in key and name != "duplicates"]
