@@ -174,6 +174,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from ..dates import iso
     from .served import read_store
 
     with read_store(args.db) as store:
@@ -185,11 +186,11 @@ def cmd_info(args: argparse.Namespace) -> int:
             "ORDER BY origin <> 'coded', events DESC, origin")
         span = store.query("SELECT min(date) AS first_date, max(date) AS last_date FROM events")[0]
         if args.json:
-            by_origin = {row["origin"]: {"events": row["events"], "first_date": _iso(row["first_date"]),
-                                         "last_date": _iso(row["last_date"]), "undated": row["undated"]}
+            by_origin = {row["origin"]: {"events": row["events"], "first_date": iso(row["first_date"]),
+                                         "last_date": iso(row["last_date"]), "undated": row["undated"]}
                          for row in origins}
             print(json.dumps({"path": str(store.path), "schema_version": version, **counts,
-                              "first_date": _iso(span["first_date"]), "last_date": _iso(span["last_date"]),
+                              "first_date": iso(span["first_date"]), "last_date": iso(span["last_date"]),
                               "events_by_origin": by_origin}))
             return 0
         print(f"store {store.path} (schema version {version})")
@@ -201,10 +202,6 @@ def cmd_info(args: argparse.Namespace) -> int:
                 undated = f", {row['undated']:,} undated" if row["undated"] and row["first_date"] is not None else ""
                 print(f"  {row['origin']:<15} {row['events']:>10,}  {_range(row)}{undated}")
     return 0
-
-
-def _iso(day) -> str | None:
-    return day.isoformat() if day is not None else None
 
 
 def _range(row: dict) -> str:

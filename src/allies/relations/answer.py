@@ -6,8 +6,9 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import check_window, parse_date
+from ..dates import check_window, iso, parse_date
 from ..errors import InputError
+from ..wording import plural
 from .cache import sources
 from .countries import country_name, resolve_country
 from .described import adjust, described
@@ -21,7 +22,7 @@ from .dyad import (
 )
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
-from .verdict import BACKGROUND_DAYS, MIN_EVENTS, Verdict, judge
+from .verdict import BACKGROUND_DAYS, MIN_EVENTS, Verdict, _fmt_day, judge
 
 EVIDENCE_PER_SIDE = 5
 RECENT_DAYS = 365  # a question with no dates is judged on this many days of the pair's latest evidence
@@ -69,7 +70,7 @@ class Answer:
         reply = table[rel][v]
         if rel == "war" and v in ("mixed", "tense") and self.analysis.violent:
             # Asked about war: acts of armed force are the answer's own evidence.
-            reply = f"partly: {self.analysis.violent} act{'s' if self.analysis.violent > 1 else ''} of armed force"
+            reply = f"partly: {plural(self.analysis.violent, 'act')} of armed force"
         return reply
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,7 +80,7 @@ class Answer:
             "dyad": [a, b],
             "names": [country_name(a), country_name(b)],
             "relation_asked": self.question.relation,
-            "since": _iso(self.analysis.since), "until": _iso(self.analysis.until), "window": self.window,
+            "since": iso(self.analysis.since), "until": iso(self.analysis.until), "window": self.window,
             "verdict": self.verdict.verdict,
             "confidence": self.verdict.confidence,
             "answer": self.direct_answer,
@@ -99,10 +100,10 @@ class Answer:
         lines = [(f"{country_name(a)} – {country_name(b)}: {self.verdict.verdict.upper()} "
                   f"(confidence {self.verdict.confidence:.2f}; answer: {self.direct_answer})")]
         if self.window == "latest_12_months":
-            lines.append(f"Window: the latest 12 months of evidence for this pair, {_iso(self.analysis.since)} to "
-                         f"{_iso(self.analysis.until)} (the question names no dates; --all-dates judges all)")
+            lines.append(f"Window: the latest 12 months of evidence for this pair, {iso(self.analysis.since)} to "
+                         f"{iso(self.analysis.until)} (the question names no dates; --all-dates judges all)")
         elif self.analysis.since or self.analysis.until:
-            lines.append(f"Window: {_iso(self.analysis.since) or 'the beginning'} to {_iso(self.analysis.until) or 'now'}")
+            lines.append(f"Window: {iso(self.analysis.since) or 'the beginning'} to {iso(self.analysis.until) or 'now'}")
         else:
             lines.append("Window: all dates")
         if self.note:
@@ -182,10 +183,6 @@ def format_citation(item: dict[str, Any], width: int = 96) -> str:
     body = f"{what}: \"{text}\"" if text else what
     out = body + (" — " + ", ".join(where) if where else "")
     return "\n      ".join(textwrap.wrap(out, width)) or out
-
-
-def _iso(day):
-    return day.isoformat() if day else None
 
 
 def evidence(store, a: str, b: str, since=None, until=None, rel: str | None = None,
@@ -295,7 +292,7 @@ def _strength(row: dict[str, Any]) -> tuple:
 def _citation(row: dict[str, Any], stance: str, event: dict[str, Any]) -> dict[str, Any]:
     """Evidence cited back to its sentence, article and date."""
     return {"stance": stance, "sentence": row["sentence"], "article_id": row["article_id"], "title": row["title"],
-            "date": _iso(row["date"]), "url": row["url"], "event": event}
+            "date": iso(row["date"]), "url": row["url"], "event": event}
 
 
 def _cite(row: dict[str, Any], stance: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -371,8 +368,8 @@ def judge_dyad(store, question: Question, all_dates: bool = False) -> Answer:
                              formal_allies=formal_allies, source_tables=tables)
     verdict = judge(analysis, ties, on, background)
     if window == "latest_12_months":
-        verdict.summary += (f" Judged on the latest 12 months of evidence for this pair ({_fmt(since)} to "
-                            f"{_fmt(until)}); the trend covers all dates.")
+        verdict.summary += (f" Judged on the latest 12 months of evidence for this pair ({_fmt_day(since)} to "
+                            f"{_fmt_day(until)}); the trend covers all dates.")
     ev_for, ev_against = evidence(store, a, b, analysis.since, analysis.until, rel=tables[0], claims=tables[2])
     answer = Answer(question, verdict, ties, analysis, ev_for, ev_against, on, window=window)
     answer.described = described(store, a, b, analysis.since, analysis.until)
@@ -393,10 +390,6 @@ def _weigh_described(answer: Answer) -> None:
         verdict.confidence = round(min(0.45, 0.2 + 0.05 * answer.described.summary.counted), 2)
     verdict.verdict = change.verdict
     verdict.summary = f"{verdict.summary} As described: {change.reason}.".strip()
-
-
-def _fmt(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def ask(store, question: str, since=None, until=None, all_dates: bool = False) -> Answer:
@@ -433,10 +426,10 @@ def _empty_window_note(store, answer: Answer) -> str | None:
         return f"No events between {pair} in the store."
     if not (answer.analysis.since or answer.analysis.until):
         return None
-    window = f"{_iso(answer.analysis.since) or 'the beginning'} to {_iso(answer.analysis.until) or 'now'}"
-    count = f"{found['n']} event{'s' if found['n'] != 1 else ''}"
+    window = f"{iso(answer.analysis.since) or 'the beginning'} to {iso(answer.analysis.until) or 'now'}"
+    count = plural(found["n"], "event")
     return (f"No events between {pair} from {window}; the store's {count} between them run from "
-            f"{_iso(found['first'])} to {_iso(found['last'])}.")
+            f"{iso(found['first'])} to {iso(found['last'])}.")
 
 
 CHECK_OUTCOMES = ("supported", "contradicted", "mixed", "not enough evidence")

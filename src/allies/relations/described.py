@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from ..model import DESCRIBED_STATES, GOOD_STATES
+from ..wording import plural
 from .dyad import window_sql
 
 HOSTILE_STATES = frozenset({"hostile", "at_war"})
@@ -91,12 +92,12 @@ class DescribedSummary:
         states = ", ".join(f"{s.replace('_', ' ')} {n}" for s, n in sorted(self.by_state.items(),
                                                                             key=lambda kv: order[kv[0]]))
         voices = ", ".join(f"{v.replace('_', ' ')} {n}" for v, n in sorted(self.by_describer.items()))
-        out = f"{self.counted} description{'s' if self.counted != 1 else ''} counted"
+        out = f"{plural(self.counted, 'description')} counted"
         if self.counted:
             out += f": {states} ({voices})"
         denials = sum(self.denied.values())
         if denials:
-            out += f"; {denials} denial{'s' if denials != 1 else ''}"
+            out += f"; {plural(denials, 'denial')}"
         if self.uncounted:
             out += f"; {self.uncounted} not counted (question, hypothetical or past)"
         return out

@@ -14,8 +14,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import parse_window
+from ..dates import iso, parse_window
 from ..model import QUADS
+from ..wording import plural
 from .cache import sources
 from .countries import country_name
 
@@ -219,7 +220,7 @@ class DyadAnalysis:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "dyad": [self.a, self.b], "since": _iso(self.since), "until": _iso(self.until),
+            "dyad": [self.a, self.b], "since": iso(self.since), "until": iso(self.until),
             "yearly": self.yearly(),
             "directions": [s.to_dict() for s in self.sides.values()],
             "monthly": self.monthly,
@@ -239,10 +240,6 @@ def _balance(good: float, bad: float) -> float | None:
 
 def _round(value: float | None, digits: int = 3) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else round(float(value), digits)
-
-
-def _iso(day):
-    return day.isoformat() if day else None
 
 
 def dyad_rows(rel: str, a: str, b: str) -> tuple[str, list[Any]]:
@@ -282,8 +279,8 @@ def dataset_counts(store, rel: str, a: str, b: str, since=None, until=None) -> d
 
 def format_datasets(datasets: dict[str, dict[str, int]]) -> str:
     """'gdelt 12 reports (40 rows), coded 3 reports (3 rows)'."""
-    return ", ".join(f"{origin} {c['reports']} report{'s' if c['reports'] != 1 else ''} ({c['rows']} "
-                     f"row{'s' if c['rows'] != 1 else ''})" for origin, c in datasets.items())
+    return ", ".join(f"{origin} {plural(c['reports'], 'report')} ({plural(c['rows'], 'row')})"
+                     for origin, c in datasets.items())
 
 
 def latest_evidence(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> dt.date | None:

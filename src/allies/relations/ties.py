@@ -19,7 +19,7 @@ from importlib import resources
 from itertools import combinations
 from typing import Any
 
-from ..dates import period
+from ..dates import iso, period
 
 OBLIGATIONS = ("defence", "offence", "neutrality", "non_aggression", "consultation", "strategic_partnership")
 TIE_COLUMNS = ("tie_id", "name", "kind", "country_a", "country_b", "organisation", "signed", "in_force",
@@ -109,7 +109,7 @@ class FormalTie:
             if not last:
                 return f"from {first}"
             return first if str(last.year) == first else f"{first}-{last.year}"
-        return f"from {_iso(self.start) or '?'}"
+        return f"from {iso(self.start) or '?'}"
 
     def overlaps(self, since: dt.date | None, until: dt.date | None) -> bool:
         if until and self.start and self.start > until:
@@ -121,10 +121,10 @@ class FormalTie:
         out = {
             "tie_id": self.tie_id, "name": self.name, "kind": self.kind,
             "countries": [self.country_a, self.country_b], "organisation": self.organisation,
-            "signed": _iso(self.signed), "in_force": _iso(self.in_force), "ended": _iso(self.ended),
-            "suspended": _iso(self.suspended), "obligations": list(self.obligations),
+            "signed": iso(self.signed), "in_force": iso(self.in_force), "ended": iso(self.ended),
+            "suspended": iso(self.suspended), "obligations": list(self.obligations),
             "origin": self.origin, "note": self.note, "alliance": self.alliance, "what": self.kind_label,
-            "recorded_until": _iso(self.recorded_until),
+            "recorded_until": iso(self.recorded_until),
         }
         if on is not None:
             out["status"] = self.status_on(on)
@@ -136,10 +136,6 @@ class FormalTie:
         return (self.tie_id, self.name, self.kind, self.country_a, self.country_b, self.organisation,
                 self.signed, self.in_force, self.ended, self.suspended, ",".join(self.obligations),
                 self.origin, self.note)
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _data_text() -> str:

@@ -62,6 +62,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..wording import plural
 from .countries import country_name
 from .dyad import MATERIAL_WEIGHT, STANCE_THRESHOLD, DyadAnalysis
 from .ties import FormalTie
@@ -240,7 +241,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
                        (claims_b, denials_b), analysis.claims("third"))
     if background is not None:
         summary += (f" Little is reported in the window, so it is read against the {BACKGROUND_DAYS} days before it "
-                    f"({background.reports} report{'s' if background.reports != 1 else ''}, "
+                    f"({plural(background.reports, 'report')}, "
                     f"weighing {BACKGROUND_WEIGHT:g} each).")
     notes = [t.reading for t in analysis.third_parties[:5] if t.reading]
     return Verdict(verdict, confidence, summary, adjusted, gap, notes)
@@ -250,10 +251,10 @@ def rests_on(analysis: DyadAnalysis) -> str | None:
     """'from 2 reports in 1 article' / 'from 38 reports over 2 days (ICEWS)', per origin."""
     parts = []
     for basis in sorted(analysis.basis, key=lambda x: (x.origin != "coded", x.origin)):
-        r = f"{basis.reports} report{'s' if basis.reports != 1 else ''}"
-        days = f"over {basis.days} day{'s' if basis.days != 1 else ''}"
+        r = plural(basis.reports, "report")
+        days = f"over {plural(basis.days, 'day')}"
         if basis.origin == "coded":
-            parts.append(f"{r} in {basis.sources} article{'s' if basis.sources != 1 else ''} {days}")
+            parts.append(f"{r} in {plural(basis.sources, 'article')} {days}")
         else:
             parts.append(f"{r} {days} ({DATASET_NAMES.get(basis.origin, basis.origin)})")
     return "from " + " and ".join(parts) if parts else None
@@ -338,13 +339,12 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
             thin = " (little evidence: a low-confidence reading)" if analysis.reports < MIN_EVENTS else ""
             parts.append(f"{basis}{thin}")
     if armed_conflict(analysis):
-        what = [(f"force in {analysis.force_reports} report{'s' if analysis.force_reports != 1 else ''} over "
-                 f"{analysis.force_days} day{'s' if analysis.force_days != 1 else ''}")]
+        what = [f"force in {plural(analysis.force_reports, 'report')} over {plural(analysis.force_days, 'day')}"]
         if analysis.occupation:
-            what.append(f"{analysis.occupation} report{'s' if analysis.occupation != 1 else ''} of occupation")
+            what.append(f"{plural(analysis.occupation, 'report')} of occupation")
         parts.append(f"armed conflict between them ({' and '.join(what)}) outweighs any friendly words")
     elif analysis.violent:
-        parts.append(f"force between them on {analysis.force_days} day{'s' if analysis.force_days != 1 else ''}: "
+        parts.append(f"force between them on {plural(analysis.force_days, 'day')}: "
                      "friendly words do not outweigh it")
     for side in (analysis.side(a, b), analysis.side(b, a)):
         if side.gap == "words_cooperate_deeds_conflict":

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import parse_window
+from ..dates import iso, parse_window
 from ..errors import InputError
 from ..wording import plural
 from .answer import resolve_pair
@@ -48,7 +48,7 @@ class DyadTable:
 
     def to_dict(self) -> dict[str, Any]:
         return {"dyad": [self.a, self.b], "names": [country_name(self.a), country_name(self.b)],
-                "since": _iso(self.since), "until": _iso(self.until), "rows": self.rows,
+                "since": iso(self.since), "until": iso(self.until), "rows": self.rows,
                 "directions": [d.to_dict() for d in self.directions], "datasets": self.datasets}
 
     def to_text(self) -> str:
@@ -72,10 +72,6 @@ class DyadTable:
         if self.datasets:
             lines.append(f"By dataset: {format_datasets(self.datasets)}")
         return "\n".join(lines)
-
-
-def _iso(day):
-    return day.isoformat() if day else None
 
 
 def dyad_table(store, x: str, y: str, since=None, until=None) -> DyadTable:
@@ -146,8 +142,8 @@ class Network:
     on: dt.date
 
     def to_dict(self) -> dict[str, Any]:
-        return {"country": self.country, "name": country_name(self.country), "since": _iso(self.since),
-                "until": _iso(self.until), "partners": [p.to_dict(self.on) for p in self.partners]}
+        return {"country": self.country, "name": country_name(self.country), "since": iso(self.since),
+                "until": iso(self.until), "partners": [p.to_dict(self.on) for p in self.partners]}
 
     def to_text(self, limit: int | None = None) -> str:
         lines = [f"{country_name(self.country)}: relations ranked from closest to most hostile",
