@@ -43,3 +43,25 @@ def test_frame_items_may_spill_into_columns_of_their_own():
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_every_shipped_table_passes_its_schema(name):
     assert table(name)
+
+
+def test_word_classes_expand_in_verb_and_object_columns():
+    from allies.nlp.patterns import pattern_book
+
+    book = pattern_book()
+    # One row "@easing_verb =@restriction 081" gives every easing verb a frame for every restriction.
+    for verb in ("suspend", "scrap", "waive"):
+        frame = book.match_verb(verb, set(), {"quota"})
+        assert frame is not None and frame.cameo == "081"
+    assert book.match_verb("scrap", set(), {"tariff"}).cameo == "085"
+
+
+def test_an_unknown_word_class_fails_with_the_rows_line():
+    from allies.nlp.patterns import PatternBook
+    from allies.nlp.tables import Row
+
+    book = PatternBook.__new__(PatternBook)
+    book.word_classes = {"restriction": ("ban",)}
+    row = Row("verb_patterns.tsv", 12, {"verb": "@easing", "frame": "-", "cameo": "081"})
+    with pytest.raises(DataFileError, match=r"verb_patterns.tsv:12: unknown word class '@easing'"):
+        book._expand(["@easing"], row)

@@ -11,6 +11,9 @@
 - coreference words: "the two leaders", "the country" and the like
 - code classes: the CAMEO codes each mechanism applies to, and the codes some give
 - role words: the prepositions and sectors that say which role a phrase plays
+- word classes: named sets of words ("@easing_verb", "@restriction") that a
+  verb pattern may use in its verb column or in an object group, so one row
+  covers every verb of ending a measure times every kind of measure
 
 Each file is checked against its schema (:data:`SCHEMAS`) when loaded, and every
 row is kept with its file and line: the rules an event names.
@@ -62,7 +65,7 @@ CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping
                 "alleged_violence")
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
-                "addressee_prep", "cause_prep", "origin_prep", "topic_prep", "official_sector", "armed_sector",
+                "addressee_prep", "cause_prep", "origin_prep", "topic_prep", "exception_prep", "official_sector", "armed_sector",
                 "unarmed_sector", "local_sector", "state_sector")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
@@ -85,9 +88,14 @@ def _frame(value: str) -> str | None:
 
 
 _YES_NO = one_of(("yes", "no"), "yes/no value")
+def _verb_or_class(value: str) -> str | None:
+    return word(value[1:] if value.startswith("@") else value)
+
+
 SCHEMAS = {
-    "verb_patterns.tsv": Schema((Column("verb", word), Column("frame", _frame), Column("cameo", cameo_code)),
-                                spill="frame"),
+    "verb_patterns.tsv": Schema((Column("verb", _verb_or_class), Column("frame", _frame),
+                                 Column("cameo", cameo_code)), spill="frame"),
+    "word_classes.tsv": Schema((Column("class", word), Column("word", word))),
     "noun_patterns.tsv": Schema((Column("noun", word), Column("cameo", cameo_code),
                                  Column("verb", word, optional=True))),
     "support_verbs.tsv": Schema((Column("verb", word),)),
@@ -119,17 +127,21 @@ class PatternBook:
         self.rows: list[Row] = []  # every rule row, for `allies kb rules`
         # (kind, key) -> "file:line" of the row that says it, for events' rules
         self.where: dict[tuple[str, ...], str] = {}
+        self.word_classes: dict[str, tuple[str, ...]] = {}
+        for row in self._table("word_classes.tsv"):
+            self.word_classes[row["class"]] = (*self.word_classes.get(row["class"], ()), row["word"])
         self.verbs: dict[str, list[Frame]] = {}
         for order, row in enumerate(self._table("verb_patterns.tsv")):
             preps, groups = set(), []
             if row["frame"] != "-":
                 for item in row["frame"].split():
                     if item.startswith("="):
-                        groups.append(frozenset(item[1:].split("|")))
+                        groups.append(frozenset(self._expand(item[1:].split("|"), row)))
                     else:
                         preps.add(item)
             frame = Frame(frozenset(preps), tuple(groups), row["cameo"], order, row.where)
-            self.verbs.setdefault(row["verb"], []).append(frame)
+            for verb in self._expand([row["verb"]], row):
+                self.verbs.setdefault(verb, []).append(frame)
         for frames in self.verbs.values():
             frames.sort(key=lambda f: (-f.specificity, f.order))
 
@@ -183,6 +195,18 @@ class PatternBook:
         for row in self._table("irregular_verbs.tsv"):
             for form in (row["forms"], *row.extra):
                 self.irregular[form] = row["lemma"]
+
+    def _expand(self, items: list[str], row: Row) -> list[str]:
+        """Words, with each "@class" replaced by the words of data/word_classes.tsv's class."""
+        out: list[str] = []
+        for item in items:
+            if not item.startswith("@"):
+                out.append(item)
+            elif item[1:] in self.word_classes:
+                out.extend(self.word_classes[item[1:]])
+            else:
+                raise DataFileError(f"{row.where}: unknown word class {item!r} (see word_classes.tsv)")
+        return out
 
     def _load_classes(self) -> None:
         self.code_classes: dict[str, tuple[str, ...]] = {name: () for name in CODE_CLASSES}

@@ -122,16 +122,21 @@ def recounted(rel: str, counting: Counting) -> str:
     return f"SELECT * REPLACE ({counting.counted_sql()} AS counted) FROM {rel} r0"
 
 
+# Force: CAMEO's assault (18), fight (19) and mass violence (20) roots. Seizing a
+# ship or property (171) scores as low on Goldstein's scale but is coercion, not force.
+FORCE_SQL = "quad = 'material_conflict' AND left(cameo, 2) IN ('18', '19', '20')"
+
+
 def country_months_select(rel: str) -> str:
     return f"""
     WITH pairs AS (
         SELECT source_country, target_country, month, quad,
-               count(*) AS n, sum(goldstein) AS goldstein_sum
+               count(*) AS n, sum(goldstein) AS goldstein_sum, count(*) FILTER (WHERE {FORCE_SQL}) AS force
         FROM {rel} WHERE counted GROUP BY ALL)
     SELECT source_country AS country, target_country AS other, true AS outgoing, month, quad,
-           n, goldstein_sum FROM pairs
+           n, goldstein_sum, force FROM pairs
     UNION ALL
-    SELECT target_country, source_country, false, month, quad, n, goldstein_sum FROM pairs
+    SELECT target_country, source_country, false, month, quad, n, goldstein_sum, force FROM pairs
     """
 
 
@@ -243,7 +248,7 @@ MIN_CONFIDENCE = FACT_CONFIDENCE  # one owner: allies.model
 
 # Raised whenever what the cache tables hold changes meaning, so that stores built by
 # an older allies are rebuilt rather than appended to.
-CACHE_VERSION = 5  # 5: a reporter's sentence about an alliance is no side's voice
+CACHE_VERSION = 6  # 5: a reporter's sentence about an alliance is no side's voice; 6: force per country-month
 
 
 def _parts(con) -> tuple:

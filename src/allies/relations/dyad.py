@@ -17,14 +17,10 @@ from typing import Any
 from ..dates import iso, parse_window
 from ..model import QUADS
 from ..wording import plural
-from .cache import sources
+from .cache import FORCE_SQL, sources
 from .countries import country_name
 
 MATERIAL_WEIGHT = 2.0  # deeds weigh twice what words weigh (the verdict uses the same)
-# Force: CAMEO's assault (18), fight (19) and mass violence (20) roots. Seizing a
-# ship or property (171) scores as low on Goldstein's scale but is coercion, not force.
-FORCE_ROOTS = ("18", "19", "20")
-FORCE_SQL = "quad = 'material_conflict' AND left(cameo, 2) IN ('18', '19', '20')"
 OCCUPATION_CAMEO = "192"  # occupy territory
 MIN_STANCE_EVENTS = 3  # fewer events than this between two states: no stance
 STANCE_THRESHOLD = 0.3  # (coop - conflict) / n beyond this: friend or adversary
@@ -130,12 +126,15 @@ class ThirdParty:
     events_a: int
     events_b: int
     formal_ally_of: list[str] = field(default_factory=list)
+    force_a: int = 0  # counted acts of force between a and the third country, either way
+    force_b: int = 0
     signal: float = 0.0  # > 0 brings a and b together, < 0 drives them apart
     reading: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"country": self.country, "stance_a": _round(self.stance_a), "stance_b": _round(self.stance_b),
                 "events_a": self.events_a, "events_b": self.events_b, "formal_ally_of": self.formal_ally_of,
+                "force_a": self.force_a, "force_b": self.force_b,
                 "signal": _round(self.signal), "reading": self.reading}
 
 
@@ -421,32 +420,36 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
     # Each side's partners are one contiguous run of the per-country table.
     rows = store.query(
         f"""WITH d AS (
-              SELECT country AS side, other, n,
+              SELECT country AS side, other, n, force,
                      CASE WHEN quad LIKE '%cooperation' THEN n ELSE 0 END
                        - CASE WHEN quad LIKE '%conflict' THEN n ELSE 0 END AS net
               FROM (SELECT * FROM {country_months} WHERE country = ?
                     UNION ALL SELECT * FROM {country_months} WHERE country = ?)
               WHERE other NOT IN (?, ?) {where})
             SELECT other,
+                   coalesce(sum(force) FILTER (WHERE side = ?), 0) AS force_a,
+                   coalesce(sum(force) FILTER (WHERE side = ?), 0) AS force_b,
                    coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_a,
                    sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_a,
                    coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_b,
                    sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_b
             FROM d GROUP BY other""",
-        [a, b, a, b, *params, a, a, a, b, b, b])
+        [a, b, a, b, *params, a, b, a, a, a, b, b, b])
     by_country = {r["other"]: r for r in rows}
     for friends in formal_allies.values():
         for country in friends:
-            by_country.setdefault(country, {"other": country, "n_a": 0, "stance_a": None, "n_b": 0, "stance_b": None})
+            by_country.setdefault(country, {"other": country, "n_a": 0, "stance_a": None, "n_b": 0, "stance_b": None,
+                                            "force_a": 0, "force_b": 0})
 
     out = []
     for country, r in by_country.items():
         if country in (a, b) or country is None:
             continue
         tp = ThirdParty(country, r["stance_a"], r["stance_b"], int(r["n_a"]), int(r["n_b"]),
-                        sorted(s for s, friends in formal_allies.items() if country in friends))
-        rel_a = _relation(tp.stance_a, tp.events_a, a in tp.formal_ally_of)
-        rel_b = _relation(tp.stance_b, tp.events_b, b in tp.formal_ally_of)
+                        sorted(s for s, friends in formal_allies.items() if country in friends),
+                        int(r["force_a"]), int(r["force_b"]))
+        rel_a = _relation(tp.stance_a, tp.events_a, a in tp.formal_ally_of, tp.force_a)
+        rel_b = _relation(tp.stance_b, tp.events_b, b in tp.formal_ally_of, tp.force_b)
         weight = math.log1p(min(max(tp.events_a, 1), max(tp.events_b, 1)))
         na, nb, nc = country_name(a), country_name(b), country_name(country)
         if rel_a == "friend" and rel_b == "adversary":
@@ -464,13 +467,16 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
     return out
 
 
-def _relation(stance: float | None, events: int, formal: bool) -> str | None:
+def _relation(stance: float | None, events: int, formal: bool, force: int = 0) -> str | None:
+    """friend, adversary or None. An adversary is one force passed with: sanctions,
+    expulsions and harsh words between partners are a quarrel, and working with a
+    state the other quarrels with says nothing about the pair."""
     if formal:
         return "friend"
     if stance is None or events < MIN_STANCE_EVENTS:
         return None
     if stance >= STANCE_THRESHOLD:
         return "friend"
-    if stance <= -STANCE_THRESHOLD:
+    if stance <= -STANCE_THRESHOLD and force > 0:
         return "adversary"
     return None

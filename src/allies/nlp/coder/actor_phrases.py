@@ -239,8 +239,10 @@ class ActorStage:
         """The first named state actor inside a noun phrase, outside its clauses."""
         # a participle that says what the thing does is part of it ("an attack targeting
         # a mall in Kenya"); a relative clause or "brokered by Qatar" tells of another act
+        # what is excepted is left out of the act: "froze all aid except military aid to Israel"
         clauses = [t for t in phrase_head.subtree if t != phrase_head and (
-            t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG"))]
+            t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG")
+            or (t.dep_ == "prep" and t.lower_ in self.book.role("exception_prep")))]
         for inner in phrase_head.subtree:
             if inner == phrase_head or inner.ent_type_ not in ACTOR_ENTS or inner.ent_iob_ != "B":
                 continue  # (the tagger may call a state a person: "talks with Togo")
