@@ -17,6 +17,9 @@ ARTICLE_DATE = "2025-06-04"
     ("Armenia, which lost the war in 2020, accused Baku on Monday of shelling.", "2025-06-02"),
     # a relative clause carries the year: the main act is the article's
     ("Georgia, which fought Russia in 2008, protested the deployment.", ARTICLE_DATE),
+    # "that" after a verb of saying opens the reported act, which keeps its date
+    ("Officials said that the army seized the town in March 2024.", "2024-03-15"),
+    ("The minister admitted that troops had shelled the village in 2023.", "2023-07-01"),
     # the article's own month or a later year is not background
     ("Elections are due in June 2025.", ARTICLE_DATE),
     ("The treaty will expire in 2026.", ARTICLE_DATE),

@@ -140,10 +140,28 @@ _SUBORDINATOR = re.compile(r"\b(?:which|who|whose|when|where|that|since|after|be
                               re.I)
 
 
+def _subordinate(before: str) -> bool:
+    """Whether a clause of its own opens in ``before`` (the text ahead of a date
+    phrase): a relative or adverbial clause carries its own time ("Georgia, which
+    fought Russia in 2008, protested"). "that" after a verb of saying opens the
+    reported act itself ("Putin says that air defence shot it down in December 2024")."""
+    from .patterns import pattern_book
+
+    book = pattern_book()
+    for match in _SUBORDINATOR.finditer(before):
+        if match.group(0).lower() == "that":
+            previous = re.findall(r"[A-Za-z]+", before[:match.start()])[-1:]
+            lemma = book.verb_lemma(previous[0]) if previous else None
+            if lemma and (book.is_(lemma, "speech") or book.is_(lemma, "admission")):
+                continue
+        return True
+    return False
+
+
 def _background_date(text: str, today: date) -> date | None:
     for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
         match = pattern.search(text)
-        if match is None or _SUBORDINATOR.search(text[:match.start()]):
+        if match is None or _subordinate(text[:match.start()]):
             continue
         year = int(match.group(match.lastindex))
         if pattern is _IN_MONTH_YEAR:
