@@ -97,6 +97,8 @@ class TriggerStage:
                 objects.add(child.lemma_.lower())
             elif dep in ("attr", "oprd", "acomp", "xcomp"):
                 objects.add(child.lemma_.lower())  # "declined to comment": the clause's verb as object
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            objects.add(verb.head.lemma_.lower())  # "an advertisement released by X": what the act is done to
         # "crack down on": the preposition may hang on the particle
         for child in verb.children:
             if child.dep_ == "prt":
