@@ -79,6 +79,16 @@ def test_one_incident_retold_in_one_article_is_not_a_war(empty_store):
     assert answer.verdict.verdict == "tense", answer.verdict.summary
 
 
+def test_force_both_ways_in_one_article_is_fighting(empty_store):
+    _fill(empty_store, [_article(1, "2025-06-01", [
+        ("Indian jets struck three camps inside Pakistan before dawn on Sunday.", [("IND", "PAK", "195", -10.0)]),
+        ("Pakistani artillery shelled Indian positions along the frontier hours later.",
+         [("PAK", "IND", "194", -10.0)])], ("IND", "PAK"))])
+    answer = ask(empty_store, "How are relations between India and Pakistan?", since="2025-01-01", until="2025-12-31")
+    assert answer.verdict.verdict == "hostile", answer.verdict.summary
+    assert "by both sides" in answer.verdict.summary
+
+
 def test_two_reports_give_a_low_confidence_verdict_and_say_so(empty_store):
     _fill(empty_store, [_article(1, "2025-09-12", [
         ("Armenia and Azerbaijan signed a joint declaration on opening transport links.",

@@ -10,8 +10,10 @@ directions, or one source page behind several dataset rows, is one report.
    force) and occupation of the other's
    territory are never outweighed by friendly statements:
    - force in three or more reports over at least two different days in the
-     window, or any occupation or seizure of territory, is armed conflict
-     (one incident retold in several sentences of one day is not): the verdict is
+     window, force used by both sides on each other (in more than one report:
+     an exchange of fire, strikes and counter-strikes, even on one day), or any
+     occupation or seizure of territory, is armed conflict (one incident by one
+     side retold in several sentences of one day is not): the verdict is
      "hostile" whatever else is said (talks, ceasefires and aid do not undo
      it while the fighting goes on);
    - a single incident or two of force cannot be outweighed either: the verdict is
@@ -110,10 +112,18 @@ def unconfirmed_alliance(ties: list[FormalTie], on: dt.date) -> list[FormalTie]:
     return [t for t in ties if t.alliance and t.status_on(on) == "unconfirmed"]
 
 
+def exchange_of_fire(analysis: DyadAnalysis) -> bool:
+    """Both sides used force on each other, told in more than one report: fighting,
+    not one incident (a single "troops clashed" sentence is coded both ways but is
+    one report)."""
+    by = analysis.force_by or {}
+    return (analysis.force_reports >= 2 and by.get(analysis.a, 0) > 0 and by.get(analysis.b, 0) > 0)
+
+
 def armed_conflict(analysis: DyadAnalysis) -> bool:
-    """Rule 1: force in several reports over more than one day, or occupation."""
-    return analysis.occupation > 0 or (analysis.force_reports >= ARMED_CONFLICT_REPORTS
-                                       and analysis.force_days >= ARMED_CONFLICT_DAYS)
+    """Rule 1: force in several reports over more than one day, force both ways, or occupation."""
+    return analysis.occupation > 0 or exchange_of_fire(analysis) or (
+        analysis.force_reports >= ARMED_CONFLICT_REPORTS and analysis.force_days >= ARMED_CONFLICT_DAYS)
 
 
 def _base(adjusted: float | None) -> str:
@@ -340,6 +350,8 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
             parts.append(f"{basis}{thin}")
     if armed_conflict(analysis):
         what = [f"force in {plural(analysis.force_reports, 'report')} over {plural(analysis.force_days, 'day')}"]
+        if exchange_of_fire(analysis):
+            what[0] += ", by both sides"
         if analysis.occupation:
             what.append(f"{plural(analysis.occupation, 'report')} of occupation")
         parts.append(f"armed conflict between them ({' and '.join(what)}) outweighs any friendly words")
