@@ -1,14 +1,12 @@
 """The words of relation_descriptions.tsv, checked at load, and how they set a relation's state."""
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ...errors import AlliesError
 from ...model import DESCRIBED_STATES, GOOD_STATES
+from ..tables import Column, DataFileError, Schema, data_text, nonempty, one_of, parse_tsv
 
 DATA_FILE = "relation_descriptions.tsv"
 KINDS = ("relation", "role", "predicate", "quality", "better", "worse", "more", "less", "end", "past", "unreal",
@@ -34,36 +32,27 @@ class Lexicon:
         return frozenset(self.relation) | frozenset(self.role) | frozenset(p[-1] for p in self.predicate)
 
 
+def _state(value: str) -> str | None:
+    if value == "-" or value in DESCRIBED_STATES:
+        return None
+    return f"unknown state {value!r} (one of {', '.join(DESCRIBED_STATES)} or -)"
+
+
+_SCHEMA = Schema((Column("phrase", nonempty), Column("kind", one_of(KINDS, "kind")), Column("state", _state),
+                  Column("polarity", one_of(("+", "-"), "polarity"))))
+
+
 def parse_lexicon(text: str, name: str = DATA_FILE) -> Lexicon:
     """Read and check the data file; a bad row is an error naming ``file:line``."""
     relation, role, predicate, quality, change = {}, {}, {}, {}, {}
     past, unreal, skip = set(), set(), []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
-        if not header_seen:
-            if [c.strip() for c in row] != ["phrase", "kind", "state", "polarity"]:
-                raise AlliesError(f"{name}:{number}: expected the header phrase, kind, state, polarity")
-            header_seen = True
-            continue
-        if len(row) != 4:
-            raise AlliesError(f"{name}:{number}: expected 4 tab-separated columns, found {len(row)}")
-        phrase, kind, state, polarity = (c.strip() for c in row)
-        if not phrase:
-            raise AlliesError(f"{name}:{number}: empty phrase")
-        if kind not in KINDS:
-            raise AlliesError(f"{name}:{number}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
-        if state != "-" and state not in DESCRIBED_STATES:
-            raise AlliesError(f"{name}:{number}: unknown state {state!r} (one of {', '.join(DESCRIBED_STATES)} or -)")
+    for row in parse_tsv(name, text, _SCHEMA):
+        phrase, kind, state, polarity = row["phrase"], row["kind"], row["state"], row["polarity"]
         if kind in _STATED_KINDS and state == "-":
-            raise AlliesError(f"{name}:{number}: kind {kind!r} needs a state")
+            raise DataFileError(f"{row.where}: kind {kind!r} needs a state")
         expected = "-" if state == "-" else ("+" if state in GOOD_STATES else "-")
-        if polarity not in ("+", "-"):
-            raise AlliesError(f"{name}:{number}: polarity must be + or -, not {polarity!r}")
         if polarity != expected:
-            raise AlliesError(f"{name}:{number}: polarity {polarity!r} contradicts state {state!r}")
+            raise DataFileError(f"{row.where}: polarity {polarity!r} contradicts state {state!r}")
         key = phrase if kind == "skip" else phrase.lower()
         value = None if state == "-" else state
         if kind == "relation":
@@ -82,15 +71,12 @@ def parse_lexicon(text: str, name: str = DATA_FILE) -> Lexicon:
             unreal.add(key)
         else:
             skip.append(key)
-    if not header_seen:
-        raise AlliesError(f"{name}: no header row")
     return Lexicon(relation, role, predicate, quality, change, frozenset(past), frozenset(unreal), tuple(skip))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("allies.nlp").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return parse_lexicon(text)
+    return parse_lexicon(data_text("allies.nlp", DATA_FILE))
 
 
 def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str | None:
