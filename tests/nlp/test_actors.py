@@ -619,14 +619,14 @@ def test_a_broken_data_file_is_a_clear_error(tmp_path, monkeypatch):
     for name in ("countries.tsv", "institutions.tsv", "organisations.tsv", "sectors.tsv",
                  "people.tsv", "stop_phrases.tsv", "places.tsv", "references.tsv"):
         shutil.copyfile(str(source.joinpath(name)), data / name)
-    monkeypatch.setattr(actors.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path)
     assert actors.ActorKB.load().lookup("the Kremlin").code == "RUSGOV"  # the copy loads
     with (data / "people.tsv").open("a", encoding="utf-8") as handle:
         handle.write("Jane Roe\tRoe\tAZE\n")
-    with pytest.raises(AlliesError, match=r"people.tsv, line \d+: wrong number of fields"):
+    with pytest.raises(AlliesError, match=r"people.tsv:\d+: 3 fields, expected 8 \(name, aliases"):
         actors.ActorKB.load()
     (data / "sectors.tsv").write_text("phrase\tsector\ntroops\tmilitary\n", encoding="utf-8")
-    with pytest.raises(AlliesError, match="sectors.tsv lacks columns: kind, role"):
+    with pytest.raises(AlliesError, match="sectors.tsv:1: header is 'phrase sector', expected 'phrase sector role kind'"):
         actors.ActorKB.load()
 
 

@@ -267,13 +267,13 @@ def dataset_counts(store, rel: str, a: str, b: str, since=None, until=None) -> d
     """Per dataset (``origin``: coded, gdelt, icews, ...), both directions: the reports
     that count for the dyad in the window and the rows found (counted or not: a report's
     further rows, weak or unasserted rows)."""
-    dyad, dyad_params = dyad_rows(rel, a, b)
-    where, params = window_sql(since, until)
-    rows = store.con.execute(
-        f"SELECT origin, count(*) FILTER (WHERE counted) AS reports, count(*) AS found "
-        f"FROM {dyad} e WHERE true {where} GROUP BY origin ORDER BY reports DESC, origin",
-        [*dyad_params, *params]).fetchall()
-    return {origin: {"reports": int(reports), "rows": int(found)} for origin, reports, found in rows}
+    return _datasets(_by_origin(store, rel, a, b, since, until))
+
+
+def _datasets(by_origin: list[tuple]) -> dict[str, dict[str, int]]:
+    """:func:`dataset_counts` from the per-origin rows, the most reports first."""
+    ordered = sorted(by_origin, key=lambda row: (-row[1], row[0] is None, row[0] or ""))
+    return {origin: {"reports": int(counted), "rows": int(found)} for origin, counted, found, *_ in ordered}
 
 
 def format_datasets(datasets: dict[str, dict[str, int]]) -> str:
@@ -307,29 +307,40 @@ def yearly_history(store, a: str, b: str, source_tables: tuple[str, str, str] | 
     return [{"year": y, "events": int(n), "balance": _round(_balance(c, k))} for y, (n, c, k) in sorted(years.items())]
 
 
-def _basis(store, rel: str, a: str, b: str, since, until) -> tuple[list[Basis], int, int, dict[str, int], int]:
-    """Distinct reports, sources and days per origin, and the days with force and
-    the reports of occupation. A coded report is one sentence (a sentence coded
-    in both directions is one report); a dataset row is its own report unless
-    rows share a source URL."""
+def _by_origin(store, rel: str, a: str, b: str, since, until) -> list[tuple]:
+    """One pass over the dyad's rows in the window, per origin: counted rows, rows
+    found, then the counted rows' figures :func:`_basis` reads (see there)."""
     dyad, dyad_params = dyad_rows(rel, a, b)
     where, params = window_sql(since, until)
     report_key = ("CASE WHEN article_id IS NOT NULL THEN CAST(article_id AS VARCHAR) || ':' || "
                   "CAST(coalesce(sentence_index, -1) AS VARCHAR) ELSE coalesce(url, CAST(event_id AS VARCHAR)) END")
     source_key = "coalesce(CAST(article_id AS VARCHAR), url, CAST(event_id AS VARCHAR))"
-    force = FORCE_SQL
-    rows = store.con.execute(
-        f"""SELECT origin, count(*), count(DISTINCT {report_key}), count(DISTINCT {source_key}), count(DISTINCT date),
+    force = f"counted AND {FORCE_SQL}"
+    return store.con.execute(
+        f"""SELECT origin, count(*) FILTER (WHERE counted), count(*),
+                   count(DISTINCT {report_key}) FILTER (WHERE counted),
+                   count(DISTINCT {source_key}) FILTER (WHERE counted),
+                   count(DISTINCT date) FILTER (WHERE counted),
                    list(DISTINCT date) FILTER (WHERE {force}),
                    count(*) FILTER (WHERE {force} AND source_country = ?),
                    count(*) FILTER (WHERE {force} AND source_country = ?),
-                   count(DISTINCT {report_key}) FILTER (WHERE quad = 'material_conflict' AND cameo LIKE '{OCCUPATION_CAMEO}%'),
+                   count(DISTINCT {report_key}) FILTER (WHERE counted AND quad = 'material_conflict'
+                                                        AND cameo LIKE '{OCCUPATION_CAMEO}%'),
                    list(DISTINCT {report_key}) FILTER (WHERE {force}),
-                   {", ".join(f"count(DISTINCT {report_key}) FILTER (WHERE quad = '{q}')" for q in QUADS)}
-            FROM {dyad} e WHERE counted {where} GROUP BY origin ORDER BY origin""",
+                   {", ".join(f"count(DISTINCT {report_key}) FILTER (WHERE counted AND quad = '{q}')" for q in QUADS)}
+            FROM {dyad} e WHERE true {where} GROUP BY origin ORDER BY origin""",
         [a, b, *dyad_params, *params]).fetchall()
+
+
+def _basis(by_origin: list[tuple], a: str, b: str) -> tuple[list[Basis], int, int, dict[str, int], int]:
+    """Distinct reports, sources and days per origin, and the days with force and
+    the reports of occupation, over counted events. A coded report is one sentence
+    (a sentence coded in both directions is one report); a dataset row is its own
+    report unless rows share a source URL."""
     basis, days, force_reports, by, occupation = [], set(), set(), {a: 0, b: 0}, 0
-    for origin, n, reports, sources_, n_days, force_days, by_a, by_b, occ, force_keys, *per_quad in rows:
+    for origin, n, _found, reports, sources_, n_days, force_days, by_a, by_b, occ, force_keys, *per_quad in by_origin:
+        if not n:
+            continue  # an origin with no counted event between them is no basis
         basis.append(Basis(origin, n, reports, sources_, n_days, dict(zip(QUADS, per_quad))))
         days.update(force_days or ())
         force_reports.update((origin, k) for k in force_keys or ())
@@ -403,10 +414,10 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
         voices.append(Voice(voice, role, n, coop, conf, g / n if n else None, ally, not_ally))
 
     third = third_parties(store, a, b, since, until, country_months, formal_allies or {})
-    basis, force_days, force_reports, force_by, occupation = _basis(store, rel, a, b, since, until)
+    by_origin = _by_origin(store, rel, a, b, since, until)
+    basis, force_days, force_reports, force_by, occupation = _basis(by_origin, a, b)
     return DyadAnalysis(a, b, since, until, sides, monthly, voices, third, violent, force_days, force_reports,
-                        force_by, occupation, basis,
-                        datasets=dataset_counts(store, rel, a, b, since, until))
+                        force_by, occupation, basis, datasets=_datasets(by_origin))
 
 
 def third_parties(store, a, b, since, until, country_months, formal_allies: dict[str, set[str]]) -> list[ThirdParty]:

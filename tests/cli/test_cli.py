@@ -90,7 +90,7 @@ def test_ingest_url_refuses_loopback_unless_allowed(tmp_path, run_allies):
     import http.server
     import threading
 
-    from .test_ingest import HTML
+    from tests.ingest.test_ingest import HTML
 
     site = tmp_path / "site"
     site.mkdir()

@@ -1,0 +1,167 @@
+"""The actors of one article: names learned from titles and persons, referred back to."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import Actor
+from .entries import ANCHOR_KINDS, Analysis, clean_date
+from .kb import ActorKB
+from .mentions import mentions
+from .phrases import _FORMER, _NAME_SUFFIXES, _name_text, _pick_sector, _singular_titles
+from .tokens import fold, tokenize
+
+
+class ArticleActors:
+    """Actors met so far in one article: names learned from titles and persons.
+
+    ``resolve("Azerbaijani Defence Minister John Doe")`` learns "John Doe"
+    and "Doe", so a later "Doe said" resolves to the same actor even though
+    the knowledge base does not know him, and a later "the minister" or "the
+    defence minister" (a title with no state) is the person last introduced
+    with that title. ``last_person`` is the most recent person actor (for
+    "he"/"she").
+    """
+
+    def __init__(self, kb: ActorKB | None = None, date: str | None = None):
+        self.kb = kb or ActorKB.default()
+        self.date = clean_date(date)
+        self._by_key: dict[tuple[str, ...], Actor] = {}
+        self._by_title: dict[str, Actor] = {}  # "foreign minister", "minister" -> who was introduced so
+        self._foreseen: dict[str, Actor] = {}  # titles of people the article introduces later (see foresee)
+        self._states_named: list[str] = []  # countries named so far, the latest last
+        self.home: str | None = None  # the state of the article's dateline, whose officials go unnamed
+        self.last_person: Actor | None = None
+        self.people: list[Actor] = []
+
+    def foresee(self, phrases) -> None:
+        """Read ahead: the people the article introduces anywhere ("Anthony Albanese",
+        "Defence Minister John Doe"), so that "the prime minister said" before the
+        name is given is the one person of the article with that title. A title two
+        people of the article share stays unresolved. Nothing else is learned."""
+        scout = ArticleActors(self.kb, self.date)
+        scout.home = self.home
+        holders: dict[str, dict[str, Actor | None]] = {}
+        for phrase in phrases:
+            actor = scout.resolve(phrase)
+            analysis = self.kb._analyse(tokenize(phrase), scout._by_key or None)
+            titles = _singular_titles(analysis)
+            if actor is not None and actor.person:
+                for title in titles:
+                    holders.setdefault(title, {})[actor.person] = actor
+            elif actor is None:
+                # "Prime Minister Jane Roe" of no known state still makes "the prime minister" ambiguous
+                name = _name_text(analysis.tokens, analysis.names)
+                for title in titles if name else ():
+                    holders.setdefault(title, {})[name] = None
+        for actor in scout.people:
+            for title in self._role_titles(actor):
+                holders.setdefault(title, {})[actor.person] = actor
+        self._foreseen = {title: next(iter(people.values())) for title, people in holders.items()
+                          if len(people) == 1 and None not in people.values()}
+
+    def _role_titles(self, actor: Actor) -> list[str]:
+        """The titles of the offices a known person of the article's home state holds on
+        its date. Only the home state's: a wire story from Canberra says "the prime
+        minister" of Australia's, while "the president" beside a named Putin in a story
+        from Washington is most often the American one."""
+        if self.home is None or actor.country != self.home:
+            return []
+        titles: list[str] = []
+        for term in self.kb.terms(actor.person or ""):
+            if term.covers(self.date) and (term.country or term.org) == (actor.country or actor.code):
+                titles += [t for t in self.kb.role_titles(term.role) if t not in titles]
+        return titles
+
+    def resolve(self, phrase: str) -> Actor | None:
+        if not phrase or not phrase.strip():
+            return None
+        tokens = tokenize(phrase)
+        analysis = self.kb._analyse(tokens, self._by_key or None)
+        return self._resolve_analysis(analysis, phrase.strip())
+
+    def find_mentions(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Like :meth:`ActorKB.find_mentions`, learning names as it goes."""
+        return [(s, e, a) for s, e, a, _ in mentions(self.kb, text, self.date, self)]
+
+    def knows(self, name: str) -> bool:
+        return tuple(t.key for t in tokenize(name)) in self._by_key
+
+    def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
+        actor = self.kb._resolve(analysis, text, self.date, self._by_key)
+        titles = _singular_titles(analysis)
+        if actor is None and titles and not analysis.names and \
+                not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
+            # ("Prime Minister Jane Roe" names someone else, whoever was prime minister before)
+            # "the minister said": the person last introduced with that title, else the
+            # one person of the article who bears it
+            for title in titles:
+                known = self._by_title.get(title) or self._foreseen.get(title)
+                if known is not None:
+                    actor = replace(known, text=text)
+                    break
+        if actor is None and titles and not analysis.names and self.home is not None and \
+                not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
+            actor = self._home_holder(analysis, text)
+        if actor is None and not analysis.matches:
+            actor = self._state_referred(text)
+        if actor is not None:
+            self._learn(actor)
+            if actor.person:
+                for title in titles:
+                    self._by_title[title] = replace(actor)
+                for title in self._role_titles(actor):
+                    self._by_title[title] = replace(actor)
+            if actor.country and actor.country in self.kb._country_names:
+                if actor.country in self._states_named:
+                    self._states_named.remove(actor.country)
+                self._states_named.append(actor.country)
+        return actor
+
+    def _home_holder(self, analysis: Analysis, text: str) -> Actor | None:
+        """"The foreign minister" in a story datelined in the state: its holder that day."""
+        _sector, role, _title = _pick_sector(analysis.matches)
+        if not role or any(t.key in _FORMER for t in analysis.tokens):
+            return None
+        term = self.kb.holder(self.home, role, self.date)
+        return self.kb._actor_for_term(term, text) if term is not None else None
+
+    def _state_referred(self, text: str) -> Actor | None:
+        """"The island": the state of those the word may stand for that the article named last."""
+        candidates = self.kb.state_reference(text)
+        if not candidates:
+            return None
+        for country in reversed(self._states_named):
+            if country in candidates:
+                return Actor(text=text, code=country, country=country)
+        return None
+
+    def _learn(self, actor: Actor) -> None:
+        """Remember a person actor under their full name and their surname."""
+        if not actor.person:
+            return
+        template = replace(actor)
+        names = {actor.person, *(term.name for term in self.kb.terms(actor.person))}
+        for name in names:
+            tokens = tokenize(name)
+            if not tokens:
+                continue
+            self._by_key[tuple(t.key for t in tokens)] = template
+            surname = self._surname_key(name)
+            if surname is not None:
+                self._by_key[surname] = template
+        self.last_person = template
+        if all(p.person != template.person for p in self.people):
+            self.people.append(template)
+
+    def _surname_key(self, name: str) -> tuple[str, ...] | None:
+        """The key of a name's last word ("Doe", "al-Bashir"), unless it could be something else."""
+        words = name.split()
+        while words and fold(words[-1]).strip(".") in _NAME_SUFFIXES:
+            words.pop()
+        if len(words) < 2:
+            return None
+        key = tuple(t.key for t in tokenize(words[-1]))
+        letters = sum(len(k) for k in key if k != "-")
+        if letters < 3 or any(entry.kind != "person" for _c, entry in self.kb._lexicon.get(key, ())):
+            return None  # "Kim Jong Un" is not "Un", and "John Jordan" is not "Jordan"
+        return key

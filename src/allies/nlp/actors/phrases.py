@@ -1,0 +1,216 @@
+"""How an actor phrase's words are read: sector words, titles, names after titles,
+and the small word lists that decide them."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .entries import SECTOR_SUFFIX, Analysis, Match
+from .tokens import Token
+
+# rebels, "opposition lawmakers" the opposition.
+_DOMINANT_SECTORS = ("rebels", "opposition")
+# Words a determiner-like prefix or a possessive adds nothing to.
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your some several many".split()
+)
+# A country after one of these is where or to whom, not who: "the Russian
+# ambassador to Azerbaijan" is Russian.
+_PLACE_PREPOSITIONS = frozenset(
+    "to in at into against with toward towards on over near inside across for between within "
+    "around among visiting".split()
+)
+# "pro-Russian separatists", "Russian-backed rebels" and "Iranian-made drones"
+# are not Russian or Iranian actors.
+_AFFIX_BEFORE = frozenset(("pro", "anti", "non"))
+_AFFIX_AFTER = frozenset(
+    "backed supported sponsored funded aligned allied installed armed trained controlled "
+    "occupied held annexed made built supplied designed produced manufactured language "
+    "speaking born style".split()
+)
+# Words that may sit between two parts of one actor phrase.
+_GLUE = re.compile(r"^(?:of|of the|the|from|from the|- ?based)$", re.IGNORECASE)
+_FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
+# Words that are capitalised but are not part of a person's name.
+_NOT_NAME = frozenset(
+    "the a an and or but of in on at to for with from by said says told after before during "
+    "mr mrs ms dr sir he she it they we i who which that this "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Generational suffixes that are not surnames ("Martin Luther King Jr.").
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Lower-case words and hyphens that continue a name ("al-Bashir", "von der Leyen").
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
+
+# Words that make what follows a predicate or a new phrase, not a noun the state owns.
+_PREDICATE_WORDS = frozenset(("are", "is", "was", "were", "be", "been", "being", "remain", "remains", "remained",
+                              "become", "became", "as", "and", "or", "with", "to", "not", "no"))
+
+
+def _as_of(match: Match, date: str | None) -> Match:
+    """The match with only the dated institution entries that hold on ``date``.
+
+    Undated entries always hold; among dated ones the entry covering the date
+    wins, else (no date, or a date outside every span) the latest one.
+    """
+    dated = [e for e in match.entries if e.kind == "institution" and (e.start or e.end)]
+    if len(dated) < 2:
+        return match
+    chosen = None
+    if date is not None:
+        chosen = next((e for e in dated if (e.start or "") <= date and (e.end is None or date < e.end)), None)
+    if chosen is None:
+        chosen = max(dated, key=lambda e: (e.end is None, e.end or "", e.start or ""))
+    return Match(match.start, match.end, tuple(e for e in match.entries if e not in dated or e is chosen))
+
+
+def _singular_titles(analysis: Analysis) -> list[str]:
+    """The titles of a phrase, full then head word ("foreign minister", "minister"); plurals left out."""
+    titles: list[str] = []
+    for match in analysis.matches:
+        entry = match.first("sector")
+        if entry is None or not entry.is_title:
+            continue
+        words = [t.key for t in analysis.tokens[match.start:match.end] if t.key != "-"]
+        if not words or words[-1].endswith("s"):
+            continue
+        for title in (" ".join(words), words[-1]):
+            if title not in titles:
+                titles.append(title)
+    return titles
+
+
+def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
+    """"Azerbaijani and Turkish troops": the first adjective shares the sector of the second."""
+    for index in range(len(mentions) - 2, -1, -1):
+        start, end, actor, chunk = mentions[index]
+        next_start, _next_end, next_actor, next_chunk = mentions[index + 1]
+        if actor.sector is not None or len(chunk) != 1 or next_actor.sector is None or not next_actor.country:
+            continue
+        first, following = chunk[0][2], next_chunk[0][2]
+        if first is None or following is None:
+            continue
+        first_country, next_country = first.first("country"), following.first("country")
+        if not (first_country and first_country.adjective and next_country and next_country.adjective):
+            continue
+        if text[end:next_start].strip().lower() not in ("and", "or", ",", ", and", "and the"):
+            continue
+        shared = replace(actor, code=actor.country + SECTOR_SUFFIX.get(next_actor.sector, ""),
+                         sector=next_actor.sector)
+        mentions[index] = (start, end, shared, chunk)
+    return mentions
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+def _demonym_forms(adjective: str) -> list[str]:
+    """An adjective and its plural as a noun ("Azerbaijani" -> "Azerbaijanis")."""
+    lowered = adjective.lower()
+    if lowered.endswith(("ese", "sh", "ss", "x")) or (lowered.endswith("ch") and lowered != "czech"):
+        return [adjective]  # "Chinese", "British", "Swiss", "Dutch" have no plural in -s
+    return [adjective, adjective + "s"]
+
+
+def _spelling_forms(phrase: str) -> list[str]:
+    """British and American spellings of the same phrase."""
+    forms = {phrase}
+    pairs = (("Organization", "Organisation"), ("organization", "organisation"),
+             ("defense", "defence"), ("Defense", "Defence"), ("center", "centre"), ("Center", "Centre"))
+    for a, b in pairs:
+        for form in list(forms):
+            if a in form:
+                forms.add(form.replace(a, b))
+            if b in form:
+                forms.add(form.replace(b, a))
+    return sorted(forms)
+
+
+def _pick_sector(matches: list[Match]) -> tuple[str | None, str | None, bool]:
+    """(sector, role of the title, whether there is a title) of a phrase's sector words.
+
+    The head word (the last one) decides, except that rebels and the
+    opposition dominate ("rebel forces", "opposition lawmakers").
+    """
+    sector_entries = [m.first("sector") for m in matches]
+    sector_entries = [e for e in sector_entries if e is not None]
+    if not sector_entries:
+        return None, None, False
+    titles = [e for e in sector_entries if e.is_title]
+    role = next((e.role for e in titles if e.role), None)
+    for dominant in _DOMINANT_SECTORS:
+        if any(e.value == dominant for e in sector_entries):
+            return dominant, role, bool(titles)
+    return sector_entries[-1].value, role, bool(titles)
+
+
+def _after_place_word(tokens: list[Token], match: Match) -> bool:
+    i = match.start - 1
+    while i >= 0 and tokens[i].key in _DETERMINERS:
+        i -= 1
+    return i >= 0 and tokens[i].key in _PLACE_PREPOSITIONS
+
+
+def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe").
+
+    Returns the runs (token ranges) and the ids of person matches swallowed by
+    a run: in "Foreign Minister Anna Johnson" the surname "Johnson" of a known
+    person belongs to an unknown one.
+    """
+    covering: dict[int, Match] = {}
+    for m in matches:
+        for i in range(m.start, m.end):
+            covering[i] = m
+    names: list[tuple[int, int]] = []
+    absorbed: set[int] = set()
+    for m in matches:
+        entry = m.first("sector")
+        if entry is None or not entry.is_title:
+            continue
+        i = m.end
+        swallowed: list[Match] = []
+        while i < len(tokens):
+            if not (tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME):
+                # "Omer al-Bashir", "Ursula von der Leyen": particles inside a name
+                j = i
+                while j < len(tokens) and j not in covering and (
+                        tokens[j].key in _NAME_PARTICLES or tokens[j].key == "-"):
+                    j += 1
+                if j == i or i == m.end or j >= len(tokens) or not tokens[j].is_capitalised \
+                        or tokens[j].key in _NOT_NAME:
+                    break
+                i = j
+            inner = covering.get(i)
+            if inner is not None:
+                only_people = all(e.kind in ("person", "learned") for e in inner.entries)
+                # "Foreign Minister John Jordan": a one-word place inside a name already begun
+                place_in_name = (inner.end - inner.start == 1 and tokens[i - 1].after == tokens[i].start - 1
+                                 and all(e.kind in ("person", "learned", "country") for e in inner.entries))
+                if i == m.end or not (only_people or place_in_name):
+                    break  # a known person right after the title, or another actor
+                swallowed.append(inner)
+                i = inner.end
+            else:
+                i += 1
+            if tokens[i - 1].possessive:
+                break
+        if i > m.end:
+            names.append((m.end, i))
+            absorbed.update(id(x) for x in swallowed)
+    return names, absorbed
+
+
+def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
+    """The first unknown name of a phrase, as written (without a possessive)."""
+    if not names:
+        return None
+    start, end = names[0]
+    parts = [tokens[start].text]
+    for before, token in zip(tokens[start:end - 1], tokens[start + 1:end]):
+        parts.append(token.text if token.start == before.after else " " + token.text)
+    return "".join(parts)
