@@ -12,6 +12,7 @@ from importlib import resources
 
 import duckdb
 
+from .. import countries
 from ..model import QUADS
 
 
@@ -28,8 +29,13 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def iso3_codes() -> frozenset[str]:
-    return frozenset(row["iso3"] for row in read_table("country_names.tsv"))
+def cameo_country_codes() -> dict[str, str | None]:
+    """CAMEO actor country code -> ISO3: every current ISO3 code of the country table
+    stands for itself, ``cameo_countries.tsv`` lists CAMEO's own codes and regions."""
+    cameo: dict[str, str | None] = {code: code for code in countries.iso3_codes()}
+    for row in read_table("cameo_countries.tsv"):
+        cameo[row["cameo"]] = row["iso3"] or None
+    return cameo
 
 
 def quad_from_root_sql(root: str) -> str:
@@ -53,15 +59,10 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: list[t
 
 def install(con: duckdb.DuckDBPyConnection) -> None:
     """Create the code-book tables (``code_*``) on ``con``; cheap, safe to repeat."""
-    names = {}
-    for row in read_table("country_names.tsv"):
-        names.setdefault(row["name"].strip().lower(), row["iso3"])
+    # A dataset's country column holds a name (never an adjective or a capital).
+    names = countries.name_index(lambda name: name.strip().lower(), words=False)
     _load(con, "code_country_names", "name_key VARCHAR, iso3 VARCHAR", sorted(names.items()))
-
-    cameo = {code: code for code in iso3_codes()}
-    for row in read_table("cameo_countries.tsv"):
-        cameo[row["cameo"]] = row["iso3"] or None
-    _load(con, "code_cameo_countries", "code VARCHAR, iso3 VARCHAR", sorted(cameo.items()))
+    _load(con, "code_cameo_countries", "code VARCHAR, iso3 VARCHAR", sorted(cameo_country_codes().items()))
 
     _load(con, "code_fips", "fips VARCHAR, iso3 VARCHAR",
           [(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")])

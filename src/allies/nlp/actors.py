@@ -1,9 +1,9 @@
 """The actor knowledge base: who a phrase in the news stands for.
 
-Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
+Data files (read once, cached by :meth:`ActorKB.default`):
 
-- ``countries.tsv``: states (UN members and observers, Kosovo, Taiwan) with
-  their names, variants, adjectives/demonyms and capitals;
+- the states of the one country table (:mod:`allies.countries`, UN members and
+  observers, Kosovo, Taiwan) with their names, variants, adjectives/demonyms and capitals;
 - ``institutions.tsv``: seats of power and named state bodies standing for a
   state sector ("the Kremlin", "Pentagon", "Knesset", "TASS");
 - ``organisations.tsv``: international organisations and blocs;
@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..countries import rows as country_rows
 from ..errors import AlliesError
 from ..model import Actor
 
@@ -62,7 +63,6 @@ SECTOR_SUFFIX = {
 }
 # The columns each data file must have.
 _COLUMNS = {
-    "countries.tsv": ("iso3", "iso2", "name", "official", "variants", "adjectives", "capitals"),
     "institutions.tsv": ("phrase", "country", "sector", "start", "end"),
     "organisations.tsv": ("code", "name", "aliases"),
     "sectors.tsv": ("phrase", "sector", "role", "kind"),
@@ -389,7 +389,7 @@ class ActorKB:
             return rows
 
         return cls(
-            countries=table("countries.tsv"),
+            countries=[dict(row.values) for row in country_rows() if row["kind"] == "state"],
             institutions=table("institutions.tsv"),
             organisations=table("organisations.tsv"),
             sectors=table("sectors.tsv"),

@@ -198,13 +198,10 @@ def code_corpus(input_path: str | os.PathLike, output_path: str | os.PathLike,
 
 def _code_frames(spark: Any) -> dict[str, Any]:
     """The DuckDB importer's code books as small Spark DataFrames (broadcast in joins)."""
-    from ..imports.codes import iso3_codes, read_table
+    from ..imports.codes import cameo_country_codes, read_table
 
-    cameo = {code: code for code in iso3_codes()}
-    for row in read_table("cameo_countries.tsv"):
-        cameo[row["cameo"]] = row["iso3"] or None
     return {
-        "countries": spark.createDataFrame(sorted(cameo.items()), "code string, iso3 string"),
+        "countries": spark.createDataFrame(sorted(cameo_country_codes().items()), "code string, iso3 string"),
         "types": spark.createDataFrame([(r["type"], r["sector"] or None) for r in read_table("actor_types.tsv")],
                                        "type string, sector string"),
         "fips": spark.createDataFrame([(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")],
