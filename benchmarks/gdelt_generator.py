@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from allies.countries import iso3_codes
+
 
 def _table(name: str) -> list[dict[str, str]]:
     text = resources.files("allies.imports").joinpath("data", name).read_text(encoding="utf-8")
@@ -34,7 +36,7 @@ def _sql_list(values) -> str:
 def generate(out: str | Path, rows: int = 5_000_000, seed: int = 7) -> Path:
     """Write ``rows`` synthetic GDELT 2.0 events to ``out`` and return its path."""
     out = Path(out)
-    countries = sorted({r["iso3"] for r in _table("country_names.tsv")})
+    countries = sorted(iso3_codes())
     fips = sorted({r["fips"] for r in _table("fips_countries.tsv")})
     types = [r["type"] for r in _table("actor_types.tsv")]
     codes = {}

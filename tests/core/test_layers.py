@@ -14,8 +14,8 @@ SOURCE = Path(allies.__file__).resolve().parent
 # Lowest first. A module may import its own package and any package of a lower layer.
 LAYERS = [
     {"errors", "version", "wording"},
-    {"model", "settings", "dates"},
-    {"store", "demo"},
+    {"model", "settings", "dates", "tables"},
+    {"store", "demo", "countries"},
     {"nlp"},
     {"imports"},
     {"ingest", "relations"},

@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from allies.countries import rows as country_rows
 from allies.model import SECTORS
 from allies.nlp.actors import ROLES, SECTOR_SUFFIX, ActorKB, ArticleActors, tokenize
 
@@ -476,7 +477,7 @@ def _table(name: str) -> list[dict[str, str]]:
 
 
 def test_every_country_form_resolves_to_its_country(kb):
-    rows = _table("countries.tsv")
+    rows = [row.values for row in country_rows() if row["kind"] == "state"]
     assert len({row["iso3"] for row in rows}) == len(rows) == 197
     assert len({row["iso2"] for row in rows}) == len(rows)
     for row in rows:
@@ -616,7 +617,7 @@ def test_a_broken_data_file_is_a_clear_error(tmp_path, monkeypatch):
     source = resources.files("allies.nlp").joinpath("data")
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("countries.tsv", "institutions.tsv", "organisations.tsv", "sectors.tsv",
+    for name in ("institutions.tsv", "organisations.tsv", "sectors.tsv",
                  "people.tsv", "stop_phrases.tsv", "places.tsv", "references.tsv"):
         shutil.copyfile(str(source.joinpath(name)), data / name)
     monkeypatch.setattr(resources, "files", lambda package: tmp_path)

@@ -1,7 +1,7 @@
 """Import ATOP alliance data (directed dyad-years) into the store.
 
 The file is read by DuckDB's CSV reader; Correlates of War state codes are
-mapped to ISO3 with ``allies/relations/data/cow_iso3.tsv``. Rows whose codes,
+mapped to ISO3 with the country table's COW codes (:mod:`allies.countries`). Rows whose codes,
 year or 0/1 flags cannot be read, or whose states have no ISO3 code (German
 and Italian states before unification and the like), are skipped and counted.
 The dyad-years go to ``alliance_years``; consecutive allied years of each pair
@@ -13,15 +13,14 @@ by what it is. A spell open in ATOP's last year is not known to last beyond it
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from .. import countries
 from ..errors import InputError
 
 REQUIRED = ("ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
@@ -31,9 +30,8 @@ EXAMPLES_KEPT = 20
 
 
 def cow_codes() -> list[tuple[int, str]]:
-    text = resources.files("allies.relations").joinpath("data", "cow_iso3.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [(int(r["cow"]), r["iso3"]) for r in csv.DictReader(lines, delimiter="\t")]
+    """(COW state code, ISO3) from the country table."""
+    return countries.cow_codes()
 
 
 def import_atop(store, path: str | Path) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from importlib import resources
 
 import duckdb
 
+from .. import countries
 from ..model import QUADS
 
 
@@ -28,8 +29,13 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def iso3_codes() -> frozenset[str]:
-    return frozenset(row["iso3"] for row in read_table("country_names.tsv"))
+def cameo_country_codes() -> dict[str, str | None]:
+    """CAMEO actor country code -> ISO3: every current ISO3 code of the country table
+    stands for itself, ``cameo_countries.tsv`` lists CAMEO's own codes and regions."""
+    cameo: dict[str, str | None] = {code: code for code in countries.iso3_codes()}
+    for row in read_table("cameo_countries.tsv"):
+        cameo[row["cameo"]] = row["iso3"] or None
+    return cameo
 
 
 def quad_from_root_sql(root: str) -> str:
@@ -42,7 +48,56 @@ def quad_from_root_sql(root: str) -> str:
     )
 
 
-def _load(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: list[tuple]) -> None:
+# SQL types of the code-book columns, and what Spark calls them.
+SPARK_TYPES = {"VARCHAR": "string", "DOUBLE": "double", "INTEGER": "int"}
+
+
+@lru_cache(maxsize=1)
+def code_books() -> dict[str, tuple[str, tuple[tuple, ...]]]:
+    """Every code-book table: name -> (columns with SQL types, rows). DuckDB imports
+    (:func:`install`) and Spark (``allies.spark``) build their tables from these."""
+    books: dict[str, tuple[str, list[tuple]]] = {}
+    # A dataset's country column holds a name (never an adjective or a capital).
+    names = countries.name_index(lambda name: name.strip().lower(), words=False)
+    books["code_country_names"] = ("name_key VARCHAR, iso3 VARCHAR", sorted(names.items()))
+    books["code_cameo_countries"] = ("code VARCHAR, iso3 VARCHAR", sorted(cameo_country_codes().items()))
+    books["code_fips"] = ("fips VARCHAR, iso3 VARCHAR", [(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")])
+
+    types = read_table("actor_types.tsv")
+    books["code_actor_types"] = ("type VARCHAR, sector VARCHAR", [(r["type"], r["sector"] or None) for r in types])
+    books["code_sector_types"] = ("sector VARCHAR, type VARCHAR",
+                                  [(r["sector"], r["type"]) for r in types if r["primary"] == "1"])
+
+    sectors, seen = [], set()
+    for rank, row in enumerate(read_table("sectors.tsv")):
+        key = row["name"].strip().lower()
+        if key not in seen:
+            seen.add(key)
+            sectors.append((key, row["sector"], rank))
+    books["code_sectors"] = ("name_key VARCHAR, sector VARCHAR, rank INTEGER", sectors)
+
+    # The CAMEO code book (owned by allies.nlp): imported rows get PLOVER from it.
+    from ..nlp.codebook import CODEBOOK
+
+    books["code_cameo"] = ("code VARCHAR, plover VARCHAR", [(entry.code, entry.plover) for entry in CODEBOOK])
+    books["code_plover"] = ("plover VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE",
+                            [(r["plover"], r["mode"] or "", r["cameo"], float(r["goldstein"]))
+                             for r in read_table("plover_cameo.tsv")])
+    books["code_acled_events"] = ("event_type VARCHAR, sub_event_type VARCHAR, cameo VARCHAR, goldstein DOUBLE",
+                                  [(r["event_type"].lower(), (r["sub_event_type"] or "").lower(), r["cameo"],
+                                    float(r["goldstein"])) for r in read_table("acled_events.tsv")])
+    books["code_acled_inter"] = ("inter VARCHAR, sector VARCHAR, type VARCHAR",
+                                 [(key, r["sector"] or None, r["type"] or None)
+                                  for r in read_table("acled_actor_types.tsv") for key in (r["inter"], r["label"].lower())])
+    return {name: (columns, tuple(rows)) for name, (columns, rows) in books.items()}
+
+
+def spark_schema(columns: str) -> str:
+    """A code book's columns as a Spark DDL schema ("code string, iso3 string")."""
+    return ", ".join(f"{name} {SPARK_TYPES[kind]}" for name, kind in (c.split() for c in columns.split(", ")))
+
+
+def _load(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: tuple[tuple, ...]) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({columns})")
     if rows:
         # One multi-row INSERT: executemany costs a round trip per row.
@@ -53,43 +108,5 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, columns: str, rows: list[t
 
 def install(con: duckdb.DuckDBPyConnection) -> None:
     """Create the code-book tables (``code_*``) on ``con``; cheap, safe to repeat."""
-    names = {}
-    for row in read_table("country_names.tsv"):
-        names.setdefault(row["name"].strip().lower(), row["iso3"])
-    _load(con, "code_country_names", "name_key VARCHAR, iso3 VARCHAR", sorted(names.items()))
-
-    cameo = {code: code for code in iso3_codes()}
-    for row in read_table("cameo_countries.tsv"):
-        cameo[row["cameo"]] = row["iso3"] or None
-    _load(con, "code_cameo_countries", "code VARCHAR, iso3 VARCHAR", sorted(cameo.items()))
-
-    _load(con, "code_fips", "fips VARCHAR, iso3 VARCHAR",
-          [(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")])
-
-    types = read_table("actor_types.tsv")
-    _load(con, "code_actor_types", "type VARCHAR, sector VARCHAR",
-          [(r["type"], r["sector"] or None) for r in types])
-    _load(con, "code_sector_types", "sector VARCHAR, type VARCHAR",
-          [(r["sector"], r["type"]) for r in types if r["primary"] == "1"])
-
-    sectors, seen = [], set()
-    for rank, row in enumerate(read_table("sectors.tsv")):
-        key = row["name"].strip().lower()
-        if key not in seen:
-            seen.add(key)
-            sectors.append((key, row["sector"], rank))
-    _load(con, "code_sectors", "name_key VARCHAR, sector VARCHAR, rank INTEGER", sectors)
-
-    # The CAMEO code book (owned by allies.nlp): imported rows get PLOVER from it.
-    from ..nlp.codebook import CODEBOOK
-
-    _load(con, "code_cameo", "code VARCHAR, plover VARCHAR",
-          [(entry.code, entry.plover) for entry in CODEBOOK])
-    _load(con, "code_plover", "plover VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE",
-          [(r["plover"], r["mode"] or "", r["cameo"], float(r["goldstein"])) for r in read_table("plover_cameo.tsv")])
-    _load(con, "code_acled_events", "event_type VARCHAR, sub_event_type VARCHAR, cameo VARCHAR, goldstein DOUBLE",
-          [(r["event_type"].lower(), (r["sub_event_type"] or "").lower(), r["cameo"], float(r["goldstein"]))
-           for r in read_table("acled_events.tsv")])
-    _load(con, "code_acled_inter", "inter VARCHAR, sector VARCHAR, type VARCHAR",
-          [(key, r["sector"] or None, r["type"] or None)
-           for r in read_table("acled_actor_types.tsv") for key in (r["inter"], r["label"].lower())])
+    for table, (columns, rows) in code_books().items():
+        _load(con, table, columns, rows)

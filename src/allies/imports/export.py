@@ -37,11 +37,11 @@ def _country_code(con: duckdb.DuckDBPyConnection, value: str) -> str:
     text = value.strip()
     if re.fullmatch(r"[A-Za-z]{3}", text):
         return text.upper()
-    from .codes import read_table
+    from .. import countries
 
-    for row in read_table("country_names.tsv"):
-        if row["name"].lower() == text.lower():
-            return row["iso3"]
+    found = countries.name_index(str.lower, words=False).get(text.lower())
+    if found:
+        return found
     raise InputError(f"unknown country {value!r}: give an ISO 3166 alpha-3 code (RUS) or a country name")
 
 

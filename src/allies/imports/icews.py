@@ -1,8 +1,8 @@
 """ICEWS event files: tab-separated with a header, missing values as ``NA`` or empty.
 
 Actors come as names with a country name and a comma list of sectors; countries map to
-ISO3 through ``data/country_names.tsv`` and sectors through ``data/sectors.tsv``; allies
-builds a CAMEO-style code from the two (``BGDGOV``). Intensity is ICEWS's Goldstein value.
+ISO3 through the country table (:mod:`allies.countries`) and sectors through
+``data/sectors.tsv``; allies builds a CAMEO-style code from the two (``BGDGOV``). Intensity is ICEWS's Goldstein value.
 """
 from __future__ import annotations
 

@@ -1,17 +1,17 @@
 """Country names for the relations engine: words in a question -> ISO3 and back.
 
-The package's own table (pycountry plus the alias file: adjectives, demonyms,
-capitals) answers first; the actor knowledge base
+The one country table (:mod:`allies.countries`: names, adjectives, capitals and the
+whole-phrase names) answers first; the actor knowledge base
 (``allies.nlp.actors.ActorKB``) then knows more seats, institutions and
 spellings. Errors in either are raised, never turned into "unknown".
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+
+from .. import countries
 
 
 def _norm(text: str) -> str:
@@ -22,37 +22,10 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _data_lines(name: str):
-    text = resources.files("allies.relations").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
-def _fallback_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(normalised name -> iso3, iso3 -> display name) from pycountry and the alias file."""
-    import pycountry
-
-    names: dict[str, str] = {}
-    display: dict[str, str] = {}
-    for country in pycountry.countries:
-        iso3 = country.alpha_3
-        shown = getattr(country, "common_name", None) or country.name
-        display[iso3] = shown
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.setdefault(_norm(value), iso3)
-    display.update({"XKX": "Kosovo", "RUS": "Russia", "KOR": "South Korea", "PRK": "North Korea",
-                    "IRN": "Iran", "SYR": "Syria", "TWN": "Taiwan", "VNM": "Vietnam", "MDA": "Moldova",
-                    "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania", "LAO": "Laos",
-                    "CZE": "Czech Republic", "GBR": "United Kingdom", "USA": "United States",
-                    "TUR": "Turkey", "DDR": "East Germany", "CSK": "Czechoslovakia", "YMD": "South Yemen"})
-    rows = csv.DictReader(_data_lines("country_aliases.tsv"), delimiter="\t")
-    for row in rows:
-        for alias in row["aliases"].split("|"):
-            # Aliases are written by hand and override pycountry's guesses.
-            names[_norm(alias)] = row["iso3"]
-    return names, display
+def _names() -> dict[str, str]:
+    """Normalised name -> ISO3 of every name, adjective and capital in the country table."""
+    return countries.name_index(_norm)
 
 
 @lru_cache(maxsize=1)
@@ -65,17 +38,17 @@ def _kb():
 def known_names() -> dict[str, str]:
     """Every name, adjective, demonym and capital the table knows (normalised,
     lower case) -> ISO3; for "did you mean" suggestions."""
-    return _fallback_table()[0]
+    return _names()
 
 
 def resolve_exact(text: str) -> str | None:
     """ISO3 code when ``text`` as a whole is a country's name, adjective, demonym,
-    capital or code (the package's table); None otherwise. Never guesses from a
+    capital or code (the country table); None otherwise. Never guesses from a
     name somewhere inside a longer phrase, which question parsing relies on."""
     text = (text or "").strip().strip(".,;:!?\"'()")
     if not text:
         return None
-    names, display = _fallback_table()
+    names = _names()
     key = _norm(text)
     if key in names:
         return names[key]
@@ -83,7 +56,7 @@ def resolve_exact(text: str) -> str | None:
         return names[key[:-2]]
     if len(key) > 4 and key.endswith("s") and key[:-1] in names:
         return names[key[:-1]]  # plural demonyms: "Azeris", "Russians"
-    if re.fullmatch(r"[A-Z]{3}", text) and text in display:
+    if re.fullmatch(r"[A-Z]{3}", text) and countries.by_iso3(text) is not None:
         return text
     return None
 
@@ -91,7 +64,7 @@ def resolve_exact(text: str) -> str | None:
 def resolve_country(text: str) -> str | None:
     """ISO3 code for a country name, adjective, demonym, capital or code; None if unknown.
 
-    The package's own table first, then the actor knowledge base (which knows
+    The country table first, then the actor knowledge base (which knows
     more seats, institutions and spellings).
 
     >>> resolve_country("Azeri"), resolve_country("Russian Federation"), resolve_country("RUS")
@@ -107,5 +80,5 @@ def resolve_country(text: str) -> str | None:
 
 def country_name(iso3: str) -> str:
     """A readable name for an ISO3 code (the code itself when unknown)."""
-    name = _kb().country_name(iso3)
-    return name or _fallback_table()[1].get(iso3, iso3)
+    found = countries.by_iso3(iso3)
+    return found.name if found is not None else iso3

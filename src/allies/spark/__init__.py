@@ -5,7 +5,8 @@
   ``allies code`` (:class:`allies.nlp.Coder`, loaded once per executor Python process)
   and writes Parquet in the allies event schema.
 * :func:`import_gdelt` reads GDELT event files with Spark, maps them to allies events
-  (the same code books as the DuckDB importer), folds duplicates and writes Parquet.
+  (the DuckDB importer's own mapping, code books and checks, run by Spark SQL), folds
+  duplicates and writes Parquet.
 
 Either output loads into a store with ``allies import events PATH``. pyspark is imported
 only here, and only when one of these functions runs.
@@ -196,28 +197,16 @@ def code_corpus(input_path: str | os.PathLike, output_path: str | os.PathLike,
 
 # -- importing GDELT ----------------------------------------------------------------
 
-def _code_frames(spark: Any) -> dict[str, Any]:
-    """The DuckDB importer's code books as small Spark DataFrames (broadcast in joins)."""
-    from ..imports.codes import iso3_codes, read_table
+def _register_code_books(spark: Any) -> None:
+    """The DuckDB importer's code books the GDELT mapping joins, as temporary views of
+    the same names (small: Spark broadcasts them in the joins)."""
+    from ..imports.codes import code_books, spark_schema
+    from ..imports.gdelt import JOINED_BOOKS
 
-    cameo = {code: code for code in iso3_codes()}
-    for row in read_table("cameo_countries.tsv"):
-        cameo[row["cameo"]] = row["iso3"] or None
-    return {
-        "countries": spark.createDataFrame(sorted(cameo.items()), "code string, iso3 string"),
-        "types": spark.createDataFrame([(r["type"], r["sector"] or None) for r in read_table("actor_types.tsv")],
-                                       "type string, sector string"),
-        "fips": spark.createDataFrame([(r["fips"], r["iso3"]) for r in read_table("fips_countries.tsv")],
-                                      "fips string, iso3 string"),
-        "plover": spark.createDataFrame(_plover_by_cameo(), "plover_cameo string, plover_type string"),
-    }
-
-
-def _plover_by_cameo() -> list[tuple[str, str | None]]:
-    """The CAMEO code book's PLOVER type of each code (as the DuckDB importer joins it)."""
-    from ..nlp.codebook import CODEBOOK
-
-    return [(entry.code, entry.plover) for entry in CODEBOOK]
+    books = code_books()
+    for name in JOINED_BOOKS:
+        columns, rows = books[name]
+        spark.createDataFrame(list(rows), spark_schema(columns)).createOrReplaceTempView(name)
 
 
 def _spark_inputs(paths: Iterable[str]) -> list[str]:
@@ -243,13 +232,14 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
                  master: str = DEFAULT_MASTER, spark: Any = None) -> dict[str, int]:
     """Map GDELT 1.0/2.0 event files to allies events with Spark, fold duplicates (same
     date, actor codes, event code and URL) and write Parquet to ``output_path``.
-    Lines with a wrong column count, a bad date or a non-numeric Goldstein score are
-    skipped. Returns counts: ``events`` written, ``rows`` read, ``duplicates`` folded,
+    Lines with a wrong column count, and rows the DuckDB importer rejects (no or a bad
+    date, no event code, a non-numeric Goldstein score or coordinate), are skipped. Returns counts: ``events`` written, ``rows`` read, ``duplicates`` folded,
     ``skipped`` lines."""
     from pyspark.sql import functions as F
 
-    from ..imports.gdelt import columns_for
-    from ..model import QUADS
+    from ..imports.gdelt import JOINS, columns_for
+    from ..imports.gdelt import mapping as gdelt_mapping
+    from ..imports.runner import GDELT_FOLD_KEY
 
     spark = spark or session(master, "allies import gdelt")
     files = _spark_inputs([str(p) for p in paths])
@@ -276,55 +266,19 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
     names = sorted({n for index in positions.values() for n in index})
     mapped = raw.where(F.col("width").isin(57, 58, 61)).select(
         "source_row", "source_file", *[field(n).alias(n) for n in names])
-    codes = _code_frames(spark)
-    c1 = codes["countries"].withColumnRenamed("code", "c1_code").withColumnRenamed("iso3", "source_country")
-    c2 = codes["countries"].withColumnRenamed("code", "c2_code").withColumnRenamed("iso3", "target_country")
-    t1 = codes["types"].withColumnRenamed("type", "t1_type").withColumnRenamed("sector", "source_sector")
-    t2 = codes["types"].withColumnRenamed("type", "t2_type").withColumnRenamed("sector", "target_sector")
-    geo = codes["fips"].withColumnRenamed("iso3", "geo_iso3")
-    joined = (
-        mapped.join(F.broadcast(c1), mapped.Actor1CountryCode == F.col("c1_code"), "left")
-        .join(F.broadcast(c2), F.col("Actor2CountryCode") == F.col("c2_code"), "left")
-        .join(F.broadcast(t1), F.col("Actor1Type1Code") == F.col("t1_type"), "left")
-        .join(F.broadcast(t2), F.col("Actor2Type1Code") == F.col("t2_type"), "left")
-        .join(F.broadcast(geo), F.col("ActionGeo_CountryCode") == F.col("fips"), "left")
-        .join(F.broadcast(codes["plover"]), F.col("EventCode") == F.col("plover_cameo"), "left")
-    )
-    root = F.coalesce(F.col("EventRootCode"), F.substring("EventCode", 1, 2))
-    quad_by_class = F.create_map(*[x for i, q in enumerate(QUADS, 1) for x in (F.lit(str(i)), F.lit(q))])
-    quad_by_root = (F.when(root.between("01", "05"), QUADS[0]).when(root.between("06", "09"), QUADS[1])
-                    .when(root.between("10", "14"), QUADS[2]).when(root.between("15", "20"), QUADS[3]))
-    date = F.to_date(F.col("Day"), "yyyyMMdd")
-    goldstein = F.col("GoldsteinScale").cast("double")
-    events = joined.select(
-        F.lit("gdelt").alias("origin"), F.col("GlobalEventID").alias("external_id"),
-        F.when(F.col("SOURCEURL").isNull(), F.col("GlobalEventID")).alias("story_id"), date.alias("date"),
-        F.col("Actor1Name").alias("source_text"), F.col("Actor1Code").alias("source_code"), "source_country",
-        "source_sector", F.col("Actor2Name").alias("target_text"), F.col("Actor2Code").alias("target_code"),
-        "target_country", "target_sector", F.col("EventCode").alias("cameo"), root.alias("cameo_root"),
-        F.col("plover_type").alias("plover"),
-        F.coalesce(quad_by_class[F.col("QuadClass")], quad_by_root).alias("quad"), goldstein.alias("goldstein"),
-        F.lit(False).alias("negated"), F.lit("asserted").alias("modality"),
-        F.lit(None).cast("string").alias("speaker_text"), F.lit(None).cast("string").alias("speaker_code"),
-        F.lit(None).cast("string").alias("speaker_country"), F.lit(None).cast("double").alias("confidence"),
-        F.lit(None).cast("string").alias("trigger"), F.col("SOURCEURL").alias("url"),
-        F.coalesce(F.col("geo_iso3"), F.col("ActionGeo_CountryCode")).alias("geo_country"),
-        F.col("ActionGeo_FullName").alias("geo_name"), F.col("ActionGeo_Lat").cast("double").alias("latitude"),
-        F.col("ActionGeo_Long").cast("double").alias("longitude"),
-        F.lit(None).cast("int").alias("sentence_index"), "source_file", "source_row",
-        F.when(F.col("IsRootEvent") == "1", F.lit(True)).when(F.col("IsRootEvent") == "0", F.lit(False))
-        .alias("is_root_event"),
-        F.col("NumMentions").cast("int").alias("num_mentions"), F.col("NumSources").cast("int").alias("num_sources"),
-        F.col("NumArticles").cast("int").alias("num_articles"), F.lit(None).cast("string").alias("publisher"),
-        F.lit(None).cast("string").alias("event_text"),
-        F.col("GoldsteinScale").alias("_goldstein_raw"),
-    ).where(F.col("date").isNotNull() & F.col("cameo").isNotNull()
-            & (F.col("_goldstein_raw").isNull() | F.col("goldstein").isNotNull())).drop("_goldstein_raw")
+    # The one GDELT mapping (allies.imports.gdelt), as the DuckDB importer runs it.
+    _register_code_books(spark)
+    mapped.createOrReplaceTempView("allies_gdelt_rows")
+    expressions, checks = gdelt_mapping("spark")
+    selected = ", ".join(f"{sql} AS {column}" for column, sql in expressions.items())
+    skipped = " OR ".join(f"coalesce({condition}, false)" for condition, _ in checks)
+    events = spark.sql(f"SELECT {selected}, r.source_file AS source_file, r.source_row AS source_row "
+                       f"FROM allies_gdelt_rows r {JOINS} WHERE NOT ({skipped})")
     # columns of the event schema a dataset has no value for (the coder's version, model and rule)
     events = events.select("*", *[F.lit(None).cast(kind).alias(name) for name, kind in EVENT_FIELDS
                                   if name not in events.columns])
 
-    key = ["origin", "date", "source_code", "target_code", "cameo", "url", "story_id"]
+    key = list(GDELT_FOLD_KEY)
     rest = [name for name, _ in EVENT_FIELDS if name not in key and name != "duplicates"]
     folded = events.groupBy(*key).agg(
         (F.count(F.lit(1)) - 1).cast("int").alias("duplicates"),

@@ -1,9 +1,9 @@
 """The actor knowledge base: who a phrase in the news stands for.
 
-Data files under ``data/`` (read once, cached by :meth:`ActorKB.default`):
+Data files (read once, cached by :meth:`ActorKB.default`):
 
-- ``countries.tsv``: states (UN members and observers, Kosovo, Taiwan) with
-  their names, variants, adjectives/demonyms and capitals;
+- the states of the one country table (:mod:`allies.countries`, UN members and
+  observers, Kosovo, Taiwan) with their names, variants, adjectives/demonyms and capitals;
 - ``institutions.tsv``: seats of power and named state bodies standing for a
   state sector ("the Kremlin", "Pentagon", "Knesset", "TASS");
 - ``organisations.tsv``: international organisations and blocs;

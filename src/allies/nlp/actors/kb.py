@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from ...countries import rows as country_rows
 from ...errors import AlliesError
 from ...model import Actor
 from ..tables import Column, Row, Schema, read_tsv
@@ -17,7 +18,6 @@ from .tokens import Token, _case_class, _case_ok, fold, name_key, tokenize
 
 # The columns each data file must have.
 _COLUMNS = {
-    "countries.tsv": ("iso3", "iso2", "name", "official", "variants", "adjectives", "capitals"),
     "institutions.tsv": ("phrase", "country", "sector", "start", "end"),
     "organisations.tsv": ("code", "name", "aliases"),
     "sectors.tsv": ("phrase", "sector", "role", "kind"),
@@ -142,7 +142,7 @@ class ActorKB:
     @classmethod
     def load(cls) -> "ActorKB":
         return cls(
-            countries=_table("countries.tsv"),
+            countries=[dict(row.values) for row in country_rows() if row["kind"] == "state"],
             institutions=_table("institutions.tsv"),
             organisations=_table("organisations.tsv"),
             sectors=_table("sectors.tsv"),
