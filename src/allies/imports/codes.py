@@ -5,23 +5,49 @@ mapping of millions of rows is a hash join in SQL, never a Python loop.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 import duckdb
 
 from .. import countries
 from ..model import QUADS
+from ..nlp.tables import cameo_code
+from ..tables import Column, Row, Schema, all_of, nonempty, number, one_of, read_tsv
+
+
+def _sector(value: str) -> str | None:
+    from ..nlp.actors import SECTOR_SUFFIX
+
+    # the coder's sectors, and datasets' international bodies (IGO/NGO actor types)
+    known = {*SECTOR_SUFFIX, "organisation"}
+    return None if value in known or not value else f"unknown sector {value!r} (known: {', '.join(sorted(known))})"
+
+
+_CODE = all_of(nonempty, cameo_code)
+# Every code book's columns and what their values must be; a bad row stops the load
+# with `file:line: what is wrong` instead of silently mapping nothing.
+SCHEMAS = {
+    "acled_actor_types.tsv": Schema((Column("inter", nonempty), Column("label", nonempty), Column("sector", _sector),
+                                     Column("type"))),
+    "acled_events.tsv": Schema((Column("event_type", nonempty), Column("sub_event_type"), Column("cameo", _CODE),
+                                Column("goldstein", number))),
+    "actor_types.tsv": Schema((Column("type", nonempty), Column("sector", _sector),
+                               Column("primary", one_of(("0", "1"), "primary flag")), Column("meaning"))),
+    "cameo_countries.tsv": Schema((Column("cameo", nonempty), Column("iso3"), Column("meaning"))),
+    "fips_countries.tsv": Schema((Column("fips", nonempty), Column("iso3", nonempty))),
+    "gdelt_columns.tsv": Schema((Column("name", nonempty), Column("in_v1", one_of(("0", "1"), "in_v1 flag")))),
+    "plover_cameo.tsv": Schema((Column("plover", nonempty), Column("mode"), Column("cameo", _CODE),
+                                Column("goldstein", number))),
+    "polecat_columns.tsv": Schema((Column("field", nonempty), Column("aliases", nonempty))),
+    "sectors.tsv": Schema((Column("name", nonempty), Column("sector", _sector))),
+}
 
 
 @lru_cache(maxsize=None)
-def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of ``data/<name>`` as dicts (lines starting with ``#`` are comments)."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t"))
+def read_table(name: str) -> tuple[Row, ...]:
+    """The checked rows of ``data/<name>`` (lines starting with ``#`` are comments)."""
+    return tuple(read_tsv(__package__, name, SCHEMAS[name]))
 
 
 def name_key(text: str) -> str:

@@ -16,20 +16,39 @@ cache is stale is answered straight from the base tables (same SQL, slower).
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
 from ..errors import InputError
 from ..model import FACT_CONFIDENCE, fact_sql
+from ..tables import Column, Row, Schema, one_of, read_tsv, word
+
+
+def _regex(value: str) -> str | None:
+    try:
+        re.compile(value)
+    except re.error as error:
+        return f"not a regular expression: {error}"
+    return None
+
+
+# The relations' data files, each checked at load (`file:line: what is wrong`).
+SCHEMAS = {
+    "alliance_terms.tsv": Schema((Column("term", word), Column("kind", one_of(("alliance", "partnership"), "kind")))),
+    "alliance_groups.tsv": Schema((Column("modifier", word), Column("example", optional=True))),
+    "dispute_patterns.tsv": Schema((Column("pattern", _regex), Column("example", optional=True))),
+}
+
+
+def table(name: str) -> list[Row]:
+    """The checked rows of one of the relations' data files."""
+    return read_tsv(__package__, name, SCHEMAS[name])
 
 
 @lru_cache(maxsize=1)
 def alliance_terms() -> dict[str, str]:
-    text = resources.files("allies.relations").joinpath("data", "alliance_terms.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row["term"].lower(): row["kind"] for row in csv.DictReader(lines, delimiter="\t")}
+    return {row["term"]: row["kind"] for row in table("alliance_terms.tsv")}
 
 
 def _pattern(kind: str) -> str:
@@ -143,18 +162,14 @@ def country_months_select(rel: str) -> str:
 @lru_cache(maxsize=1)
 def group_pattern() -> str:
     """An alliance term that names a group ("NATO allies", "his political allies"), not a tie."""
-    text = resources.files("allies.relations").joinpath("data", "alliance_groups.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    words = sorted((row["modifier"].lower() for row in csv.DictReader(lines, delimiter="\t")), key=len, reverse=True)
+    words = sorted((row["modifier"] for row in table("alliance_groups.tsv")), key=len, reverse=True)
     # Preceded by a space or an opening mark only: "a major non-NATO ally" is a tie.
     return r"(?:^|[\s(\"'])(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:(?:\w+\s+)?all(?:y|ies|iance|iances))\b"
 
 
 @lru_cache(maxsize=1)
 def dispute_pattern() -> str:
-    text = resources.files("allies.relations").joinpath("data", "dispute_patterns.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return "|".join(f"(?:{row['pattern']})" for row in csv.DictReader(lines, delimiter="\t"))
+    return "|".join(f"(?:{row['pattern']})" for row in table("dispute_patterns.tsv"))
 
 
 def claims_select(after_article: int | None = None) -> str:

@@ -7,16 +7,15 @@ phrases (since/from/after, until/before, in YEAR, between ... and ...).
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from ..dates import DATE_PATTERN, check_window, parse_date
 from ..errors import InputError
+from .. import tables
 from .countries import country_name, resolve_country, resolve_exact
 
 MAX_NGRAM = 5
@@ -59,9 +58,9 @@ class Question:
 
 @lru_cache(maxsize=1)
 def _relation_words() -> dict[str, str]:
-    text = resources.files("allies.relations").joinpath("data", "relation_words.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {row["word"].lower(): row["relation"] for row in csv.DictReader(lines, delimiter="\t")}
+    schema = tables.Schema((tables.Column("word", tables.word),
+                            tables.Column("relation", tables.one_of(("ally", "friendly", "hostile", "war"), "relation"))))
+    return {row["word"]: row["relation"] for row in tables.read_tsv(__package__, "relation_words.tsv", schema)}
 
 
 def _dates(text: str) -> tuple[str, dt.date | None, dt.date | None]:
