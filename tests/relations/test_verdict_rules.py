@@ -183,6 +183,19 @@ def test_seizing_ships_is_coercion_not_armed_conflict(empty_store):
     assert answer.analysis.violent == 0
 
 
+def test_a_thin_window_reads_the_claims_of_the_year_before_too(empty_store):
+    pair = ("BRA", "IND")
+    _fill(empty_store, [_article(i, f"2025-0{2 + i}-10", [
+        (f"Brazil and India are the closest of allies, the two foreign ministers said at meeting {i}.",
+         [("BRA", "IND", "051", 3.4), ("IND", "BRA", "051", 3.4)])], pair) for i in range(3)])
+    _fill(empty_store, [_article(9, "2025-11-20", [("India thanked Brazil for its help after the floods.",
+                                                     [("IND", "BRA", "051", 3.4)])], pair)])
+    answer = ask(empty_store, "How are relations between Brazil and India?",
+                 since="2025-10-01", until="2025-12-31")
+    assert answer.verdict.verdict == "allied", answer.verdict.summary
+    assert "read against the 365 days before it" in answer.verdict.summary
+
+
 def test_a_thin_window_is_read_against_the_year_before(empty_store):
     pair = ("BRA", "IND")
     _fill(empty_store, [_article(i, f"2025-{1 + i % 9:02d}-{1 + i:02d}", _friendly(i, "BRA", "IND"), pair)

@@ -33,8 +33,9 @@ directions, or one source page behind several dataset rows, is one report.
    a verdict (from the same balance) at low confidence, and the summary says
    how much it rests on ("from 2 reports in 1 article"). A window with fewer
    than three reports is read against the 12 months before it, whose reports
-   weigh half (relations persist; one report says little alone), and the
-   summary says so; force before the window does not make the window hostile.
+   weigh half (relations persist; one report says little alone), as do the
+   claims made of the tie in those months, and the summary says so; force
+   before the window does not make the window hostile.
    "unknown" is kept for when nothing between them is reported, in the window
    or before it. With fewer than three reports and no background, an alliance
    in force on paper stands ("allied").
@@ -181,9 +182,18 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
     adjusted = None if balance is None else max(-1.0, min(1.0, balance + THIRD_PARTY_WEIGHT * tp_score))
 
     paper = paper_alliance(ties, on)
-    ally_claims, not_ally_claims = analysis.claims()
-    claims_a, denials_a = analysis.claims("a")
-    claims_b, denials_b = analysis.claims("b")
+
+    def claims(role: str | None = None) -> tuple[int, int]:
+        # A thin window is read against the months before it for what is said of the tie too.
+        found = analysis.claims(role)
+        if background is None:
+            return found
+        before = background.claims(role)
+        return found[0] + before[0], found[1] + before[1]
+
+    ally_claims, not_ally_claims = claims()
+    claims_a, denials_a = claims("a")
+    claims_b, denials_b = claims("b")
     party_denials = denials_a + denials_b
     force = analysis.violent > 0 or analysis.occupation > 0
     armed = armed_conflict(analysis)
@@ -248,7 +258,7 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
     confidence = _confidence(analysis, verdict, coop_w, conf_w, balance, ally_claims + not_ally_claims, bool(paper))
 
     summary = _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, (claims_a, denials_a),
-                       (claims_b, denials_b), analysis.claims("third"))
+                       (claims_b, denials_b), claims("third"))
     if background is not None:
         summary += (f" Little is reported in the window, so it is read against the {BACKGROUND_DAYS} days before it "
                     f"({plural(background.reports, 'report')}, "
