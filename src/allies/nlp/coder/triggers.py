@@ -354,9 +354,34 @@ class TriggerStage:
                 preps = sending.frame_preps if sending is not None else frozenset()
                 rules = (*(sending.rules if sending is not None else ()), *self._word_rule(head.lemma_.lower(), "purpose"),
                          *inner.rules)
-                triggers[head.i] = Trigger(head, inner.cameo, f"{words} to {inner.words}", True, frame_preps=preps,
+                cameo = inner.cameo
+                if self.book.in_class("force", cameo) and self._foe_elsewhere(token, head):
+                    # "deployed police to Haiti to fight gangs": the fight has its own foe,
+                    # and the sending helps the host fight it
+                    cameo = self.book.given("helped_to_fight")
+                    rules = (*rules, self.book.where[("given", "helped_to_fight")])
+                triggers[head.i] = Trigger(head, cameo, f"{words} to {inner.words}", True, frame_preps=preps,
                                            rules=rules)
                 served.add(head.i)
+
+    def _foe_elsewhere(self, act, sending) -> bool:
+        """Whether a purpose clause's act of force has its own object, not of the state
+        the sending goes to ("sent police to Haiti to fight gangs", not "sent troops to
+        Ukraine to attack Kyiv")."""
+        foes = [c for c in act.children if c.dep_ in ("dobj", "obj")]
+        if not foes:
+            return False
+        places = [o for p in sending.children if p.dep_ == "prep" and p.lower_ in ("to", "into")
+                  for o in p.children if o.dep_ == "pobj"]
+
+        def country(token):
+            if self._resolver is None:
+                return None
+            actor = self._resolver.resolve(" ".join(t.text for t in token.subtree)) or self._resolver.resolve(token.text)
+            return actor.country if actor is not None else None
+
+        hosts = {country(p) for p in places} - {None}
+        return not any(country(foe) in hosts for foe in foes)
 
     def _carry_noun_clauses(self, sent, triggers: dict[int, Trigger]) -> None:
         """Nouns that carry their clause: "Putin's offer to mediate" is an intention, "a demand
