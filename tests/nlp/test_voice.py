@@ -74,9 +74,13 @@ def test_claiming_ones_own_attack_claims_responsibility(coder):
     assert any(e.cameo == "015" and e.source.country == "IRN" for e in events)
 
 
-def test_would_in_reported_speech_is_the_future(coder):
-    reported = between(coder.code("Chile said it would sign a fisheries pact with Peru."), "CHL", "PER")
-    assert reported and reported[0].modality == "future" and not reported[0].counts_as_fact
+def test_an_announced_act_is_an_intent_made_now_and_a_forecast_stays_future(coder):
+    # the party's own word that it would act is an expression of intent, a fact (CAMEO 03)
+    own = between(coder.code("Chile said it would sign a fisheries pact with Peru."), "CHL", "PER")
+    assert own and own[0].cameo.startswith("03") and own[0].modality == "asserted" and own[0].counts_as_fact
+    # another's forecast of the act is no intent of the actor's
+    forecast = between(coder.code("Analysts said Chile would sign a fisheries pact with Peru."), "CHL", "PER")
+    assert forecast and forecast[0].modality == "future" and not forecast[0].counts_as_fact
     bare = between(coder.code("Chile would sign a fisheries pact with Peru."), "CHL", "PER")
     assert bare and bare[0].modality == "hypothetical"
 

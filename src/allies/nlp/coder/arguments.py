@@ -199,7 +199,9 @@ class ArgumentStage:
         receiver = pobjs.get("to") if self.book.in_class("moved_object", trigger.cameo) else None
         if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
             receiver = None
-        if dobj is not None and trigger.noun != dobj and not self._own(dobj) and receiver is None:
+        # (the measure a frame names is its instrument: "raised U.S. tariffs on Canada")
+        if dobj is not None and trigger.noun != dobj and not self._own(dobj) and receiver is None \
+                and dobj.lemma_.lower() not in trigger.objects:
             # ("recalled its ambassador from Peru": one's own envoy is not the target;
             # "handed over the presidency to X": what is given is not either)
             if self.actor(dobj, resolver, require_actor=True) is not None:

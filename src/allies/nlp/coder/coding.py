@@ -118,6 +118,7 @@ class CodingStage:
             act.cameo, act.negated, act.modality, rule = self.intention(trigger.cameo, act.negated, act.modality,
                                                                         act.speaker_token is not None)
             act.rules = (rule,) if rule else ()
+            act.announced = rule is not None and act.modality == "future"
         if self.book.in_class("threat", act.cameo) and not any(known(self.actor(t, resolver, require_actor=True))
                                              for t in act.target_tokens):
             # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
@@ -205,8 +206,13 @@ class CodingStage:
             # an official's own words: the statement is the official's state's, spoken by the official
             said_by = speaker if speaker is not None or not self.book.in_class("statement", cameo) or not source.person else source
             rules = (*act.trigger.rules, *act.rules, *((mutual,) if mutual else ()))
+            modality = act.modality
+            if act.announced and (speaker is None or (speaker.country and speaker.country == source.country)):
+                # "X will impose sanctions on Y", said by X or its officials: the threat (or the
+                # intent) is made now; another's forecast of X's act stays in the future
+                modality = "asserted"
             event = self._make_event(act.trigger.words, cameo, sent, sentence_index, source, target,
-                                     act.negated, act.modality, said_by, date, confidence, rules)
+                                     act.negated, modality, said_by, date, confidence, rules)
             if event is not None:
                 events.append((0, event))
         return events

@@ -56,6 +56,7 @@ class Act:
     obliged: bool = False
     wished_by_another: bool = False
     judged: bool = False
+    announced: bool = False  # a future act recoded as the intent or threat it announces
     rules: tuple[str, ...] = ()    # rows that recoded the act (an announced intention)
     sources: list = field(default_factory=list)
     targets: list = field(default_factory=list)
