@@ -103,7 +103,8 @@ class CodingStage:
                     carriers: frozenset = frozenset()) -> list[tuple[int, Event]]:
         """The events of one trigger, each with how far to lift it toward the root."""
         act = self._arguments(trigger, resolver)
-        if act.source_tokens and self.carried_by_noun(act.source_tokens[0], resolver):
+        if self.carried_by_noun(trigger.token, resolver) or (
+                act.source_tokens and self.carried_by_noun(act.source_tokens[0], resolver)):
             return []  # "clashes between X and Y killed twelve": the noun's own event is the act
         self._voice_of(act, resolver, reporters, carriers)
         if not self._sides(act, resolver):
@@ -354,9 +355,9 @@ class CodingStage:
         """Event nouns with both their actors attached."""
         found = []
         for token in sent:
-            if token.pos_ != "NOUN" or token.i in consumed:
+            if token.pos_ not in ("NOUN", "VERB") or token.i in consumed:
                 continue
-            code, rule = self._noun_rule(token)
+            code, rule = self.event_word_rule(token)
             if not code or self._is_topic(token):
                 continue
             source_token = None

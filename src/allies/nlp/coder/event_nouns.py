@@ -20,23 +20,34 @@ class EventNounStage:
     @staticmethod
     def _own_beside(noun):
         """A nationality the parser hung beside an event noun instead of on it: "in
-        Cambodian shelling" read as two objects of "in"."""
+        Cambodian shelling" read as two objects of "in", or as an object and a clause."""
         if noun.i > noun.sent.start:
             before = noun.doc[noun.i - 1]
-            if before.head == noun.head and before.dep_ == noun.dep_ and before.ent_type_ in ("NORP", "GPE"):
+            if before.ent_type_ in ("NORP", "GPE") and before.dep_ == "pobj" \
+                    and noun.head in (before.head, before.head.head) and noun.dep_ != "pobj" or (
+                    before.ent_type_ in ("NORP", "GPE") and before.head == noun.head and before.dep_ == noun.dep_):
                 return before
         return None
 
+    def event_word_rule(self, token) -> tuple[str | None, str | None]:
+        """(code, data row) of an event noun, also one the tagger made a verb: a gerund
+        subject ("Fighting between X and Y has killed") or a word after its doer's
+        nationality ("by Pakistani shelling")."""
+        if token.pos_ == "NOUN":
+            return self._noun_rule(token)
+        if token.tag_ != "VBG" or (token.dep_ not in ("nsubj", "nsubjpass") and self._own_beside(token) is None):
+            return None, None
+        code = self.book.nouns.get(token.lower_)
+        return (code, self.book.where[("noun", token.lower_)]) if code else (None, None)
+
     def _misparsed_doer(self, token) -> bool:
-        """Whether a nationality is the doer of a force word the parser made a verb after
-        it: "killed in Azerbaijani shelling", "by Pakistani shelling"."""
+        """Whether a nationality is the doer of a force word the parser hung beside it:
+        "killed in Azerbaijani shelling", "by Pakistani shelling"."""
         if token.ent_type_ != "NORP" or token.i + 1 >= token.sent.end:
             return False
         after = token.doc[token.i + 1]
-        if after.pos_ != "VERB" or after.tag_ != "VBG":
-            return False
-        code = self.book.nouns.get(after.lower_)
-        return bool(code) and self.book.in_class("force", code)
+        code = self.book.nouns.get(after.lower_) or self._noun_code(after)
+        return bool(code) and self.book.in_class("force", code) and after.head in (token.head, token.head.head)
 
     def _doer_beside_act(self, token) -> bool:
         """Whether a nationality the parser made an object stands before the act it does:
@@ -132,7 +143,5 @@ class EventNounStage:
     def carried_by_noun(self, token, resolver: ActorResolver) -> bool:
         """Whether a verb's subject is a force noun that names both its sides: the noun's
         own event then carries the act ("clashes between X and Y killed twelve")."""
-        if token.pos_ != "NOUN":
-            return False
-        code = self._noun_code(token)
+        code = self.event_word_rule(token)[0]
         return bool(code) and self.book.in_class("force", code) and bool(self.noun_pair(token, resolver))
