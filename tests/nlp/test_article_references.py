@@ -110,3 +110,39 @@ def test_reading_ahead_takes_no_words_across_a_verb(coder):
     # the president who calls Putin is not Putin
     events = _events(coder, "Wiles told reporters the president would call Putin on Friday.")
     assert not any(e.source.country == "RUS" for e in events)
+
+
+def _force_between(events, a, b):
+    return [e for e in events if e.cameo.startswith(("18", "19")) and e.confidence >= 0.5
+            and e.source.country == a and e.target is not None and e.target.country == b]
+
+
+def test_both_sides_after_a_headline_naming_the_pair(coder):
+    text = ("ISLAMABAD, March 3 (Wire) - Pakistan and India trade blame over Kashmir flare-up\n\n"
+            "Both sides exchanged artillery fire overnight along the Line of Control, officials said.\n\n"
+            "The two neighbours fought three wars over the region since 1947.")
+    events = _events(coder, text)
+    assert _force_between(events, "PAK", "IND") and _force_between(events, "IND", "PAK")
+
+
+def test_both_sides_after_fighting_between_two_states(coder):
+    text = ("Fighting between Eritrean and Ethiopian troops killed at least 20 people near the border town.\n\n"
+            "Both sides exchanged gunfire again on Wednesday, residents said.")
+    events = _events(coder, text)
+    later = [e for e in events if e.sentence_index == 1]
+    assert _force_between(later, "ERI", "ETH") and _force_between(later, "ETH", "ERI")
+
+
+def test_a_force_act_without_target_aims_at_the_other_party(coder):
+    text = ("Clashes between Armenian and Azerbaijani forces killed four soldiers on Tuesday.\n\n"
+            "The defence ministry in Yerevan said Azerbaijani troops had opened fire near a village in the east.")
+    events = _events(coder, text)
+    assert any(e.cameo.startswith("19") and e.source.country == "AZE" and e.target is not None
+               and e.target.country == "ARM" for e in events if e.sentence_index == 1)
+
+
+def test_no_other_party_for_a_third_state(coder):
+    text = ("Israel and Lebanon traded fire across the border on Monday.\n\n"
+            "Syrian troops opened fire near the frontier, a monitor said.")
+    events = _events(coder, text)
+    assert not any(e.source.country == "SYR" and e.target is not None for e in events if e.sentence_index == 1)

@@ -316,7 +316,9 @@ class ActorStage:
         heads = [verb]
         for head in heads:
             for child in head.children:
-                if child.dep_ != "prep" or child.lower_ != "in":
+                # "killed in shelling of Thailand": those harmed were where the shelling was aimed
+                if child.dep_ != "prep" or (child.lower_ != "in" and (
+                        head is verb or child.lower_ not in self.book.role("harmed_place_prep"))):
                     continue
                 for obj in child.children:
                     if obj.dep_ != "pobj":
@@ -326,6 +328,8 @@ class ActorStage:
                             heads.append(obj)  # "killed in shelling in Gaza": the shelling's place
                         continue
                     # a named place, not a nationality ("in Israeli shelling" names no place)
+                    if self._doer_beside_act(obj):
+                        continue  # "in Cambodian shelling", misparsed: a nationality, no place
                     if obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN":
                         candidates = [obj]
                     else:

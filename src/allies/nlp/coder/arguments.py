@@ -92,7 +92,8 @@ class ArgumentStage:
 
     def _passive_subjects(self, verb) -> tuple[list, bool]:
         """Who did a passive act: the "by" agent, the place fire came from, the strike's actor."""
-        for child in verb.children:
+        for child in (*verb.children, *(c for v in verb.conjuncts if v.i > verb.i for c in v.children)):
+            # ("were killed and injured by X": the agent of both)
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -109,9 +110,11 @@ class ArgumentStage:
             if child.dep_ == "prep" and child.lower_ in self.book.role("cause_prep"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
-                        actor_token = self._noun_actor(obj)
+                        actor_token = self.cause_doer(obj)
                         if actor_token is not None:
                             return [actor_token], True
+                    if obj.dep_ == "pobj" and self._misparsed_doer(obj):
+                        return [obj], True
         return [], True
 
     def _governor_subjects(self, verb, depth: int) -> tuple[list, bool]:

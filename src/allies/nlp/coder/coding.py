@@ -48,7 +48,8 @@ class CodingStage:
         if self.trace is not None:  # `allies code --explain`
             self.trace.append(SentenceTrace(sent, triggers, events, reporters, result))
         self._remember(sent, resolver)
-        self._remember_events(result, resolver)
+        if not self._remember_events(result, resolver):
+            self._remember_named_pair(sent, resolver)
         return result
 
     def _select(self, events, reporters: set[int]) -> list[Event]:
@@ -67,8 +68,9 @@ class CodingStage:
         return result
 
     @staticmethod
-    def _remember_events(result: list[Event], resolver: ActorResolver) -> None:
-        """Who did which act ("the strikes" later), and the last two-sided pair ("the two leaders")."""
+    def _remember_events(result: list[Event], resolver: ActorResolver) -> bool:
+        """Who did which act ("the strikes" later), and the last two-sided pair ("the two
+        leaders"); whether the sentence gave a pair."""
         for event in result:
             if known(event.source) and event.target is not None and event.modality == "asserted" \
                     and not event.negated and event.confidence >= 0.5:
@@ -77,12 +79,33 @@ class CodingStage:
             if known(event.source) and event.target is not None and known(event.target) \
                     and (event.source.country or event.source.code) != (event.target.country or event.target.code):
                 resolver.last_pair = (event.source, event.target)
-                break
+                return True
+        return False
+
+    def _remember_named_pair(self, sent, resolver: ActorResolver) -> None:
+        """A sentence that names just two states, with no act between them coded ("Thailand
+        and Cambodia have given differing versions"), makes them the pair "both sides" and
+        "the two countries" stand for next."""
+        states: dict[str, Actor] = {}
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "NORP", "ORG") or ent.start < self._after_dateline:
+                continue
+            actor = resolver.resolve(ent.text)
+            for found in [actor] if known(actor) and "-" not in ent.text else resolver.find_all(ent.text):
+                if known(found) and found.country and found.sector in (None, *self.book.role("state_sector")):
+                    states.setdefault(found.country, Actor(text=found.text if found.sector is None else found.country,
+                                                           code=found.country, country=found.country))
+        if len(states) == 2:
+            first, second = states.values()
+            resolver.last_pair = (first, second)
 
     def _events_for(self, trigger: Trigger, sent, sentence_index, resolver, date, reporters,
                     carriers: frozenset = frozenset()) -> list[tuple[int, Event]]:
         """The events of one trigger, each with how far to lift it toward the root."""
         act = self._arguments(trigger, resolver)
+        if self.carried_by_noun(trigger.token, resolver) or (
+                act.source_tokens and self.carried_by_noun(act.source_tokens[0], resolver)):
+            return []  # "clashes between X and Y killed twelve": the noun's own event is the act
         self._voice_of(act, resolver, reporters, carriers)
         if not self._sides(act, resolver):
             return []
@@ -149,6 +172,9 @@ class CodingStage:
             if place is not None:
                 targets = [self._placed(t, place, resolver) for t in targets]
                 sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
+        if not targets and sources and self.book.in_class("force", cameo):
+            other = self.other_side(sources, resolver)  # "X's troops opened fire" in an article about X and Y
+            targets = [other] if other is not None else []
         if "incursion" in self.kinds(verb) and self.book.in_class("incursion", trigger.cameo) \
                 and not any(s.sector in self.book.role("armed_sector") for s in sources):
             return False  # "refugees crossed into Poland", "the deal entered into force"
@@ -335,9 +361,9 @@ class CodingStage:
         """Event nouns with both their actors attached."""
         found = []
         for token in sent:
-            if token.pos_ != "NOUN" or token.i in consumed:
+            if token.pos_ not in ("NOUN", "VERB") or token.i in consumed:
                 continue
-            code, rule = self._noun_rule(token)
+            code, rule = self.event_word_rule(token)
             if not code or self._is_topic(token):
                 continue
             source_token = None
@@ -364,10 +390,23 @@ class CodingStage:
                 if not target_tokens:
                     inside = self._actor_inside(token, resolver)
                     target_tokens = [inside] if inside is not None else []
-            if source_token is None or not target_tokens:
+            mutual = self._is_mutual_noun(token, code)
+            if source_token is None:
+                source_token = self._own_beside(token)  # "in Cambodian shelling of X", misparsed
+            if source_token is None and target_tokens and mutual:
+                source_token = self._other_side(token, resolver)  # "X soldiers injured in clashes with Y troops"
+            if source_token is not None and target_tokens:
+                source = self.actor(source_token, resolver, require_actor=True)
+                targets = [a for a in (self.actor(t, resolver, require_actor=True) for t in target_tokens)
+                           if a is not None]
+            elif mutual or self.book.in_class("force", code):
+                # "clashes between Thai and Cambodian troops", "Armenia-Azerbaijan border clashes"
+                pair = self.noun_pair(token, resolver)
+                if not pair:
+                    continue
+                source, targets, mutual = pair[0], pair[1:], True
+            else:
                 continue
-            source = self.actor(source_token, resolver, require_actor=True)
-            targets = [a for a in (self.actor(t, resolver, require_actor=True) for t in target_tokens) if a is not None]
             if source is None or not targets or not known(source):
                 continue
             head = token.head
@@ -380,6 +419,8 @@ class CodingStage:
             pairs = [(source, t, (rule,)) for t in targets]
             if self.book.is_symmetric(code, None, True):
                 pairs += [(t, source, (rule, self.book.symmetric_rule(code, None, True))) for t in targets]
+            elif mutual:
+                pairs += [(t, source, (rule, self._mutual_noun_rule(token, code))) for t in targets]
             for src, tgt, rules in pairs:
                 if src.text == tgt.text:
                     continue

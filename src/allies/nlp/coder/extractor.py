@@ -8,12 +8,14 @@ from .actor_phrases import ActorStage
 from .arguments import ArgumentStage
 from .coding import CodingStage
 from .confidence import ConfidenceStage
+from .event_nouns import EventNounStage
 from .resolver import ActorResolver
 from .triggers import TriggerStage
 from .voice import VoiceStage
 
 
-class EventExtractor(CodingStage, VoiceStage, ArgumentStage, TriggerStage, ActorStage, ConfidenceStage):
+class EventExtractor(CodingStage, VoiceStage, ArgumentStage, EventNounStage, TriggerStage, ActorStage,
+                     ConfidenceStage):
     """Codes parsed sentences with a :class:`PatternBook`."""
 
     def __init__(self, book: PatternBook, cameo_info: Callable[[str], object]):

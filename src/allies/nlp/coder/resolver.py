@@ -22,7 +22,7 @@ class ActorResolver:
         self.dateline: Actor | None = None  # the place an article's dateline names
         self.last_actor: Actor | None = None
         self.doers: dict[str, Actor] = {}  # CAMEO root -> who last did such an act in the article
-        self._cache: dict[str, Actor | None] = {}
+        self._cache: dict[str, Actor | list[Actor] | None] = {}
 
     def resolve(self, phrase: str) -> Actor | None:
         key = phrase.strip()
@@ -38,6 +38,13 @@ class ActorResolver:
         if key not in self._cache:
             found = self._find(phrase)
             self._cache[key] = found[0][2] if found else None
+        return self._cache[key]
+
+    def find_all(self, phrase: str) -> list[Actor]:
+        """Every actor named inside a phrase, in order ("Armenia-Azerbaijan" -> both)."""
+        key = "\x02" + phrase
+        if key not in self._cache:
+            self._cache[key] = [actor for _s, _e, actor in self._find(phrase)]
         return self._cache[key]
 
     def person(self) -> Actor | None:
