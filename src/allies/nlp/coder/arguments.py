@@ -202,9 +202,8 @@ class ArgumentStage:
         receiver = pobjs.get("to") if self.book.in_class("moved_object", trigger.cameo) else None
         if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
             receiver = None
-        # (the measure a frame names is its instrument: "raised U.S. tariffs on Canada")
         if dobj is not None and trigger.noun != dobj and not self._own(dobj) and receiver is None \
-                and dobj.lemma_.lower() not in trigger.objects:
+                and not self._instrument(dobj, trigger, resolver, pobjs):
             # ("recalled its ambassador from Peru": one's own envoy is not the target;
             # "handed over the presidency to X": what is given is not either)
             if self.actor(dobj, resolver, require_actor=True) is not None:
@@ -246,6 +245,14 @@ class ArgumentStage:
                 and not self.book.in_class("moved_object", trigger.cameo) and "purpose" not in self.kinds(verb):
             return self._with_conjuncts(dobj)
         return None
+
+    def _instrument(self, dobj, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> bool:
+        """Whether the object is the measure the frame names, with the target after a
+        preposition: "raised U.S. tariffs on Canada" (not "expelled Russian diplomats")."""
+        if dobj.lemma_.lower() not in trigger.objects or resolver.sector(dobj.lemma_.lower()) is not None:
+            return False
+        return any(pobjs.get(prep) is not None and self.actor(pobjs[prep], resolver, require_actor=True) is not None
+                   for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")))
 
     def _place_target(self, resolver: ActorResolver, pobjs: dict) -> list:
         """The state where an act on the ground happened ("held exercises in Alaska")."""
