@@ -146,3 +146,26 @@ def test_no_other_party_for_a_third_state(coder):
             "Syrian troops opened fire near the frontier, a monitor said.")
     events = _events(coder, text)
     assert not any(e.source.country == "SYR" and e.target is not None for e in events if e.sentence_index == 1)
+
+
+def test_they_after_a_subject_naming_two_states_is_both(coder):
+    text = ("Kenya and Somalia agreed on Monday to reopen their shared border.\n\n"
+            "A day later they accused each other of arming militias in the frontier region.")
+    events = [e for e in _events(coder, text) if e.sentence_index == 1 and e.cameo.startswith("11")]
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
+    assert {("KEN", "SOM"), ("SOM", "KEN")} <= pairs
+
+
+def test_they_after_a_single_state_subject_stays_that_state(coder):
+    text = ("Ghana recalled its ambassador from Togo on Monday.\n\n"
+            "They accused Togo of harbouring the plotters.")
+    events = [e for e in _events(coder, text) if e.sentence_index == 1 and e.target is not None]
+    assert {e.source.country for e in events if e.target.country == "TGO"} == {"GHA"}
+
+
+def test_the_neighbours_stand_for_the_pair_without_two_or_both(coder):
+    text = ("Peru and Ecuador signed a border demarcation accord in Lima on Friday.\n\n"
+            "The neighbours fought a brief war over the frontier in 1995.\n\n"
+            "The neighbours later exchanged fire along the river on Sunday, officials said.")
+    later = [e for e in _events(coder, text) if e.sentence_index == 2]
+    assert _force_between(later, "PER", "ECU") and _force_between(later, "ECU", "PER")

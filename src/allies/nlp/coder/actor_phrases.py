@@ -131,6 +131,9 @@ class ActorStage:
                 antecedent = self._antecedent_token(token)
                 if antecedent is not None:
                     expanded.extend(t for t in self._with_conjuncts(antecedent)[1:] if t not in expanded)
+                elif token.lower_ in ("they", "them") and resolver.last_group:
+                    expanded.pop()  # "they" after a sentence whose subject named several states: all of them
+                    found.extend(resolver.last_group)
         for token in expanded:
             pair = self._pair(token, resolver)
             if pair:
@@ -155,10 +158,11 @@ class ActorStage:
 
     def _pair(self, token, resolver: ActorResolver) -> list[Actor]:
         """"The two leaders", "both sides": the two parties of the article's last two-sided event."""
-        if resolver.last_pair is None or self.book.coreference.get(token.lower_) != "pair":
+        kind = self.book.coreference.get(token.lower_)
+        if resolver.last_pair is None or kind not in ("pair", "the_pair"):
             return []
         counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                      for c in token.children)
+                      or (kind == "the_pair" and c.dep_ == "det" and c.lower_ == "the") for c in token.children)
         if not counted:
             return []
         return [Actor(text=f"{token.text} ({actor.text})", code=actor.code, country=actor.country,
@@ -368,3 +372,6 @@ class ActorStage:
             actor = self.actor(subj[0], resolver, require_actor=True)
             if known(actor):
                 resolver.last_actor = actor
+            # "India and Pakistan agreed ... They accused each other": "they" is both
+            group = [a for a in (self.actor(t, resolver, require_actor=True) for t in subj) if known(a) and a.country]
+            resolver.last_group = tuple(group) if len({a.country for a in group}) >= 2 else None

@@ -21,6 +21,7 @@ class ActorResolver:
         self.last_pair: tuple[Actor, Actor] | None = None  # the parties of the last two-sided event
         self.dateline: Actor | None = None  # the place an article's dateline names
         self.last_actor: Actor | None = None
+        self.last_group: tuple[Actor, ...] | None = None  # the last main subject when it named several states
         self.doers: dict[str, Actor] = {}  # CAMEO root -> who last did such an act in the article
         self._cache: dict[str, Actor | list[Actor] | None] = {}
 

@@ -20,7 +20,7 @@ class DescriptionFinder:
         self.lex = lex or lexicon()
         self.triggers = self.lex.triggers
         self._trigger_ids: frozenset[int] | None = None
-        pair_nouns = sorted(w for w, kind in book.coreference.items() if kind == "pair")
+        pair_nouns = sorted(w for w, kind in book.coreference.items() if kind in ("pair", "the_pair"))
         self._pair_phrase = re.compile(r"\b(?:the two|both|the)\s+(?:" + "|".join(map(re.escape, pair_nouns)) + r")\b",
                                        re.IGNORECASE)
         self._skip = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in self.lex.skip) + r")\b", re.IGNORECASE)
