@@ -125,6 +125,12 @@ def test_negation_question_hypothetical_and_past_do_not_count(coder):
     assert war_then and war_then[0][2] == "at_war" and war_then[0][6] == "historical"
 
 
+def test_an_adjective_on_the_relation_is_its_state_now_whatever_may_come(coder):
+    assert ("KEN", "TZA", "strained") in counted(coder, "Kenya's already fragile ties with Tanzania could turn hostile.")
+    # a comparative says what is hoped for, not what is
+    assert counted(coder, "Closer ties between Peru and Chile could follow the summit.") == set()
+
+
 def test_a_denial_elsewhere_in_the_sentence_does_not_negate_the_description(coder):
     text = "Iran is no longer enriching uranium after the damage done in the Iran-Israel war, its minister said."
     assert all(not negated for *_, negated, _modality in describe(coder, text))

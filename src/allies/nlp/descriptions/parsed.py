@@ -262,6 +262,13 @@ class _Parse:
         if (base is not None and base not in GOOD_STATES and found.modality == "hypothetical" and not found.negated
                 and any(self.lex.change.get(word) == "less" for word in modifiers)):
             out.append(_Found(found.pair, base, found.trigger, False, "asserted", found.speaker, found.start + 1))
+        # "Japan's already fragile ties with China could turn rocky": an adjective on the
+        # relation noun is its state now, whatever the clause says may come
+        elif found.modality == "hypothetical" and not found.negated:
+            own = [c.lemma_.lower() for c in token.children if c.dep_ == "amod" and c.tag_ == "JJ"]
+            now = resolve_state(base, own, self.lex) if own else None
+            if now is not None and now != base:
+                out.append(_Found(found.pair, now, found.trigger, False, "asserted", found.speaker, found.start + 1))
         return out
 
     def _modifier_words(self, token) -> list[str]:
