@@ -120,6 +120,15 @@ def test_adjust_follows_its_written_rule(verdict, summary, expected):
     assert outcome.changed == (expected != verdict)
 
 
+@pytest.mark.parametrize("thin, summary, expected", [
+    (True, summary_of(strained=1), "tense"),                    # rule 6: thin evidence, ties called strained
+    (True, summary_of(strained=1, cooperative=1), "mixed"),     # not outnumbered
+    (False, summary_of(strained=1), "mixed"),                   # plenty of reports: the acts speak
+])
+def test_on_thin_evidence_bad_descriptions_make_a_mixed_verdict_tense(thin, summary, expected):
+    assert adjust("mixed", summary, thin).verdict == expected
+
+
 def test_adjust_on_stored_descriptions_caps_a_cooperative_verdict(store):
     evidence = described(store, "ARM", "AZE")
     outcome = adjust("cooperative", evidence.summary)

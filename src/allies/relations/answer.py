@@ -381,7 +381,8 @@ def _weigh_described(answer: Answer) -> None:
     """The relation as described moves the verdict by the rules of
     :func:`allies.relations.described.adjust` (deeds still outweigh words: a
     description never warms a verdict that deeds made tense or hostile)."""
-    change = adjust(answer.verdict.verdict, answer.described.summary)
+    thin = answer.analysis is not None and (answer.analysis.reports or answer.analysis.total) < MIN_EVENTS
+    change = adjust(answer.verdict.verdict, answer.described.summary, thin)
     if not change.changed:
         return
     verdict = answer.verdict
