@@ -62,6 +62,17 @@ CODED_FOLD_KEY = NAMED_FOLD_KEY + ("sentence_index", "trigger")
 # The file's rows, copied once per import (see step 2 above).
 RAW_TABLE = "import_raw"
 
+# The copied file, numbered: a table created in file order numbers its rows in that
+# order (rowid from 0), so no window function has to make the read single-threaded.
+RAW_CTE = f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE})"
+
+
+def _raw_cte_between(first: int, last: int) -> str:
+    """:data:`RAW_CTE` for data rows ``first`` to ``last`` only (DuckDB skips the rest
+    of the table by its row numbers)."""
+    return (f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE} "
+            f"WHERE rowid BETWEEN {first - 1} AND {last - 1})")
+
 REPORT_LINES = 200  # skipped lines listed one by one in a report; the rest are counted
 
 
@@ -265,6 +276,12 @@ def _check_numbering(con: duckdb.DuckDBPyConnection) -> None:
         raise RuntimeError(f"{RAW_TABLE} rows are not numbered 0..{rows - 1} (got {first}..{last})")
 
 
+def insert_chunk_rows() -> int:
+    """Rows appended per statement (see :func:`_insert`): a range's fold groups take
+    about 100 bytes each in the join, so a range uses at most a fifth of the memory cap."""
+    return max(500_000, settings.import_memory_bytes() // 500)
+
+
 # A file is staged in memory when its size is at most this share of the memory cap
 # (GDELT's staged columns take about 1.2 times their file's bytes in memory; the fold
 # needs the rest). Past it, the staged rows would spill to DuckDB's temporary files
@@ -389,16 +406,31 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
     values = [f"s.{c}" if c in staging.columns else "NULL" for c in STAGED_COLUMNS] + [
         "k.source_row", f"{first_id - 1} + k.source_row", str(run_id), _sql_str(name), "k.folded",
     ]
-    source = (f"FROM ({staging.select_sql}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
-              f"WHERE k.bad_reason IS NULL {not_stored}")
+    def source(select_sql: str = staging.select_sql, rows: str = "") -> str:
+        return (f"FROM ({select_sql}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
+                f"WHERE k.bad_reason IS NULL {rows} {not_stored}")
+
     carried = 0
     if "carried_file" in staging.columns:
         values[-5] = "coalesce(s.carried_row, k.source_row)"
         values[-2] = f"coalesce(s.carried_file, {_sql_str(name)})"
     if "carried_duplicates" in staging.columns:
         values[-1] = "k.folded + coalesce(s.carried_duplicates, 0)"
-        carried = con.execute(f"SELECT coalesce(sum(s.carried_duplicates), 0) {source}").fetchone()[0]
-    con.execute(f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} {source}")
+        carried = con.execute(f"SELECT coalesce(sum(s.carried_duplicates), 0) {source()}").fetchone()[0]
+    insert = f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} "
+    # A large file is appended in ranges of its rows: the join of its rows with their
+    # fold groups then holds one range of groups at a time, within the memory cap,
+    # instead of spilling both sides to disk. Rows of one group are one row here, so no
+    # range can hold a row that an earlier range already stored.
+    chunk = insert_chunk_rows()
+    last = con.execute("SELECT coalesce(max(first_row), 0) FROM import_folded").fetchone()[0]
+    if last <= chunk or RAW_CTE not in staging.select_sql:
+        con.execute(insert + source())
+    else:
+        for first in range(1, last + 1, chunk):
+            end = first + chunk - 1
+            ranged = staging.select_sql.replace(RAW_CTE, _raw_cte_between(first, end), 1)
+            con.execute(insert + source(ranged, f"AND k.first_row BETWEEN {first} AND {end}"))
     inserted, folded = con.execute(
         "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [run_id]
     ).fetchone()
