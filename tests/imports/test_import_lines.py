@@ -112,3 +112,14 @@ def test_a_missing_staging_folder_is_a_one_line_error(store, tmp_path, monkeypat
     with pytest.raises(InputError, match="staging folder .*no-such-folder does not exist"):
         import_files(store, [path], kind="gdelt")
     assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "0MB", "12 parsecs"])
+def test_a_malformed_memory_cap_is_a_one_line_error(store, tmp_path, monkeypatch, value):
+    from allies.errors import InputError
+
+    monkeypatch.setenv("ALLIES_IMPORT_MEMORY", value)
+    path = tmp_path / "small.export.CSV"
+    path.write_text(gdelt_line(61) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="ALLIES_IMPORT_MEMORY must be a size such as 512MB"):
+        import_files(store, [path], kind="gdelt")

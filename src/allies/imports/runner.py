@@ -146,6 +146,7 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
     its rows are staged; unknown means in memory."""
     started = time.perf_counter()
     result = ImportResult(dataset=dataset, path=name)
+    settings.import_memory_bytes()  # a malformed ALLIES_IMPORT_MEMORY is a one-line error, before anything runs
     previous = _tune(con)
     staging: Staging | None = None
     scratch: Path | None = None
@@ -156,7 +157,7 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
         # this connection, a scratch file to this import): rows a transaction adds are
         # numbered from a large offset until it commits, and their numbers are the line
         # numbers here.
-        if input_bytes is not None and input_bytes > settings.import_memory_bytes() * STAGE_IN_MEMORY_SHARE:
+        if not stages_in_memory(input_bytes):
             scratch = _scratch_path(con)
             _stage_on_disk(con, staging, scratch)
         else:
@@ -288,6 +289,11 @@ def insert_chunk_rows() -> int:
 # uncompressed, and be read back from them twice: slower than a scratch file, and the
 # memory would still grow with the file.
 STAGE_IN_MEMORY_SHARE = 0.75
+
+def stages_in_memory(input_bytes: int | None) -> bool:
+    """Whether a file of ``input_bytes`` (None: unknown) is staged in memory."""
+    return input_bytes is None or input_bytes <= settings.import_memory_bytes() * STAGE_IN_MEMORY_SHARE
+
 
 # The scratch database a large file is staged in (attached under this name).
 SCRATCH_DB = "import_scratch"
