@@ -22,7 +22,8 @@ Prints rows/s, the speed-up over the baseline (target: at least 5x, at least 500
 rows/s), allies' speed as a share of the narrow floor's in the same run (target: at least
 0.7, in wall and in CPU time: on a shared machine the CPU share moves less with other
 load), the load average around each step and the peak RSS of each import at every size
-(target: flat as input grows). Above ``--baseline-max`` rows only allies and the narrow
+(target: flat as input grows) and where allies staged the file (in memory up to three
+quarters of ALLIES_IMPORT_MEMORY, else in a scratch DuckDB file). Above ``--baseline-max`` rows only allies and the narrow
 floor run (pandas would need the whole file in memory).
 """
 from __future__ import annotations
@@ -47,6 +48,7 @@ sys.path.insert(0, str(HERE))
 
 def run_allies(path: str, db: str) -> dict:
     from allies.imports import import_files
+    from allies.imports.runner import stages_in_memory
     from allies.store import Store
 
     store = Store(db)
@@ -56,7 +58,8 @@ def run_allies(path: str, db: str) -> dict:
     seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     store.close()
     return {"seconds": seconds, "cpu_seconds": cpu, "rows": result.rows_read, "imported": result.rows_imported,
-            "duplicates": result.duplicates_folded}
+            "duplicates": result.duplicates_folded,
+            "staged": "in memory" if stages_in_memory(Path(path).stat().st_size) else "on disk"}
 
 
 def run_pandas(path: str, db: str) -> dict:
@@ -172,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         allies = measure("allies", path, workdir)
         line = (f"{rows:>10,} rows ({size_mb:,.0f} MB)  allies: {allies['seconds']:6.2f} s "
                 f"{allies['rows'] / allies['seconds']:>10,.0f} rows/s  CPU {allies['cpu_seconds']:6.2f} s"
-                f"  peak RSS {allies['peak_rss_mb']:,.0f} MB"
+                f"  peak RSS {allies['peak_rss_mb']:,.0f} MB, staged {allies['staged']}"
                 f"  ({allies['imported']:,} events, {allies['duplicates']:,} duplicates folded;"
                 f" load {load:.1f} -> {os.getloadavg()[0]:.1f})")
         print(line, flush=True)

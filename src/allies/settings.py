@@ -9,6 +9,7 @@ documents each one.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -22,6 +23,7 @@ SETTINGS = {
     "ALLIES_DEBUG": "set to 1 to show a traceback instead of the one-line internal error",
     "ALLIES_DEV_DATA": "folder of the evaluation data for 'allies eval' (default ../shared/data/dev)",
     "ALLIES_IMPORT_MEMORY": "DuckDB memory cap for one dataset import (default 512MB)",
+    "ALLIES_IMPORT_STAGING": "folder for the staging file of an import too big to stage in memory (default: the store's folder)",
     "ALLIES_MAX_UNPACKED_BYTES": "largest size a zip member may unpack to on import (default 16 GiB)",
 }
 
@@ -56,6 +58,27 @@ def dev_data() -> Path | None:
 def import_memory() -> str:
     """``$ALLIES_IMPORT_MEMORY`` (a DuckDB memory_limit such as 512MB)."""
     return _get("ALLIES_IMPORT_MEMORY") or "512MB"
+
+
+_SIZE_UNITS = {"b": 1, "kb": 1000, "mb": 1000 ** 2, "gb": 1000 ** 3, "tb": 1000 ** 4,
+               "k": 1000, "m": 1000 ** 2, "g": 1000 ** 3, "t": 1000 ** 4,
+               "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3, "tib": 1024 ** 4}
+
+
+def import_memory_bytes() -> int:
+    """:func:`import_memory` in bytes (DuckDB reads MB and GB as powers of 1000, as here)."""
+    value = import_memory()
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)
+    unit = match.group(2).lower() if match else None
+    if not match or unit not in _SIZE_UNITS or float(match.group(1)) <= 0:
+        raise InputError(f"ALLIES_IMPORT_MEMORY must be a size such as 512MB or 2GB, got {value!r}")
+    return int(float(match.group(1)) * _SIZE_UNITS[unit])
+
+
+def import_staging() -> Path | None:
+    """``$ALLIES_IMPORT_STAGING``, or None (stage next to the store)."""
+    value = _get("ALLIES_IMPORT_STAGING")
+    return Path(value) if value else None
 
 
 def max_unpacked_bytes() -> int:

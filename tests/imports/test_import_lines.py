@@ -65,3 +65,61 @@ def test_every_event_keeps_its_line_in_a_large_file(store, tmp_path, compress, w
     # Folded rows are not stored; every stored event is its group's first row, on its line.
     assert stored == events
     assert result.rows_imported == len(events)
+
+
+@pytest.mark.parametrize("compress,width", [(False, 61), (True, 58)])
+def test_a_file_staged_on_disk_keeps_lines_duplicates_and_bad_rows(store, tmp_path, monkeypatch, compress, width):
+    """A file larger than the memory cap allows is staged in a scratch DuckDB file and
+    appended in ranges of rows: the same lines, folds and skipped rows as in memory, and
+    the scratch file is gone after."""
+    from allies.imports import runner
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    monkeypatch.setenv("ALLIES_IMPORT_STAGING", str(staging))
+    monkeypatch.setattr(runner, "STAGE_IN_MEMORY_SHARE", 0)  # every file counts as too big
+    monkeypatch.setattr(runner, "insert_chunk_rows", lambda: 7_001)  # 18 ranges, groups across their edges
+    seen = []
+    stage_on_disk = runner._stage_on_disk
+    monkeypatch.setattr(runner, "_stage_on_disk", lambda *args: seen.append(args[2]) or stage_on_disk(*args))
+    store.con.execute("SET threads = 2")
+    path, events, skipped = _big_file(tmp_path / "big.export.CSV", compress=compress, width=width)
+    [result] = import_files(store, [path], kind="gdelt")
+    assert seen and seen[0].parent == staging
+    assert sorted(item["line"] for item in result.skipped) == skipped
+    assert result.rows_read == ROWS and result.rows_skipped == len(skipped)
+    stored = dict(store.con.execute("SELECT external_id, source_row FROM events").fetchall())
+    assert stored == events
+    folded = store.con.execute("SELECT sum(duplicates) FROM events").fetchone()[0]
+    assert folded == result.duplicates_folded == ROWS - len(skipped) - len(events)
+    assert list(staging.iterdir()) == []  # the scratch file is removed
+    assert store.con.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'import_scratch'"
+                             ).fetchone()[0] == 0
+    # Importing the file again stores nothing new: every event is already stored.
+    [again] = import_files(store, [path], kind="gdelt")
+    assert again.rows_imported == 0 and again.already_stored == ROWS - len(skipped)
+    assert list(staging.iterdir()) == []
+
+
+def test_a_missing_staging_folder_is_a_one_line_error(store, tmp_path, monkeypatch):
+    from allies.errors import InputError
+    from allies.imports import runner
+
+    monkeypatch.setenv("ALLIES_IMPORT_STAGING", str(tmp_path / "no-such-folder"))
+    monkeypatch.setattr(runner, "STAGE_IN_MEMORY_SHARE", 0)
+    path = tmp_path / "small.export.CSV"
+    path.write_text(gdelt_line(61) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="staging folder .*no-such-folder does not exist"):
+        import_files(store, [path], kind="gdelt")
+    assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "0MB", "12 parsecs"])
+def test_a_malformed_memory_cap_is_a_one_line_error(store, tmp_path, monkeypatch, value):
+    from allies.errors import InputError
+
+    monkeypatch.setenv("ALLIES_IMPORT_MEMORY", value)
+    path = tmp_path / "small.export.CSV"
+    path.write_text(gdelt_line(61) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="ALLIES_IMPORT_MEMORY must be a size such as 512MB"):
+        import_files(store, [path], kind="gdelt")

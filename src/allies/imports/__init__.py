@@ -65,7 +65,22 @@ def import_file(store: Any, file: InputFile, kind: str | None = None) -> ImportR
     if kind not in READERS:
         raise InputError(f"unknown dataset kind {kind!r}; known: {', '.join(KINDS)}")
     reader = READERS[kind]
-    return run_file(store.con, kind, file.name, lambda con: reader(con, file))
+    return run_file(store.con, kind, file.name, lambda con: reader(con, file), input_bytes=_read_bytes(file))
+
+
+# How much larger than its file a compressed input reads (text and Parquet compress
+# about 5 to 10 times): where it is staged depends on the size as read.
+COMPRESSED_GROWTH = 6
+
+
+def _read_bytes(file: InputFile) -> int | None:
+    """The size of ``file`` as read, estimated for gzip and Parquet; None if unknown."""
+    try:
+        size = file.path.stat().st_size
+    except OSError:
+        return None
+    compressed = file.compression != "none" or file.base_name.endswith(".parquet")
+    return size * COMPRESSED_GROWTH if compressed else size
 
 
 def import_files(store: Any, paths: Iterable[str | os.PathLike], kind: str | None = None,

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping
 
 from ..errors import InputError
 
-from .runner import CARRIED_COLUMNS, RAW_TABLE, STAGED_COLUMNS, Staging
+from .runner import CARRIED_COLUMNS, RAW_CTE, STAGED_COLUMNS, Staging
 from .sources import InputFile, first_line
 
 _reject_numbers = count(1)
@@ -83,9 +83,6 @@ def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins:
     )
 
 
-# The copied file, numbered: a table created in file order numbers its rows in that
-# order (rowid from 0), so no window function has to make the read single-threaded.
-RAW_CTE = f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE})"
 
 
 def referenced_columns(columns: Iterable[str], texts: Iterable[str]) -> list[str]:

@@ -6,9 +6,12 @@ For one input file (every write to the store inside one transaction):
    the allies event columns and flagging rows with unusable values (``bad_reason``);
    rows DuckDB's CSV reader cannot parse (wrong column count, broken encoding) go to its
    rejects table with their line numbers;
-2. the file is read once, on all cores, into the temporary table ``import_raw``: only
-   the columns the mapping uses, in file order, so each row's ``rowid`` gives its line
-   (a window function numbering rows would make the whole import single-threaded);
+2. the file is read once, on all cores, into the table ``import_raw``: only the columns
+   the mapping uses, in file order, so each row's ``rowid`` gives its line (a window
+   function numbering rows would make the whole import single-threaded). A file that
+   fits in the import's memory cap is staged in memory (a temporary table); a larger one
+   in a scratch DuckDB file (see :func:`_stage_on_disk`), so memory stays flat however
+   large the file;
 3. a pass over that table folds duplicates: good rows with the same fold key (date,
    actors, code, URL or story) become one group, remembered by its first row and size;
    bad rows are kept apart for the report;
@@ -23,8 +26,11 @@ Any error rolls the whole file back.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 import duckdb
@@ -55,6 +61,17 @@ CODED_FOLD_KEY = NAMED_FOLD_KEY + ("sentence_index", "trigger")
 
 # The file's rows, copied once per import (see step 2 above).
 RAW_TABLE = "import_raw"
+
+# The copied file, numbered: a table created in file order numbers its rows in that
+# order (rowid from 0), so no window function has to make the read single-threaded.
+RAW_CTE = f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE})"
+
+
+def _raw_cte_between(first: int, last: int) -> str:
+    """:data:`RAW_CTE` for data rows ``first`` to ``last`` only (DuckDB skips the rest
+    of the table by its row numbers)."""
+    return (f"raw AS (SELECT rowid + 1 AS data_row, * FROM {RAW_TABLE} "
+            f"WHERE rowid BETWEEN {first - 1} AND {last - 1})")
 
 REPORT_LINES = 200  # skipped lines listed one by one in a report; the rest are counted
 
@@ -123,19 +140,28 @@ def _null_safe_equal(a: str, b: str, column: str) -> str:
 
 
 def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
-             stage: Callable[[duckdb.DuckDBPyConnection], Staging]) -> ImportResult:
-    """Import one file in one transaction; ``stage`` builds the dataset's staging SQL."""
+             stage: Callable[[duckdb.DuckDBPyConnection], Staging], input_bytes: int | None = None) -> ImportResult:
+    """Import one file in one transaction; ``stage`` builds the dataset's staging SQL.
+    ``input_bytes`` (the file's size as read, estimated when compressed) decides where
+    its rows are staged; unknown means in memory."""
     started = time.perf_counter()
     result = ImportResult(dataset=dataset, path=name)
-    settings = _tune(con)
+    settings.import_memory_bytes()  # a malformed ALLIES_IMPORT_MEMORY is a one-line error, before anything runs
+    previous = _tune(con)
     staging: Staging | None = None
+    scratch: Path | None = None
     try:
         staging = stage(con)
         result.variant = staging.variant
-        # The copy is a temporary table, private to this connection, so it is made before
-        # the transaction begins: rows a transaction adds are numbered from a large offset
-        # until it commits, and their numbers are the line numbers here.
-        _copy_file(con, staging)  # the one read of the file
+        # The copy is made before the transaction begins (a temporary table is private to
+        # this connection, a scratch file to this import): rows a transaction adds are
+        # numbered from a large offset until it commits, and their numbers are the line
+        # numbers here.
+        if not stages_in_memory(input_bytes):
+            scratch = _scratch_path(con)
+            _stage_on_disk(con, staging, scratch)
+        else:
+            _copy_file(con, staging)  # the one read of the file
         con.execute("BEGIN TRANSACTION")
         result.run_id = con.execute(
             "INSERT INTO import_runs (dataset, path, status) VALUES (?, ?, 'running') RETURNING run_id",
@@ -186,7 +212,10 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
         raise
     finally:
         cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
-                   "DROP TABLE IF EXISTS import_shift", f"DROP TABLE IF EXISTS {RAW_TABLE}"]
+                   "DROP TABLE IF EXISTS import_shift",
+                   f"DROP {'VIEW' if scratch else 'TABLE'} IF EXISTS {RAW_TABLE}"]
+        if scratch is not None:
+            cleanup += [f"DROP TABLE IF EXISTS {SCRATCH_DB}.main.{RAW_TABLE}", f"DETACH DATABASE IF EXISTS {SCRATCH_DB}"]
         if staging is not None and staging.rejects_table:
             for suffix in ("", "_scan"):
                 cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
@@ -195,7 +224,9 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
                 con.execute(stmt)
             except duckdb.Error:
                 pass
-        _restore(con, settings)
+        if scratch is not None:
+            _remove_scratch(scratch)
+        _restore(con, previous)
     return result
 
 
@@ -208,12 +239,11 @@ IMPORT_SETTINGS = {
     "disabled_optimizers": "build_side_probe_side",
     "preserve_insertion_order": "false",
 }
-IMPORT_MEMORY = settings.import_memory()
 
 
 def _tune(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Apply :data:`IMPORT_SETTINGS`; returns the previous values for :func:`_restore`."""
-    wanted = dict(IMPORT_SETTINGS, memory_limit=IMPORT_MEMORY)
+    wanted = dict(IMPORT_SETTINGS, memory_limit=settings.import_memory())
     previous = {}
     for setting, value in wanted.items():
         previous[setting] = str(con.execute(f"SELECT current_setting('{setting}')").fetchone()[0])
@@ -237,10 +267,78 @@ def _copy_file(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {RAW_TABLE} AS {staging.source_sql}")
     finally:
         con.execute("SET preserve_insertion_order = false")
+    _check_numbering(con)
+
+
+def _check_numbering(con: duckdb.DuckDBPyConnection) -> None:
     first, last, rows = con.execute(f"SELECT min(rowid), max(rowid), count(*) FROM {RAW_TABLE}").fetchone()
     if rows and (first != 0 or last != rows - 1):
         # Never expected; line numbers would be wrong, so nothing is imported.
         raise RuntimeError(f"{RAW_TABLE} rows are not numbered 0..{rows - 1} (got {first}..{last})")
+
+
+def insert_chunk_rows() -> int:
+    """Rows appended per statement (see :func:`_insert`): a range's fold groups take
+    about 100 bytes each in the join, so a range uses at most a fifth of the memory cap."""
+    return max(500_000, settings.import_memory_bytes() // 500)
+
+
+# A file is staged in memory when its size is at most this share of the memory cap
+# (GDELT's staged columns take about 1.2 times their file's bytes in memory; the fold
+# needs the rest). Past it, the staged rows would spill to DuckDB's temporary files
+# uncompressed, and be read back from them twice: slower than a scratch file, and the
+# memory would still grow with the file.
+STAGE_IN_MEMORY_SHARE = 0.75
+
+def stages_in_memory(input_bytes: int | None) -> bool:
+    """Whether a file of ``input_bytes`` (None: unknown) is staged in memory."""
+    return input_bytes is None or input_bytes <= settings.import_memory_bytes() * STAGE_IN_MEMORY_SHARE
+
+
+# The scratch database a large file is staged in (attached under this name).
+SCRATCH_DB = "import_scratch"
+
+
+def _scratch_path(con: duckdb.DuckDBPyConnection) -> Path:
+    """Where a large file is staged: ``$ALLIES_IMPORT_STAGING``, else next to the store
+    (one name per store: only one process can write to a store, so a file left by a
+    killed import is simply replaced), else (an in-memory store) the system's temp folder."""
+    store = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    store_path = Path(store[0]) if store and store[0] else None
+    folder = settings.import_staging()
+    if store_path is not None:
+        name = f"{store_path.name}.import-staging"
+        return (folder or store_path.parent) / name
+    return Path(folder or tempfile.gettempdir()) / f"allies-import-staging-{os.getpid()}"
+
+
+def _remove_scratch(path: Path) -> None:
+    for stale in (path, Path(f"{path}.wal")):
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _stage_on_disk(con: duckdb.DuckDBPyConnection, staging: Staging, path: Path) -> None:
+    """Stage the file in a scratch DuckDB file instead of memory, and make ``import_raw``
+    a view of it that keeps its ``rowid``. The scratch table is compressed and written
+    as it fills, so memory stays within the cap however large the file; it is outside
+    the store and its transaction, and is removed after the import (or replaced by the
+    next one when an import is killed)."""
+    if not path.parent.is_dir():
+        raise InputError(f"staging folder {path.parent} does not exist (ALLIES_IMPORT_STAGING)")
+    _remove_scratch(path)
+    con.execute(f"ATTACH {_sql_str(str(path))} AS {SCRATCH_DB}")
+    con.execute("SET preserve_insertion_order = true")
+    try:
+        con.execute(f"CREATE TABLE {SCRATCH_DB}.main.{RAW_TABLE} AS {staging.source_sql}")
+    finally:
+        con.execute("SET preserve_insertion_order = false")
+    # The mapping SQL reads RAW_TABLE's rowid; a view passes the table's own on.
+    con.execute(f'CREATE OR REPLACE TEMP VIEW {RAW_TABLE} AS SELECT rowid AS "rowid", * '
+                f"FROM {SCRATCH_DB}.main.{RAW_TABLE}")
+    _check_numbering(con)
 
 
 def _fold(con: duckdb.DuckDBPyConnection, staging: Staging) -> None:
@@ -314,16 +412,31 @@ def _insert(con: duckdb.DuckDBPyConnection, staging: Staging, run_id: int, name:
     values = [f"s.{c}" if c in staging.columns else "NULL" for c in STAGED_COLUMNS] + [
         "k.source_row", f"{first_id - 1} + k.source_row", str(run_id), _sql_str(name), "k.folded",
     ]
-    source = (f"FROM ({staging.select_sql}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
-              f"WHERE k.bad_reason IS NULL {not_stored}")
+    def source(select_sql: str = staging.select_sql, rows: str = "") -> str:
+        return (f"FROM ({select_sql}) s JOIN import_folded_lines k ON s.data_row = k.first_row "
+                f"WHERE k.bad_reason IS NULL {rows} {not_stored}")
+
     carried = 0
     if "carried_file" in staging.columns:
         values[-5] = "coalesce(s.carried_row, k.source_row)"
         values[-2] = f"coalesce(s.carried_file, {_sql_str(name)})"
     if "carried_duplicates" in staging.columns:
         values[-1] = "k.folded + coalesce(s.carried_duplicates, 0)"
-        carried = con.execute(f"SELECT coalesce(sum(s.carried_duplicates), 0) {source}").fetchone()[0]
-    con.execute(f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} {source}")
+        carried = con.execute(f"SELECT coalesce(sum(s.carried_duplicates), 0) {source()}").fetchone()[0]
+    insert = f"INSERT INTO events ({', '.join(columns)}) SELECT {', '.join(values)} "
+    # A large file is appended in ranges of its rows: the join of its rows with their
+    # fold groups then holds one range of groups at a time, within the memory cap,
+    # instead of spilling both sides to disk. Rows of one group are one row here, so no
+    # range can hold a row that an earlier range already stored.
+    chunk = insert_chunk_rows()
+    last = con.execute("SELECT coalesce(max(first_row), 0) FROM import_folded").fetchone()[0]
+    if last <= chunk or RAW_CTE not in staging.select_sql:
+        con.execute(insert + source())
+    else:
+        for first in range(1, last + 1, chunk):
+            end = first + chunk - 1
+            ranged = staging.select_sql.replace(RAW_CTE, _raw_cte_between(first, end), 1)
+            con.execute(insert + source(ranged, f"AND k.first_row BETWEEN {first} AND {end}"))
     inserted, folded = con.execute(
         "SELECT count(*), coalesce(sum(duplicates), 0) FROM events WHERE import_run_id = ?", [run_id]
     ).fetchone()
