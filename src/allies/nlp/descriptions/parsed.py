@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...model import GOOD_STATES, Actor
+from ..function_words import function_words
 from .found import ArticleMemory, _Found, _is_state
 from .lexicon import Lexicon, resolve_state
 
@@ -14,12 +15,11 @@ if TYPE_CHECKING:
 # Voice categories (voice_words.tsv) whose verbs make what they govern only hoped, planned or asked for.
 _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal", "demand", "future_frame",
                       "threaten", "order"}
-# Prepositions whose object is taken as given, whatever the clause hopes or plans.
-_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "throughout"}
-# Prepositions whose object is over by the time of the clause ("orders ... following the Iran-Israel war").
-_PAST_PREPOSITIONS = {"after", "following", "since"}
-# Prepositions on a relation's verb whose object may be its state ("under strain", "to their lowest point").
-_STATE_PREPOSITIONS = {"under", "to", "into", "at", "in"}
+# Prepositions whose object is taken as given, is over, or may be the relation's state
+# (data/function_words.tsv says which and why).
+_ADJUNCT_PREPOSITIONS = function_words("adjunct_preposition")
+_PAST_PREPOSITIONS = function_words("past_preposition")
+_STATE_PREPOSITIONS = function_words("state_preposition")
 
 
 def _is_name(token) -> bool:

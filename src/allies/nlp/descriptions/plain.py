@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...model import Actor
+from ..function_words import alternation, function_words
 from .found import ArticleMemory, _Found
 from .lexicon import resolve_state
 
@@ -34,13 +35,13 @@ def _plain_lemma(word: str) -> str:
     return word
 
 
-_PLAIN_PREPOSITIONS = {"in", "of", "with", "to", "for", "after", "before", "since", "over", "on", "at", "by", "from"}
+# The word classes of data/function_words.tsv, which says what each does here.
+_PLAIN_PREPOSITIONS = function_words("plain_preposition")
 # Between a subject and its relation noun: no clause break, no other actor's name.
-_PLAIN_STOP = re.compile(r"[,;:\"“”]|\b(?:as|which|who|that|while)\b")
-_NEGATION = re.compile(r"\b(?:not|n't|never|no longer|no)\b", re.IGNORECASE)
-_MODALS = re.compile(r"\b(?:would|could|might|may|should|if|unless|whether|seek(?:s|ing)? to|hop(?:e|es|ing) to"
-                     r"|aim(?:s|ing)? to|plan(?:s|ning)? to|want(?:s)? to|to)\s+\S*\s*$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:former|erstwhile|onetime|one-time)\s+\S*\s*$", re.IGNORECASE)
+_PLAIN_STOP = re.compile(rf"[,;:\"“”]|\b(?:{alternation('plain_clause_break')})\b")
+_NEGATION = re.compile(rf"\b(?:{alternation('plain_negation')})\b", re.IGNORECASE)
+_MODALS = re.compile(rf"\b(?:{alternation('plain_hypothetical')})\s+\S*\s*$", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{alternation('plain_past')})\s+\S*\s*$", re.IGNORECASE)
 
 
 def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: ArticleMemory,
