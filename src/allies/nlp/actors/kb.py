@@ -9,7 +9,7 @@ from ...countries import rows as country_rows
 from ...errors import AlliesError
 from ...model import Actor
 from ..tables import Column, Row, Schema, read_tsv
-from .entries import SUFFIX_SECTOR, SECTOR_SUFFIX, Analysis, Entry, Match, Term, clean_date
+from .entries import SECTOR_SUFFIX, SUFFIX_SECTOR, Analysis, Entry, Match, Term, clean_date
 from .mentions import mentions
 from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, PREDICATE_WORDS, after_place_word,
                       as_of, demonym_forms, name_text, names_after_titles, pick_sector, spelling_forms,
