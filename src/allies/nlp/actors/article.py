@@ -7,7 +7,7 @@ from ...model import Actor
 from .entries import ANCHOR_KINDS, Analysis, clean_date
 from .kb import ActorKB
 from .mentions import mentions
-from .phrases import _FORMER, _NAME_SUFFIXES, _name_text, _pick_sector, _singular_titles
+from .phrases import FORMER, NAME_SUFFIXES, name_text, pick_sector, singular_titles
 from .tokens import fold, tokenize
 
 
@@ -44,13 +44,13 @@ class ArticleActors:
         for phrase in phrases:
             actor = scout.resolve(phrase)
             analysis = self.kb._analyse(tokenize(phrase), scout._by_key or None)
-            titles = _singular_titles(analysis)
+            titles = singular_titles(analysis)
             if actor is not None and actor.person:
                 for title in titles:
                     holders.setdefault(title, {})[actor.person] = actor
             elif actor is None:
                 # "Prime Minister Jane Roe" of no known state still makes "the prime minister" ambiguous
-                name = _name_text(analysis.tokens, analysis.names)
+                name = name_text(analysis.tokens, analysis.names)
                 for title in titles if name else ():
                     holders.setdefault(title, {})[name] = None
         for actor in scout.people:
@@ -88,7 +88,7 @@ class ArticleActors:
 
     def _resolve_analysis(self, analysis: Analysis, text: str) -> Actor | None:
         actor = self.kb._resolve(analysis, text, self.date, self._by_key)
-        titles = _singular_titles(analysis)
+        titles = singular_titles(analysis)
         if actor is None and titles and not analysis.names and \
                 not any(m.first(*ANCHOR_KINDS) for m in analysis.matches):
             # ("Prime Minister Jane Roe" names someone else, whoever was prime minister before)
@@ -119,8 +119,8 @@ class ArticleActors:
 
     def _home_holder(self, analysis: Analysis, text: str) -> Actor | None:
         """"The foreign minister" in a story datelined in the state: its holder that day."""
-        _sector, role, _title = _pick_sector(analysis.matches)
-        if not role or any(t.key in _FORMER for t in analysis.tokens):
+        _sector, role, _title = pick_sector(analysis.matches)
+        if not role or any(t.key in FORMER for t in analysis.tokens):
             return None
         term = self.kb.holder(self.home, role, self.date)
         return self.kb._actor_for_term(term, text) if term is not None else None
@@ -156,7 +156,7 @@ class ArticleActors:
     def _surname_key(self, name: str) -> tuple[str, ...] | None:
         """The key of a name's last word ("Doe", "al-Bashir"), unless it could be something else."""
         words = name.split()
-        while words and fold(words[-1]).strip(".") in _NAME_SUFFIXES:
+        while words and fold(words[-1]).strip(".") in NAME_SUFFIXES:
             words.pop()
         if len(words) < 2:
             return None

@@ -11,8 +11,8 @@ SECTOR_SUFFIX = {
     "police": "COP", "rebels": "REB", "opposition": "OPP", "business": "BUS",
     "media": "MED", "civilians": "CVL", "experts": "EXP",
 }
-# The columns each data file must have.
-_SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
+# CAMEO sector suffix -> sector ("REB" -> "rebels").
+SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
          "council_president", "high_representative", "presidential_spokesperson",
          "foreign_ministry_spokesperson", "chief_of_staff", "national_security_adviser", "foreign_secretary",
@@ -23,7 +23,6 @@ ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_min
 # "figure": a notable person who holds no listed office (an opposition or rebel leader);
 # figures are never office holders, and their terms may have no start date.
 
-# Sectors that decide a phrase whatever its head noun says: "rebel forces" are
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 

@@ -9,12 +9,12 @@ from ...countries import rows as country_rows
 from ...errors import AlliesError
 from ...model import Actor
 from ..tables import Column, Row, Schema, read_tsv
-from .entries import _SUFFIX_SECTOR, SECTOR_SUFFIX, Analysis, Entry, Match, Term, clean_date
+from .entries import SECTOR_SUFFIX, SUFFIX_SECTOR, Analysis, Entry, Match, Term, clean_date
 from .mentions import mentions
-from .phrases import (_AFFIX_AFTER, _AFFIX_BEFORE, _DETERMINERS, _FORMER, _PREDICATE_WORDS, _after_place_word,
-                      _as_of, _demonym_forms, _name_text, _names_after_titles, _pick_sector, _spelling_forms,
-                      _split)
-from .tokens import Token, _case_class, _case_ok, fold, name_key, tokenize
+from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, PREDICATE_WORDS, after_place_word,
+                      as_of, demonym_forms, name_text, names_after_titles, pick_sector, spelling_forms,
+                      split_cell)
+from .tokens import Token, case_class, case_ok, fold, name_key, tokenize
 
 # The columns each data file must have.
 _COLUMNS = {
@@ -69,14 +69,14 @@ class ActorKB:
             iso3 = row["iso3"]
             self._country_names[iso3] = row["name"]
             self._iso2[row["iso2"].upper()] = iso3
-            names = [row["name"], row["official"], *_split(row["variants"])]
+            names = [row["name"], row["official"], *split_cell(row["variants"])]
             for alias in names:
                 self._add(alias, Entry("country", iso3))
                 self._state_names.add(name_key(alias))
-            for adjective in _split(row["adjectives"]):
-                for form in _demonym_forms(adjective):
+            for adjective in split_cell(row["adjectives"]):
+                for form in demonym_forms(adjective):
                     self._add(form, Entry("country", iso3, adjective=form == adjective))
-            for capital in _split(row["capitals"]):
+            for capital in split_cell(row["capitals"]):
                 self._add(capital, Entry("country", iso3))
                 self._state_names.add(name_key(capital))
         for row in places:
@@ -91,8 +91,8 @@ class ActorKB:
         for row in organisations:
             code = row["code"]
             self._org_names[code] = row["name"]
-            for alias in [row["name"], *_split(row["aliases"])]:
-                for form in _spelling_forms(alias):
+            for alias in [row["name"], *split_cell(row["aliases"])]:
+                for form in spelling_forms(alias):
                     self._add(form, Entry("org", code))
 
     def _add_references(self, references) -> None:
@@ -101,10 +101,10 @@ class ActorKB:
             if row["kind"] == "others" and len(key) == 1:
                 self._other_nouns.add(key[0])
             elif row["kind"] == "last_state" and key:
-                unknown = [c for c in _split(row["countries"]) if c not in self._country_names]
+                unknown = [c for c in split_cell(row["countries"]) if c not in self._country_names]
                 if unknown:
                     raise AlliesError(f"data file references.tsv: unknown country {unknown[0]!r} for {row['phrase']!r}")
-                self._state_references[key] = frozenset(_split(row["countries"]))
+                self._state_references[key] = frozenset(split_cell(row["countries"]))
             else:
                 raise AlliesError(f"data file references.tsv: unknown kind {row['kind']!r} for {row['phrase']!r}")
 
@@ -114,7 +114,7 @@ class ActorKB:
             if is_title and row["role"] and not row["phrase"].endswith("s"):
                 self._role_titles.setdefault(row["role"], []).append(" ".join(t.key for t in tokenize(row["phrase"])))
             entry = Entry("sector", row["sector"], role=row["role"] or None, is_title=is_title)
-            for form in _spelling_forms(row["phrase"]):
+            for form in spelling_forms(row["phrase"]):
                 self._add(form, entry)
         for row in stop_phrases:
             self._add(row["phrase"], Entry("stop", ""))
@@ -126,7 +126,7 @@ class ActorKB:
                 role=row["role"], sector=row["sector"], start=row["start"], end=row["end"] or None,
             )
             self._terms.append(term)
-            for alias in {row["name"], *_split(row["aliases"])}:
+            for alias in {row["name"], *split_cell(row["aliases"])}:
                 key = name_key(alias)
                 known = self._terms_by_name.setdefault(key, [])
                 if term not in known:
@@ -160,12 +160,12 @@ class ActorKB:
 
     def _add(self, alias: str, entry: Entry) -> None:
         tokens = tokenize(alias)
-        while tokens and tokens[0].key in _DETERMINERS:
+        while tokens and tokens[0].key in DETERMINERS:
             tokens = tokens[1:]
         if not tokens:
             return
         key = tuple(t.key for t in tokens)
-        classes = tuple(_case_class(t.text) for t in tokens)
+        classes = tuple(case_class(t.text) for t in tokens)
         bucket = self._lexicon.setdefault(key, [])
         if (classes, entry) not in bucket:
             bucket.append((classes, entry))
@@ -195,7 +195,7 @@ class ActorKB:
                 if extra and key in extra and all(t.is_capitalised for t in window):
                     entries.append(Entry("learned", " ".join(key)))
                 for classes, entry in self._lexicon.get(key, ()):
-                    if _case_ok(classes, window):
+                    if case_ok(classes, window):
                         entries.append(entry)
                 if entries:
                     found = Match(i, i + length, tuple(entries))
@@ -215,9 +215,9 @@ class ActorKB:
         if not match.first("country", "institution"):
             return False
         s, e = match.start, match.end
-        if s >= 2 and tokens[s - 1].key == "-" and tokens[s - 2].key in _AFFIX_BEFORE:
+        if s >= 2 and tokens[s - 1].key == "-" and tokens[s - 2].key in AFFIX_BEFORE:
             return True
-        if e + 1 < len(tokens) and tokens[e].key == "-" and tokens[e + 1].key in _AFFIX_AFTER:
+        if e + 1 < len(tokens) and tokens[e].key == "-" and tokens[e + 1].key in AFFIX_AFTER:
             return True
         return False
 
@@ -260,7 +260,7 @@ class ActorKB:
         if len(raw) == 2 and raw.isalpha() and raw.upper() in self._iso2:
             return self._iso2[raw.upper()]
         tokens = tokenize(raw)
-        while tokens and tokens[0].key in _DETERMINERS:
+        while tokens and tokens[0].key in DETERMINERS:
             tokens = tokens[1:]
         # case is ignored here: keys only, longest first, stop phrases skipped
         keys = [t.key for t in tokens]
@@ -316,7 +316,7 @@ class ActorKB:
         country = code[:3]
         if country not in self._country_names:
             return None, None
-        return country, _SUFFIX_SECTOR.get(code[3:6]) if len(code) > 3 else None
+        return country, SUFFIX_SECTOR.get(code[3:6]) if len(code) > 3 else None
 
     def describe_code(self, code: str | None) -> str:
         """A readable name for an actor code: "RUSGOV" -> "Russia (government)"."""
@@ -365,24 +365,24 @@ class ActorKB:
     def sector_of(self, phrase: str) -> str | None:
         """The sector a phrase's words signal ("rebel fighters" -> "rebels"), country or not."""
         analysis = self._analyse(tokenize(phrase))
-        sector, _role, _title = _pick_sector(analysis.matches)
+        sector, _role, _title = pick_sector(analysis.matches)
         return sector
 
     # ----- analysis and resolution ------------------------------------------------------
     def _analyse(self, tokens: list[Token], extra=None) -> Analysis:
         matches = self._scan(tokens, extra)
-        names, absorbed = _names_after_titles(tokens, matches)
+        names, absorbed = names_after_titles(tokens, matches)
         matches = [m for m in matches if id(m) not in absorbed]
         return Analysis(tokens, matches, names)
 
     def _resolve(self, analysis: Analysis, text: str, date: str | None,
                  learned: dict[tuple[str, ...], Actor] | None = None) -> Actor | None:
-        matches = [_as_of(match, date) for match in analysis.matches]
+        matches = [as_of(match, date) for match in analysis.matches]
         tokens = analysis.tokens
         if not matches:
             return None
-        sector, role, has_title = _pick_sector(matches)
-        former = any(t.key in _FORMER for t in tokens)
+        sector, role, has_title = pick_sector(matches)
+        former = any(t.key in FORMER for t in tokens)
         state_sector = "government" if sector == "organisation" else sector
 
         # 1. a person: learned earlier in the article, or known by date
@@ -391,7 +391,7 @@ class ActorKB:
             return person
 
         anchor, anchor_match = self._pick_anchor(tokens, matches)
-        named = _name_text(tokens, analysis.names)
+        named = name_text(tokens, analysis.names)
 
         # 2. a title with a country (or organisation): the office holder at that date
         if anchor is not None and has_title:
@@ -425,11 +425,11 @@ class ActorKB:
             later = [m for m in matches if m.start >= match.end and m.first("sector")]
             if tokens[match.end - 1].possessive and later and owner.country:
                 # "Putin's spokesman", "Lavrov's ministry": someone of the owner's state
-                later_sector, _role, _title = _pick_sector(later)
+                later_sector, _role, _title = pick_sector(later)
                 later_sector = "government" if later_sector == "organisation" else later_sector
                 return True, Actor(text=text, code=owner.country + SECTOR_SUFFIX.get(later_sector, ""),
                                    country=owner.country, sector=later_sector,
-                                   person=_name_text(tokens, analysis.names))
+                                   person=name_text(tokens, analysis.names))
             return True, owner
         return False, None
 
@@ -493,7 +493,7 @@ class ActorKB:
                     break  # punctuation between: "Belarus, a longtime ally" is another phrase
                 if key in self._other_nouns:
                     return True
-                if key in _PREDICATE_WORDS or not key[:1].isalnum():
+                if key in PREDICATE_WORDS or not key[:1].isalnum():
                     break
         before = anchor_match.start
         return before >= 2 and tokens[before - 1].key == "of" and tokens[before - 2].key in self._other_nouns \
@@ -517,7 +517,7 @@ class ActorKB:
     def state_reference(self, phrase: str) -> frozenset[str] | None:
         """The states a word like "the island" may stand for, or None if it is no such word."""
         tokens = tokenize(phrase)
-        while tokens and tokens[0].key in _DETERMINERS:
+        while tokens and tokens[0].key in DETERMINERS:
             tokens = tokens[1:]
         return self._state_references.get(tuple(t.key for t in tokens))
 
@@ -537,10 +537,10 @@ class ActorKB:
             entry = match.first("country", "institution")
             if entry is None:
                 org_entry = match.first("org")
-                if org_entry is not None and org[0] is None and not _after_place_word(tokens, match):
+                if org_entry is not None and org[0] is None and not after_place_word(tokens, match):
                     org = (org_entry, match)
                 continue
-            if _after_place_word(tokens, match):
+            if after_place_word(tokens, match):
                 if fallback[0] is None:
                     fallback = (entry, match)
                 continue

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .entries import ANCHOR_KINDS, SECTOR_SUFFIX, Analysis, Match
-from .phrases import _GLUE, _name_text, _names_after_titles, _pick_sector, _share_coordinated_sectors
+from .phrases import GLUE, name_text, names_after_titles, pick_sector, share_coordinated_sectors
 from .tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def mentions(kb: ActorKB, text: str, date: str | None, memory: ArticleActors | N
                     restart = end  # a name was learned and comes again: rescan the rest
                     break
         if restart is None:
-            return _share_coordinated_sectors(text, tokens, out)
+            return share_coordinated_sectors(text, tokens, out)
         position = restart
 
 
@@ -64,7 +64,7 @@ def _chunks(kb: ActorKB, text: str, tokens: list[Token], position: int, memory: 
     """Actor phrases from token ``position`` on: (pieces, unknown names) in text order."""
     learned = memory._by_key if memory is not None else None
     matches = kb._scan(tokens, learned or None, position)
-    names, absorbed = _names_after_titles(tokens, matches)
+    names, absorbed = names_after_titles(tokens, matches)
     matches = [m for m in matches if id(m) not in absorbed]
     pieces: list[tuple[int, int, Match | None]] = [(m.start, m.end, m) for m in matches]
     pieces += [(s, e, None) for s, e in names]
@@ -81,12 +81,12 @@ def _chunks(kb: ActorKB, text: str, tokens: list[Token], position: int, memory: 
 
 def _possessed(owner: Actor, chunk_matches, span_text, tokens, names, memory) -> Actor | None:
     """"Putin's spokesman", "Aliyev's aide": a phrase owned by a person is of their state."""
-    sector, _role, _title = _pick_sector(chunk_matches)
+    sector, _role, _title = pick_sector(chunk_matches)
     if not owner.country or not sector:
         return None
     sector = "government" if sector == "organisation" else sector
     actor = Actor(text=span_text, code=owner.country + SECTOR_SUFFIX.get(sector, ""),
-                  country=owner.country, sector=sector, person=_name_text(tokens, names))
+                  country=owner.country, sector=sector, person=name_text(tokens, names))
     if memory is not None:
         memory._learn(actor)
     return actor
@@ -98,7 +98,7 @@ def _joins(text: str, tokens: list[Token], chunk, piece) -> bool:
     gap = text[tokens[last_end - 1].after:tokens[piece[0]].start]
     if last_match is not None and last_match.first("person", "learned") and tokens[last_end - 1].possessive:
         return False  # "Putin's spokesman": a new actor
-    if "\n" in gap or (gap.strip() and not _GLUE.match(" ".join(gap.split()))):
+    if "\n" in gap or (gap.strip() and not GLUE.match(" ".join(gap.split()))):
         return False  # line breaks, commas, verbs, conjunctions: a new phrase
     new = piece[2]
     if new is None:

@@ -1,56 +1,41 @@
-"""How an actor phrase's words are read: sector words, titles, names after titles,
-and the small word lists that decide them."""
+"""How an actor phrase's words are read: sector words, titles, names after titles.
+The small word classes that decide them are data (data/function_words.tsv)."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from ..function_words import alternation, function_words, word_rows
+from ..tables import DataFileError
 from .entries import SECTOR_SUFFIX, Analysis, Match
 from .tokens import Token
 
-# rebels, "opposition lawmakers" the opposition.
-_DOMINANT_SECTORS = ("rebels", "opposition")
-# Words a determiner-like prefix or a possessive adds nothing to.
-_DETERMINERS = frozenset(
-    "the a an this that these those its their his her our my your some several many".split()
-)
-# A country after one of these is where or to whom, not who: "the Russian
-# ambassador to Azerbaijan" is Russian.
-_PLACE_PREPOSITIONS = frozenset(
-    "to in at into against with toward towards on over near inside across for between within "
-    "around among visiting".split()
-)
-# "pro-Russian separatists", "Russian-backed rebels" and "Iranian-made drones"
-# are not Russian or Iranian actors.
-_AFFIX_BEFORE = frozenset(("pro", "anti", "non"))
-_AFFIX_AFTER = frozenset(
-    "backed supported sponsored funded aligned allied installed armed trained controlled "
-    "occupied held annexed made built supplied designed produced manufactured language "
-    "speaking born style".split()
-)
-# Words that may sit between two parts of one actor phrase.
-_GLUE = re.compile(r"^(?:of|of the|the|from|from the|- ?based)$", re.IGNORECASE)
-_FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "previous"))
-# Words that are capitalised but are not part of a person's name.
-_NOT_NAME = frozenset(
-    "the a an and or but of in on at to for with from by said says told after before during "
-    "mr mrs ms dr sir he she it they we i who which that this "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-# Generational suffixes that are not surnames ("Martin Luther King Jr.").
-_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
-# Lower-case words and hyphens that continue a name ("al-Bashir", "von der Leyen").
-_NAME_PARTICLES = frozenset("al el bin ibn bint abu ben de da di du dos das del della van von der den zu la le".split())
-
-# Words that make what follows a predicate or a new phrase, not a noun the state owns.
-_PREDICATE_WORDS = frozenset(("are", "is", "was", "were", "be", "been", "being", "remain", "remains", "remained",
-                              "become", "became", "as", "and", "or", "with", "to", "not", "no"))
+# The word classes of data/function_words.tsv (the file says what each is for).
+DETERMINERS = function_words("determiner")
+_PLACE_PREPOSITIONS = function_words("place_preposition")
+AFFIX_BEFORE = function_words("affix_before")
+AFFIX_AFTER = function_words("affix_after")
+GLUE = re.compile(rf"^(?:{alternation('phrase_glue')})$", re.IGNORECASE)
+FORMER = function_words("former")
+_NOT_NAME = function_words("not_name")
+NAME_SUFFIXES = function_words("name_suffix")
+_NAME_PARTICLES = function_words("name_particle")
+PREDICATE_WORDS = function_words("predicate_word")
 
 
-def _as_of(match: Match, date: str | None) -> Match:
+def _dominant_sectors() -> tuple[str, ...]:
+    """The sectors that decide a phrase whatever its head word says, in order; each must be a sector."""
+    rows = word_rows("dominant_sector")
+    for row in rows:
+        if row["word"] not in SECTOR_SUFFIX:
+            raise DataFileError(f"{row.where}: column word: unknown sector {row['word']!r}")
+    return tuple(row["word"] for row in rows)
+
+
+_DOMINANT_SECTORS = _dominant_sectors()
+
+
+def as_of(match: Match, date: str | None) -> Match:
     """The match with only the dated institution entries that hold on ``date``.
 
     Undated entries always hold; among dated ones the entry covering the date
@@ -67,7 +52,7 @@ def _as_of(match: Match, date: str | None) -> Match:
     return Match(match.start, match.end, tuple(e for e in match.entries if e not in dated or e is chosen))
 
 
-def _singular_titles(analysis: Analysis) -> list[str]:
+def singular_titles(analysis: Analysis) -> list[str]:
     """The titles of a phrase, full then head word ("foreign minister", "minister"); plurals left out."""
     titles: list[str] = []
     for match in analysis.matches:
@@ -83,7 +68,7 @@ def _singular_titles(analysis: Analysis) -> list[str]:
     return titles
 
 
-def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
+def share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -> list:
     """"Azerbaijani and Turkish troops": the first adjective shares the sector of the second."""
     for index in range(len(mentions) - 2, -1, -1):
         start, end, actor, chunk = mentions[index]
@@ -104,11 +89,11 @@ def _share_coordinated_sectors(text: str, tokens: list[Token], mentions: list) -
     return mentions
 
 
-def _split(cell: str) -> list[str]:
+def split_cell(cell: str) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
 
-def _demonym_forms(adjective: str) -> list[str]:
+def demonym_forms(adjective: str) -> list[str]:
     """An adjective and its plural as a noun ("Azerbaijani" -> "Azerbaijanis")."""
     lowered = adjective.lower()
     if lowered.endswith(("ese", "sh", "ss", "x")) or (lowered.endswith("ch") and lowered != "czech"):
@@ -116,7 +101,7 @@ def _demonym_forms(adjective: str) -> list[str]:
     return [adjective, adjective + "s"]
 
 
-def _spelling_forms(phrase: str) -> list[str]:
+def spelling_forms(phrase: str) -> list[str]:
     """British and American spellings of the same phrase."""
     forms = {phrase}
     pairs = (("Organization", "Organisation"), ("organization", "organisation"),
@@ -130,7 +115,7 @@ def _spelling_forms(phrase: str) -> list[str]:
     return sorted(forms)
 
 
-def _pick_sector(matches: list[Match]) -> tuple[str | None, str | None, bool]:
+def pick_sector(matches: list[Match]) -> tuple[str | None, str | None, bool]:
     """(sector, role of the title, whether there is a title) of a phrase's sector words.
 
     The head word (the last one) decides, except that rebels and the
@@ -148,14 +133,14 @@ def _pick_sector(matches: list[Match]) -> tuple[str | None, str | None, bool]:
     return sector_entries[-1].value, role, bool(titles)
 
 
-def _after_place_word(tokens: list[Token], match: Match) -> bool:
+def after_place_word(tokens: list[Token], match: Match) -> bool:
     i = match.start - 1
-    while i >= 0 and tokens[i].key in _DETERMINERS:
+    while i >= 0 and tokens[i].key in DETERMINERS:
         i -= 1
     return i >= 0 and tokens[i].key in _PLACE_PREPOSITIONS
 
 
-def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
+def names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
     """Runs of unknown capitalised words right after a title ("Defence Minister John Doe").
 
     Returns the runs (token ranges) and the ids of person matches swallowed by
@@ -205,7 +190,7 @@ def _names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list
     return names, absorbed
 
 
-def _name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
+def name_text(tokens: list[Token], names: list[tuple[int, int]]) -> str | None:
     """The first unknown name of a phrase, as written (without a possessive)."""
     if not names:
         return None

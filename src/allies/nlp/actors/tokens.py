@@ -83,7 +83,7 @@ def name_key(name: str) -> str:
 _EXACT, _CAP, _ANY = 2, 1, 0
 
 
-def _case_class(token_text: str) -> int:
+def case_class(token_text: str) -> int:
     letters = [ch for ch in token_text if ch.isalpha()]
     if 2 <= len(letters) <= 3 and all(ch.isupper() for ch in letters):
         return _EXACT  # "US", "UN", "WHO", "U.K.", "MI6": short acronyms that are also words
@@ -92,7 +92,7 @@ def _case_class(token_text: str) -> int:
     return _ANY  # "troops", "of", "-"
 
 
-def _case_ok(classes: tuple[int, ...], tokens: list[Token]) -> bool:
+def case_ok(classes: tuple[int, ...], tokens: list[Token]) -> bool:
     for cls, token in zip(classes, tokens):
         if cls == _EXACT and not token.is_upper:
             return False

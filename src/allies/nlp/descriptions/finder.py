@@ -5,10 +5,10 @@ import re
 from collections.abc import Callable, Iterable
 
 from ...model import Actor, Description
-from .found import ArticleMemory, _Found, _is_state
+from .found import ArticleMemory, Found, is_state
 from .lexicon import Lexicon, lexicon
-from .parsed import _is_name, _Parse
-from .plain import _WORD, _plain_lemma, _plain_rules
+from .parsed import Parse, is_name
+from .plain import WORD, plain_lemma, plain_rules
 
 
 class DescriptionFinder:
@@ -31,16 +31,16 @@ class DescriptionFinder:
         """The states a sentence names: the knowledge base's mentions (``raw`` when
         already found) and ``extra`` ones the article has learned."""
         raw = self.kb.find_mentions(text, date) if raw is None else raw
-        found = [m for m in raw if _is_state(m[2])]
+        found = [m for m in raw if is_state(m[2])]
         for start, end, actor in extra:
-            if _is_state(actor) and not any(s < end and start < e for s, e, _ in found):
+            if is_state(actor) and not any(s < end and start < e for s, e, _ in found):
                 found.append((start, end, actor))
         return sorted(found, key=lambda m: m[0])
 
     def _wanted(self, text: str) -> bool:
         return not self._skip.search(text)
 
-    def _finish(self, found: list[_Found], text: str, sentence_index: int, memory: ArticleMemory,
+    def _finish(self, found: list[Found], text: str, sentence_index: int, memory: ArticleMemory,
                 mentions, date: str | None) -> list[Description]:
         countries = list(dict.fromkeys(m[2].country for m in mentions))
         out: list[Description] = []
@@ -75,7 +75,7 @@ class DescriptionFinder:
             return countries[0], countries[1]
         for earlier in reversed(memory.recent[:-1]):
             found = earlier() if callable(earlier) else earlier
-            countries = list(dict.fromkeys(a.country for _s, _e, a in found if _is_state(a)))
+            countries = list(dict.fromkeys(a.country for _s, _e, a in found if is_state(a)))
             if len(countries) == 2:
                 return countries[0], countries[1]
             if countries:
@@ -106,10 +106,10 @@ class DescriptionFinder:
         state_mentions = self._mentions(text, memory.date, mentions() if callable(mentions) else mentions, raw)
         if len(state_mentions) < 1 and not self._pair_phrase.search(text):
             return []
-        parse = _Parse(self, sent, offset, state_mentions, raw, memory, resolve)
-        found: list[_Found] = []
+        parse = Parse(self, sent, offset, state_mentions, raw, memory, resolve)
+        found: list[Found] = []
         for token in heads:
-            if _is_name(token):
+            if is_name(token):
                 continue
             word = token.lower_ if token.lower_ in self.triggers else token.lemma_.lower()
             if word in self.lex.role and token.pos_ in ("NOUN", "PROPN"):
@@ -135,14 +135,14 @@ class DescriptionFinder:
                    mentions: Iterable = ()) -> list[Description]:
         """Descriptions in one sentence of plain text (the degraded rule path)."""
         memory.remember(mentions)
-        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
-        if not any(_plain_lemma(w) in self.triggers or w in self.triggers for _, _, w in words):
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in WORD.finditer(text)]
+        if not any(plain_lemma(w) in self.triggers or w in self.triggers for _, _, w in words):
             return []
         if not self._wanted(text):
             return []
         raw = self.kb.find_mentions(text, memory.date)
         state_mentions = self._mentions(text, memory.date, mentions() if callable(mentions) else mentions, raw)
         # with no parse, a non-state name between a subject and its relation noun ends the search for a pair
-        blockers = [(s, e) for s, e, a in raw if not _is_state(a)]
-        found = _plain_rules(self, text, words, state_mentions, memory, blockers)
+        blockers = [(s, e) for s, e, a in raw if not is_state(a)]
+        found = plain_rules(self, text, words, state_mentions, memory, blockers)
         return self._finish(found, text, sentence_index, memory, state_mentions, date)

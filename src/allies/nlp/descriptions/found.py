@@ -23,7 +23,7 @@ class ArticleMemory:
 
 
 @dataclass
-class _Found:
+class Found:
     pair: tuple[str, str]
     state: str
     trigger: str
@@ -33,5 +33,5 @@ class _Found:
     start: int = 0
 
 
-def _is_state(actor: Actor | None) -> bool:
+def is_state(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country) and actor.sector not in _NON_STATE_SECTORS

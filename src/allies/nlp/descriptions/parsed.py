@@ -5,7 +5,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ...model import GOOD_STATES, Actor
-from .found import ArticleMemory, _Found, _is_state
+from ..function_words import function_words
+from .found import ArticleMemory, Found, is_state
 from .lexicon import Lexicon, resolve_state
 
 if TYPE_CHECKING:
@@ -14,15 +15,14 @@ if TYPE_CHECKING:
 # Voice categories (voice_words.tsv) whose verbs make what they govern only hoped, planned or asked for.
 _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal", "demand", "future_frame",
                       "threaten", "order"}
-# Prepositions whose object is taken as given, whatever the clause hopes or plans.
-_ADJUNCT_PREPOSITIONS = {"amid", "amidst", "during", "despite", "throughout"}
-# Prepositions whose object is over by the time of the clause ("orders ... following the Iran-Israel war").
-_PAST_PREPOSITIONS = {"after", "following", "since"}
-# Prepositions on a relation's verb whose object may be its state ("under strain", "to their lowest point").
-_STATE_PREPOSITIONS = {"under", "to", "into", "at", "in"}
+# Prepositions whose object is taken as given, is over, or may be the relation's state
+# (data/function_words.tsv says which and why).
+_ADJUNCT_PREPOSITIONS = function_words("adjunct_preposition")
+_PAST_PREPOSITIONS = function_words("past_preposition")
+_STATE_PREPOSITIONS = function_words("state_preposition")
 
 
-def _is_name(token) -> bool:
+def is_name(token) -> bool:
     """A trigger word that is part of a name ("Allied Democratic Forces", "the Gaza
     War", "Industrial Relations Board"), not a description."""
     if token.ent_type_ in ("ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON"):
@@ -36,7 +36,7 @@ def _is_name(token) -> bool:
     return not (before is not None and before.is_punct) or bool(after is not None and after.text[:1].isupper())
 
 
-class _Parse:
+class Parse:
     """One parsed sentence's state mentions and the tree walks over it."""
 
     def __init__(self, finder: DescriptionFinder, sent, offset: int, mentions, raw, memory: ArticleMemory, resolve):
@@ -74,7 +74,7 @@ class _Parse:
         """Whether a phrase names an actor that is not a state (an organisation)."""
         tokens = list(token.subtree)
         start, end = tokens[0].idx - self.offset, tokens[-1].idx + len(tokens[-1].text) - self.offset
-        return any(s >= start and e <= end and not _is_state(a) for s, e, a in self.others)
+        return any(s >= start and e <= end and not is_state(a) for s, e, a in self.others)
 
     def _before(self, token) -> list[str]:
         """States named before a token, the nearest last ("Ukraine in its war")."""
@@ -221,12 +221,12 @@ class _Parse:
         actor = self.resolve(phrase) if self.resolve else None
         return actor if actor is not None else Actor(text=phrase)
 
-    def _found(self, token, pair, state, words, given: bool = False) -> _Found:
+    def _found(self, token, pair, state, words, given: bool = False) -> Found:
         negated, modality, speaker = self._voice(token, given)
         if words & self.lex.past:
             modality = "historical"
         trigger = " ".join(t.text for t in sorted(words_tokens(token, self.lex), key=lambda t: t.i))
-        return _Found(tuple(pair), state, trigger, negated, modality, speaker, token.idx - self.offset)
+        return Found(tuple(pair), state, trigger, negated, modality, speaker, token.idx - self.offset)
 
     def _year_before(self, token) -> bool:
         """"the 1971 war": a year before the article's in the noun's own modifiers."""
@@ -246,7 +246,7 @@ class _Parse:
         return False
 
     # relation nouns
-    def relation(self, token, base: str | None) -> list[_Found]:
+    def relation(self, token, base: str | None) -> list[Found]:
         modifiers = self._modifier_words(token)
         state = resolve_state(base, modifiers, self.lex)
         if state is None:
@@ -261,14 +261,14 @@ class _Parse:
         # "measures to reduce tensions between X and Y": what is to be eased is there now
         if (base is not None and base not in GOOD_STATES and found.modality == "hypothetical" and not found.negated
                 and any(self.lex.change.get(word) == "less" for word in modifiers)):
-            out.append(_Found(found.pair, base, found.trigger, False, "asserted", found.speaker, found.start + 1))
+            out.append(Found(found.pair, base, found.trigger, False, "asserted", found.speaker, found.start + 1))
         # "Japan's already fragile ties with China could turn rocky": an adjective on the
         # relation noun is its state now, whatever the clause says may come
         elif found.modality == "hypothetical" and not found.negated:
             own = [c.lemma_.lower() for c in token.children if c.dep_ == "amod" and c.tag_ == "JJ"]
             now = resolve_state(base, own, self.lex) if own else None
             if now is not None and now != base:
-                out.append(_Found(found.pair, now, found.trigger, False, "asserted", found.speaker, found.start + 1))
+                out.append(Found(found.pair, now, found.trigger, False, "asserted", found.speaker, found.start + 1))
         return out
 
     def _modifier_words(self, token) -> list[str]:
@@ -337,7 +337,7 @@ class _Parse:
         return None
 
     # predicates: "X is allied with Y", "X and Y are at odds"
-    def predicate(self, token, state: str) -> list[_Found]:
+    def predicate(self, token, state: str) -> list[Found]:
         verb = token if token.pos_ in ("VERB", "AUX") else self._verb(token)
         if verb is None:
             return []
@@ -358,7 +358,7 @@ class _Parse:
         return [found]
 
     # roles: "Russia's ally Belarus", "Belarus, a longtime ally of Russia", "X and Y are rivals"
-    def role(self, token, state: str) -> list[_Found]:
+    def role(self, token, state: str) -> list[Found]:
         owner: list[str] = []
         # "a partner and ally of Russia": the words of one coordination share their owner and place
         anchor = token

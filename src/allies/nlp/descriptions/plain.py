@@ -5,18 +5,19 @@ import re
 from typing import TYPE_CHECKING
 
 from ...model import Actor
-from .found import ArticleMemory, _Found
+from ..function_words import alternation, function_words
+from .found import ArticleMemory, Found
 from .lexicon import resolve_state
 
 if TYPE_CHECKING:
     from .finder import DescriptionFinder
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _word_forms(word: str) -> list[str]:
     """The word and the lemmas it may be a form of ("soured" -> "sour", "easing" -> "ease")."""
-    forms = [word, _plain_lemma(word)]
+    forms = [word, plain_lemma(word)]
     for suffix in ("ed", "ing", "s", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
@@ -26,7 +27,7 @@ def _word_forms(word: str) -> list[str]:
     return forms
 
 
-def _plain_lemma(word: str) -> str:
+def plain_lemma(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -34,21 +35,21 @@ def _plain_lemma(word: str) -> str:
     return word
 
 
-_PLAIN_PREPOSITIONS = {"in", "of", "with", "to", "for", "after", "before", "since", "over", "on", "at", "by", "from"}
+# The word classes of data/function_words.tsv, which says what each does here.
+_PLAIN_PREPOSITIONS = function_words("plain_preposition")
 # Between a subject and its relation noun: no clause break, no other actor's name.
-_PLAIN_STOP = re.compile(r"[,;:\"“”]|\b(?:as|which|who|that|while)\b")
-_NEGATION = re.compile(r"\b(?:not|n't|never|no longer|no)\b", re.IGNORECASE)
-_MODALS = re.compile(r"\b(?:would|could|might|may|should|if|unless|whether|seek(?:s|ing)? to|hop(?:e|es|ing) to"
-                     r"|aim(?:s|ing)? to|plan(?:s|ning)? to|want(?:s)? to|to)\s+\S*\s*$", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:former|erstwhile|onetime|one-time)\s+\S*\s*$", re.IGNORECASE)
+_PLAIN_STOP = re.compile(rf"[,;:\"“”]|\b(?:{alternation('plain_clause_break')})\b")
+_NEGATION = re.compile(rf"\b(?:{alternation('plain_negation')})\b", re.IGNORECASE)
+_MODALS = re.compile(rf"\b(?:{alternation('plain_hypothetical')})\s+\S*\s*$", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{alternation('plain_past')})\s+\S*\s*$", re.IGNORECASE)
 
 
-def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: ArticleMemory,
-                 blockers: list[tuple[int, int]]) -> list[_Found]:
+def plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: ArticleMemory,
+                 blockers: list[tuple[int, int]]) -> list[Found]:
     lex = finder.lex
-    found: list[_Found] = []
+    found: list[Found] = []
     for position, (start, end, word) in enumerate(words):
-        lemma = word if word in finder.triggers else _plain_lemma(word)
+        lemma = word if word in finder.triggers else plain_lemma(word)
         if lemma not in finder.triggers or text[start:start + 1].isupper() and start > 0:
             continue
         # the words around it, not across a preposition or a clause ("after a break in ties")
@@ -72,7 +73,7 @@ def _plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: 
         negated = bool(_NEGATION.search(before[-25:]))
         modality = "historical" if _PAST.search(before) else ("hypothetical" if _MODALS.search(before) else "asserted")
         speaker = _plain_speaker(finder, text, start, words, mentions)
-        found.append(_Found(pair, state, text[start:end], negated, modality, speaker, start))
+        found.append(Found(pair, state, text[start:end], negated, modality, speaker, start))
     return found
 
 
