@@ -8,7 +8,7 @@ the states it finds are gold (precision, a lower bound: sentences name states
 that are not in the event), how often the gold sector agrees, and the speed.
 
 The baseline, run in the same process, matches only the countries' short and
-official names (what pycountry offers) as whole words: no adjectives,
+official names (from the country table) as whole words: no adjectives,
 capitals, seats, people or titles.
 
 A second figure uses the source and target spans of
@@ -71,15 +71,15 @@ class NamesOnly:
     """The baseline: country short and official names as case-sensitive whole words."""
 
     def __init__(self, kb: ActorKB):
-        import pycountry
+        from allies import countries
 
         names = {}
-        for country in pycountry.countries:
-            if not kb.is_country(country.alpha_3):
+        for country in countries.states():
+            if not kb.is_country(country.iso3):
                 continue
-            for name in {country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)}:
+            for name in {country.name, country.official}:
                 if name:
-                    names[name] = country.alpha_3
+                    names[name] = country.iso3
         alternatives = sorted(names, key=len, reverse=True)
         self.names = names
         self.pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in alternatives) + r")\b")
