@@ -156,19 +156,32 @@ def _weights(analysis: DyadAnalysis) -> tuple[float, float]:
             count["verbal_conflict"] + MATERIAL_WEIGHT * count["material_conflict"])
 
 
-def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
-          background: DyadAnalysis | None = None) -> Verdict:
-    """The verdict on ``analysis``; ``background`` (the months before a thin
-    window) is read at BACKGROUND_WEIGHT when the window holds fewer than
-    MIN_EVENTS reports (rule 3)."""
-    a, b = analysis.a, analysis.b
-    sides = [analysis.side(a, b), analysis.side(b, a)]
+@dataclass
+class _Figures:
+    """What the verdict is read from: weights, balances and what is said of the tie."""
+
+    counts: dict[str, int]
+    coop_w: float
+    conf_w: float
+    balance: float | None
+    deeds: float | None
+    tp_score: float
+    adjusted: float | None
+    background: DyadAnalysis | None
+    claims: dict[str | None, tuple[int, int]]  # role (None: all voices) -> (ally claims, denials)
+
+    @property
+    def material(self) -> tuple[int, int]:
+        return self.counts["material_cooperation"], self.counts["material_conflict"]
+
+
+def _figures(analysis: DyadAnalysis, background: DyadAnalysis | None) -> _Figures:
+    """The window's weights, read against ``background`` when it holds fewer than
+    MIN_EVENTS reports (rule 3); the third-party pull; the claims of either voice."""
     counts = _counts(analysis)
     mc, mk = counts["material_cooperation"], counts["material_conflict"]
-    total = analysis.total
-    reports = analysis.reports or total
     coop_w, conf_w = _weights(analysis)
-    if reports >= MIN_EVENTS or background is None or not background.total:
+    if (analysis.reports or analysis.total) >= MIN_EVENTS or background is None or not background.total:
         background = None
     else:
         bg_coop, bg_conf = _weights(background)
@@ -176,95 +189,109 @@ def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
         conf_w += BACKGROUND_WEIGHT * bg_conf
     balance = None if coop_w + conf_w == 0 else (coop_w - conf_w) / (coop_w + conf_w)
     deeds = None if mc + mk == 0 else (mc - mk) / (mc + mk)
-
     signal = sum(t.signal for t in analysis.third_parties)
     tp_score = math.tanh(signal / 3) if analysis.third_parties else 0.0
     adjusted = None if balance is None else max(-1.0, min(1.0, balance + THIRD_PARTY_WEIGHT * tp_score))
-
-    paper = paper_alliance(ties, on)
-
-    def claims(role: str | None = None) -> tuple[int, int]:
+    claims = {}
+    for role in (None, "a", "b", "third"):
         # A thin window is read against the months before it for what is said of the tie too.
         found = analysis.claims(role)
-        if background is None:
-            return found
-        before = background.claims(role)
-        return found[0] + before[0], found[1] + before[1]
+        before = background.claims(role) if background is not None else (0, 0)
+        claims[role] = (found[0] + before[0], found[1] + before[1])
+    return _Figures(counts, coop_w, conf_w, balance, deeds, tp_score, adjusted, background, claims)
 
-    ally_claims, not_ally_claims = claims()
-    claims_a, denials_a = claims("a")
-    claims_b, denials_b = claims("b")
-    party_denials = denials_a + denials_b
+
+def _base_verdict(analysis: DyadAnalysis, figures: _Figures, paper: list[FormalTie]) -> str:
+    """Rules 1-3: the verdict from deeds and words before the alliance is weighed."""
     force = analysis.violent > 0 or analysis.occupation > 0
-    armed = armed_conflict(analysis)
-
-    # -- base verdict ------------------------------------------------------
-    if armed:
-        base = "hostile"  # rule 1: armed conflict is not outweighed by words
-    elif adjusted is None:
+    if armed_conflict(analysis):
+        return "hostile"  # rule 1: armed conflict is not outweighed by words
+    if figures.adjusted is None:
         # No acts between them: the paper speaks, or nothing does.
-        base = "allied" if paper else "unknown"
-    elif reports < MIN_EVENTS and paper and not force and background is None:
-        base = "allied"  # rule 3: a couple of reports do not undo a treaty in force
-    else:
-        base = _base(adjusted)
-        if base == "cooperative" and (force or (deeds is not None and deeds <= -STANCE_THRESHOLD)):
-            base = "mixed"  # rule 1: friendly statements do not outweigh force or conflictual deeds
+        return "allied" if paper else "unknown"
+    if (analysis.reports or analysis.total) < MIN_EVENTS and paper and not force and figures.background is None:
+        return "allied"  # rule 3: a couple of reports do not undo a treaty in force
+    base = _base(figures.adjusted)
+    if base == "cooperative" and (force or (figures.deeds is not None and figures.deeds <= -STANCE_THRESHOLD)):
+        base = "mixed"  # rule 1: friendly statements do not outweigh force or conflictual deeds
+    return base
 
-    # -- the gap between the alliance and what happens ---------------------
+
+def _alliance_gap(analysis: DyadAnalysis, figures: _Figures) -> tuple[list[str], set[str]]:
+    """Rule 5: what belies an alliance on paper or claimed, and which sides' deeds belie it."""
+    a, b = analysis.a, analysis.b
+    sides = [analysis.side(a, b), analysis.side(b, a)]
+    mc, mk = figures.material
+    force = analysis.violent > 0 or analysis.occupation > 0
     gap: list[str] = []
-    belied_by: set[str] = set()  # sides whose deeds belie the alliance
-    alliance_asserted = bool(paper) or ally_claims > 0
-    if alliance_asserted:
-        # Allies do not attack each other: any force counts, and other material
-        # conflict once it is more than one act and a noticeable share of the deeds.
-        violent = analysis.violent
-        if mk > 0 and (force or (mk > 1 and mk / (mc + mk) >= CONFLICT_SHARE)):
-            what = f"{mk} reported act{'s' if mk != 1 else ''} of material conflict between them"
-            if violent:
-                what += f" ({violent} violent)"
-            gap.append(what)
-            belied_by.update(s.source for s in sides if s.counts["material_conflict"])
-        for side in sides:
-            # One act that sits ill with friendly words is a dispute, not a pattern.
-            if side.gap == "words_cooperate_deeds_conflict" and (force or side.counts["material_conflict"] > 1):
-                gap.append(f"{country_name(side.source)}'s words toward {country_name(side.target)} cooperate while its deeds conflict")
-                belied_by.add(side.source)
-        if tp_score <= -THIRD_PARTY_GAP:
-            # Name the strongest reason the third-party picture pulls them apart.
-            worst = min(analysis.third_parties, key=lambda t: t.signal)
-            gap.append(worst.reading)
-            belied_by.update(x for x in (a, b) if worst.reading and worst.reading.startswith(country_name(x)))
-        if party_denials:
-            for denier, other, d in ((a, b, denials_a), (b, a, denials_b)):
-                if not d:
-                    continue
-                if other in belied_by:
-                    gap.append(f"{country_name(denier)} voices deny the alliance, and {country_name(other)}'s deeds belie it")
-                else:
-                    gap.append(f"{country_name(denier)} voices deny the alliance")
+    belied_by: set[str] = set()
+    # Allies do not attack each other: any force counts, and other material
+    # conflict once it is more than one act and a noticeable share of the deeds.
+    if mk > 0 and (force or (mk > 1 and mk / (mc + mk) >= CONFLICT_SHARE)):
+        what = f"{mk} reported act{'s' if mk != 1 else ''} of material conflict between them"
+        if analysis.violent:
+            what += f" ({analysis.violent} violent)"
+        gap.append(what)
+        belied_by.update(s.source for s in sides if s.counts["material_conflict"])
+    for side in sides:
+        # One act that sits ill with friendly words is a dispute, not a pattern.
+        if side.gap == "words_cooperate_deeds_conflict" and (force or side.counts["material_conflict"] > 1):
+            gap.append(f"{country_name(side.source)}'s words toward {country_name(side.target)} cooperate while its deeds conflict")
+            belied_by.add(side.source)
+    if figures.tp_score <= -THIRD_PARTY_GAP:
+        # Name the strongest reason the third-party picture pulls them apart.
+        worst = min(analysis.third_parties, key=lambda t: t.signal)
+        gap.append(worst.reading)
+        belied_by.update(x for x in (a, b) if worst.reading and worst.reading.startswith(country_name(x)))
+    for denier, other, role in ((a, b, "a"), (b, a, "b")):
+        if not figures.claims[role][1]:
+            continue
+        if other in belied_by:
+            gap.append(f"{country_name(denier)} voices deny the alliance, and {country_name(other)}'s deeds belie it")
+        else:
+            gap.append(f"{country_name(denier)} voices deny the alliance")
+    return gap, belied_by
 
-    verdict = base
-    strong_claims = ally_claims >= 2 or (claims_a > 0 and claims_b > 0)
+
+def _settle(base: str, analysis: DyadAnalysis, figures: _Figures, paper: list[FormalTie], gap: list[str],
+            belied_by: set[str]) -> str:
+    """Rules 4-5: allied when a cooperative base has the paper or the claims and no gap; an
+    alliance belied by deeds reads mixed."""
+    ally_claims = figures.claims[None][0]
+    strong_claims = ally_claims >= 2 or (figures.claims["a"][0] > 0 and figures.claims["b"][0] > 0)
     if base == "cooperative" and not gap and (paper or strong_claims):
-        verdict = "allied"
-    elif base == "allied" and gap:
-        verdict = "mixed"
-    elif base == "cooperative" and gap:
-        deeds_contradict = mk > 0 or any(s.gap for s in sides) or tp_score <= -THIRD_PARTY_GAP or bool(belied_by)
-        verdict = "mixed" if deeds_contradict else "cooperative"
+        return "allied"
+    if base == "allied" and gap:
+        return "mixed"
+    if base == "cooperative" and gap:
+        sides = [analysis.side(analysis.a, analysis.b), analysis.side(analysis.b, analysis.a)]
+        deeds_contradict = (figures.material[1] > 0 or any(s.gap for s in sides)
+                            or figures.tp_score <= -THIRD_PARTY_GAP or bool(belied_by))
+        return "mixed" if deeds_contradict else "cooperative"
+    return base
 
-    # -- confidence --------------------------------------------------------
-    confidence = _confidence(analysis, verdict, coop_w, conf_w, balance, ally_claims + not_ally_claims, bool(paper))
 
-    summary = _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, (claims_a, denials_a),
-                       (claims_b, denials_b), claims("third"))
-    if background is not None:
+def judge(analysis: DyadAnalysis, ties: list[FormalTie], on: dt.date,
+          background: DyadAnalysis | None = None) -> Verdict:
+    """The verdict on ``analysis``; ``background`` (the months before a thin
+    window) is read at BACKGROUND_WEIGHT when the window holds fewer than
+    MIN_EVENTS reports (rule 3)."""
+    figures = _figures(analysis, background)
+    paper = paper_alliance(ties, on)
+    base = _base_verdict(analysis, figures, paper)
+    gap, belied_by = _alliance_gap(analysis, figures) if paper or figures.claims[None][0] > 0 else ([], set())
+    verdict = _settle(base, analysis, figures, paper, gap, belied_by)
+    claims, denials = figures.claims[None]
+    confidence = _confidence(analysis, verdict, figures.coop_w, figures.conf_w, figures.balance, claims + denials,
+                             bool(paper))
+    summary = _summary(analysis, ties, paper, on, verdict, gap, figures.counts, figures.deeds, figures.claims["a"],
+                       figures.claims["b"], figures.claims["third"])
+    if figures.background is not None:
         summary += (f" Little is reported in the window, so it is read against the {BACKGROUND_DAYS} days before it "
-                    f"({plural(background.reports, 'report')}, "
+                    f"({plural(figures.background.reports, 'report')}, "
                     f"weighing {BACKGROUND_WEIGHT:g} each).")
     notes = [t.reading for t in analysis.third_parties[:5] if t.reading]
-    return Verdict(verdict, confidence, summary, adjusted, gap, notes)
+    return Verdict(verdict, confidence, summary, figures.adjusted, gap, notes)
 
 
 def rests_on(analysis: DyadAnalysis) -> str | None:
@@ -307,34 +334,37 @@ def _confidence(analysis: DyadAnalysis, verdict: str, coop_w: float, conf_w: flo
     return round(max(0.05, min(0.95, confidence)), 2)
 
 
-def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, voice_b, voice_third) -> str:
-    a, b = analysis.a, analysis.b
-    na, nb = country_name(a), country_name(b)
-    parts: list[str] = []
+def _paper_text(ties, paper, on) -> str:
+    """What the formal ties say: an alliance in force, one last recorded long ago, one
+    that lapsed, a tie of another kind, or none."""
     if paper:
         # Name a hand-curated treaty when there is one; ATOP spells are the fallback.
         first = min(paper, key=lambda t: (t.origin != "builtin", t.start or dt.date.max))
         others = len(paper) - 1
         more = f" and {others} other tie{'s' if others > 1 else ''}" if others else ""
         when = str(first.start.year) if first.origin == "atop" and first.start else _fmt_day(first.start)
-        parts.append(f"Allied on paper since {when} ({first.name}{more})")
-    elif unconfirmed_alliance(ties, on):
+        return f"Allied on paper since {when} ({first.name}{more})"
+    if unconfirmed_alliance(ties, on):
         t = max(unconfirmed_alliance(ties, on), key=lambda t: t.recorded_until or dt.date.min)
-        parts.append(f"No alliance known to be in force: {t.name} last recorded {t.recorded_until.year} "
-                     f"({t.origin.upper()}), with no record since")
-    else:
-        lapsed = [t for t in ties if t.alliance and t.status_on(on) in ("ended", "suspended")]
-        other = [t for t in ties if not t.alliance and t.status_on(on) == "active"]
-        if lapsed:
-            # The latest lapse; a curated tie speaks before a dataset spell it ended.
-            t = max(lapsed, key=lambda t: (t.ended or t.suspended or dt.date.min, t.origin == "builtin"))
-            t = next((x for x in lapsed if x.origin == "builtin" and (x.ended or x.suspended) == (t.ended or t.suspended)), t)
-            how = "ended" if t.status_on(on) == "ended" else "suspended"
-            parts.append(f"No alliance in force: {t.name} {how} {_fmt_day(t.ended or t.suspended)}")
-        elif other:
-            parts.append(f"No alliance treaty between them; a formal tie of another kind: {other[0].name}")
-        else:
-            parts.append("No formal alliance on record")
+        return (f"No alliance known to be in force: {t.name} last recorded {t.recorded_until.year} "
+                f"({t.origin.upper()}), with no record since")
+    lapsed = [t for t in ties if t.alliance and t.status_on(on) in ("ended", "suspended")]
+    other = [t for t in ties if not t.alliance and t.status_on(on) == "active"]
+    if lapsed:
+        # The latest lapse; a curated tie speaks before a dataset spell it ended.
+        t = max(lapsed, key=lambda t: (t.ended or t.suspended or dt.date.min, t.origin == "builtin"))
+        t = next((x for x in lapsed if x.origin == "builtin" and (x.ended or x.suspended) == (t.ended or t.suspended)), t)
+        how = "ended" if t.status_on(on) == "ended" else "suspended"
+        return f"No alliance in force: {t.name} {how} {_fmt_day(t.ended or t.suspended)}"
+    if other:
+        return f"No alliance treaty between them; a formal tie of another kind: {other[0].name}"
+    return "No formal alliance on record"
+
+
+def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, voice_b, voice_third) -> str:
+    a, b = analysis.a, analysis.b
+    na, nb = country_name(a), country_name(b)
+    parts: list[str] = [_paper_text(ties, paper, on)]
     for name, (claims, denials) in ((na, voice_a), (nb, voice_b)):
         if claims and denials:
             parts.append(f"{name} voices both call the other an ally ({claims}) and deny it ({denials})")
