@@ -169,3 +169,10 @@ def test_the_neighbours_stand_for_the_pair_without_two_or_both(coder):
             "The neighbours later exchanged fire along the river on Sunday, officials said.")
     later = [e for e in _events(coder, text) if e.sentence_index == 2]
     assert _force_between(later, "PER", "ECU") and _force_between(later, "ECU", "PER")
+
+
+def test_a_denial_answers_the_accuser_named_earlier(coder):
+    text = ("Armenia accused Azerbaijan on Tuesday of shelling a border village.\n\n"
+            "Azerbaijan denied the accusation, calling it a provocation.")
+    events = [e for e in _events(coder, text) if e.sentence_index == 1 and e.cameo.startswith("01")]
+    assert any(e.source.country == "AZE" and e.target is not None and e.target.country == "ARM" for e in events)

@@ -163,8 +163,8 @@ class CodingStage:
             # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
             answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             doer = self._earlier_doer(answered, resolver) if answered is not None else None
-            if doer is not None:
-                targets = [doer]
+            if doer is not None and not any(known(s) and s.country == doer.country for s in sources):
+                targets = [doer]  # (one's own earlier act is no one's to answer)
         if self.book.in_class("placed", trigger.cameo) and not all(known(a) for a in (*sources, *targets)):
             # "five civilians were killed in Aleppo", "police arrested them in Minsk":
             # local people and bodies of the place where it happened
