@@ -101,7 +101,9 @@ class ActorStage:
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
                             placed = resolver.resolve(f"{obj.text}'s {token.text}")
-                            if known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
+                            # an actor noun, not "an agreement in Astana"; and no group of no state:
+                            # "militants in northern Iraq" are not Iraq's
+                            if known(placed) and placed.sector and placed.sector not in self.book.role("nonstate_sector"):
                                 actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
                                               country=placed.country, sector=placed.sector)
         if actor is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
@@ -273,6 +275,9 @@ class ActorStage:
         code = self._noun_code(token)
         if token.pos_ != "NOUN" or (code is not None and not self.book.in_class("wielded", code)):
             return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        member = self._identified_as(token, resolver)
+        if member is not None:
+            return member  # "an attacker identified by the police as a member of X": X
         own = self.actor(token, resolver)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSOR_PRONOUNS), None)
         if owner is not None and not (own is not None and own.country) \
@@ -285,12 +290,26 @@ class ActorStage:
         agent = self._noun_actor(token)
         if agent is None:
             for child in token.children:
-                if child.dep_ == "acl" and child.tag_ == "VBN":
+                # (who "identified" or "described" the attacker did not attack)
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not self.book.is_(child.lemma_.lower(), "naming"):
                     agent = next((obj for by in child.children if by.dep_ == "agent"
                                   for obj in by.children if obj.dep_ == "pobj"), None)
                     if agent is not None:
                         break
         return agent if agent is not None else token
+
+    def _identified_as(self, noun, resolver: ActorResolver):
+        """The group a participle of naming says someone belongs to: "a gunman identified
+        by the police as a member of X", "an attacker described as an X fighter"."""
+        for clause in noun.children:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or not self.book.is_(clause.lemma_.lower(), "naming"):
+                continue
+            for obj in (o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                        for o in prep.children if o.dep_ == "pobj"):
+                for token in (obj, *(t for t in obj.subtree if t != obj and t.pos_ in ("PROPN", "NOUN"))):
+                    if known(self.actor(token, resolver, require_actor=True)):
+                        return token
+        return None
 
     def _dateline(self, sent, resolver: ActorResolver) -> Actor | None:
         """The place of a wire dateline opening an article ("KABUL, Afghanistan (AP) -- ",
