@@ -63,7 +63,7 @@ CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
                 "addressee_prep", "cause_prep", "origin_prep", "topic_prep", "official_sector", "armed_sector",
-                "unarmed_sector", "local_sector", "state_sector", "nonstate_sector", "member_noun")
+                "unarmed_sector", "local_sector", "state_sector", "nonstate_sector", "member_noun", "exception_prep")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
 

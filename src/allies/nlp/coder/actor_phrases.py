@@ -190,11 +190,20 @@ class ActorStage:
 
     @staticmethod
     def _antecedent_token(pronoun):
-        """The subject, before the pronoun, of the nearest clause governing it."""
+        """The subject, before the pronoun, of the nearest clause governing it; never the
+        subject of the verb an object pronoun hangs on ("police arrested X, accusing him
+        of ...": "him" is not the police; it would be "themselves")."""
+        own_subject = None
+        if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in ("him", "her", "them"):
+            verb = pronoun.head
+            while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
+                    and verb.head != verb:
+                verb = verb.head  # a participle or bare verb shares its governor's subject
+            own_subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         current = pronoun.head
         for _ in range(6):
             for child in current.children:
-                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
+                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON" and child != own_subject:
                     return child
             if current.head == current:
                 break
@@ -243,6 +252,8 @@ class ActorStage:
         # a mall in Kenya"); a relative clause or "brokered by Qatar" tells of another act
         clauses = [t for t in phrase_head.subtree if t != phrase_head and (
             t.dep_ in ("relcl", "advcl") or (t.dep_ == "acl" and t.tag_ != "VBG"))]
+        # "froze all aid except military aid to Israel": what is excepted is not in the phrase
+        clauses += [t for t in phrase_head.subtree if t.dep_ == "prep" and t.lower_ in self.book.role("exception_prep")]
         for inner in phrase_head.subtree:
             if inner == phrase_head or inner.ent_type_ not in ACTOR_ENTS or inner.ent_iob_ != "B":
                 continue  # (the tagger may call a state a person: "talks with Togo")

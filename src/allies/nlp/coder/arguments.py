@@ -6,7 +6,7 @@ from dataclasses import replace
 from .confidence import known
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import ACTOR_ENTS, PLACE_ENTS, POSSESSIVE_PRONOUNS
+from .words import ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS
 
 
 class ArgumentStage:
@@ -213,6 +213,8 @@ class ArgumentStage:
             # "handed over the presidency to X": what is given is not either)
             if self.actor(dobj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(dobj)
+            if dobj.lower_ in PERSON_PRONOUNS:
+                return [dobj]  # "accusing him of attacking X": him, even unresolved, not X
         for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
