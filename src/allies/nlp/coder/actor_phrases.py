@@ -5,8 +5,8 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS,
-                    POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
+from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
+                    PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
 class ActorStage:
@@ -194,12 +194,19 @@ class ActorStage:
         subject of the verb an object pronoun hangs on ("police arrested X, accusing him
         of ...": "him" is not the police; it would be "themselves")."""
         own_subject = None
-        if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in ("him", "her", "them"):
+        if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in OBJECT_PRONOUNS:
             verb = pronoun.head
             while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
                     and verb.head != verb:
                 verb = verb.head  # a participle or bare verb shares its governor's subject
             own_subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            # "filed a lawsuit against Belarus, accusing it of ...": the nearest object of its kind
+            # named before (not a place: "met Putin in Alaska and praised him")
+            for token in reversed(list(pronoun.doc[pronoun.sent.start:pronoun.i])):
+                if token.dep_ in ("dobj", "pobj", "dative") and token.ent_iob_ == "B" \
+                        and token.ent_type_ in OBJECT_PRONOUN_KINDS[pronoun.lower_] \
+                        and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "of")):
+                    return token
         current = pronoun.head
         for _ in range(6):
             for child in current.children:

@@ -16,6 +16,10 @@ ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
+# Object pronouns, which never stand for the subject of their own clause ("accusing it of").
+OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it"))
+# The entities an object pronoun may stand for when it points back to an earlier object.
+OBJECT_PRONOUN_KINDS = {"him": {"PERSON"}, "her": {"PERSON"}, "it": {"GPE"}, "them": {"GPE", "NORP", "ORG"}}
 # Possessives whose owner an earlier subject names ("X said its drones hit"); "her" is also an object.
 POSSESSOR_PRONOUNS = POSSESSIVE_PRONOUNS - {"her", "our", "my"}
 NO_EVENT = "none"  # carrier_codes.tsv: the carrier makes no event of its own
