@@ -42,3 +42,11 @@ def test_a_background_paragraph_dates_its_events_in_the_past(coder):
 ])
 def test_a_year_in_a_subordinate_clause_leaves_the_act_current(text):
     assert resolve_date(text, ARTICLE_DATE) == ARTICLE_DATE
+
+
+def test_a_reported_act_keeps_the_date_its_clause_gives(coder):
+    """The saying is today's; the act it reports is of the month its clause names."""
+    events = coder.code("Ankara said that Syrian jets bombed Turkish positions in November 2024.", date=ARTICLE_DATE)
+    bombing = [e for e in events if e.source.country == "SYR" and e.target is not None and e.target.country == "TUR"]
+    assert bombing and all(e.date == "2024-11-15" for e in bombing)
+    assert all(e.date == ARTICLE_DATE for e in events if e.source.country == "TUR")

@@ -140,6 +140,15 @@ _SUBORDINATOR = re.compile(r"\b(?:which|who|whose|when|where|that|since|after|be
                               re.I)
 
 
+def clause_date(clause: str, sentence_date: str | None) -> str | None:
+    """The earlier month or year a reported clause gives its own act, or None: in "Putin
+    says that Russian air defence shot down the airliner in December 2024" the shooting
+    is of December 2024, although the saying, and so the sentence, is of today."""
+    today = parse_iso(sentence_date)
+    found = _background_date(clause, today) if today is not None else None
+    return found.isoformat() if found else None
+
+
 def _background_date(text: str, today: date) -> date | None:
     for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
         match = pattern.search(text)

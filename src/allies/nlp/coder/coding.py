@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Actor, Event
+from ..dates import clause_date
 from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
@@ -87,13 +88,19 @@ class CodingStage:
         if not self._sides(act, resolver):
             return []
         trigger, verb, source_tokens = act.trigger, act.verb, act.source_tokens
+        act_date = date
+        if act.speaker_token is not None:
+            # "says that X shot down the plane in December 2024": the reported act keeps its own
+            # date (the saying, an accusation or a claim, is of the sentence's day)
+            clause = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+            act_date = (clause_date(verb.doc[clause[0].i:clause[-1].i + 1].text, date) or date) if clause else date
         confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
         if source_tokens and source_tokens[0].dep_ == "pobj" and source_tokens[0].head.lower_ == "from" \
                 and trigger.giver is None:
             confidence_base -= 0.2  # "fired from Gaza": whoever was there, not a named actor
-        events = self._pair_events(act, sent, sentence_index, resolver, date, confidence_base)
+        events = self._pair_events(act, sent, sentence_index, resolver, act_date, confidence_base)
         if events and self.book.in_class("force", act.cameo) and act.modality == "asserted" and not act.negated:
-            events.extend(self._helpers(act, sent, sentence_index, resolver, date, confidence_base))
+            events.extend(self._helpers(act, sent, sentence_index, resolver, act_date, confidence_base))
         speaker, speaker_token = act.speaker, act.speaker_token
         if speaker is not None and speaker_token is not None and events:
             own = bool(source_tokens) and source_tokens[0].pos_ == "PRON" and source_tokens[0].lower_ not in ("i", "you")
