@@ -184,10 +184,10 @@ class ArgumentStage:
             if not self.book.in_class("placed", trigger.cameo):
                 return []  # "made remarks in Doha" is no statement to Qatar
             found = self._place_target(resolver, pobjs)
-        if found and self.book.in_class("force", trigger.cameo) and self._through_place(found[0], verb):
+        if self.book.in_class("force", trigger.cameo) and (not found or self._through_place(found[0], verb)):
             # "carried out a strike in Syria, killing an ISIS leader": the act's own victim,
             # a group of no state, outranks the place where it happened
-            victims = self._nonstate_victims(verb, trigger, dobj, resolver)
+            victims = self._nonstate_victims(verb, trigger, dobj, found[0] if found else verb, resolver)
             if victims:
                 return victims
         return found
@@ -278,16 +278,19 @@ class ArgumentStage:
             current = current.head
         return False
 
-    def _nonstate_victims(self, verb, trigger: Trigger, dobj, resolver: ActorResolver) -> list:
+    def _nonstate_victims(self, verb, trigger: Trigger, dobj, place, resolver: ActorResolver) -> list:
         """The non-state people or groups an act of force is aimed at: its own objects,
         and those of the participles, coordinated verbs and clauses that say what it did
         ("carried out a strike in Syria, targeting and killing X, a senior leader in Y",
-        "a raid in Somalia that killed two militants")."""
+        "a raid in Somalia that killed two militants", "airstrikes in Kabul, targeting Y")."""
         acts, objects = [verb], []
         for noun in (trigger.noun, dobj):  # the event noun: "an airstrike targeting ..."
             code = self._noun_code(noun) if noun is not None and noun.pos_ == "NOUN" else None
             if code and self.book.in_class("force", code):
                 acts.extend(c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        while place != verb and place.head != place:  # a participle the parser hung on the place
+            acts.extend(c for c in place.children if c.dep_ == "acl" and c.tag_ == "VBG" and c not in acts)
+            place = place.head
         for act in acts:  # grows: "targeting and killing"
             for child in act.children:
                 if child.pos_ == "VERB" and child.dep_ in ("advcl", "conj", "xcomp") and child not in acts:
