@@ -140,28 +140,19 @@ _SUBORDINATOR = re.compile(r"\b(?:which|who|whose|when|where|that|since|after|be
                               re.I)
 
 
-def _subordinate(before: str) -> bool:
-    """Whether a clause of its own opens in ``before`` (the text ahead of a date
-    phrase): a relative or adverbial clause carries its own time ("Georgia, which
-    fought Russia in 2008, protested"). "that" after a verb of saying opens the
-    reported act itself ("Putin says that air defence shot it down in December 2024")."""
-    from .patterns import pattern_book
-
-    book = pattern_book()
-    for match in _SUBORDINATOR.finditer(before):
-        if match.group(0).lower() == "that":
-            previous = re.findall(r"[A-Za-z]+", before[:match.start()])[-1:]
-            lemma = book.verb_lemma(previous[0]) if previous else None
-            if lemma and (book.is_(lemma, "speech") or book.is_(lemma, "admission")):
-                continue
-        return True
-    return False
+def clause_date(clause: str, sentence_date: str | None) -> str | None:
+    """The earlier month or year a reported clause gives its own act, or None: in "Putin
+    says that Russian air defence shot down the airliner in December 2024" the shooting
+    is of December 2024, although the saying, and so the sentence, is of today."""
+    today = parse_iso(sentence_date)
+    found = _background_date(clause, today) if today is not None else None
+    return found.isoformat() if found else None
 
 
 def _background_date(text: str, today: date) -> date | None:
     for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
         match = pattern.search(text)
-        if match is None or _subordinate(text[:match.start()]):
+        if match is None or _SUBORDINATOR.search(text[:match.start()]):
             continue
         year = int(match.group(match.lastindex))
         if pattern is _IN_MONTH_YEAR:

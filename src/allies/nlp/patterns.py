@@ -55,7 +55,7 @@ CARRIER_KINDS = ("intent", "appeal", "demand", "reject", "threaten")
 # The voice categories the coder's mechanisms read (see data/voice_words.tsv for what each means).
 VOICE_CATEGORIES = frozenset((
     "negation", "hypothetical", "future", "conditional", "obligation", "speech", "admission", "allegation",
-    "receiving", "topic", "hollow", "purpose", "naming", "helping", "incursion", "frontier", "responsibility",
+    "receiving", "topic", "hollow", "purpose", "naming", "helping", "help_noun", "incursion", "frontier", "responsibility",
     "intent", "appeal", "demand", "reject", "threaten", "deny", "order", "future_frame", "hope_frame", "sport",
 ))
 # The code classes of data/code_classes.tsv: those that name codes a mechanism applies
@@ -65,8 +65,9 @@ CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping
                 "alleged_violence")
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
-                "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep", "topic_prep", "exception_prep", "official_sector", "armed_sector",
-                "unarmed_sector", "local_sector", "state_sector")
+                "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",
+                "topic_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector", "local_sector",
+                "state_sector", "nonstate_sector", "member_noun")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
 

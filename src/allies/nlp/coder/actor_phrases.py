@@ -5,8 +5,8 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS,
-                    POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
+from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
+                    PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
 class ActorStage:
@@ -101,7 +101,9 @@ class ActorStage:
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
                             placed = resolver.resolve(f"{obj.text}'s {token.text}")
-                            if known(placed) and placed.sector:  # an actor noun, not "an agreement in Astana"
+                            # an actor noun, not "an agreement in Astana"; and no group of no state:
+                            # "militants in northern Iraq" are not Iraq's
+                            if known(placed) and placed.sector and placed.sector not in self.book.role("nonstate_sector"):
                                 actor = Actor(text=f"{phrase} {child.text} {obj.text}", code=placed.code,
                                               country=placed.country, sector=placed.sector)
         if actor is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
@@ -192,11 +194,27 @@ class ActorStage:
 
     @staticmethod
     def _antecedent_token(pronoun):
-        """The subject, before the pronoun, of the nearest clause governing it."""
+        """The subject, before the pronoun, of the nearest clause governing it; never the
+        subject of the verb an object pronoun hangs on ("police arrested X, accusing him
+        of ...": "him" is not the police; it would be "themselves")."""
+        own_subject = None
+        if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in OBJECT_PRONOUNS:
+            verb = pronoun.head
+            while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
+                    and verb.head != verb:
+                verb = verb.head  # a participle or bare verb shares its governor's subject
+            own_subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            # "filed a lawsuit against Belarus, accusing it of ...": the nearest object of its kind
+            # named before (not a place: "met Putin in Alaska and praised him")
+            for token in reversed(list(pronoun.doc[pronoun.sent.start:pronoun.i])):
+                if token.dep_ in ("dobj", "pobj", "dative") and token.ent_iob_ == "B" \
+                        and token.ent_type_ in OBJECT_PRONOUN_KINDS[pronoun.lower_] \
+                        and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "of")):
+                    return token
         current = pronoun.head
         for _ in range(6):
             for child in current.children:
-                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON":
+                if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON" and child != own_subject:
                     return child
             if current.head == current:
                 break
@@ -279,6 +297,9 @@ class ActorStage:
         code = self._noun_code(token)
         if token.pos_ != "NOUN" or (code is not None and not self.book.in_class("wielded", code)):
             return token  # "the statement by X ... seeking": words do not act, their author may be elsewhere
+        member = self._identified_as(token, resolver)
+        if member is not None:
+            return member  # "an attacker identified by the police as a member of X": X
         own = self.actor(token, resolver)
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSOR_PRONOUNS), None)
         if owner is not None and not (own is not None and own.country) \
@@ -291,12 +312,26 @@ class ActorStage:
         agent = self._noun_actor(token)
         if agent is None:
             for child in token.children:
-                if child.dep_ == "acl" and child.tag_ == "VBN":
+                # (who "identified" or "described" the attacker did not attack)
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not self.book.is_(child.lemma_.lower(), "naming"):
                     agent = next((obj for by in child.children if by.dep_ == "agent"
                                   for obj in by.children if obj.dep_ == "pobj"), None)
                     if agent is not None:
                         break
         return agent if agent is not None else token
+
+    def _identified_as(self, noun, resolver: ActorResolver):
+        """The group a participle of naming says someone belongs to: "a gunman identified
+        by the police as a member of X", "an attacker described as an X fighter"."""
+        for clause in noun.children:
+            if clause.dep_ != "acl" or clause.tag_ != "VBN" or not self.book.is_(clause.lemma_.lower(), "naming"):
+                continue
+            for obj in (o for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                        for o in prep.children if o.dep_ == "pobj"):
+                for token in (obj, *(t for t in obj.subtree if t != obj and t.pos_ in ("PROPN", "NOUN"))):
+                    if known(self.actor(token, resolver, require_actor=True)):
+                        return token
+        return None
 
     def _dateline(self, sent, resolver: ActorResolver) -> Actor | None:
         """The place of a wire dateline opening an article ("KABUL, Afghanistan (AP) -- ",

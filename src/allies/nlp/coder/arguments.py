@@ -6,7 +6,7 @@ from dataclasses import replace
 from .confidence import known
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import ACTOR_ENTS, PLACE_ENTS, POSSESSIVE_PRONOUNS
+from .words import ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS
 
 
 class ArgumentStage:
@@ -169,6 +169,9 @@ class ArgumentStage:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             pobjs.setdefault(child.lower_, obj)
+        helped = pobjs.get("with")
+        if helped is not None and helped.pos_ == "NOUN" and self.book.is_(helped.lemma_.lower(), "help_noun"):
+            del pobjs["with"]  # "with Ugandan support", "with the help of X": the helper is no target
         if self.book.in_class("forces_placed", trigger.cameo):
             for prep in self.book.role("host_prep"):
                 host = pobjs.get(prep)
@@ -180,11 +183,26 @@ class ArgumentStage:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
             return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
         found = self._object_target(verb, trigger, resolver, pobjs, dobj)
-        if found is not None:
-            return found
-        if not self.book.in_class("placed", trigger.cameo):
-            return []  # "made remarks in Doha" is no statement to Qatar
-        return self._place_target(resolver, pobjs)
+        if found is None:
+            if not self.book.in_class("placed", trigger.cameo):
+                return []  # "made remarks in Doha" is no statement to Qatar
+            found = self._place_target(resolver, pobjs)
+        if self.book.in_class("force", trigger.cameo) and (not found or self._through_place(found[0], verb)):
+            # "carried out a strike in Syria, killing an ISIS leader": the act's own victim,
+            # a group of no state, outranks the place where it happened
+            victims = self._nonstate_victims(verb, trigger, dobj, found[0] if found else verb, resolver)
+            if victims:
+                return victims
+        return found
+
+    def _own_measure(self, dobj, owner, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> bool:
+        """Whether the object is the frame's own measure, owned by a state, with the one it
+        is aimed at named after a preposition: "will raise U.S. tariffs on Canada" is aimed
+        at Canada, not at the United States that owns the tariffs."""
+        if dobj.pos_ != "NOUN" or owner.sector is not None or dobj.lemma_.lower() not in trigger.objects:
+            return False
+        return any(pobjs.get(p) is not None and pobjs[p] != dobj
+                   and known(self.actor(pobjs[p], resolver, require_actor=True)) for p in self.book.role("target_prep"))
 
     def _passive_target(self, passive_subject, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> list:
         if self.actor(passive_subject, resolver, require_actor=True) is None:
@@ -206,8 +224,11 @@ class ArgumentStage:
                 and not self._instrument(dobj, trigger, resolver, pobjs):
             # ("recalled its ambassador from Peru": one's own envoy is not the target;
             # "handed over the presidency to X": what is given is not either)
-            if self.actor(dobj, resolver, require_actor=True) is not None:
+            owner = self.actor(dobj, resolver, require_actor=True)
+            if owner is not None and not self._own_measure(dobj, owner, trigger, resolver, pobjs):
                 return self._with_conjuncts(dobj)
+            if dobj.lower_ in PERSON_PRONOUNS:
+                return [dobj]  # "accusing him of attacking X": him, even unresolved, not X
         for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
@@ -267,6 +288,78 @@ class ArgumentStage:
                     if inside is not None and self.actor(inside, resolver, require_actor=True).country:
                         return [inside]
         return []
+
+    # ------------------------------------------------------------ victims and places
+    def _through_place(self, token, verb) -> bool:
+        """Whether a target token stands in a place phrase of the act ("a raid in northern
+        Syria", "a strike on a building in Beirut"), not as the one the act is aimed at."""
+        current = token
+        while current != verb and current.head != current:
+            if current.dep_ == "pobj" and current.head.lower_ in self.book.role("location_prep"):
+                return True
+            current = current.head
+        return False
+
+    def _nonstate_victims(self, verb, trigger: Trigger, dobj, place, resolver: ActorResolver) -> list:
+        """The non-state people or groups an act of force is aimed at: its own objects,
+        and those of the participles, coordinated verbs and clauses that say what it did
+        ("carried out a strike in Syria, targeting and killing X, a senior leader in Y",
+        "a raid in Somalia that killed two militants", "airstrikes in Kabul, targeting Y")."""
+        acts, objects = [verb], []
+        for noun in (trigger.noun, dobj):  # the event noun: "an airstrike targeting ..."
+            code = self._noun_code(noun) if noun is not None and noun.pos_ == "NOUN" else None
+            if code and self.book.in_class("force", code):
+                acts.extend(c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB")
+        while place != verb and place.head != place:  # a participle the parser hung on the place
+            acts.extend(c for c in place.children if c.dep_ == "acl" and c.tag_ == "VBG" and c not in acts)
+            place = place.head
+        for act in acts:  # grows: "targeting and killing"
+            for child in act.children:
+                if child.pos_ == "VERB" and child.dep_ in ("advcl", "conj", "xcomp") and child not in acts:
+                    inner = self.verb_trigger(child)
+                    if inner is not None and self.book.in_class("force", inner.cameo):
+                        acts.append(child)
+                elif child.dep_ in ("dobj", "obj") and child != trigger.noun and not (
+                        child.pos_ == "NOUN" and self._noun_code(child)):  # the act's own noun is no victim
+                    objects.append(child)
+                elif child.dep_ == "prep" and child.lower_ in self.book.role("aimed_prep"):
+                    objects.extend(o for o in child.children if o.dep_ == "pobj")
+        for obj in objects:
+            if self._nonstate(obj, resolver):
+                return self._with_conjuncts(obj)
+        return []
+
+    def _nonstate(self, token, resolver: ActorResolver, depth: int = 0) -> bool:
+        """Whether a phrase names a group of no state or its people: "an ISIS leader",
+        "Houthi fighters", "militants", "dozens of militants", or a named person described
+        as one of a group that is no state ("X, a senior commander in Y")."""
+        actor = self.actor(token, resolver, require_actor=True)
+        if known(actor):
+            return actor.sector in self.book.role("nonstate_sector") or (
+                not actor.country and actor.sector in self.book.role("armed_sector"))
+        if token.pos_ == "NOUN":
+            # the noun with its kind words: "militants", "a terrorist group" (not "a rebel-held city")
+            kind = " ".join([*(c.text for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "VERB"),
+                             token.text])
+            if resolver.sector(kind) in self.book.role("nonstate_sector"):
+                return True
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and depth < 2:
+                if any(self._nonstate(o, resolver, depth + 1) for o in child.children if o.dep_ == "pobj"):
+                    return True  # "dozens of militants", "members of ISIS"
+            elif child.dep_ == "appos" and token.pos_ == "PROPN" and child.lemma_.lower() in self.book.role("member_noun"):
+                return self._member_of_nonstate(child, resolver)
+        return False
+
+    def _member_of_nonstate(self, member, resolver: ActorResolver) -> bool:
+        """Whether the description of a named person ("a senior commander in Y", "a senior
+        Y attack planner") makes them one of a group of no state: a group the knowledge base
+        knows as such, or names it lacks, but no state's name or nationality."""
+        names = [t for t in member.subtree if t != member and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP"))]
+        actors = [self.actor(t, resolver, require_actor=True) for t in names]
+        if any(known(a) and a.country for a in actors):
+            return False  # "a senior Iranian commander": a state's; "a Hamas commander": the place's own
+        return bool(names)
 
     def _moved(self, token, trigger: Trigger, resolver: ActorResolver) -> bool:
         """Whether ``token``, the subject of a passive, is what the act moves rather than

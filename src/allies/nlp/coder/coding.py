@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Actor, Event
+from ..dates import clause_date
 from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
@@ -110,11 +111,19 @@ class CodingStage:
         if not self._sides(act, resolver):
             return []
         trigger, verb, source_tokens = act.trigger, act.verb, act.source_tokens
+        act_date = date
+        if act.speaker_token is not None:
+            # "says that X shot down the plane in December 2024": the reported act keeps its own
+            # date (the saying, an accusation or a claim, is of the sentence's day)
+            clause = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+            act_date = (clause_date(verb.doc[clause[0].i:clause[-1].i + 1].text, date) or date) if clause else date
         confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
         if source_tokens and source_tokens[0].dep_ == "pobj" and source_tokens[0].head.lower_ == "from" \
                 and trigger.giver is None:
             confidence_base -= 0.2  # "fired from Gaza": whoever was there, not a named actor
-        events = self._pair_events(act, sent, sentence_index, resolver, date, confidence_base)
+        events = self._pair_events(act, sent, sentence_index, resolver, act_date, confidence_base)
+        if events and self.book.in_class("force", act.cameo) and act.modality == "asserted" and not act.negated:
+            events.extend(self._helpers(act, sent, sentence_index, resolver, act_date, confidence_base))
         speaker, speaker_token = act.speaker, act.speaker_token
         if speaker is not None and speaker_token is not None and events:
             own = bool(source_tokens) and source_tokens[0].pos_ == "PRON" and source_tokens[0].lower_ not in ("i", "you")
@@ -170,7 +179,9 @@ class CodingStage:
             # local people and bodies of the place where it happened
             place = self._place(verb, resolver)
             if place is not None:
-                targets = [self._placed(t, place, resolver) for t in targets]
+                # ("killed five militants in Mali": a group of no state is not the place's)
+                targets = [t if resolver.sector(t.text) in self.book.role("nonstate_sector")
+                           else self._placed(t, place, resolver) for t in targets]
                 sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
         if not targets and sources and self.book.in_class("force", cameo):
             other = self.other_side(sources, resolver)  # "X's troops opened fire" in an article about X and Y
@@ -242,6 +253,32 @@ class CodingStage:
             if event is not None:
                 events.append((0, event))
         return events
+
+    def _helpers(self, act: Act, sent, sentence_index, resolver, date, confidence_base: float):
+        """"killed an ISIS leader with the assistance of Syrian forces": the helper
+        cooperates militarily with the doer (a "help_noun" in voice_words.tsv)."""
+        found = []
+        for help_noun in (o for p in act.verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                          for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+            if not self.book.is_(help_noun.lemma_.lower(), "help_noun"):
+                continue
+            helper_tokens = [c for c in help_noun.children if c.dep_ in ("poss", "amod", "compound")
+                             and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+            helper_tokens += [o for p in help_noun.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                              for o in p.children if o.dep_ == "pobj"]
+            for helper in (self.actor(t, resolver, require_actor=True) for t in helper_tokens):
+                for source in act.sources:
+                    if not (known(helper) and known(source) and helper.country and helper.country != source.country):
+                        continue
+                    confidence = confidence_base + SOURCE_WEIGHT["known"] + TARGET_WEIGHT["known"]
+                    rules = (*self._word_rule(help_noun.lemma_.lower(), "help_noun"),
+                             self.book.where[("given", "helped_to_fight")])
+                    event = self._make_event(f"{act.trigger.words} with {help_noun.text}", self.book.given("helped_to_fight"),
+                                             sent, sentence_index, helper, source, False, "asserted", None, date,
+                                             confidence, rules)
+                    if event is not None:
+                        found.append((0, event))
+        return found
 
     def _obliged(self, act: Act, events, sent, sentence_index, resolver, date, confidence_base: float) -> None:
         """"X said Y must release Z": X demands that Y release Z."""

@@ -20,6 +20,10 @@ NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "O
 PERSON_PRONOUNS = function_words("person_pronoun")
 GROUP_PRONOUNS = function_words("group_pronoun")
 POSSESSOR_PRONOUNS = function_words("possessor_pronoun")
+# Object pronouns, which never stand for the subject of their own clause ("accusing it of").
+OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it"))
+# The entities an object pronoun may stand for when it points back to an earlier object.
+OBJECT_PRONOUN_KINDS = {"him": {"PERSON"}, "her": {"PERSON"}, "it": {"GPE"}, "them": {"GPE", "NORP", "ORG"}}
 NO_EVENT = "none"  # carrier_codes.tsv: the carrier makes no event of its own
 MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
 VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
