@@ -71,6 +71,8 @@ class ArgumentStage:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
                 return self._with_conjuncts(child), False
+        if self.own_order_clause(verb):
+            return self.subjects(verb.head, depth + 1)  # "orders X be released", "ordered troops to withdraw"
         if self._is_passive(verb):
             return self._passive_subjects(verb)
         if depth > 4:
@@ -213,6 +215,9 @@ class ArgumentStage:
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(obj)
+        acted_on = self.acted_on(trigger, resolver)  # "ordered the release of two Estonian citizens"
+        if acted_on is not None:
+            return acted_on
         # a generic group after the preposition: "air strikes on ISIL fighters in Mosul"
         for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
             obj = pobjs.get(prep)
@@ -304,7 +309,7 @@ class ArgumentStage:
         if trigger.giver is not None:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
         else:
-            target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+            target_tokens = self._target_tokens(verb, trigger, resolver, passive) or self.ordered_done_to(verb)
         act = Act(trigger, verb, source_tokens, target_tokens)
         if "helping" in self.kinds(verb):
             self._helped(act)
