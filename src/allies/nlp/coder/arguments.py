@@ -31,6 +31,14 @@ class ArgumentStage:
         return False
 
     @staticmethod
+    def _shares_passive(verb) -> bool:
+        """Whether a bare participle joined to a passive verb shares its subject ("were
+        detained and deported"): it has no subject or object of its own."""
+        return verb.dep_ == "conj" and verb.tag_ == "VBN" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in verb.children) \
+            and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+
+    @staticmethod
     def _judged(verb):
         """"criticised Kosovo for arresting", "accused Israel of attacking": the
         object of the judging verb did the act of its "for"/"of" clause."""
@@ -126,6 +134,8 @@ class ArgumentStage:
         if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
             return [], False
         if self._is_passive(verb.head):
+            if self._shares_passive(verb):
+                return self.subjects(verb.head, depth + 1)  # "was arrested by police and deported"
             if verb.dep_ == "xcomp":
                 # "Obama is scheduled to attend", "X was forced to withdraw"
                 for child in verb.head.children:
@@ -310,6 +320,9 @@ class ArgumentStage:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
         else:
             target_tokens = self._target_tokens(verb, trigger, resolver, passive) or self.ordered_done_to(verb)
+            if not target_tokens and self._shares_passive(verb):
+                # "were detained and deported", "be released and placed under house arrest"
+                target_tokens = self._with_conjuncts(next(c for c in verb.head.children if c.dep_ == "nsubjpass"))
         act = Act(trigger, verb, source_tokens, target_tokens)
         if "helping" in self.kinds(verb):
             self._helped(act)
