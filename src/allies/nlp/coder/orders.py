@@ -21,6 +21,8 @@ class OrderStage:
         verb = clause.head
         if clause.dep_ not in ("xcomp", "ccomp") or verb == clause or "order" not in self.kinds(verb):
             return False
+        if not self._state_organ(verb):
+            return False  # "heavy shelling forced the army to retreat": the army still retreats
         if any(c.dep_ == "auxpass" for c in clause.children):
             return not any(c.dep_ == "agent" for c in clause.children)  # "orders X (to) be released"
         if clause.dep_ != "xcomp":
@@ -34,6 +36,16 @@ class OrderStage:
         if not self.own_order_clause(clause) or any(c.dep_ == "nsubjpass" for c in clause.children):
             return []  # (also "ordered a blogger be released", the subject misparsed as the object)
         return [c for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.i < clause.i][:1]
+
+    def _state_organ(self, verb) -> bool:
+        """Whether the one who gives an order speaks for a state (a court, a leader, a
+        government, the state itself)."""
+        resolver = self._resolver
+        orderers = self.subjects(verb)[0]
+        if resolver is None or not orderers:
+            return False
+        orderer = self.actor(orderers[0], resolver, require_actor=True)
+        return known(orderer) and bool(orderer.country)
 
     def _own_people(self, token) -> bool:
         """Whether an order's addressee is the orderer's own forces or officials: a state
