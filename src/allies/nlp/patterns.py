@@ -60,7 +60,7 @@ VOICE_CATEGORIES = frozenset((
 ))
 # The code classes of data/code_classes.tsv: those that name codes a mechanism applies
 # to, and those that name the one code a mechanism gives.
-CODE_CLASSES = ("statement", "placed", "moved_object", "forces_placed", "helping", "force", "answering",
+CODE_CLASSES = ("statement", "placed", "moved_object", "acted_on_of", "forces_placed", "helping", "force", "answering",
                 "incursion", "wielded", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
                 "alleged_violence")
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")

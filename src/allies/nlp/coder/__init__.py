@@ -6,6 +6,7 @@ article's memory (:class:`ActorResolver`); :class:`EventExtractor` combines them
 - ``triggers``: the verbs and nouns that code an event, with the data rows that say so;
 - ``actor_phrases``: the actor a token heads, its conjuncts, antecedents and places;
 - ``arguments``: the source and target tokens of a trigger;
+- ``orders``: what a state organ orders done by its own authority is its own act;
 - ``voice``: negation, modality and the speaker;
 - ``coding``: the events of a trigger and of the sentence, each naming its rules;
 - ``confidence``: how well an event is attached.

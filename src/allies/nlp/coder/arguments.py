@@ -31,6 +31,14 @@ class ArgumentStage:
         return False
 
     @staticmethod
+    def _shares_passive(verb) -> bool:
+        """Whether a bare participle joined to a passive verb shares its subject ("were
+        detained and deported"): it has no subject or object of its own."""
+        return verb.dep_ == "conj" and verb.tag_ == "VBN" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for c in verb.children) \
+            and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+
+    @staticmethod
     def _judged(verb):
         """"criticised Kosovo for arresting", "accused Israel of attacking": the
         object of the judging verb did the act of its "for"/"of" clause."""
@@ -71,6 +79,8 @@ class ArgumentStage:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
                 return self._with_conjuncts(child), False
+        if self.own_order_clause(verb):
+            return self.subjects(verb.head, depth + 1)  # "orders X be released", "ordered troops to withdraw"
         if self._is_passive(verb):
             return self._passive_subjects(verb)
         if depth > 4:
@@ -124,6 +134,8 @@ class ArgumentStage:
         if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
             return [], False
         if self._is_passive(verb.head):
+            if self._shares_passive(verb):
+                return self.subjects(verb.head, depth + 1)  # "was arrested by police and deported"
             if verb.dep_ == "xcomp":
                 # "Obama is scheduled to attend", "X was forced to withdraw"
                 for child in verb.head.children:
@@ -233,6 +245,9 @@ class ArgumentStage:
             obj = pobjs.get(prep)
             if obj is not None and obj != trigger.noun and self.actor(obj, resolver, require_actor=True) is not None:
                 return self._with_conjuncts(obj)
+        acted_on = self.acted_on(trigger, resolver)  # "ordered the release of two Estonian citizens"
+        if acted_on is not None:
+            return acted_on
         # a generic group after the preposition: "air strikes on ISIL fighters in Mosul"
         for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")):
             obj = pobjs.get(prep)
@@ -404,7 +419,10 @@ class ArgumentStage:
         if trigger.giver is not None:
             target_tokens, source_tokens = source_tokens, self._with_conjuncts(trigger.giver)
         else:
-            target_tokens = self._target_tokens(verb, trigger, resolver, passive)
+            target_tokens = self._target_tokens(verb, trigger, resolver, passive) or self.ordered_done_to(verb)
+            if not target_tokens and self._shares_passive(verb):
+                # "were detained and deported", "be released and placed under house arrest"
+                target_tokens = self._with_conjuncts(next(c for c in verb.head.children if c.dep_ == "nsubjpass"))
         act = Act(trigger, verb, source_tokens, target_tokens)
         if "helping" in self.kinds(verb):
             self._helped(act)

@@ -40,6 +40,26 @@ class EventNounStage:
         code = self.book.nouns.get(token.lower_)
         return (code, self.book.where[("noun", token.lower_)]) if code else (None, None)
 
+    def acted_on(self, trigger, resolver: ActorResolver) -> list | None:
+        """Those an event noun's act is done to, named in its "of" phrase, when a verb's
+        subject does the act ("a Moscow court ordered the release of two Estonian
+        citizens": the citizens, whose state is the target)."""
+        noun = trigger.noun
+        if noun is None or not self.book.in_class("acted_on_of", trigger.cameo):
+            return None
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lower_ not in self.book.role("noun_target_prep"):
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj" or self._own(obj):
+                    continue  # ("ordered the release of its own citizens")
+                if self.actor(obj, resolver, require_actor=True) is not None:
+                    return self._with_conjuncts(obj)
+                inside = self._actor_inside(obj, resolver)
+                if inside is not None:
+                    return [inside]  # "the release of two Estonian citizens": Estonian
+        return None
+
     def _misparsed_doer(self, token) -> bool:
         """Whether a nationality is the doer of a force word the parser hung beside it:
         "killed in Azerbaijani shelling", "by Pakistani shelling"."""

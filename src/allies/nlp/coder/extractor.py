@@ -9,12 +9,13 @@ from .arguments import ArgumentStage
 from .coding import CodingStage
 from .confidence import ConfidenceStage
 from .event_nouns import EventNounStage
+from .orders import OrderStage
 from .resolver import ActorResolver
 from .triggers import TriggerStage
 from .voice import VoiceStage
 
 
-class EventExtractor(CodingStage, VoiceStage, ArgumentStage, EventNounStage, TriggerStage, ActorStage,
+class EventExtractor(CodingStage, VoiceStage, ArgumentStage, EventNounStage, OrderStage, TriggerStage, ActorStage,
                      ConfidenceStage):
     """Codes parsed sentences with a :class:`PatternBook`."""
 

@@ -302,6 +302,7 @@ class TriggerStage:
         self._serve_purposes(triggers)
         self._carry_noun_clauses(sent, triggers)
         carried = self._carry_verb_clauses(sent, triggers)
+        self.drop_own_orders(triggers)
         return triggers, consumed_nouns, carried
 
     def _verb_triggers(self, sent) -> dict[int, Trigger]:
