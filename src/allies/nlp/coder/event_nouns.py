@@ -125,6 +125,9 @@ class EventNounStage:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = self._actors(self._with_conjuncts(obj), resolver, require_actor=True)
+        joint = any(t.dep_ == "cc" for t in noun.doc[noun.left_edge.i:noun.i])
+        if joint and not self._is_mutual_noun(noun, self._noun_code(noun) or ""):
+            return []  # "U.S. and Israeli strikes": two doers together, not two sides
         if not found and noun.left_edge.i < noun.i:
             start = max(noun.left_edge.i, noun.sent.start)
             for ent in noun.doc.ents:
