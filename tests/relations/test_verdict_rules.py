@@ -196,6 +196,35 @@ def test_a_thin_window_reads_the_claims_of_the_year_before_too(empty_store):
     assert "read against the 365 days before it" in answer.verdict.summary
 
 
+def _alliance_with_a_third_party(store, deeds_with_the_foe: int):
+    """Brazil and India, claimed allies, and Brazil's dealings with Pakistan, India's armed foe."""
+    pair = ("BRA", "IND")
+    _fill(store, [_article(i, f"2025-0{1 + i}-10", [
+        (f"Brazil and India are close allies, the two foreign ministers said at meeting {i}.",
+         [("BRA", "IND", "051", 3.4), ("IND", "BRA", "051", 3.4)])], pair) for i in range(4)])
+    _fill(store, [_article(10 + i, f"2025-0{2 + i}-15", [
+        (f"Indian and Pakistani troops exchanged fire along the frontier, round {i}.",
+         [("IND", "PAK", "190", -10.0), ("PAK", "IND", "190", -10.0)])], ("IND", "PAK")) for i in range(3)])
+    _fill(store, [_article(20 + i, f"2025-0{3 + i}-20", [
+        (f"Brazil praised Pakistan's hosting of trade talks, session {i}.", [("BRA", "PAK", "051", 3.4)])],
+        ("BRA", "PAK")) for i in range(3)])
+    _fill(store, [_article(30 + i, f"2025-0{4 + i}-25", [
+        (f"Brazil delivered armoured vehicles to Pakistan, shipment {i}.", [("BRA", "PAK", "072", 8.3)])],
+        ("BRA", "PAK")) for i in range(deeds_with_the_foe)])
+    return ask(store, "Are Brazil and India allies?", since="2025-01-01", until="2025-12-31")
+
+
+def test_good_words_with_the_others_foe_do_not_belie_an_alliance(empty_store):
+    answer = _alliance_with_a_third_party(empty_store, deeds_with_the_foe=0)
+    assert answer.verdict.verdict == "allied", answer.verdict.summary
+
+
+def test_arming_the_others_foe_belies_an_alliance(empty_store):
+    answer = _alliance_with_a_third_party(empty_store, deeds_with_the_foe=2)
+    assert answer.verdict.verdict != "allied", answer.verdict.summary
+    assert any("Pakistan, an adversary of India" in g for g in answer.verdict.gap)
+
+
 def test_a_thin_window_is_read_against_the_year_before(empty_store):
     pair = ("BRA", "IND")
     _fill(empty_store, [_article(i, f"2025-{1 + i % 9:02d}-{1 + i:02d}", _friendly(i, "BRA", "IND"), pair)

@@ -128,13 +128,17 @@ class ThirdParty:
     formal_ally_of: list[str] = field(default_factory=list)
     force_a: int = 0  # counted acts of force between a and the third country, either way
     force_b: int = 0
+    deeds_a: int = 0  # counted acts of material cooperation between a and the third country
+    deeds_b: int = 0
+    belies: bool = False  # a side works in deed (more than one act) with the other's armed foe, or is allied to it
     signal: float = 0.0  # > 0 brings a and b together, < 0 drives them apart
     reading: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"country": self.country, "stance_a": _round(self.stance_a), "stance_b": _round(self.stance_b),
                 "events_a": self.events_a, "events_b": self.events_b, "formal_ally_of": self.formal_ally_of,
-                "force_a": self.force_a, "force_b": self.force_b,
+                "force_a": self.force_a, "force_b": self.force_b, "deeds_a": self.deeds_a, "deeds_b": self.deeds_b,
+                "belies": self.belies,
                 "signal": _round(self.signal), "reading": self.reading}
 
 
@@ -431,7 +435,7 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
     # Each side's partners are one contiguous run of the per-country table.
     rows = store.query(
         f"""WITH d AS (
-              SELECT country AS side, other, n, force,
+              SELECT country AS side, other, n, force, quad,
                      CASE WHEN quad LIKE '%cooperation' THEN n ELSE 0 END
                        - CASE WHEN quad LIKE '%conflict' THEN n ELSE 0 END AS net
               FROM (SELECT * FROM {country_months} WHERE country = ?
@@ -440,17 +444,19 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
             SELECT other,
                    coalesce(sum(force) FILTER (WHERE side = ?), 0) AS force_a,
                    coalesce(sum(force) FILTER (WHERE side = ?), 0) AS force_b,
+                   coalesce(sum(n) FILTER (WHERE side = ? AND quad = 'material_cooperation'), 0) AS deeds_a,
+                   coalesce(sum(n) FILTER (WHERE side = ? AND quad = 'material_cooperation'), 0) AS deeds_b,
                    coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_a,
                    sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_a,
                    coalesce(sum(n) FILTER (WHERE side = ?), 0) AS n_b,
                    sum(net) FILTER (WHERE side = ?) / nullif(sum(n) FILTER (WHERE side = ?), 0) AS stance_b
             FROM d GROUP BY other""",
-        [a, b, a, b, *params, a, b, a, a, a, b, b, b])
+        [a, b, a, b, *params, a, b, a, b, a, a, a, b, b, b])
     by_country = {r["other"]: r for r in rows}
     for friends in formal_allies.values():
         for country in friends:
             by_country.setdefault(country, {"other": country, "n_a": 0, "stance_a": None, "n_b": 0, "stance_b": None,
-                                            "force_a": 0, "force_b": 0})
+                                            "force_a": 0, "force_b": 0, "deeds_a": 0, "deeds_b": 0})
 
     out = []
     for country, r in by_country.items():
@@ -458,15 +464,17 @@ def third_parties(store, a, b, since, until, country_months, formal_allies: dict
             continue
         tp = ThirdParty(country, r["stance_a"], r["stance_b"], int(r["n_a"]), int(r["n_b"]),
                         sorted(s for s, friends in formal_allies.items() if country in friends),
-                        int(r["force_a"]), int(r["force_b"]))
+                        int(r["force_a"]), int(r["force_b"]), int(r["deeds_a"]), int(r["deeds_b"]))
         rel_a = _relation(tp.stance_a, tp.events_a, a in tp.formal_ally_of, tp.force_a)
         rel_b = _relation(tp.stance_b, tp.events_b, b in tp.formal_ally_of, tp.force_b)
         weight = math.log1p(min(max(tp.events_a, 1), max(tp.events_b, 1)))
         na, nb, nc = country_name(a), country_name(b), country_name(country)
         if rel_a == "friend" and rel_b == "adversary":
             tp.signal, tp.reading = -weight, f"{na} is on good terms with {nc}, an adversary of {nb}"
+            tp.belies = tp.deeds_a > 1 or a in tp.formal_ally_of
         elif rel_b == "friend" and rel_a == "adversary":
             tp.signal, tp.reading = -weight, f"{nb} is on good terms with {nc}, an adversary of {na}"
+            tp.belies = tp.deeds_b > 1 or b in tp.formal_ally_of
         elif rel_a == "adversary" and rel_b == "adversary":
             tp.signal, tp.reading = weight / 2, f"{na} and {nb} share an adversary in {nc}"
         elif rel_a == "friend" and rel_b == "friend" and min(tp.events_a, tp.events_b) >= MIN_STANCE_EVENTS:

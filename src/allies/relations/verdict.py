@@ -47,7 +47,8 @@ directions, or one source page behind several dataset rows, is one report.
 5. The gap rule: an alliance on paper or claimed that deeds contradict (any
    force, more than one other act of material conflict making 15% or more of
    the material acts, a side whose words cooperate while its deeds conflict,
-   one side working with the other's adversary) never reads "allied"; a
+   one side working in deed with, or allied to, a state the other has fought)
+   never reads "allied"; a
    cooperative base drops to mixed and the summary names the gap. A denial
    counts for the side whose voice it is: when one side's voices deny the
    alliance and the other side's deeds belie it, a paper alliance with
@@ -166,6 +167,7 @@ class _Figures:
     balance: float | None
     deeds: float | None
     tp_score: float
+    gap_score: float  # the third-party pull of deeds alone (see ThirdParty.belies)
     adjusted: float | None
     background: DyadAnalysis | None
     claims: dict[str | None, tuple[int, int]]  # role (None: all voices) -> (ally claims, denials)
@@ -189,8 +191,11 @@ def _figures(analysis: DyadAnalysis, background: DyadAnalysis | None) -> _Figure
         conf_w += BACKGROUND_WEIGHT * bg_conf
     balance = None if coop_w + conf_w == 0 else (coop_w - conf_w) / (coop_w + conf_w)
     deeds = None if mc + mk == 0 else (mc - mk) / (mc + mk)
-    signal = sum(t.signal for t in analysis.third_parties)
+    # Only working in deed with the other's armed foe pulls the two apart (and belies an
+    # alliance); good words with it do not. A shared foe draws them together.
+    signal = sum(t.signal for t in analysis.third_parties if t.signal > 0 or t.belies)
     tp_score = math.tanh(signal / 3) if analysis.third_parties else 0.0
+    gap_score = math.tanh(sum(t.signal for t in analysis.third_parties if t.belies) / 3)
     adjusted = None if balance is None else max(-1.0, min(1.0, balance + THIRD_PARTY_WEIGHT * tp_score))
     claims = {}
     for role in (None, "a", "b", "third"):
@@ -198,7 +203,7 @@ def _figures(analysis: DyadAnalysis, background: DyadAnalysis | None) -> _Figure
         found = analysis.claims(role)
         before = background.claims(role) if background is not None else (0, 0)
         claims[role] = (found[0] + before[0], found[1] + before[1])
-    return _Figures(counts, coop_w, conf_w, balance, deeds, tp_score, adjusted, background, claims)
+    return _Figures(counts, coop_w, conf_w, balance, deeds, tp_score, gap_score, adjusted, background, claims)
 
 
 def _base_verdict(analysis: DyadAnalysis, figures: _Figures, paper: list[FormalTie]) -> str:
@@ -238,9 +243,9 @@ def _alliance_gap(analysis: DyadAnalysis, figures: _Figures) -> tuple[list[str],
         if side.gap == "words_cooperate_deeds_conflict" and (force or side.counts["material_conflict"] > 1):
             gap.append(f"{country_name(side.source)}'s words toward {country_name(side.target)} cooperate while its deeds conflict")
             belied_by.add(side.source)
-    if figures.tp_score <= -THIRD_PARTY_GAP:
+    if figures.gap_score <= -THIRD_PARTY_GAP:
         # Name the strongest reason the third-party picture pulls them apart.
-        worst = min(analysis.third_parties, key=lambda t: t.signal)
+        worst = min((t for t in analysis.third_parties if t.belies), key=lambda t: t.signal)
         gap.append(worst.reading)
         belied_by.update(x for x in (a, b) if worst.reading and worst.reading.startswith(country_name(x)))
     for denier, other, role in ((a, b, "a"), (b, a, "b")):
@@ -266,7 +271,7 @@ def _settle(base: str, analysis: DyadAnalysis, figures: _Figures, paper: list[Fo
     if base == "cooperative" and gap:
         sides = [analysis.side(analysis.a, analysis.b), analysis.side(analysis.b, analysis.a)]
         deeds_contradict = (figures.material[1] > 0 or any(s.gap for s in sides)
-                            or figures.tp_score <= -THIRD_PARTY_GAP or bool(belied_by))
+                            or figures.gap_score <= -THIRD_PARTY_GAP or bool(belied_by))
         return "mixed" if deeds_contradict else "cooperative"
     return base
 
