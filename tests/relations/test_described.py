@@ -127,6 +127,8 @@ def test_adjust_follows_its_written_rule(verdict, summary, expected):
 ])
 def test_on_thin_evidence_bad_descriptions_make_a_mixed_verdict_tense(thin, summary, expected):
     assert adjust("mixed", summary, thin).verdict == expected
+    # acts that lean cooperative are not overturned by a description
+    assert adjust("mixed", summary, thin, balance=0.2).verdict == "mixed"
 
 
 def test_adjust_on_stored_descriptions_caps_a_cooperative_verdict(store):

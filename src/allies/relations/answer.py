@@ -22,7 +22,7 @@ from .dyad import (
 )
 from .question import Question, parse_question
 from .ties import FormalTie, ties_of
-from .verdict import BACKGROUND_DAYS, MIN_EVENTS, Verdict, _fmt_day, judge
+from .verdict import BACKGROUND_DAYS, MIN_EVENTS, Verdict, _fmt_day, judge, weights
 
 EVIDENCE_PER_SIDE = 5
 RECENT_DAYS = 365  # a question with no dates is judged on this many days of the pair's latest evidence
@@ -381,8 +381,14 @@ def _weigh_described(answer: Answer) -> None:
     """The relation as described moves the verdict by the rules of
     :func:`allies.relations.described.adjust` (deeds still outweigh words: a
     description never warms a verdict that deeds made tense or hostile)."""
-    thin = answer.analysis is not None and (answer.analysis.reports or answer.analysis.total) < MIN_EVENTS
-    change = adjust(answer.verdict.verdict, answer.described.summary, thin)
+    analysis = answer.analysis
+    thin = analysis is not None and (analysis.reports or analysis.total) < MIN_EVENTS
+    lean = None
+    if thin:
+        # the window's own acts, without the year before it: do they lean one way?
+        coop, conf = weights(analysis)
+        lean = (coop - conf) / (coop + conf) if coop + conf else None
+    change = adjust(answer.verdict.verdict, answer.described.summary, thin, lean)
     if not change.changed:
         return
     verdict = answer.verdict

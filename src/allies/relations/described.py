@@ -132,7 +132,7 @@ class Adjustment:
         return self.reason is not None
 
 
-def adjust(verdict: str, summary: DescribedSummary, thin: bool = False) -> Adjustment:
+def adjust(verdict: str, summary: DescribedSummary, thin: bool = False, balance: float | None = None) -> Adjustment:
     """How the relation as described moves a verdict reached from events and ties.
 
     Only descriptions that count (asserted, not negated, not a question,
@@ -153,9 +153,10 @@ def adjust(verdict: str, summary: DescribedSummary, thin: bool = False) -> Adjus
        an allied verdict mixed.
     5. Consistent "ally" descriptions (two or more, nothing bad among the
        counted ones, no denial) make a cooperative verdict allied.
-    6. On thin evidence (``thin``: fewer than three reports), bad descriptions
-       that outnumber the good ones make a mixed verdict tense: a couple of
-       acts that cancel out say less than a reporter calling the ties strained.
+    6. On thin evidence (``thin``: fewer than three reports) whose acts do not
+       lean cooperative (``balance`` at most 0), bad descriptions that outnumber
+       the good ones make a mixed verdict tense: a couple of acts that cancel out
+       say less than a reporter calling the ties strained.
     Otherwise the verdict stands.
     """
     good, bad, hostile = summary.good, summary.bad, summary.hostile
@@ -181,7 +182,7 @@ def adjust(verdict: str, summary: DescribedSummary, thin: bool = False) -> Adjus
         return Adjustment("mixed", f"an alliance is denied as often as it is described ({summary.text()})")
     if verdict == "cooperative" and allied >= 2 and not bad and not denials:
         return Adjustment("allied", f"the two are described as allies ({summary.text()})")
-    if thin and verdict == "mixed" and bad > good:
+    if thin and verdict == "mixed" and bad > good and (balance is None or balance <= 0):
         return Adjustment("tense", f"little is reported, and the relation is described as strained or tense "
                                    f"({summary.text()})")
     return Adjustment(verdict)

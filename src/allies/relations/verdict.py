@@ -149,7 +149,7 @@ def _counts(analysis: DyadAnalysis) -> dict[str, int]:
     return count
 
 
-def _weights(analysis: DyadAnalysis) -> tuple[float, float]:
+def weights(analysis: DyadAnalysis) -> tuple[float, float]:
     """Cooperation and conflict, deeds counted double, both directions; each
     report counted once per quad class when reports are known."""
     count = _counts(analysis)
@@ -182,11 +182,11 @@ def _figures(analysis: DyadAnalysis, background: DyadAnalysis | None) -> _Figure
     MIN_EVENTS reports (rule 3); the third-party pull; the claims of either voice."""
     counts = _counts(analysis)
     mc, mk = counts["material_cooperation"], counts["material_conflict"]
-    coop_w, conf_w = _weights(analysis)
+    coop_w, conf_w = weights(analysis)
     if (analysis.reports or analysis.total) >= MIN_EVENTS or background is None or not background.total:
         background = None
     else:
-        bg_coop, bg_conf = _weights(background)
+        bg_coop, bg_conf = weights(background)
         coop_w += BACKGROUND_WEIGHT * bg_coop
         conf_w += BACKGROUND_WEIGHT * bg_conf
     balance = None if coop_w + conf_w == 0 else (coop_w - conf_w) / (coop_w + conf_w)
