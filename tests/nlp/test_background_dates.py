@@ -17,6 +17,9 @@ ARTICLE_DATE = "2025-06-04"
     ("Armenia, which lost the war in 2020, accused Baku on Monday of shelling.", "2025-06-02"),
     # a relative clause carries the year: the main act is the article's
     ("Georgia, which fought Russia in 2008, protested the deployment.", ARTICLE_DATE),
+    # a past act that lasted years began long before the article
+    ("They fought for 35 years, and now they are friends.", "1990-07-01"),
+    ("Colombia and the rebels battled each other for five decades.", "1975-07-01"),
     # the article's own month or a later year is not background
     ("Elections are due in June 2025.", ARTICLE_DATE),
     ("The treaty will expire in 2026.", ARTICLE_DATE),

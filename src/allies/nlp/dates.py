@@ -149,7 +149,27 @@ def clause_date(clause: str, sentence_date: str | None) -> str | None:
     return found.isoformat() if found else None
 
 
+# A past act that lasted years ("they fought for 35 years", "occupied the area for
+# two decades") began long before the article: it is background, dated at its start.
+_FOR_YEARS = re.compile(r"\b(?:fought|battled|clashed|occupied|ruled|waged\s+\w+(?:\s+\w+)?|feuded|warred)\s+"
+                        r"(?:each other\s+|one another\s+)?for\s+(?:more than\s+|over\s+|nearly\s+|almost\s+)?"
+                        r"(\d{1,3}|two|three|four|five|six|seven|ten|several|many)\s+(years|decades)\b", re.I)
+
+
+def _lasting_since(text: str, today: date) -> date | None:
+    match = _FOR_YEARS.search(text)
+    if match is None or _SUBORDINATOR.search(text[:match.start()]):
+        return None
+    amount = match.group(1).lower()
+    count = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount, 3)
+    years = count * (10 if match.group(2).lower() == "decades" else 1)
+    return date(today.year - years, 7, 1) if 1 <= years < 200 else None
+
+
 def _background_date(text: str, today: date) -> date | None:
+    lasting = _lasting_since(text, today)
+    if lasting is not None:
+        return lasting
     for pattern in (_IN_MONTH_YEAR, _IN_YEAR):
         match = pattern.search(text)
         if match is None or _SUBORDINATOR.search(text[:match.start()]):

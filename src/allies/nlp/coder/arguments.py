@@ -41,7 +41,10 @@ class ArgumentStage:
     @staticmethod
     def _judged(verb):
         """"criticised Kosovo for arresting", "accused Israel of attacking": the
-        object of the judging verb did the act of its "for"/"of" clause."""
+        object of the judging verb did the act of its "for"/"of" clause (and of the verbs
+        coordinated with it: "accused X of spreading lies and sheltering militants")."""
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
         head = verb.head
         if verb.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of"):
             return None
