@@ -167,39 +167,8 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
             "INSERT INTO import_runs (dataset, path, status) VALUES (?, ?, 'running') RETURNING run_id",
             [dataset, name],
         ).fetchone()[0]
-        _fold(con, staging)
-        rejects = _rejected_lines(con, staging)
-        _number_lines(con, staging, [line for line, _ in rejects])
-        parsed, bad = con.execute(
-            "SELECT coalesce(sum(folded + 1), 0), coalesce(sum(folded + 1) FILTER (WHERE bad_reason IS NOT NULL), 0) "
-            "FROM import_folded"
-        ).fetchone()
-        bad_rows = con.execute(
-            f"SELECT source_row, bad_reason FROM import_folded_lines WHERE bad_reason IS NOT NULL "
-            f"ORDER BY source_row LIMIT {REPORT_LINES}"
-        ).fetchall() if bad else []
-        inserted, folded = _insert(con, staging, result.run_id, name)
-
-        result.rows_read = int(parsed) + len(rejects)
-        result.rows_skipped = len(rejects) + int(bad)
-        result.rows_imported = inserted
-        result.duplicates_folded = folded
-        result.already_stored = int(parsed) - int(bad) - inserted - folded
-        listed = sorted(
-            [{"line": line, "reason": reason} for line, reason in rejects[:REPORT_LINES]]
-            + [{"line": line, "reason": reason} for line, reason in bad_rows],
-            key=lambda item: item["line"],
-        )[:REPORT_LINES]
-        result.skipped = listed
-        result.seconds = time.perf_counter() - started
-        report = result.to_dict()
-        report["skipped_listed"] = len(listed)
-        con.execute(
-            "UPDATE import_runs SET finished_at = current_timestamp, rows_read = ?, rows_imported = ?, "
-            "rows_skipped = ?, duplicates = ?, status = 'ok', report = ? WHERE run_id = ?",
-            [result.rows_read, result.rows_imported, result.rows_skipped, result.duplicates,
-             json.dumps(report), result.run_id],
-        )
+        _import_staged(con, staging, result, name)
+        _log_finished_run(con, result, started)
         con.execute("COMMIT")
     except BaseException as exc:
         try:
@@ -211,23 +180,68 @@ def run_file(con: duckdb.DuckDBPyConnection, dataset: str, name: str,
             raise InputError(f"{name}: cannot import ({first}); nothing imported from it") from None
         raise
     finally:
-        cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
-                   "DROP TABLE IF EXISTS import_shift",
-                   f"DROP {'VIEW' if scratch else 'TABLE'} IF EXISTS {RAW_TABLE}"]
-        if scratch is not None:
-            cleanup += [f"DROP TABLE IF EXISTS {SCRATCH_DB}.main.{RAW_TABLE}", f"DETACH DATABASE IF EXISTS {SCRATCH_DB}"]
-        if staging is not None and staging.rejects_table:
-            for suffix in ("", "_scan"):
-                cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
-        for stmt in cleanup:
-            try:
-                con.execute(stmt)
-            except duckdb.Error:
-                pass
+        _drop_staging(con, staging, scratch)
         if scratch is not None:
             _remove_scratch(scratch)
         _restore(con, previous)
     return result
+
+
+def _import_staged(con: duckdb.DuckDBPyConnection, staging: Staging, result: ImportResult, name: str) -> None:
+    """Fold, number and insert the staged rows; fills ``result``'s counts and skipped lines."""
+    _fold(con, staging)
+    rejects = _rejected_lines(con, staging)
+    _number_lines(con, staging, [line for line, _ in rejects])
+    parsed, bad = con.execute(
+        "SELECT coalesce(sum(folded + 1), 0), coalesce(sum(folded + 1) FILTER (WHERE bad_reason IS NOT NULL), 0) "
+        "FROM import_folded"
+    ).fetchone()
+    bad_rows = con.execute(
+        f"SELECT source_row, bad_reason FROM import_folded_lines WHERE bad_reason IS NOT NULL "
+        f"ORDER BY source_row LIMIT {REPORT_LINES}"
+    ).fetchall() if bad else []
+    inserted, folded = _insert(con, staging, result.run_id, name)
+    result.rows_read = int(parsed) + len(rejects)
+    result.rows_skipped = len(rejects) + int(bad)
+    result.rows_imported = inserted
+    result.duplicates_folded = folded
+    result.already_stored = int(parsed) - int(bad) - inserted - folded
+    listed = sorted(
+        [{"line": line, "reason": reason} for line, reason in rejects[:REPORT_LINES]]
+        + [{"line": line, "reason": reason} for line, reason in bad_rows],
+        key=lambda item: item["line"],
+    )[:REPORT_LINES]
+    result.skipped = listed
+
+
+def _log_finished_run(con: duckdb.DuckDBPyConnection, result: ImportResult, started: float) -> None:
+    """Mark the run finished in ``import_runs`` with its counts and report."""
+    result.seconds = time.perf_counter() - started
+    report = result.to_dict()
+    report["skipped_listed"] = len(result.skipped)
+    con.execute(
+        "UPDATE import_runs SET finished_at = current_timestamp, rows_read = ?, rows_imported = ?, "
+        "rows_skipped = ?, duplicates = ?, status = 'ok', report = ? WHERE run_id = ?",
+        [result.rows_read, result.rows_imported, result.rows_skipped, result.duplicates,
+         json.dumps(report), result.run_id],
+    )
+
+
+def _drop_staging(con: duckdb.DuckDBPyConnection, staging: Staging | None, scratch: Path | None) -> None:
+    """Drop whatever the import staged; each drop is tried on its own so one failure leaves none behind."""
+    cleanup = ["DROP VIEW IF EXISTS import_folded_lines", "DROP TABLE IF EXISTS import_folded",
+               "DROP TABLE IF EXISTS import_shift",
+               f"DROP {'VIEW' if scratch else 'TABLE'} IF EXISTS {RAW_TABLE}"]
+    if scratch is not None:
+        cleanup += [f"DROP TABLE IF EXISTS {SCRATCH_DB}.main.{RAW_TABLE}", f"DETACH DATABASE IF EXISTS {SCRATCH_DB}"]
+    if staging is not None and staging.rejects_table:
+        for suffix in ("", "_scan"):
+            cleanup.append(f"DROP TABLE IF EXISTS {staging.rejects_table}{suffix}")
+    for stmt in cleanup:
+        try:
+            con.execute(stmt)
+        except duckdb.Error:
+            pass
 
 
 # Bulk-import settings. The code-book joins must build their hash tables on the small

@@ -177,10 +177,48 @@ class Coder:
 
     def _code_parsed(self, parsed_pieces, document: Document, shape) -> CodedDocument:
         """Code one document from its parsed pieces (the headline, then each paragraph)."""
-        from .actors import ArticleActors
         from .dates import resolve_date
         from .descriptions import ArticleMemory
         from .discourse import apply_voices
+
+        article, resolver = self._article_actors(parsed_pieces, document, shape)
+        coded = CodedDocument(document=document)
+        memory = ArticleMemory(date=document.date)
+        opened_body = False
+        for piece, parsed in parsed_pieces:
+            for sent in parsed.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                sentence_index = len(coded.sentences)
+                start = piece.offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+                coded.sentences.append(Sentence(sentence_index, text, start, start + len(text),
+                                                is_headline=piece.is_headline))
+                self._add_mentions(coded, sent, sentence_index, piece, resolver)
+                date = resolve_date(text, document.date)
+                # The extractor looks for a wire dateline in what it is told is sentence 0: the
+                # body's first sentence, unless the dateline was found (and cut) above.
+                looks_for_dateline = not piece.is_headline and not opened_body and shape.dateline is None
+                opened_body = opened_body or not piece.is_headline
+                events = self.extractor.code_sentence(sent, 0 if looks_for_dateline else sentence_index + 1,
+                                                      resolver, date)
+                for event in events:
+                    event.sentence_index = sentence_index
+                    event.doc = document.doc_id
+                coded.events.extend(events)
+                coded.descriptions += self.describer.find_parsed(
+                    sent, sentence_index, memory, date,
+                    lambda index=sentence_index, at=piece.offset + sent.start_char: _sentence_mentions(coded, index, at),
+                    article.resolve)
+        for description in coded.descriptions:
+            description.doc = document.doc_id
+        apply_voices(coded, self.kb)
+        return coded
+
+    def _article_actors(self, parsed_pieces, document: Document, shape):
+        """The article's actor memory and the resolver the extractor uses, with the dateline's
+        place and the people the article names already known."""
+        from .actors import ArticleActors
         from .events import ActorResolver
 
         article = ArticleActors(self.kb, document.date)
@@ -201,48 +239,21 @@ class Coder:
         # read ahead for the people the article names, with the titles before them
         article.foresee(_introduction(ent) for _piece, parsed in parsed_pieces
                         for ent in parsed.ents if ent.label_ == "PERSON")
-        coded = CodedDocument(document=document)
-        memory = ArticleMemory(date=document.date)
-        opened_body = False
-        for piece, parsed in parsed_pieces:
-            for sent in parsed.sents:
-                text = sent.text.strip()
-                if not text:
-                    continue
-                sentence_index = len(coded.sentences)
-                start = piece.offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                coded.sentences.append(Sentence(sentence_index, text, start, start + len(text),
-                                                is_headline=piece.is_headline))
-                # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
-                for ent in sent.ents:
-                    # (the small model may call a state something else: "Cyprus" a PRODUCT)
-                    if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
-                        if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
-                            # "the Georgian foreign minister, Nino Beridze,": the title names her
-                            resolver.resolve(_introduction(ent))
-                        actor = resolver.resolve(ent.text)
-                        if actor is not None:
-                            ent_start = piece.offset + ent.start_char
-                            coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
-                date = resolve_date(text, document.date)
-                # The extractor looks for a wire dateline in what it is told is sentence 0: the
-                # body's first sentence, unless the dateline was found (and cut) above.
-                looks_for_dateline = not piece.is_headline and not opened_body and shape.dateline is None
-                opened_body = opened_body or not piece.is_headline
-                events = self.extractor.code_sentence(sent, 0 if looks_for_dateline else sentence_index + 1,
-                                                      resolver, date)
-                for event in events:
-                    event.sentence_index = sentence_index
-                    event.doc = document.doc_id
-                coded.events.extend(events)
-                coded.descriptions += self.describer.find_parsed(
-                    sent, sentence_index, memory, date,
-                    lambda index=sentence_index, at=piece.offset + sent.start_char: _sentence_mentions(coded, index, at),
-                    article.resolve)
-        for description in coded.descriptions:
-            description.doc = document.doc_id
-        apply_voices(coded, self.kb)
-        return coded
+        return article, resolver
+
+    def _add_mentions(self, coded: CodedDocument, sent, sentence_index: int, piece, resolver) -> None:
+        """Resolve the sentence's named entities to actors and add them as mentions."""
+        # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
+        for ent in sent.ents:
+            # (the small model may call a state something else: "Cyprus" a PRODUCT)
+            if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
+                if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                    # "the Georgian foreign minister, Nino Beridze,": the title names her
+                    resolver.resolve(_introduction(ent))
+                actor = resolver.resolve(ent.text)
+                if actor is not None:
+                    ent_start = piece.offset + ent.start_char
+                    coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
 
     def _describe_plain(self, coded: CodedDocument) -> CodedDocument:
         """Descriptions of relations on the rule path (no parse)."""

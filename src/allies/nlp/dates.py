@@ -71,15 +71,7 @@ def resolve_date(text: str, article_date: str | None) -> str | None:
             return found.isoformat()
     if today is None:
         # Without an anchor only a fully written date can be placed.
-        for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
-            match = pattern.search(text)
-            if match and match.group(3):
-                try:
-                    return date(int(match.group(3)), _month_number(match.group(month_group)),
-                                int(match.group(day_group))).isoformat()
-                except ValueError:
-                    return None
-        return None
+        return _written_date(text)
     match = _MONTH_DAY.search(text)
     if match:
         found = _latest(_month_number(match.group(1)), int(match.group(2)),
@@ -94,26 +86,7 @@ def resolve_date(text: str, article_date: str | None) -> str | None:
             return found.isoformat()
     match = _RELATIVE.search(text)
     if match:
-        phrase = match.group(1).lower()
-        if phrase in ("yesterday", "last night", "overnight"):
-            return (today - timedelta(days=1)).isoformat()
-        if phrase == "the day before yesterday":
-            return (today - timedelta(days=2)).isoformat()
-        if phrase == "last week":
-            return (today - timedelta(days=7)).isoformat()
-        if phrase == "earlier this week":
-            return (today - timedelta(days=today.weekday() and 1)).isoformat()
-        if phrase == "last month":
-            first = today.replace(day=1)
-            return (first - timedelta(days=1)).replace(day=min(today.day, 28)).isoformat()
-        if phrase == "last year":
-            return today.replace(year=today.year - 1, day=min(today.day, 28)).isoformat()
-        if match.group(2):
-            amount = match.group(2).lower()
-            count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
-            days = count * (7 if match.group(3).lower().startswith("week") else 1)
-            return (today - timedelta(days=days)).isoformat()
-        return today.isoformat()
+        return _relative_date(match, today)
     match = _WEEKDAY.search(text)
     if match:
         weekday = _WEEKDAYS[match.group(2).lower()]
@@ -123,6 +96,43 @@ def resolve_date(text: str, article_date: str | None) -> str | None:
         return (today - timedelta(days=back)).isoformat()
     background = _background_date(text, today)
     return (background or today).isoformat()
+
+
+def _written_date(text: str) -> str | None:
+    """The first fully written date ("March 3, 2024", "3 March 2024"), if the sentence has one."""
+    for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        match = pattern.search(text)
+        if match and match.group(3):
+            try:
+                return date(int(match.group(3)), _month_number(match.group(month_group)),
+                            int(match.group(day_group))).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _relative_date(match: re.Match, today: date) -> str:
+    """The date a relative phrase ("yesterday", "three days ago") means, counted back from ``today``."""
+    phrase = match.group(1).lower()
+    if phrase in ("yesterday", "last night", "overnight"):
+        return (today - timedelta(days=1)).isoformat()
+    if phrase == "the day before yesterday":
+        return (today - timedelta(days=2)).isoformat()
+    if phrase == "last week":
+        return (today - timedelta(days=7)).isoformat()
+    if phrase == "earlier this week":
+        return (today - timedelta(days=today.weekday() and 1)).isoformat()
+    if phrase == "last month":
+        first = today.replace(day=1)
+        return (first - timedelta(days=1)).replace(day=min(today.day, 28)).isoformat()
+    if phrase == "last year":
+        return today.replace(year=today.year - 1, day=min(today.day, 28)).isoformat()
+    if match.group(2):
+        amount = match.group(2).lower()
+        count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+        days = count * (7 if match.group(3).lower().startswith("week") else 1)
+        return (today - timedelta(days=days)).isoformat()
+    return today.isoformat()
 
 
 # Background in wire copy: "Azerbaijan retook Karabakh in September 2023", "The two

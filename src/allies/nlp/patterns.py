@@ -128,6 +128,17 @@ class PatternBook:
         self.rows: list[Row] = []  # every rule row, for `allies kb rules`
         # (kind, key) -> "file:line" of the row that says it, for events' rules
         self.where: dict[tuple[str, ...], str] = {}
+        # Each step reads its files in turn: `rows` keeps the files' order.
+        self._load_verbs()
+        self._load_nouns()
+        self._load_voice()
+        self._load_carriers()
+        self._load_classes()
+        self._load_symmetric()
+        self._load_code_changes()
+
+    def _load_verbs(self) -> None:
+        """Word classes, then each verb's frames, most specific first."""
         self.word_classes: dict[str, tuple[str, ...]] = {}
         for row in self._table("word_classes.tsv"):
             self.word_classes[row["class"]] = (*self.word_classes.get(row["class"], ()), row["word"])
@@ -146,6 +157,8 @@ class PatternBook:
         for frames in self.verbs.values():
             frames.sort(key=lambda f: (-f.specificity, f.order))
 
+    def _load_nouns(self) -> None:
+        """Event nouns, the verbs that refine them, and support verbs."""
         self.nouns: dict[str, str] = {}
         self.noun_verbs: dict[str, str] = {}  # "deployment" -> "deploy": the verb whose frames refine it
         for row in self._table("noun_patterns.tsv"):
@@ -155,6 +168,8 @@ class PatternBook:
                 self.noun_verbs[row["noun"]] = row["verb"]
         self.support_verbs = frozenset(row["verb"] for row in self._table("support_verbs.tsv"))
 
+    def _load_voice(self) -> None:
+        """Voice words by category, and each word's categories."""
         self.voice: dict[str, set[str]] = {}
         self.word_category: dict[str, set[str]] = {}
         for row in self._table("voice_words.tsv"):
@@ -162,14 +177,17 @@ class PatternBook:
             self.word_category.setdefault(row["word"], set()).add(row["category"])
             self.where.setdefault(("voice", row["word"], row["category"]), row.where)
 
+    def _load_carriers(self) -> None:
+        """Carrier codes by inner code; the '*' row must give every kind."""
         self.carriers: dict[str, dict[str, str]] = {}
         for row in self._table("carrier_codes.tsv"):
             self.carriers[row["inner"]] = {kind: row[kind] for kind in CARRIER_KINDS}
             self.where[("carrier", row["inner"])] = row.where
         if any(self.carriers.get("*", {}).get(kind, "-") == "-" for kind in CARRIER_KINDS):
             raise DataFileError("carrier_codes.tsv: the row '*' must give a code for every kind of carrier")
-        self._load_classes()
 
+    def _load_symmetric(self) -> None:
+        """Symmetric codes and mutual verbs (each also with its object when the file says so)."""
         mutual = []
         for row in self._table("symmetric_codes.tsv"):
             mutual.append((row["code_or_verb"], row["with_object"] == "yes"))
@@ -178,6 +196,9 @@ class PatternBook:
         self.symmetric_with = tuple(item for item, both in mutual if item[:1].isdigit() and both)
         self.mutual_verbs = frozenset(item for item, _ in mutual if not item[:1].isdigit())
         self.mutual_verbs_with = frozenset(item for item, both in mutual if not item[:1].isdigit() and both)
+
+    def _load_code_changes(self) -> None:
+        """Coreference words, codes that change when armed or by source, epithets and irregular verbs."""
         self.coreference: dict[str, str] = {row["word"]: row["kind"] for row in self._table("coreference.tsv")}
         self.armed_codes: dict[str, str] = {}
         for row in self._table("armed_codes.tsv"):

@@ -237,14 +237,26 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
     ``skipped`` lines."""
     from pyspark.sql import functions as F
 
-    from ..imports.gdelt import JOINS, columns_for
-    from ..imports.gdelt import mapping as gdelt_mapping
-    from ..imports.runner import GDELT_FOLD_KEY
-
     spark = spark or session(master, "allies import gdelt")
     files = _spark_inputs([str(p) for p in paths])
     if not files:
         raise InputError("no GDELT files to import")
+    raw = _numbered_lines(spark, files)
+    events = _gdelt_events(spark, _gdelt_fields(raw))
+    out = _fold_gdelt_duplicates(events)
+    out.write.mode("overwrite").parquet(str(output_path))
+    written = spark.read.parquet(str(output_path)).agg(
+        F.count(F.lit(1)).alias("events"), F.sum("duplicates").alias("duplicates")).collect()[0]
+    rows = raw.count()  # a line count: cheap next to the mapping
+    events, duplicates = int(written["events"]), int(written["duplicates"] or 0)
+    return {"events": events, "rows": rows, "duplicates": duplicates, "skipped": rows - events - duplicates}
+
+
+def _numbered_lines(spark: Any, files: list[str]) -> Any:
+    """The files' lines as a DataFrame (line, source_row, source_file) with each line's
+    tab-separated fields (``f``) and their count (``width``)."""
+    from pyspark.sql import functions as F
+
     # Line numbers: zipWithIndex over each file's lines, in file order.
     frames = []
     for file in files:
@@ -253,7 +265,14 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
     raw = frames[0]
     for frame in frames[1:]:
         raw = raw.unionByName(frame)
-    raw = raw.withColumn("f", F.split(F.col("line"), "\t", -1)).withColumn("width", F.size("f"))
+    return raw.withColumn("f", F.split(F.col("line"), "\t", -1)).withColumn("width", F.size("f"))
+
+
+def _gdelt_fields(raw: Any) -> Any:
+    """Lines of a GDELT width (57, 58 or 61 columns) as named columns; empty fields are null."""
+    from pyspark.sql import functions as F
+
+    from ..imports.gdelt import columns_for
 
     positions = {width: {name: i for i, name in enumerate(columns_for(width))} for width in (57, 58, 61)}
 
@@ -264,8 +283,17 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
         return F.when(value == "", F.lit(None)).otherwise(value)
 
     names = sorted({n for index in positions.values() for n in index})
-    mapped = raw.where(F.col("width").isin(57, 58, 61)).select(
+    return raw.where(F.col("width").isin(57, 58, 61)).select(
         "source_row", "source_file", *[field(n).alias(n) for n in names])
+
+
+def _gdelt_events(spark: Any, mapped: Any) -> Any:
+    """The rows as allies events, without the rows the importer's checks reject."""
+    from pyspark.sql import functions as F
+
+    from ..imports.gdelt import JOINS
+    from ..imports.gdelt import mapping as gdelt_mapping
+
     # The one GDELT mapping (allies.imports.gdelt), as the DuckDB importer runs it.
     _register_code_books(spark)
     mapped.createOrReplaceTempView("allies_gdelt_rows")
@@ -275,8 +303,16 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
     events = spark.sql(f"SELECT {selected}, r.source_file AS source_file, r.source_row AS source_row "
                        f"FROM allies_gdelt_rows r {JOINS} WHERE NOT ({skipped})")
     # columns of the event schema a dataset has no value for (the coder's version, model and rule)
-    events = events.select("*", *[F.lit(None).cast(kind).alias(name) for name, kind in EVENT_FIELDS
-                                  if name not in events.columns])
+    return events.select("*", *[F.lit(None).cast(kind).alias(name) for name, kind in EVENT_FIELDS
+                                if name not in events.columns])
+
+
+def _fold_gdelt_duplicates(events: Any) -> Any:
+    """One event per fold key, keeping the first in file order and counting the rest as
+    ``duplicates``; columns in the event schema's order and types."""
+    from pyspark.sql import functions as F
+
+    from ..imports.runner import GDELT_FOLD_KEY
 
     key = list(GDELT_FOLD_KEY)
     rest = [name for name, _ in EVENT_FIELDS if name not in key and name != "duplicates"]
@@ -286,10 +322,4 @@ def import_gdelt(paths: Iterable[str | os.PathLike], output_path: str | os.PathL
     )
     out = folded.select(*[F.col(name) if name in key or name == "duplicates" else F.col(f"kept.{name}")
                           for name, _ in EVENT_FIELDS])
-    out = out.select(*[F.col(name).cast(kind).alias(name) for name, kind in EVENT_FIELDS])
-    out.write.mode("overwrite").parquet(str(output_path))
-    written = spark.read.parquet(str(output_path)).agg(
-        F.count(F.lit(1)).alias("events"), F.sum("duplicates").alias("duplicates")).collect()[0]
-    rows = raw.count()  # a line count: cheap next to the mapping
-    events, duplicates = int(written["events"]), int(written["duplicates"] or 0)
-    return {"events": events, "rows": rows, "duplicates": duplicates, "skipped": rows - events - duplicates}
+    return out.select(*[F.col(name).cast(kind).alias(name) for name, kind in EVENT_FIELDS])

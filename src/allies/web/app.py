@@ -131,11 +131,7 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
     )
     static_files = {**_own_static(), **_plotly_assets()}
     access = StoreAccess(store)
-    if not store.read_only:
-        try:  # derived tables current before the first reader arrives
-            access.write(lambda view: None)
-        except Exception as exc:  # readers still work from the events table itself
-            log.warning("could not refresh derived tables: %s", exc)
+    _refresh_derived_tables(store, access)
     app.state.web = WebState(
         access=access,
         token=configured_token(token),
@@ -143,6 +139,36 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
         templates=_templates(),
         static_files=static_files,
     )
+
+    _add_error_handlers(app)
+    _add_static_routes(app, static_files)
+
+    if local_commands is not None:
+        _add_local_commands(app, local_commands)
+
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodySizeLimit, max_bytes=max_upload)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _refresh_derived_tables(store: Store, access: StoreAccess) -> None:
+    """Bring a writable store's derived tables up to date before the first reader arrives."""
+    if not store.read_only:
+        try:
+            access.write(lambda view: None)
+        except Exception as exc:  # readers still work from the events table itself
+            log.warning("could not refresh derived tables: %s", exc)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every error becomes a JSON or HTML error response (:func:`error_response`) with a fitting status."""
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -176,6 +202,10 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
         first = (str(exc).splitlines() or [""])[0][:200]
         return error_response(request, 500, f"internal error: {type(exc).__name__}: {first}")
 
+
+def _add_static_routes(app: FastAPI, static_files: dict[str, tuple[Path, str]]) -> None:
+    """``/static/...`` (the files found at start-up) and ``/favicon.ico``."""
+
     @app.get("/static/{asset:path}", include_in_schema=False)
     def static_asset(asset: str) -> Response:
         # Only the fixed set of files found at start-up: a request path never
@@ -191,20 +221,6 @@ def create_app(store: Store | str | os.PathLike | None = None, token: str | None
     def favicon() -> Response:
         path, media_type = static_files["favicon.svg"]
         return FileResponse(path, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})
-
-    if local_commands is not None:
-        _add_local_commands(app, local_commands)
-
-    from .api import router as api_router
-    from .pages import router as pages_router
-
-    app.include_router(api_router)
-    app.include_router(pages_router)
-
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(BodySizeLimit, max_bytes=max_upload)
-    app.add_middleware(SecurityHeaders)
-    return app
 
 
 @dataclass
