@@ -403,56 +403,11 @@ class CodingStage:
             code, rule = self.event_word_rule(token)
             if not code or self._is_topic(token):
                 continue
-            source_token = None
-            target_tokens = []
-            for child in token.children:
-                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
-                    source_token = child
-                elif child.dep_ == "prep":
-                    preposition = child.lower_
-                    for obj in child.children:
-                        if obj.dep_ != "pobj":
-                            continue
-                        if preposition == "by":
-                            source_token = obj
-                        elif preposition == "between":
-                            pair = self._with_conjuncts(obj)
-                            if len(pair) >= 2:
-                                source_token, target_tokens = pair[0], pair[1:]
-                        elif preposition in self.book.role("noun_target_prep"):
-                            target_tokens = self._with_conjuncts(obj)
-            responsible = self._responsible(token)
-            if source_token is None and responsible is not None:
-                source_token = responsible  # "X is responsible for the killings"
-                if not target_tokens:
-                    inside = self._actor_inside(token, resolver)
-                    target_tokens = [inside] if inside is not None else []
-            mutual = self._is_mutual_noun(token, code)
-            if source_token is None:
-                source_token = self._own_beside(token)  # "in Cambodian shelling of X", misparsed
-            if source_token is None and target_tokens and mutual:
-                source_token = self._other_side(token, resolver)  # "X soldiers injured in clashes with Y troops"
-            if source_token is not None and target_tokens:
-                source = self.actor(source_token, resolver, require_actor=True)
-                targets = [a for a in (self.actor(t, resolver, require_actor=True) for t in target_tokens)
-                           if a is not None]
-            elif mutual or self.book.in_class("force", code):
-                # "clashes between Thai and Cambodian troops", "Armenia-Azerbaijan border clashes"
-                pair = self.noun_pair(token, resolver)
-                if not pair:
-                    continue
-                source, targets, mutual = pair[0], pair[1:], True
-            else:
+            sides = self._noun_sides(token, code, resolver)
+            if sides is None:
                 continue
-            if source is None or not targets or not known(source):
-                continue
-            head = token.head
-            while head.pos_ not in ("VERB", "AUX") and head.head != head:
-                head = head.head
-            negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
-                                                   else (False, "asserted", None, False))
-            negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
-            speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+            source, targets, mutual = sides
+            negated, modality, speaker = self._noun_voice(token, resolver, reporters)
             pairs = [(source, t, (rule,)) for t in targets]
             if self.book.is_symmetric(code, None, True):
                 pairs += [(t, source, (rule, self.book.symmetric_rule(code, None, True))) for t in targets]
@@ -466,3 +421,63 @@ class CodingStage:
                 if event is not None:
                     found.append((self._depth(token) + 1, token.i, event))
         return found
+
+    def _noun_tokens(self, token):
+        """(source token, target tokens) an event noun names: "X's", "Russian", "by X",
+        "between X and Y", "against Y"."""
+        source_token, target_tokens = None, []
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+                source_token = child
+            elif child.dep_ == "prep":
+                preposition = child.lower_
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    if preposition == "by":
+                        source_token = obj
+                    elif preposition == "between":
+                        pair = self._with_conjuncts(obj)
+                        if len(pair) >= 2:
+                            source_token, target_tokens = pair[0], pair[1:]
+                    elif preposition in self.book.role("noun_target_prep"):
+                        target_tokens = self._with_conjuncts(obj)
+        return source_token, target_tokens
+
+    def _noun_sides(self, token, code: str, resolver):
+        """(source, targets, mutual) of an event noun, or None when it has no two sides."""
+        source_token, target_tokens = self._noun_tokens(token)
+        responsible = self._responsible(token)
+        if source_token is None and responsible is not None:
+            source_token = responsible  # "X is responsible for the killings"
+            if not target_tokens:
+                inside = self._actor_inside(token, resolver)
+                target_tokens = [inside] if inside is not None else []
+        mutual = self._is_mutual_noun(token, code)
+        if source_token is None:
+            source_token = self._own_beside(token)  # "in Cambodian shelling of X", misparsed
+        if source_token is None and target_tokens and mutual:
+            source_token = self._other_side(token, resolver)  # "X soldiers injured in clashes with Y troops"
+        if source_token is not None and target_tokens:
+            source = self.actor(source_token, resolver, require_actor=True)
+            targets = [a for a in (self.actor(t, resolver, require_actor=True) for t in target_tokens) if a is not None]
+        elif mutual or self.book.in_class("force", code):
+            # "clashes between Thai and Cambodian troops", "Armenia-Azerbaijan border clashes"
+            pair = self.noun_pair(token, resolver)
+            if not pair:
+                return None
+            source, targets, mutual = pair[0], pair[1:], True
+        else:
+            return None
+        if source is None or not targets or not known(source):
+            return None
+        return source, targets, mutual
+
+    def _noun_voice(self, token, resolver, reporters: set[int]):
+        """(negated, modality, speaker) of an event noun: its governing verb's voice, or "no X"."""
+        head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.head != head:
+            head = head.head
+        negated, modality, speaker_token, _ = (self.voice(head, resolver, reporters) if head.pos_ in ("VERB", "AUX")
+                                               else (False, "asserted", None, False))
+        negated = negated or any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+        speaker = self.actor(speaker_token, resolver) if speaker_token is not None else None
+        return negated, modality, speaker
