@@ -45,6 +45,12 @@ def test_kb_rules_lists_rows_with_file_and_line(capsys):
     assert main(["kb", "rules", "code_classes.tsv", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {"rule": rows[0]["rule"], "file": "code_classes.tsv"}.items() <= rows[0].items()
+    # the word lists the coder reads are rules too, with their lines
+    assert main(["kb", "rules", "function_words.tsv"]) == 0
+    assert any(line.startswith("function_words.tsv:") and "class determiner" in line
+               for line in capsys.readouterr().out.splitlines())
+    assert main(["kb", "rules", "relation_descriptions.tsv:"]) == 0
+    assert "kind relation" in capsys.readouterr().out
     assert main(["kb", "rules", "no such rule anywhere"]) == 2
     assert "no coder rule matches" in capsys.readouterr().err
 

@@ -41,6 +41,11 @@ def _rows_by_class() -> dict[str, tuple[Row, ...]]:
     return found
 
 
+def all_rows() -> tuple[Row, ...]:
+    """Every row of the file, in file order (for `allies kb rules`)."""
+    return tuple(sorted((row for rows in _rows_by_class().values() for row in rows), key=lambda row: row.line))
+
+
 def word_rows(name: str) -> tuple[Row, ...]:
     """The rows of one class, in file order, with their file and line for errors."""
     if name not in CLASSES:

@@ -74,6 +74,11 @@ def parse_lexicon(text: str, name: str = DATA_FILE) -> Lexicon:
     return Lexicon(relation, role, predicate, quality, change, frozenset(past), frozenset(unreal), tuple(skip))
 
 
+def lexicon_rows() -> list:
+    """The checked rows of the data file, with their file and line (for `allies kb rules`)."""
+    return parse_tsv(DATA_FILE, data_text("allies.nlp", DATA_FILE), _SCHEMA)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return parse_lexicon(data_text("allies.nlp", DATA_FILE))
