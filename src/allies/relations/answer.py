@@ -15,6 +15,7 @@ from .described import adjust, described
 from .dyad import (
     DyadAnalysis,
     analyse,
+    balance_of,
     dyad_rows,
     latest_evidence,
     window_sql,
@@ -382,12 +383,9 @@ def _weigh_described(answer: Answer) -> None:
     :func:`allies.relations.described.adjust` (deeds still outweigh words: a
     description never warms a verdict that deeds made tense or hostile)."""
     analysis = answer.analysis
-    thin = analysis is not None and (analysis.reports or analysis.total) < MIN_EVENTS
-    lean = None
-    if thin:
-        # the window's own acts, without the year before it: do they lean one way?
-        coop, conf = weights(analysis)
-        lean = (coop - conf) / (coop + conf) if coop + conf else None
+    thin = analysis is not None and analysis.counted_reports < MIN_EVENTS
+    # the window's own acts, without the year before it: do they lean one way?
+    lean = balance_of(*weights(analysis)) if thin else None
     change = adjust(answer.verdict.verdict, answer.described.summary, thin, lean)
     if not change.changed:
         return

@@ -67,11 +67,11 @@ class SideStats:
     @property
     def words(self) -> float | None:
         """Balance of verbal cooperation over verbal conflict, -1..1 (None without words)."""
-        return _balance(self.counts["verbal_cooperation"], self.counts["verbal_conflict"])
+        return balance_of(self.counts["verbal_cooperation"], self.counts["verbal_conflict"])
 
     @property
     def deeds(self) -> float | None:
-        return _balance(self.counts["material_cooperation"], self.counts["material_conflict"])
+        return balance_of(self.counts["material_cooperation"], self.counts["material_conflict"])
 
     @property
     def gap(self) -> str | None:
@@ -89,7 +89,7 @@ class SideStats:
         return {
             "source": self.source, "target": self.target, "counts": dict(self.counts), "total": self.total,
             "cooperation": self.cooperation, "conflict": self.conflict,
-            "balance": _round(_balance(self.cooperation, self.conflict)),
+            "balance": _round(balance_of(self.cooperation, self.conflict)),
             "material": self.counts["material_cooperation"] + self.counts["material_conflict"],
             "verbal": self.counts["verbal_cooperation"] + self.counts["verbal_conflict"],
             "goldstein_mean": _round(self.goldstein_mean), "trend_per_month": _round(self.trend_per_month, 4),
@@ -201,6 +201,21 @@ class DyadAnalysis:
         return self.sides[f"{source}>{target}"]
 
     @property
+    def directions(self) -> list[SideStats]:
+        """Both sides' dealings with the other: a toward b, then b toward a."""
+        return [self.side(self.a, self.b), self.side(self.b, self.a)]
+
+    @property
+    def counted_reports(self) -> int:
+        """Reports in the window (rows when the analysis has no report figures)."""
+        return self.reports or self.total
+
+    @property
+    def used_force(self) -> bool:
+        """Whether either used force on the other or occupied its territory."""
+        return self.violent > 0 or self.occupation > 0
+
+    @property
     def total(self) -> int:
         return sum(s.total for s in self.sides.values())
 
@@ -218,7 +233,7 @@ class DyadAnalysis:
             weight = MATERIAL_WEIGHT if row["quad"].startswith("material") else 1.0
             acc[0] += row["events"]
             acc[1 if row["quad"].endswith("cooperation") else 2] += weight * row["events"]
-        return [{"year": int(y), "events": int(n), "balance": _round(_balance(c, k))}
+        return [{"year": int(y), "events": int(n), "balance": _round(balance_of(c, k))}
                 for y, (n, c, k) in sorted(years.items())]
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,7 +252,8 @@ class DyadAnalysis:
         }
 
 
-def _balance(good: float, bad: float) -> float | None:
+def balance_of(good: float, bad: float) -> float | None:
+    """(good - bad) / (good + bad), or None when there is neither."""
     return None if good + bad == 0 else (good - bad) / (good + bad)
 
 
@@ -308,7 +324,7 @@ def yearly_history(store, a: str, b: str, source_tables: tuple[str, str, str] | 
         weight = MATERIAL_WEIGHT if quad.startswith("material") else 1.0
         acc[0] += n
         acc[1 if quad.endswith("cooperation") else 2] += weight * n
-    return [{"year": y, "events": int(n), "balance": _round(_balance(c, k))} for y, (n, c, k) in sorted(years.items())]
+    return [{"year": y, "events": int(n), "balance": _round(balance_of(c, k))} for y, (n, c, k) in sorted(years.items())]
 
 
 def _by_origin(store, rel: str, a: str, b: str, since, until) -> list[tuple]:

@@ -68,7 +68,7 @@ from typing import Any
 
 from ..wording import plural
 from .countries import country_name
-from .dyad import MATERIAL_WEIGHT, STANCE_THRESHOLD, DyadAnalysis
+from .dyad import MATERIAL_WEIGHT, STANCE_THRESHOLD, DyadAnalysis, balance_of
 from .ties import FormalTie
 
 VERDICTS = ("allied", "cooperative", "mixed", "tense", "hostile", "unknown")
@@ -183,41 +183,40 @@ def _figures(analysis: DyadAnalysis, background: DyadAnalysis | None) -> _Figure
     counts = _counts(analysis)
     mc, mk = counts["material_cooperation"], counts["material_conflict"]
     coop_w, conf_w = weights(analysis)
-    if (analysis.reports or analysis.total) >= MIN_EVENTS or background is None or not background.total:
+    if analysis.counted_reports >= MIN_EVENTS or background is None or not background.total:
         background = None
     else:
         bg_coop, bg_conf = weights(background)
         coop_w += BACKGROUND_WEIGHT * bg_coop
         conf_w += BACKGROUND_WEIGHT * bg_conf
-    balance = None if coop_w + conf_w == 0 else (coop_w - conf_w) / (coop_w + conf_w)
-    deeds = None if mc + mk == 0 else (mc - mk) / (mc + mk)
+    leaning, deeds = balance_of(coop_w, conf_w), balance_of(mc, mk)
     # Only working in deed with the other's armed foe pulls the two apart (and belies an
     # alliance); good words with it do not. A shared foe draws them together.
     signal = sum(t.signal for t in analysis.third_parties if t.signal > 0 or t.belies)
     tp_score = math.tanh(signal / 3) if analysis.third_parties else 0.0
     gap_score = math.tanh(sum(t.signal for t in analysis.third_parties if t.belies) / 3)
-    adjusted = None if balance is None else max(-1.0, min(1.0, balance + THIRD_PARTY_WEIGHT * tp_score))
+    adjusted = None if leaning is None else max(-1.0, min(1.0, leaning + THIRD_PARTY_WEIGHT * tp_score))
     claims = {}
     for role in (None, "a", "b", "third"):
         # A thin window is read against the months before it for what is said of the tie too.
         found = analysis.claims(role)
         before = background.claims(role) if background is not None else (0, 0)
         claims[role] = (found[0] + before[0], found[1] + before[1])
-    return _Figures(counts, coop_w, conf_w, balance, deeds, tp_score, gap_score, adjusted, background, claims)
+    return _Figures(counts, coop_w, conf_w, leaning, deeds, tp_score, gap_score, adjusted, background, claims)
 
 
 def _base_verdict(analysis: DyadAnalysis, figures: _Figures, paper: list[FormalTie]) -> str:
     """Rules 1-3: the verdict from deeds and words before the alliance is weighed."""
-    force = analysis.violent > 0 or analysis.occupation > 0
     if armed_conflict(analysis):
         return "hostile"  # rule 1: armed conflict is not outweighed by words
     if figures.adjusted is None:
         # No acts between them: the paper speaks, or nothing does.
         return "allied" if paper else "unknown"
-    if (analysis.reports or analysis.total) < MIN_EVENTS and paper and not force and figures.background is None:
+    if analysis.counted_reports < MIN_EVENTS and paper and not analysis.used_force and figures.background is None:
         return "allied"  # rule 3: a couple of reports do not undo a treaty in force
     base = _base(figures.adjusted)
-    if base == "cooperative" and (force or (figures.deeds is not None and figures.deeds <= -STANCE_THRESHOLD)):
+    if base == "cooperative" and (analysis.used_force
+                                  or (figures.deeds is not None and figures.deeds <= -STANCE_THRESHOLD)):
         base = "mixed"  # rule 1: friendly statements do not outweigh force or conflictual deeds
     return base
 
@@ -225,9 +224,9 @@ def _base_verdict(analysis: DyadAnalysis, figures: _Figures, paper: list[FormalT
 def _alliance_gap(analysis: DyadAnalysis, figures: _Figures) -> tuple[list[str], set[str]]:
     """Rule 5: what belies an alliance on paper or claimed, and which sides' deeds belie it."""
     a, b = analysis.a, analysis.b
-    sides = [analysis.side(a, b), analysis.side(b, a)]
+    sides = analysis.directions
     mc, mk = figures.material
-    force = analysis.violent > 0 or analysis.occupation > 0
+    force = analysis.used_force
     gap: list[str] = []
     belied_by: set[str] = set()
     # Allies do not attack each other: any force counts, and other material
@@ -269,8 +268,7 @@ def _settle(base: str, analysis: DyadAnalysis, figures: _Figures, paper: list[Fo
     if base == "allied" and gap:
         return "mixed"
     if base == "cooperative" and gap:
-        sides = [analysis.side(analysis.a, analysis.b), analysis.side(analysis.b, analysis.a)]
-        deeds_contradict = (figures.material[1] > 0 or any(s.gap for s in sides)
+        deeds_contradict = (figures.material[1] > 0 or any(s.gap for s in analysis.directions)
                             or figures.gap_score <= -THIRD_PARTY_GAP or bool(belied_by))
         return "mixed" if deeds_contradict else "cooperative"
     return base
@@ -403,7 +401,7 @@ def _summary(analysis, ties, paper, on, verdict, gap, counts, deeds, voice_a, vo
     elif analysis.violent:
         parts.append(f"force between them on {plural(analysis.force_days, 'day')}: "
                      "friendly words do not outweigh it")
-    for side in (analysis.side(a, b), analysis.side(b, a)):
+    for side in analysis.directions:
         if side.gap == "words_cooperate_deeds_conflict":
             parts.append(f"{country_name(side.source)} speaks of cooperation but acts against {country_name(side.target)}")
         elif side.gap == "words_conflict_deeds_cooperate":
