@@ -371,15 +371,13 @@ class TriggerStage:
         the sending goes to ("sent police to Haiti to fight gangs", not "sent troops to
         Ukraine to attack Kyiv")."""
         foes = [c for c in act.children if c.dep_ in ("dobj", "obj")]
-        if not foes:
-            return False
+        if not foes or self._resolver is None:
+            return bool(foes)
         places = [o for p in sending.children if p.dep_ == "prep" and p.lower_ in ("to", "into")
                   for o in p.children if o.dep_ == "pobj"]
 
         def country(token):
-            if self._resolver is None:
-                return None
-            actor = self._resolver.resolve(" ".join(t.text for t in token.subtree)) or self._resolver.resolve(token.text)
+            actor = self.actor(token, self._resolver, require_actor=True)
             return actor.country if actor is not None else None
 
         hosts = {country(p) for p in places} - {None}
