@@ -91,8 +91,7 @@ class CodingStage:
         for ent in sent.ents:
             if ent.label_ not in ("GPE", "NORP", "ORG") or ent.start < self._after_dateline:
                 continue
-            actor = resolver.resolve(ent.text)
-            for found in [actor] if known(actor) and "-" not in ent.text else resolver.find_all(ent.text):
+            for found in resolver.named_in(ent.text):
                 if known(found) and found.country and found.sector in (None, *self.book.role("state_sector")):
                     states.setdefault(found.country, Actor(text=found.text if found.sector is None else found.country,
                                                            code=found.country, country=found.country))

@@ -132,8 +132,7 @@ class EventNounStage:
             start = max(noun.left_edge.i, noun.sent.start)
             for ent in noun.doc.ents:
                 if start <= ent.start and ent.end <= noun.i and ent.label_ in ACTOR_ENTS:
-                    actor = resolver.resolve(ent.text)  # ("Armenia-Azerbaijan" may resolve to the first)
-                    found.extend([actor] if known(actor) and "-" not in ent.text else resolver.find_all(ent.text))
+                    found.extend(resolver.named_in(ent.text))
         states: list[Actor] = []
         for actor in found:
             if known(actor) and actor.country and all(actor.country != s.country for s in states):

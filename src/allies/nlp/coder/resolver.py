@@ -48,6 +48,12 @@ class ActorResolver:
             self._cache[key] = [actor for _s, _e, actor in self._find(phrase)]
         return self._cache[key]
 
+    def named_in(self, name: str) -> list:
+        """The actors an entity's text names: itself, or each part of a hyphenated pair
+        ("Armenia-Azerbaijan" resolves to the first alone, so its parts are found apart)."""
+        actor = self.resolve(name)
+        return [actor] if actor is not None and (actor.code or actor.country) and "-" not in name else self.find_all(name)
+
     def person(self) -> Actor | None:
         return self._last_person()
 
