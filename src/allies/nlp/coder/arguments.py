@@ -210,15 +210,6 @@ class ArgumentStage:
                 return victims
         return found
 
-    def _own_measure(self, dobj, owner, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> bool:
-        """Whether the object is the frame's own measure, owned by a state, with the one it
-        is aimed at named after a preposition: "will raise U.S. tariffs on Canada" is aimed
-        at Canada, not at the United States that owns the tariffs."""
-        if dobj.pos_ != "NOUN" or owner.sector is not None or dobj.lemma_.lower() not in trigger.objects:
-            return False
-        return any(pobjs.get(p) is not None and pobjs[p] != dobj
-                   and known(self.actor(pobjs[p], resolver, require_actor=True)) for p in self.book.role("target_prep"))
-
     def _passive_target(self, passive_subject, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> list:
         if self.actor(passive_subject, resolver, require_actor=True) is None:
             inside = self._actor_inside(passive_subject, resolver)
@@ -240,7 +231,7 @@ class ArgumentStage:
             # ("recalled its ambassador from Peru": one's own envoy is not the target;
             # "handed over the presidency to X": what is given is not either)
             owner = self.actor(dobj, resolver, require_actor=True)
-            if owner is not None and not self._own_measure(dobj, owner, trigger, resolver, pobjs):
+            if owner is not None:
                 return self._with_conjuncts(dobj)
             if dobj.lower_ in PERSON_PRONOUNS:
                 return [dobj]  # "accusing him of attacking X": him, even unresolved, not X
