@@ -33,6 +33,16 @@ def test_ingest_exit_codes(tmp_path, run_allies):
     assert missing.stderr.strip().splitlines() == [f"allies: error: no such file or folder: {tmp_path / 'nope'}"]
 
 
+def test_text_given_where_a_file_was_meant_is_a_one_line_error(tmp_path, run_allies):
+    sentence = "Kenya and Somalia agreed to reopen their border. " * 8  # longer than a file name may be
+    for command in (("code", sentence), ("ingest", sentence, "--db", str(tmp_path / "x.duckdb"))):
+        result = run_allies(*command)
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("allies: error: cannot read 'Kenya and Somalia")
+    assert not (tmp_path / "x.duckdb").exists()
+
+
 def test_ingest_uses_allies_db_environment(tmp_path, run_allies):
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = run_allies("ingest", str(tmp_path / "a.txt"), env={"ALLIES_DB": str(tmp_path / "env.duckdb")})

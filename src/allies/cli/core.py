@@ -92,12 +92,15 @@ def _checked_date(value: str | None) -> str | None:
 def _read_input(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
-    file = Path(path)
-    if not file.exists():
-        raise InputError(f"no such file: {path}")
+    from ..ingest import existing_path
+
+    file = existing_path(path)
     if file.is_dir():
         raise InputError(f"{path} is a folder; 'allies code' reads one text file or standard input")
-    return file.read_bytes()
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def cmd_code(args: argparse.Namespace) -> int:

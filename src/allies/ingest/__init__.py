@@ -64,6 +64,20 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+def existing_path(text: str) -> Path:
+    """``text`` as a path that exists; a one-line InputError when it does not, or when it
+    cannot even be looked up (a name too long: text given where a file was meant)."""
+    path = Path(text)
+    try:
+        found = path.exists()
+    except OSError as error:
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        raise InputError(f"cannot read {shown!r}: {error.strerror or error}") from None
+    if not found:
+        raise InputError(f"no such file or folder: {text}")
+    return path
+
+
 def check_paths(paths: Iterable[str | os.PathLike]) -> list[str | Path]:
     """Validate inputs up front: a path that does not exist is an error, not a skip."""
     checked: list[str | Path] = []
@@ -72,10 +86,7 @@ def check_paths(paths: Iterable[str | os.PathLike]) -> list[str | Path]:
         if is_url(text):
             checked.append(text)
             continue
-        path = Path(text)
-        if not path.exists():
-            raise InputError(f"no such file or folder: {text}")
-        checked.append(path)
+        checked.append(existing_path(text))
     if not checked:
         raise InputError("nothing to ingest: give files, folders or URLs")
     return checked
