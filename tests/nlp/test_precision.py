@@ -783,3 +783,37 @@ def test_a_group_of_no_state_is_not_the_state_it_is_in(coder):
     events = coder.code("The United States carried out airstrikes against Islamic State targets in Syria.")
     strikes = [e for e in events if e.cameo.startswith("19")]
     assert strikes and strikes[0].target.country is None and strikes[0].target.sector == "rebels"
+
+
+# ------------------------------------------------------------ strikes told by their casualties and places
+@pytest.mark.parametrize("sentence, source, target", [
+    # the strike hangs on the second of two passive verbs; both share it
+    ("Three people were killed and eleven others were wounded in a Russian drone strike on a bus in Nikopol, "
+     "Dnipropetrovsk Oblast, Ukraine.", "RUS", "UKR"),
+    # the parser splits "artillery and rocket strikes"; the strike noun is still found
+    ("Two people were killed and 14 others were injured in overnight Israeli artillery and rocket strikes "
+     "on farmland near Khiam, Lebanon.", "ISR", "LBN"),
+])
+def test_casualties_of_a_strike_belong_to_the_place_struck(coder, sentence, source, target):
+    killed = [e for e in confident(coder.code(sentence)) if e.cameo.startswith("19")]
+    assert killed and killed[0].source.country == source and killed[0].target.country == target
+    assert killed[0].quad == "material_conflict" and killed[0].modality == "asserted"
+
+
+def test_a_building_struck_in_a_place_is_an_act_against_its_state(coder):
+    events = coder.code("A school building is hit by a Russian glide bomb strike in Kupiansk, Kharkiv Oblast, Ukraine.")
+    struck = between(confident(events), "RUS", "UKR")
+    assert struck and struck[0].cameo.startswith("19") and struck[0].quad == "material_conflict"
+
+
+def test_the_region_and_state_after_a_town_say_where_it_is(coder):
+    events = coder.code("A Russian missile struck a grain terminal in Izmail, Odesa Oblast, Ukraine, on Tuesday.")
+    struck = between(confident(events), "RUS", "UKR")
+    assert struck and struck[0].cameo.startswith("19")
+
+
+def test_people_killed_are_never_a_thing_struck(coder):
+    # "victims" is no building: the verb of killing says its object is someone, so the
+    # place does not become the target of a crash that is no attack
+    events = coder.code("Investigators flew in to identify victims killed by the cargo plane crash in northern Kenya.")
+    assert not [e for e in confident(events) if e.target is not None and e.target.country == "KEN"]

@@ -353,8 +353,18 @@ class ActorStage:
     def _place(self, verb, resolver: ActorResolver) -> Actor | None:
         """The state where an act took place: "in Aleppo", "in an air strike in Gaza"."""
         heads = [verb]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+            heads.append(verb.head)  # "struck a building in Izium, killing four": where the strike was
         for head in heads:
-            for child in head.children:
+            children = head.children
+            if head is verb:
+                children = [*self.shared_preps(verb), *(c for c in verb.children if c.dep_ == "agent")]
+            for child in children:
+                # "hit by an air strike in Gaza City": where the strike was
+                if child.dep_ == "agent" and head is verb:
+                    heads.extend(n for n in (self.cause_noun(o) for o in child.children if o.dep_ == "pobj")
+                                 if n is not None and self.book.in_class("force", self._noun_code(n) or ""))
+                    continue
                 # "killed in shelling of Thailand": those harmed were where the shelling was aimed
                 if child.dep_ != "prep" or (child.lower_ != "in" and (
                         head is verb or child.lower_ not in self.book.role("harmed_place_prep"))):
@@ -362,15 +372,16 @@ class ActorStage:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    if obj.pos_ == "NOUN" and self._noun_code(obj):
+                    noun = self.cause_noun(obj)
+                    if noun is not None:
                         if head is verb:
-                            heads.append(obj)  # "killed in shelling in Gaza": the shelling's place
+                            heads.append(noun)  # "killed in shelling in Gaza": the shelling's place
                         continue
                     # a named place, not a nationality ("in Israeli shelling" names no place)
                     if self._doer_beside_act(obj):
                         continue  # "in Cambodian shelling", misparsed: a nationality, no place
                     if obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN":
-                        candidates = [obj]
+                        candidates = self._place_chain(obj)  # "in Izium, Kharkiv Oblast, Ukraine"
                     else:
                         candidates = [t for t in obj.subtree if t.ent_type_ in PLACE_ENTS and t.ent_iob_ == "B"]
                     for candidate in candidates:
@@ -378,6 +389,16 @@ class ActorStage:
                         if known(actor) and actor.country:
                             return actor
         return resolver.dateline
+
+    @staticmethod
+    def _place_chain(place) -> list:
+        """A named place and the larger places written after it: "Izium, Kharkiv Oblast,
+        Ukraine" (the town, then its region and state, hung on it as apposition or conjunct)."""
+        chain = [place]
+        for token in chain:
+            chain.extend(c for c in token.children if c.dep_ in ("appos", "conj") and c.i > token.i
+                         and (c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN"))
+        return chain
 
     @staticmethod
     def _placed(target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:

@@ -119,16 +119,25 @@ class ArgumentStage:
                         if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN"):
                             return [obj], True
         # "were killed in an Israeli air strike": the strike's actor did it
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in self.book.role("cause_prep"):
+        for child in self.shared_preps(verb):
+            if child.lower_ in self.book.role("cause_prep"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and self._noun_code(obj):
-                        actor_token = self.cause_doer(obj)
+                    noun = self.cause_noun(obj) if obj.dep_ == "pobj" else None
+                    if noun is not None:
+                        actor_token = self.cause_doer(noun) or (self._noun_actor(obj) if noun is not obj else None)
                         if actor_token is not None:
                             return [actor_token], True
                     if obj.dep_ == "pobj" and self._misparsed_doer(obj):
                         return [obj], True
         return [], True
+
+    def shared_preps(self, verb) -> list:
+        """A passive verb's prepositions, and those of the passive verbs joined to it after
+        it: "four people were killed and nine injured in a strike on X" (the parser hangs
+        the strike on the last verb only)."""
+        shares = self._is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+        verbs = [verb, *(v for v in verb.conjuncts if shares and v.i > verb.i and v.tag_ == "VBN" and self._is_passive(v))]
+        return [c for v in verbs for c in v.children if c.dep_ == "prep"]
 
     def _governor_subjects(self, verb, depth: int) -> tuple[list, bool]:
         """The subject a clause shares with the verb governing it."""
@@ -289,9 +298,10 @@ class ArgumentStage:
         for prep in self.book.role("location_prep"):
             obj = pobjs.get(prep)
             if obj is not None:
-                actor = self.actor(obj, resolver, require_actor=True)
-                if known(actor) and actor.country:
-                    return [obj]
+                for place in (self._place_chain(obj) if obj.pos_ == "PROPN" else [obj]):
+                    actor = self.actor(place, resolver, require_actor=True)
+                    if known(actor) and actor.country:
+                        return [place]
                 if prep in self.book.role("nearby_prep"):
                     inside = self._actor_inside(obj, resolver)
                     if inside is not None and self.actor(inside, resolver, require_actor=True).country:

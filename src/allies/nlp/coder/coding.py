@@ -181,6 +181,10 @@ class CodingStage:
                 # ("killed five militants in Mali": a group of no state is not the place's)
                 targets = [t if resolver.sector(t.text) in self.book.role("nonstate_sector")
                            else self._placed(t, place, resolver) for t in targets]
+                if self.book.in_class("force", cameo) and act.target_tokens \
+                        and verb.lemma_.lower() not in self.book.role("harm_verb") \
+                        and all(self._thing(t, resolver) for t in act.target_tokens):
+                    targets = [place]  # "a building in Gaza City was hit": the place was struck
                 sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
         if not targets and sources and self.book.in_class("force", cameo):
             other = self.other_side(sources, resolver)  # "X's troops opened fire" in an article about X and Y
@@ -194,6 +198,15 @@ class CodingStage:
             sources = [Actor(text="")]
         act.sources, act.targets = sources, targets
         return True
+
+    def _thing(self, token, resolver) -> bool:
+        """Whether a target names a thing, not anyone: "a residential building", "a
+        vehicle" (no actor, no group of people, no name)."""
+        # ("militant camps", "rebel positions", "its bases": whose they are is said)
+        return token.pos_ == "NOUN" and not token.ent_type_ and resolver.sector(token.text) is None \
+            and resolver.sector(token.lemma_) is None and self._actor_inside(token, resolver) is None \
+            and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and resolver.sector(c.text))
+                        for c in token.children)
 
     def _pairs(self, act: Act) -> list[tuple[Actor, Actor | None, str | None]]:
         """(source, target, rule) triples: every source with every target, both ways for

@@ -92,6 +92,23 @@ class EventNounStage:
         other = sides[0]
         return Actor(text=f"{other.country} (the other side)", code=other.country, country=other.country)
 
+    def cause_noun(self, obj):
+        """The event noun a cause phrase names: its object itself ("in an air strike"), or
+        the act noun the parser split from its first modifier ("in Russian missile and
+        drone strikes", parsed as "missile" with "drone strikes" hung elsewhere)."""
+        if obj.pos_ != "NOUN":
+            return None
+        if self._noun_code(obj):
+            return obj
+        for token in obj.doc[obj.i + 1:min(obj.i + 5, obj.sent.end)]:
+            if token.pos_ == "NOUN":
+                code = self._noun_code(token)
+                if code:
+                    return token if self.book.in_class("force", code) else None
+            elif token.pos_ != "CCONJ" and token.text != ",":
+                return None
+        return None
+
     def cause_doer(self, noun):
         """Who did the act of an event noun that caused a passive harm: its own actor
         ("in Israeli shelling"), or the other side of a mutual one ("in clashes with
