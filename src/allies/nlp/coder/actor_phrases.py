@@ -24,7 +24,9 @@ class ActorStage:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ACTOR_ENTS):
+                    # ("Chief of the Ugandan military": a body named by its state)
+                    if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in ACTOR_ENTS or any(
+                            c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS for c in obj.lefts)):
                         end = max(end, obj.right_edge.i + 1)
             elif child.dep_ in ("compound", "flat") or (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i == end):
                 end = max(end, child.right_edge.i + 1)
@@ -109,7 +111,9 @@ class ActorStage:
         if actor is None and (token.pos_ == "PROPN" or token.ent_type_ == "PERSON"):
             # "Karim Haddad, a Lebanese army spokesman, said": the apposition says who he is
             for child in token.children:
-                if child.dep_ == "appos" and child.pos_ == "NOUN":
+                # ("..., Chief of the Ugandan military, said": a capitalised title is tagged a name)
+                if child.dep_ == "appos" and (child.pos_ == "NOUN" or (
+                        child.pos_ == "PROPN" and not child.ent_type_ and any(c.dep_ == "prep" for c in child.children))):
                     described = resolver.resolve(f"{self._name_span(child).text} {phrase}")
                     if known(described):
                         actor = described

@@ -97,6 +97,10 @@ class ArgumentStage:
         controller = self._controller(verb)
         if controller is not None:
             return self._with_conjuncts(controller), False
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+                and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.lower_ in self.book.role("shared_subject_prep"):
+            # "After holding a call with Putin, Trump said": the main clause's subject holds it
+            return self.subjects(verb.head.head, depth + 1)
         if verb.dep_ == "conj" and not any(c.dep_ == "cc" for t in (verb.head, *verb.head.conjuncts) for c in t.children):
             return [], False  # a "conjunct" with no "and"/"or" anywhere is a misparse, not a shared subject
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
