@@ -148,3 +148,17 @@ def test_demo_answers_the_question_with_cited_evidence_in_under_a_minute(tmp_pat
     assert seconds < 60
     text = run_allies("ask", "Are Azerbaijan and Russia allies?", "--db", str(tmp_path / "demo.duckdb"))
     assert text.returncode == 0 and "Azerbaijan" in text.stdout and "Evidence" in text.stdout
+
+
+def test_code_reads_an_article_file_as_ingest_does(tmp_path, run_allies):
+    # headline line, then a wire dateline: the dateline's city is not the subject
+    (tmp_path / "story.txt").write_text(
+        "Jets strike border village\n\n"
+        "ISLAMABAD, Pakistan (AP) — Indian jets bombed a village in Pakistan on Monday, officials said.\n")
+    result = run_allies("code", "--date", "2025-05-07", str(tmp_path / "story.txt"))
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    bombed = [e for e in events if e["cameo"].startswith("19") and e["sentence_index"] == 1]
+    assert bombed and bombed[0]["source"]["country"] == "IND" and bombed[0]["target"]["country"] == "PAK"
+    explained = run_allies("code", "--explain", str(tmp_path / "story.txt"))
+    assert "sentence 0: Jets strike border village" in explained.stdout
+    assert "sentence 1: Indian jets bombed" in explained.stdout

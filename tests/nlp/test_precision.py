@@ -817,3 +817,28 @@ def test_people_killed_are_never_a_thing_struck(coder):
     # place does not become the target of a crash that is no attack
     events = coder.code("Investigators flew in to identify victims killed by the cargo plane crash in northern Kenya.")
     assert not [e for e in confident(events) if e.target is not None and e.target.country == "KEN"]
+
+
+# ------------------------------------------------------------ the article's other party, and only then
+def _article_events(coder, text):
+    from allies.model import Document
+
+    return next(coder.code_documents([Document(text=text, date="2025-06-01", doc_id=1)])).events
+
+
+PAIR_LEDE = "Clashes between Indian and Chinese troops left two soldiers injured along the disputed frontier.\n\n"
+
+
+def test_force_at_a_place_aims_at_the_other_party(coder):
+    events = _article_events(coder, PAIR_LEDE + "Chinese forces shelled the area again on Thursday.")
+    assert any(e.cameo.startswith("19") and e.source.country == "CHN" and e.target is not None
+               and e.target.country == "IND" for e in events if e.sentence_index == 1)
+
+
+@pytest.mark.parametrize("later", [
+    "China executed a well-known dissident writer on Thursday.",  # done to someone, whoever's he is
+    "Gunmen ambushed a patrol overnight.",                        # no state's act
+])
+def test_acts_with_their_own_victim_or_no_state_get_no_other_party(coder, later):
+    events = _article_events(coder, PAIR_LEDE + later)
+    assert not any(e.target is not None and e.target.country == "IND" for e in events if e.sentence_index == 1)

@@ -132,7 +132,9 @@ def cmd_code(args: argparse.Namespace) -> int:
         docs = (Document(text=line, date=date, doc_id=number)
                 for number, line in enumerate(text.splitlines(), start=1) if line.strip())
     else:
-        docs = iter([Document(text=text, date=date, doc_id=1)] if text.strip() else [])
+        from ..ingest.readers import text_document
+
+        docs = iter([text_document(text, date, doc_id=1)] if text.strip() else [])
     out = sys.stdout
     for coded in coder.code_documents(docs):
         for event in coded.events:

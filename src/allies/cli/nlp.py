@@ -65,7 +65,9 @@ def _explain(args) -> int:
         raise InputError(f"input is not valid UTF-8 (byte offset {exc.start})") from None
     if args.lines:
         raise InputError("--explain reads one text; leave out --lines")
+    from ..ingest.readers import text_document
+
     coder = Coder(model=None) if args.no_model else default_coder()
-    print(explain(coder, text, date))
+    print(explain(coder, text_document(text, date, doc_id=1)))
     sys.stdout.flush()
     return 0

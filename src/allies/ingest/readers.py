@@ -146,6 +146,14 @@ def read_text(data: bytes, where: str) -> Iterator[Item]:
                           url=meta.get("url"), path=where))
 
 
+def text_document(text: str, date: str | None = None, doc_id: object = None) -> Document:
+    """One text as the plain-text reader reads an article (its headline line apart, its
+    dateline's date when ``date`` is None), however short: what ``allies code`` codes, so
+    that it codes a file as ``allies ingest`` would."""
+    body = _clean_text(text.replace("\r\n", "\n"))
+    return _dated(Document(text=body, title=_headline_line(body), date=date, doc_id=doc_id))
+
+
 def _headline_line(body: str) -> str | None:
     """The first line of a plain-text article when it is a headline: one short line
     before more text, not a sentence ending in a full stop or a colon, and not a

@@ -186,8 +186,11 @@ class CodingStage:
                         and all(self._thing(t, resolver) for t in act.target_tokens):
                     targets = [place]  # "a building in Gaza City was hit": the place was struck
                 sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
-        if not targets and sources and self.book.in_class("force", cameo):
-            other = self.other_side(sources, resolver)  # "X's troops opened fire" in an article about X and Y
+        if not targets and sources and self.book.in_class("force", cameo) and self._aimed_at_no_one(verb, resolver) \
+                and all(s.sector is None or s.sector in self.book.role("state_sector") for s in sources):
+            # "X's troops opened fire" in an article about X and Y; but not "X executed a
+            # cleric" (the act has its own object) nor "gunmen attacked" (no state's act)
+            other = self.other_side(sources, resolver)
             targets = [other] if other is not None else []
         if "incursion" in self.kinds(verb) and self.book.in_class("incursion", trigger.cameo) \
                 and not any(s.sector in self.book.role("armed_sector") for s in sources):
@@ -198,6 +201,14 @@ class CodingStage:
             sources = [Actor(text="")]
         act.sources, act.targets = sources, targets
         return True
+
+    def _aimed_at_no_one(self, verb, resolver) -> bool:
+        """Whether an act of force names no one it was done to: no object ("opened fire"),
+        or only a thing ("shelled the area"), and a verb that can be done to a thing
+        ("executed a cleric" was done to someone, whoever's he is)."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        return not objects or (verb.lemma_.lower() not in self.book.role("harm_verb")
+                               and all(self._thing(o, resolver) for o in objects))
 
     def _thing(self, token, resolver) -> bool:
         """Whether a target names a thing, not anyone: "a residential building", "a

@@ -76,9 +76,9 @@ def _sentence_lines(book: PatternBook, trace, mentions) -> list[str]:
     return lines
 
 
-def explain(coder, text: str, date: str | None = None) -> str:
-    """The decision path of every sentence of ``text``, as lines of text."""
-    document = Document(text=text, date=date, doc_id=1)
+def explain(coder, text: str | Document, date: str | None = None) -> str:
+    """The decision path of every sentence of ``text`` (a text, or an article as read), as lines of text."""
+    document = text if isinstance(text, Document) else Document(text=text, date=date, doc_id=1)
     if coder.nlp is None:
         coded = next(coder.code_documents([document]))
         lines = ["no spaCy model: the rule-based path (words around each verb, no parse)"]
