@@ -162,3 +162,14 @@ def test_code_reads_an_article_file_as_ingest_does(tmp_path, run_allies):
     explained = run_allies("code", "--explain", str(tmp_path / "story.txt"))
     assert "sentence 0: Jets strike border village" in explained.stdout
     assert "sentence 1: Indian jets bombed" in explained.stdout
+
+
+def test_db_before_the_command_is_the_commands_store(tmp_path, run_allies):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    db = str(tmp_path / "front.duckdb")
+    added = run_allies("--db", db, "ingest", str(tmp_path / "a.txt"))
+    assert added.returncode == 0, added.stderr
+    info = run_allies("--db", db, "info", "--json")
+    assert json.loads(info.stdout)["articles"] == 1
+    storeless = run_allies("--db", db, "code", input="Russia attacked Ukraine.")
+    assert storeless.returncode == 2 and "uses no store" in storeless.stderr

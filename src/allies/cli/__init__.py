@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Relations between states from the news: events, formal ties and verdicts with evidence.",
     )
     parser.add_argument("--version", action="version", version=f"allies {__version__}")
+    # "allies --db X ask ..." as well as "allies ask ... --db X" (a command's own --db wins)
+    parser.add_argument("--db", dest="db_before_command", metavar="PATH", default=None,
+                        help="store file for the command that follows (as its own --db)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         import_module(f"{__name__}.{name}").register(sub)
@@ -52,6 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if args.db_before_command is not None:
+        if not hasattr(args, "db"):
+            parser.error(f"'allies {args.command}' uses no store; leave out --db")
+        if args.db is None:
+            args.db = args.db_before_command
     try:
         from .served import route
 
