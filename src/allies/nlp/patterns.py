@@ -61,12 +61,12 @@ VOICE_CATEGORIES = frozenset((
 # The code classes of data/code_classes.tsv: those that name codes a mechanism applies
 # to, and those that name the one code a mechanism gives.
 CODE_CLASSES = ("statement", "placed", "moved_object", "acted_on_of", "forces_placed", "helping", "force", "answering",
-                "incursion", "wielded", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
+                "incursion", "wielded", "violence", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
                 "alleged_violence")
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
                 "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",
-                "topic_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector", "harm_verb",
+                "topic_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector", "harm_verb", "projectile_verb", "sea_word",
                 "shared_subject_prep", "local_sector", "state_sector", "nonstate_sector", "member_noun")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)

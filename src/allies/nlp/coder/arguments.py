@@ -208,13 +208,16 @@ class ArgumentStage:
         if passive and passive_subject is not None and trigger.noun != passive_subject \
                 and not self._moved(passive_subject, trigger, resolver):
             return self._passive_target(passive_subject, trigger, resolver, pobjs)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return [verb.head]  # "soldiers killed in Ukraine": the soldiers were acted on
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and verb.lemma_.lower() not in self.book.role("projectile_verb"):
+            # "soldiers killed in Ukraine": the soldiers were acted on (but "American
+            # missiles fired by Ukraine" were fired, not fired upon)
+            return [verb.head]
         found = self._object_target(verb, trigger, resolver, pobjs, dobj)
         if found is None:
             if not self.book.in_class("placed", trigger.cameo):
                 return []  # "made remarks in Doha" is no statement to Qatar
-            found = self._place_target(resolver, pobjs)
+            found = self._place_target(resolver, pobjs, self.book.in_class("violence", trigger.cameo))
         if self.book.in_class("force", trigger.cameo) and (not found or self._through_place(found[0], verb)):
             # "carried out a strike in Syria, killing an ISIS leader": the act's own victim,
             # a group of no state, outranks the place where it happened
@@ -243,6 +246,9 @@ class ArgumentStage:
                 and not self._instrument(dobj, trigger, resolver, pobjs):
             # ("recalled its ambassador from Peru": one's own envoy is not the target;
             # "handed over the presidency to X": what is given is not either)
+            firer = self._firer(dobj)
+            if firer is not None:
+                return self._with_conjuncts(firer)  # "shot down American missiles fired by Ukraine": Ukraine
             owner = self.actor(dobj, resolver, require_actor=True)
             if owner is not None:
                 return self._with_conjuncts(dobj)
@@ -289,6 +295,19 @@ class ArgumentStage:
             return self._with_conjuncts(dobj)
         return None
 
+    def _at_sea(self, prep: str, place) -> bool:
+        """Whether a place phrase is at sea: "off X", "near the coast of X", "in X's waters"."""
+        return prep == "off" or place.lemma_.lower() in self.book.role("sea_word")
+
+    def _firer(self, noun):
+        """Who fired or launched the thing a noun names, when the phrase says so ("missiles
+        fired by Ukraine"): whoever made them, the act against them is against the firer."""
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in self.book.role("projectile_verb"):
+                for agent in (c for c in clause.children if c.dep_ == "agent"):
+                    return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        return None
+
     def _instrument(self, dobj, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> bool:
         """Whether the object is the measure the frame names, with the target after a
         preposition: "raised U.S. tariffs on Canada" (not "expelled Russian diplomats")."""
@@ -297,10 +316,18 @@ class ArgumentStage:
         return any(pobjs.get(prep) is not None and self.actor(pobjs[prep], resolver, require_actor=True) is not None
                    for prep in (*sorted(trigger.frame_preps), *self.book.role("target_prep")))
 
-    def _place_target(self, resolver: ActorResolver, pobjs: dict) -> list:
-        """The state where an act on the ground happened ("held exercises in Alaska")."""
+    def _place_target(self, resolver: ActorResolver, pobjs: dict, violence: bool = False) -> list:
+        """The state where an act on the ground happened ("held exercises in Alaska").
+        ``violence``: an act of violence, which a state's frontier does not place (a show
+        of force "near the border with X" faces X; a strike there may be on either side)."""
         for prep in self.book.role("location_prep"):
             obj = pobjs.get(prep)
+            if obj is not None and violence and (self._at_sea(prep, obj) or (
+                    prep in self.book.role("nearby_prep") and prep != "across"
+                    and self.book.is_(obj.lemma_.lower(), "frontier"))):
+                # "a strike on a boat near the coast of X" is no strike on X, nor is
+                # "a drone strike near the X border" (either side of it); drills there face X
+                continue
             if obj is not None:
                 for place in (self._place_chain(obj) if obj.pos_ == "PROPN" else [obj]):
                     actor = self.actor(place, resolver, require_actor=True)

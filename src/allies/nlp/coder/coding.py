@@ -213,11 +213,11 @@ class CodingStage:
     def _thing(self, token, resolver) -> bool:
         """Whether a target names a thing, not anyone: "a residential building", "a
         vehicle" (no actor, no group of people, no name)."""
-        # ("militant camps", "rebel positions", "its bases": whose they are is said)
+        # ("militant camps", "SDF positions", "its bases": whose they are is said)
         return token.pos_ == "NOUN" and not token.ent_type_ and resolver.sector(token.text) is None \
             and resolver.sector(token.lemma_) is None and self._actor_inside(token, resolver) is None \
-            and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and resolver.sector(c.text))
-                        for c in token.children)
+            and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and (
+                resolver.sector(c.text) or c.pos_ == "PROPN" or c.ent_type_)) for c in token.children)
 
     def _pairs(self, act: Act) -> list[tuple[Actor, Actor | None, str | None]]:
         """(source, target, rule) triples: every source with every target, both ways for
