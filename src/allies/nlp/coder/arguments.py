@@ -295,10 +295,6 @@ class ArgumentStage:
             return self._with_conjuncts(dobj)
         return None
 
-    def _at_sea(self, prep: str, place) -> bool:
-        """Whether a place phrase is at sea: "off X", "near the coast of X", "in X's waters"."""
-        return prep == "off" or place.lemma_.lower() in self.book.role("sea_word")
-
     def _firer(self, noun):
         """Who fired or launched the thing a noun names, when the phrase says so ("missiles
         fired by Ukraine"): whoever made them, the act against them is against the firer."""
@@ -322,12 +318,9 @@ class ArgumentStage:
         of force "near the border with X" faces X; a strike there may be on either side)."""
         for prep in self.book.role("location_prep"):
             obj = pobjs.get(prep)
-            if obj is not None and violence and (self._at_sea(prep, obj) or (
-                    prep in self.book.role("nearby_prep") and prep != "across"
-                    and self.book.is_(obj.lemma_.lower(), "frontier"))):
-                # "a strike on a boat near the coast of X" is no strike on X, nor is
-                # "a drone strike near the X border" (either side of it); drills there face X
-                continue
+            if obj is not None and violence and prep in self.book.role("nearby_prep") and prep != "across" \
+                    and self.book.is_(obj.lemma_.lower(), "frontier"):
+                continue  # "a drone strike near the X border" may be on either side of it; drills there face X
             if obj is not None:
                 for place in (self._place_chain(obj) if obj.pos_ == "PROPN" else [obj]):
                     actor = self.actor(place, resolver, require_actor=True)
