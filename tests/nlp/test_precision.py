@@ -842,3 +842,24 @@ def test_force_at_a_place_aims_at_the_other_party(coder):
 def test_acts_with_their_own_victim_or_no_state_get_no_other_party(coder, later):
     events = _article_events(coder, PAIR_LEDE + later)
     assert not any(e.target is not None and e.target.country == "IND" for e in events if e.sentence_index == 1)
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # the strike as the subject says where those it killed were
+    ("An Israeli drone strike on a car in Nabatieh, Lebanon, kills two people.", "ISR", "LBN"),
+    # "during" a strike: the strike's doer and place
+    ("Five people are killed and 12 are injured during a Russian missile and drone attack on Zaporizhzhia, Ukraine.",
+     "RUS", "UKR"),
+    # "across" a state: where those harmed were
+    ("Nine people are killed and dozens are injured across Ukraine by overnight Russian drone strikes.", "RUS", "UKR"),
+    # the parser hangs the aim of the strike on the verb
+    ("Two people are killed in an Israeli airstrike against a motorcycle near Tyre, Lebanon.", "ISR", "LBN"),
+])
+def test_casualties_take_the_place_of_the_strike_that_killed_them(coder, sentence, source, target):
+    killed = [e for e in confident(coder.code(sentence)) if e.cameo.startswith("19") and e.target is not None]
+    assert killed and killed[0].source.country == source and killed[0].target.country == target
+
+
+def test_strikes_throughout_a_state_are_aimed_at_it(coder):
+    events = coder.code("Indian jets launched airstrikes throughout Pakistan early on Wednesday.")
+    assert between(confident(events), "IND", "PAK")

@@ -289,7 +289,7 @@ class ActorStage:
                     if obj.dep_ == "pobj":
                         return obj
         for child in noun.lefts:  # "Israeli tank shelling": the actor modifies the modifier
-            if child.dep_ == "compound":
+            if child.dep_ in ("compound", "nmod"):
                 for grand in child.children:
                     if grand.dep_ in ("amod", "compound") and grand.ent_type_ in ("NORP", "GPE"):
                         return grand
@@ -359,6 +359,10 @@ class ActorStage:
         heads = [verb]
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
             heads.append(verb.head)  # "struck a building in Izium, killing four": where the strike was
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            noun = self.cause_noun(subject)
+            if noun is not None and self.book.in_class("violence", self._noun_code(noun) or ""):
+                heads.append(noun)  # "a strike on a building in Poltava kills fourteen": where the strike was
         for head in heads:
             children = head.children
             if head is verb:
@@ -370,8 +374,13 @@ class ActorStage:
                                  if n is not None and self.book.in_class("force", self._noun_code(n) or ""))
                     continue
                 # "killed in shelling of Thailand": those harmed were where the shelling was aimed
-                if child.dep_ != "prep" or (child.lower_ != "in" and (
-                        head is verb or child.lower_ not in self.book.role("harmed_place_prep"))):
+                # (or the parser hung the aim on the verb: "killed in a strike against a car in X");
+                # "killed across Ukraine"; "injured during a strike on Kyiv": the strike's place
+                prep = child.lower_
+                placing = prep == "in" or prep in self.book.role("harmed_place_prep") or (
+                    head is verb and prep in self.book.role("spread_prep"))
+                causing = head is verb and prep in self.book.role("cause_prep")
+                if child.dep_ != "prep" or not (placing or causing):
                     continue
                 for obj in child.children:
                     if obj.dep_ != "pobj":
@@ -380,6 +389,8 @@ class ActorStage:
                     if noun is not None:
                         if head is verb:
                             heads.append(noun)  # "killed in shelling in Gaza": the shelling's place
+                        continue
+                    if not placing:
                         continue
                     # a named place, not a nationality ("in Israeli shelling" names no place)
                     if self._doer_beside_act(obj):
