@@ -863,3 +863,20 @@ def test_casualties_take_the_place_of_the_strike_that_killed_them(coder, sentenc
 def test_strikes_throughout_a_state_are_aimed_at_it(coder):
     events = coder.code("Indian jets launched airstrikes throughout Pakistan early on Wednesday.")
     assert between(confident(events), "IND", "PAK")
+
+
+def test_fighting_without_sides_goes_on_between_the_pair_that_fought(coder):
+    text = ("Armenian and Azerbaijani forces exchanged fire along the border on Monday.\n\n"
+            "Clashes erupted again near the village of Sotk on Tuesday, with both sides reporting casualties.")
+    later = [e for e in _article_events(coder, text) if e.sentence_index == 1 and e.cameo.startswith("19")]
+    assert {(e.source.country, e.target.country) for e in later} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+@pytest.mark.parametrize("first", [
+    "Armenia and Azerbaijan signed a transit agreement on Monday.",  # a pair that has not fought
+    "Armenian and Azerbaijani forces exchanged fire along the border on Monday.",
+])
+def test_fighting_elsewhere_or_between_a_peaceful_pair_is_not_theirs(coder, first):
+    later = "Clashes erupted again in Georgia on Tuesday." if "fire" in first else "Clashes erupted again on Tuesday."
+    events = [e for e in _article_events(coder, first + "\n\n" + later) if e.sentence_index == 1]
+    assert not any(e.target is not None and {e.source.country, e.target.country} == {"ARM", "AZE"} for e in events)

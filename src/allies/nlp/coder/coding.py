@@ -485,6 +485,8 @@ class CodingStage:
         elif mutual or self.book.in_class("force", code):
             # "clashes between Thai and Cambodian troops", "Armenia-Azerbaijan border clashes"
             pair = self.noun_pair(token, resolver)
+            if not pair and mutual and token.dep_ in ("nsubj", "nsubjpass"):
+                pair = self._article_pair(token, resolver)  # "Fighting continued along the front line"
             if not pair:
                 return None
             source, targets, mutual = pair[0], pair[1:], True
@@ -493,6 +495,22 @@ class CodingStage:
         if source is None or not targets or not known(source):
             return None
         return source, targets, mutual
+
+    def _article_pair(self, token, resolver) -> list:
+        """The two states the article's last two-sided act was between, for a fight that
+        names no sides of its own ("Clashes erupted again near the border"), when the
+        sentence names no other state."""
+        pair = resolver.last_pair
+        if pair is None or not all(known(a) and a.country for a in pair) or pair[0].country == pair[1].country:
+            return []
+        countries = {a.country for a in pair}
+        if not any(root in ("18", "19", "20") and doer.country in countries for root, doer in resolver.doers.items()):
+            return []  # only an article that has told of force between them goes on about "the fighting"
+        for ent in token.sent.ents:
+            if ent.label_ in ("GPE", "NORP") and any(a.country not in countries for a in resolver.named_in(ent.text)
+                                                     if known(a) and a.country):
+                return []
+        return [Actor(text=f"{a.country} (the article's pair)", code=a.country, country=a.country) for a in pair]
 
     def _noun_voice(self, token, resolver, reporters: set[int]):
         """(negated, modality, speaker) of an event noun: its governing verb's voice, or "no X"."""
