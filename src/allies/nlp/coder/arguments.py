@@ -184,6 +184,18 @@ class ArgumentStage:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return self._with_conjuncts(obj), True
+            # "new U.S. tariffs imposed on India": the measure the frame names, aimed at
+            # someone named, is its imposer's ("Iranian nationals arrested in London" were
+            # arrested by another)
+            trigger = self.verb_trigger(verb)
+            aimed = trigger is not None and any(
+                c.dep_ == "prep" and c.lower_ in (*trigger.frame_preps, *self.book.role("target_prep"))
+                and any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "NORP", "ORG") for o in c.children)
+                for c in verb.children)
+            if aimed and verb.head.lemma_.lower() in trigger.objects:
+                own = self._noun_actor(verb.head)
+                if own is not None and own.dep_ != "poss":
+                    return [own], True
             return [], True
         return [], False
 
@@ -209,7 +221,8 @@ class ArgumentStage:
                 and not self._moved(passive_subject, trigger, resolver):
             return self._passive_target(passive_subject, trigger, resolver, pobjs)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
-                and verb.lemma_.lower() not in self.book.role("projectile_verb"):
+                and verb.lemma_.lower() not in self.book.role("projectile_verb") \
+                and verb.head.lemma_.lower() not in trigger.objects:  # ("tariffs imposed on India")
             # "soldiers killed in Ukraine": the soldiers were acted on (but "American
             # missiles fired by Ukraine" were fired, not fired upon)
             return [verb.head]
