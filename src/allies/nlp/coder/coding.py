@@ -235,8 +235,8 @@ class CodingStage:
             anchor = anchor.head  # "in Kuala Lumpur": the place's first word hangs on its last
         place_only = anchor is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in self.book.role("location_prep")
         reciprocal = self._reciprocal(verb)
-        if (symmetric or reciprocal) and len(sources) > 1 and (not targets or place_only):
-            # "X and Y met / clashed": each with the other
+        if (symmetric or reciprocal) and len(sources) > 1 and (not any(known(t) for t in targets) or place_only):
+            # "X and Y met / clashed / exchanged prisoners": each with the other
             why = self.book.symmetric_rule(trigger.cameo, verb.lemma_.lower()) if symmetric else "each other"
             pairs = [(a, b, why) for a in sources for b in sources if a is not b]
         elif targets and len(sources) == 1 and act.cameo[:2] == trigger.cameo[:2] and not place_only \
