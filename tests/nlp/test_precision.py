@@ -880,3 +880,17 @@ def test_fighting_elsewhere_or_between_a_peaceful_pair_is_not_theirs(coder, firs
     later = "Clashes erupted again in Georgia on Tuesday." if "fire" in first else "Clashes erupted again on Tuesday."
     events = [e for e in _article_events(coder, first + "\n\n" + later) if e.sentence_index == 1]
     assert not any(e.target is not None and {e.source.country, e.target.country} == {"ARM", "AZE"} for e in events)
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    # a village the knowledge base does not know, then its region and state
+    ("An Israeli drone strike on Kafr Qasim al-Jadida, Quneitra Governorate, Syria, killed one person.", "ISR", "SYR"),
+    # a named site, described with the state it is in
+    ("Israeli jets struck the Bushehr Energy Complex, a plant near Bushehr, Iran, overnight.", "ISR", "IRN"),
+    # one person, a villager: people, who belong to the place
+    ("One person was killed in a Russian drone strike on Bilopillia, Sumy Oblast, Ukraine.", "RUS", "UKR"),
+])
+def test_a_place_unknown_to_the_knowledge_base_is_in_the_state_written_with_it(coder, sentence, source, target):
+    struck = [e for e in confident(coder.code(sentence)) if e.cameo.startswith("19") and e.target is not None]
+    assert struck and struck[0].source.country == source and struck[0].target.country == target
+

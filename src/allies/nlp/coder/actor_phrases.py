@@ -405,6 +405,23 @@ class ActorStage:
                             return actor
         return resolver.dateline
 
+    def _state_written_with(self, token, resolver: ActorResolver):
+        """The state written with a place or site the knowledge base does not know:
+        "Mazraat Beit Jinn, Rif Dimashq Governorate, Syria" (its chain of larger places),
+        "the Arak Nuclear Complex, a reactor near Arak, Iran" (a state inside a named
+        facility's phrase); None for anything else (a person's name keeps its own)."""
+        if token.pos_ != "PROPN" or known(self.actor(token, resolver)):
+            return None
+        for place in self._place_chain(token)[1:]:
+            actor = self.actor(place, resolver, require_actor=True)
+            if known(actor) and actor.country and actor.code == actor.country:
+                return place
+        if token.ent_type_ in ("FAC", "LOC"):
+            inside = self._actor_inside(token, resolver)
+            if inside is not None and inside.ent_type_ == "GPE":
+                return inside
+        return None
+
     @staticmethod
     def _place_chain(place) -> list:
         """A named place and the larger places written after it: "Izium, Kharkiv Oblast,

@@ -165,6 +165,9 @@ class CodingStage:
         """Resolve the act's sources and targets; False when it has no event."""
         verb, trigger, cameo = act.verb, act.trigger, act.cameo
         act.source_tokens = [self._wielder(t, resolver) for t in act.source_tokens]
+        if self.book.in_class("violence", cameo):
+            # "an airstrike on Mazraat Beit Jinn, Rif Dimashq Governorate, Syria": on Syria
+            act.target_tokens = [self._state_written_with(t, resolver) or t for t in act.target_tokens]
         sources = self._actors(act.source_tokens, resolver)
         targets = self._actors(act.target_tokens, resolver)
         if not any(known(t) for t in targets) and self.book.in_class("answering", cameo):
@@ -468,6 +471,8 @@ class CodingStage:
     def _noun_sides(self, token, code: str, resolver):
         """(source, targets, mutual) of an event noun, or None when it has no two sides."""
         source_token, target_tokens = self._noun_tokens(token)
+        if self.book.in_class("violence", code):
+            target_tokens = [self._state_written_with(t, resolver) or t for t in target_tokens]
         responsible = self._responsible(token)
         if source_token is None and responsible is not None:
             source_token = responsible  # "X is responsible for the killings"
