@@ -320,6 +320,11 @@ class ActorStage:
                 if child.dep_ == "acl" and child.tag_ == "VBN" and not self.book.is_(child.lemma_.lower(), "naming"):
                     agent = next((obj for by in child.children if by.dep_ == "agent"
                                   for obj in by.children if obj.dep_ == "pobj"), None)
+                    if agent is None and child.lemma_.lower() in self.book.role("projectile_verb"):
+                        # "a rocket launched from Cambodia killed": those in the place it came from
+                        agent = next((obj for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                                      for obj in prep.children if obj.dep_ == "pobj"
+                                      and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN")), None)
                     if agent is not None:
                         break
         return agent if agent is not None else token
