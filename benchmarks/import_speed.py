@@ -8,7 +8,7 @@ each size, in a fresh child process (so peak memory is the import's own):
 * allies: ``import_files`` into a fresh store (read, map, fold duplicates, insert);
 * floor: DuckDB alone loading the file with ``read_csv`` into a table (every column, its own
   types, nothing mapped, folded or numbered): no importer built on DuckDB can beat it;
-* narrow floor: allies' own reader alone (only the 19 columns the GDELT mapping reads, as
+* narrow floor: allies' own reader alone (``Staging.read_sql``: only the columns the GDELT mapping reads, as
   text, rejects captured) writing its rows into a table: the least any importer of these
   events must do; pandas' time over it is the largest speed-up this machine allows;
 * baseline: what a typical pandas user writes: ``pandas.read_csv(path, sep="\\t",
@@ -106,7 +106,7 @@ def run_narrow(path: str, db: str) -> dict:
     with opened(Path(path)) as members:
         staging = gdelt.stage(con, members[0])
         cpu, started = _cpu_seconds(), time.perf_counter()
-        con.execute(f"CREATE TABLE events AS {staging.source_sql}")
+        con.execute(f"CREATE TABLE events AS {staging.read_sql}")
         rows = con.execute("SELECT count(*) FROM events").fetchone()[0]
         width = len(con.execute("DESCRIBE events").fetchall())
     con.close()

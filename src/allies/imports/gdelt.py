@@ -165,6 +165,7 @@ def stage(con: duckdb.DuckDBPyConnection, file: InputFile) -> Staging:
     return staging(
         source, expressions, first_problem(short_row + checks), JOINS,
         fold_joins="",  # key and checks use raw columns only
+        map_while_copying=True,
         source_columns=columns,
         header_lines=0,
         rejects_table=rejects,

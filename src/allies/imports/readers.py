@@ -52,7 +52,7 @@ def read_csv_sql(file: InputFile, columns: Iterable[str], *, delimiter: str, hea
 
 def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins: str = "",
             ctes: str = "", fold_joins: str | None = None, source_columns: Iterable[str] | None = None,
-            **options) -> Staging:
+            map_while_copying: bool = False, **options) -> Staging:
     """A :class:`Staging` for the pipeline.
 
     The pipeline first copies ``source`` (the reader SQL) into the table ``import_raw``
@@ -60,12 +60,21 @@ def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins:
     (as ``raw``, the main SELECT calls it ``r``). With ``source_columns`` (the reader's
     column names) only the columns the SQL mentions are copied. When the reader says which
     joins the fold key and the checks need (``fold_joins``), a lighter SELECT is built for
-    the folding pass (DuckDB keeps unused outer joins, so they are left out there)."""
+    the folding pass (DuckDB keeps unused outer joins, so they are left out there). With
+    ``map_while_copying`` (possible when the checks read the row alone: ``fold_joins``
+    empty, no ``ctes``) the copy holds the row's mapped values and its check instead of
+    its text (see :func:`_map_while_copying`). ``read_sql`` stays the reader alone."""
     texts = [*expressions.values(), bad_reason, joins, ctes]
     copied = "*"
     if source_columns is not None:
         used = referenced_columns(source_columns, texts)
         copied = ", ".join(ident(c) for c in used) if used else "*"
+    read_sql = f"SELECT {copied} FROM {source}"
+    copy_sql = read_sql
+    if map_while_copying and source_columns is not None and not ctes and fold_joins == "":
+        mapped = _map_while_copying(source, source_columns, expressions, bad_reason, joins)
+        if mapped is not None:
+            copy_sql, expressions, bad_reason = mapped
     fold_sql = None
     if fold_joins is not None:
         key = options.get("fold_key") or Staging.fold_key
@@ -76,13 +85,41 @@ def staging(source: str, expressions: Mapping[str, str], bad_reason: str, joins:
         )
     return Staging(
         select_sql=staging_select(expressions, bad_reason, joins, ctes),
-        source_sql=f"SELECT {copied} FROM {source}",
+        source_sql=copy_sql,
+        read_sql=read_sql,
         fold_sql=fold_sql,
         columns=tuple(c for c in STAGED_COLUMNS + CARRIED_COLUMNS if c in expressions),
         **options,
     )
 
 
+
+
+def _map_while_copying(source: str, source_columns: Iterable[str], expressions: Mapping[str, str],
+                       bad_reason: str, joins: str) -> tuple[str, dict[str, str], str] | None:
+    """The copy SELECT that maps the file's rows while it copies them, and the mapping
+    and check rewritten to read the copied values; None when a name is ambiguous.
+
+    Every expression that reads the row alone (no code-book join) and the checks are
+    computed in the copy: the fold then groups stored values instead of recomputing
+    them, and the copy holds typed values (dates, numbers) instead of their text. The
+    raw columns the remaining expressions and the joins read are copied beside them."""
+    premapped = {c: e for c, e in expressions.items() if _reads_row_only(e)}
+    later = [e for c, e in expressions.items() if c not in premapped]
+    kept = referenced_columns(source_columns, [*later, joins])
+    names = [c.lower() for c in [*premapped, "bad_reason", "data_row", *kept]]
+    if len(names) != len(set(names)):
+        return None  # a raw column named like a mapped one: copy the raw columns only
+    columns = [f"{e} AS {c}" for c, e in premapped.items()] + [f"{bad_reason} AS bad_reason"]
+    columns += [f"r.{ident(c)}" for c in kept]
+    rewritten = {c: (f"r.{c}" if c in premapped else e) for c, e in expressions.items()}
+    return f"SELECT {', '.join(columns)} FROM {source} r", rewritten, "r.bad_reason"
+
+
+def _reads_row_only(sql: str) -> bool:
+    """Whether ``sql`` reads the row's columns (``r.``) and no joined table's."""
+    aliases = set(re.findall(r"\b([A-Za-z_]\w*)\.(?=[A-Za-z_\"])", sql))
+    return aliases == {"r"}
 
 
 def referenced_columns(columns: Iterable[str], texts: Iterable[str]) -> list[str]:

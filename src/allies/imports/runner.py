@@ -8,10 +8,13 @@ For one input file (every write to the store inside one transaction):
    rejects table with their line numbers;
 2. the file is read once, on all cores, into the table ``import_raw``: only the columns
    the mapping uses, in file order, so each row's ``rowid`` gives its line (a window
-   function numbering rows would make the whole import single-threaded). A file that
-   fits in the import's memory cap is staged in memory (a temporary table); a larger one
-   in a scratch DuckDB file (see :func:`_stage_on_disk`), so memory stays flat however
-   large the file;
+   function numbering rows would make the whole import single-threaded). A reader whose
+   checks read the row alone (GDELT) has the copy map each row as it reads it (every
+   value that needs no code-book join, and the check), so later steps read typed values
+   instead of recomputing them from text; joins are left for step 5, as they would lose
+   the file order. A file that fits in the import's memory cap is staged in memory (a
+   temporary table); a larger one in a scratch DuckDB file (see :func:`_stage_on_disk`),
+   so memory stays flat however large the file;
 3. a pass over that table folds duplicates: good rows with the same fold key (date,
    actors, code, URL or story) become one group, remembered by its first row and size;
    bad rows are kept apart for the report;
@@ -82,6 +85,8 @@ class Staging:
 
     select_sql: str                  # SELECT of STAGED_COLUMNS + data_row + bad_reason over RAW_TABLE
     source_sql: str                  # SELECT reading the file (RAW_TABLE is created from it)
+    read_sql: str = ""               # the reader alone (the file's columns the mapping uses, as read);
+                                     # differs from source_sql when the copy maps rows as it reads them
     header_lines: int = 0            # physical lines before the first data row
     rejects_table: str | None = None  # DuckDB rejects table the reader fills
     fold_key: tuple[str, ...] = NAMED_FOLD_KEY
@@ -89,6 +94,9 @@ class Staging:
     origin: str | None = None        # the origin every row gets, when fixed
     fold_sql: str | None = None      # SELECT of the fold key, data_row, bad_reason (lighter)
     columns: tuple[str, ...] = STAGED_COLUMNS  # staged columns that can be non-NULL
+
+    def __post_init__(self) -> None:
+        self.read_sql = self.read_sql or self.source_sql
 
 
 @dataclass
