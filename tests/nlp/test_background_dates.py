@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from allies.model import Document
-from allies.nlp.dates import resolve_date
+from allies.nlp.dates import SCHEMA as DATE_WORDS_SCHEMA
+from allies.nlp.dates import StoryDates, resolve_date
+from allies.nlp.tables import DataFileError, parse_tsv
 
 ARTICLE_DATE = "2025-06-04"
 
@@ -53,3 +55,76 @@ def test_a_reported_act_keeps_the_date_its_clause_gives(coder):
     bombing = [e for e in events if e.source.country == "SYR" and e.target is not None and e.target.country == "TUR"]
     assert bombing and all(e.date == "2024-11-15" for e in bombing)
     assert all(e.date == ARTICLE_DATE for e in events if e.source.country == "TUR")
+
+
+# ---------------------------------------------------------------- spans of years
+@pytest.mark.parametrize("text, expected", [
+    # a span that ended before the article's year is history, dated at its end
+    ("The two neighbours fought a bitter frontier war from 1977 to 1979.", "1979-07-01"),
+    ("The rivals fought four wars between 1948 and 1973.", "1973-07-01"),
+    ("Rebels held the valley from March 2019 until May 2021.", "2021-05-15"),
+    ("Troops occupied the islands in 1982-84.", "1984-07-01"),
+    ("The two armies clashed in the 1960s.", "1965-01-01"),
+    # a span that runs into the article's year is current
+    ("The envoys have met every month from 2021 to 2025.", ARTICLE_DATE),
+    ("The two navies will hold drills between 2025 and 2027.", ARTICLE_DATE),
+    # a span in a relative clause belongs to it: the main act is the article's
+    ("Chile, which fought Peru from 1879 to 1884, signed the accord.", ARTICLE_DATE),
+    # a day phrase wins over the span
+    ("On Monday, Lima recalled the war from 1879 to 1884.", "2025-06-02"),
+])
+def test_a_span_of_years_dates_its_act_at_its_end(text, expected):
+    assert resolve_date(text, ARTICLE_DATE) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frictions between the two capitals grew after March 2021.", "2021-04-01"),
+    ("Trade between them collapsed following 2019.", "2020-01-01"),
+    # after the month just past: this month; after last year: current
+    ("Frictions between the two capitals grew after May 2025.", "2025-06-01"),
+    ("Frictions between the two capitals grew after 2024.", ARTICLE_DATE),
+])
+def test_after_a_past_month_or_year_is_just_after_it(text, expected):
+    assert resolve_date(text, ARTICLE_DATE) == expected
+
+
+# ---------------------------------------------------------------- relative past
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said it had expelled the envoy days earlier.", "2025-06-01"),
+    ("A week earlier, the navy had seized a tanker.", "2025-05-28"),
+    ("Hours earlier, drones struck a depot.", ARTICLE_DATE),
+    ("Two days later, the talks collapsed.", ARTICLE_DATE),   # never after the article
+    ("The two sides agreed to a truce earlier this month.", "2025-06-02"),
+    ("The two sides agreed to a truce earlier this year.", "2025-03-19"),
+    ("The border was closed two months ago.", "2025-04-04"),
+    ("The embassy closed a year ago.", "2024-06-04"),
+])
+def test_relative_past_is_before_the_article(text, expected):
+    assert resolve_date(text, ARTICLE_DATE) == expected
+
+
+def test_phrases_of_the_story_count_from_the_sentence_before():
+    dates = StoryDates(ARTICLE_DATE)
+    assert dates.date("The two countries cut ties in 2016 after a mob stormed an embassy.") == "2016-07-01"
+    assert dates.date("Riyadh had hanged a dissident cleric days earlier.") == "2016-06-28"
+    assert dates.date("A week later, the ambassadors left.") == "2016-07-05"
+    # an article-anchored phrase is not moved by the story
+    assert dates.date("The envoys met again last week.") == "2025-05-28"
+    assert resolve_date("The envoy left days earlier.", ARTICLE_DATE, story_date="2016-07-01") == "2016-06-28"
+
+
+def test_a_background_paragraph_dates_the_story_told_in_it(coder):
+    text = ("RIYADH, June 4, 2025 — Saudi Arabia and Iran reopened their embassies on Wednesday.\n\n"
+            "The two countries fought a proxy war from 2015 to 2022. "
+            "Days earlier, Iranian forces had attacked Saudi oil facilities.")
+    coded = next(coder.code_documents([Document(text=text)]))
+    by_sentence = {e.sentence_index: e.date for e in coded.events}
+    assert by_sentence.get(0) == "2025-06-04"
+    assert all(date < "2023-01-01" for index, date in by_sentence.items() if index > 0)
+    assert any(index > 0 for index in by_sentence)
+
+
+def test_a_malformed_date_word_row_fails_with_its_line():
+    text = "kind\twords\tvalue\nunit\tday\t1 day\nunit\tweek\tseven days\n"
+    with pytest.raises(DataFileError, match=r"date_words.tsv:3: column value"):
+        parse_tsv("date_words.tsv", text, DATE_WORDS_SCHEMA)

@@ -11,6 +11,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .tables import Column, Schema, one_of, read_tsv, word
+
 DATA_FILE = "date_words.tsv"
 
 _MONTHS = {
@@ -212,13 +214,13 @@ def _check_value(value: str) -> str | None:
     return f"{value!r} is not a date-word value (see the file's header)"
 
 
+SCHEMA = Schema((Column("kind", one_of(_KINDS, "date-word kind")), Column("words", word),
+                 Column("value", _check_value)))
+
+
 @lru_cache(maxsize=1)
 def _date_words() -> _DateWords:
-    from .tables import Column, Schema, one_of, read_tsv, word
-
-    schema = Schema((Column("kind", one_of(_KINDS, "date-word kind")), Column("words", word),
-                     Column("value", _check_value)))
-    return _DateWords(read_tsv(__package__, DATA_FILE, schema))
+    return _DateWords(read_tsv(__package__, DATA_FILE, SCHEMA))
 
 
 class StoryDates:
