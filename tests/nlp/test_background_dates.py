@@ -128,3 +128,22 @@ def test_a_malformed_date_word_row_fails_with_its_line():
     text = "kind\twords\tvalue\nunit\tday\t1 day\nunit\tweek\tseven days\n"
     with pytest.raises(DataFileError, match=r"date_words.tsv:3: column value"):
         parse_tsv("date_words.tsv", text, DATE_WORDS_SCHEMA)
+
+
+# ---------------------------------------------------------------- past descriptions
+def _described(coder, text: str) -> list[tuple]:
+    coded = next(coder.code_documents([Document(text=text, date=ARTICLE_DATE)]))
+    return [(d.country_a, d.country_b, d.state, d.modality, d.date) for d in coded.descriptions]
+
+
+def test_a_relation_the_reporter_puts_in_the_past_perfect_is_past(coder):
+    assert _described(coder, "Lima and Santiago had been at odds over the maritime border.") == [
+        ("CHL", "PER", "tense", "historical", ARTICLE_DATE)]
+    # the present, and reported speech shifted back, are the relation now
+    assert _described(coder, "Lima and Santiago are at odds over the maritime border.")[0][3] == "asserted"
+    assert _described(coder, "Diplomats said Lima and Santiago had been at odds over the border.")[0][3] == "asserted"
+
+
+def test_a_relation_described_after_a_past_month_is_dated_then(coder):
+    found = _described(coder, "Tensions between Chile and Peru escalated after March 2021, when fishing boats clashed.")
+    assert [(a, b, date) for a, b, _state, _modality, date in found] == [("CHL", "PER", "2021-04-01")]
