@@ -98,6 +98,9 @@ def test_after_a_past_month_or_year_is_just_after_it(text, expected):
     ("The two sides agreed to a truce earlier this year.", "2025-03-19"),
     ("The border was closed two months ago.", "2025-04-04"),
     ("The embassy closed a year ago.", "2024-06-04"),
+    # a month or more back in a clause opened before it is that clause's time
+    ("The envoy, whose mission ended two years ago, still advises the ministry.", ARTICLE_DATE),
+    ("The premier, whose party lost power last year, has lived abroad since.", ARTICLE_DATE),
 ])
 def test_relative_past_is_before_the_article(text, expected):
     assert resolve_date(text, ARTICLE_DATE) == expected

@@ -131,6 +131,11 @@ def _relative_date(text: str, today: date, story: date | None) -> date | None:
         days, months = words.units[unit]
         anchor, sign = words.relatives[match.group("relative").lower()]
         shift = (sign, number * days, number * months)
+    if (shift[0] == "so_far" and shift[1] == "year" or shift[0] != "so_far" and shift[2]) \
+            and _background().subordinator.search(text[:match.start()]):
+        # a month or more back, in a clause opened before it, is that clause's time, as a
+        # background year is ("Hasina, whose government fell last year, has lived in India since")
+        return None
     start = story if anchor == "story" and story is not None and story <= today else today
     if shift[0] == "so_far":
         return _so_far(shift[1], today)
