@@ -177,7 +177,7 @@ class Coder:
 
     def _code_parsed(self, parsed_pieces, document: Document, shape) -> CodedDocument:
         """Code one document from its parsed pieces (the headline, then each paragraph)."""
-        from .dates import StoryDates
+        from .dates import StoryDates, parsed_main_clause
         from .descriptions import ArticleMemory
         from .discourse import apply_voices
 
@@ -196,7 +196,7 @@ class Coder:
                 coded.sentences.append(Sentence(sentence_index, text, start, start + len(text),
                                                 is_headline=piece.is_headline))
                 self._add_mentions(coded, sent, sentence_index, piece, resolver)
-                date = dates.date(text)
+                date = dates.date(text, parsed_main_clause(sent))
                 # The extractor looks for a wire dateline in what it is told is sentence 0: the
                 # body's first sentence, unless the dateline was found (and cut) above.
                 looks_for_dateline = not piece.is_headline and not opened_body and shape.dateline is None

@@ -8,12 +8,17 @@ week, so announced dates just ahead still land in the current year).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
 from .tables import Column, Schema, one_of, read_tsv, word
 
 DATA_FILE = "date_words.tsv"
+# Whether a time phrase at character offsets (start, end) of a sentence dates its main
+# clause (from a parse); end is given for a relative phrase ("the previous day"), which
+# dates the noun it hangs on where it hangs on one ("a drone attack the previous day").
+MainClause = Callable[[int, "int | None"], bool]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -59,11 +64,15 @@ def _latest(month: int, day: int, year: int | None, today: date) -> date | None:
     return candidate
 
 
-def resolve_date(text: str, article_date: str | None, story_date: str | None = None) -> str | None:
+def resolve_date(text: str, article_date: str | None, story_date: str | None = None,
+                 main_clause: MainClause | None = None) -> str | None:
     """ISO date of the event a sentence reports; the article date when no phrase says otherwise.
 
     ``story_date`` is the date of the sentence before, which phrases such as "days earlier"
     count from (see :class:`StoryDates`); without it they count from the article's date.
+    ``main_clause`` says from a parse whether a character offset of ``text`` lies in the
+    sentence's main clause (:func:`parsed_main_clause`): a past time outside it is the time
+    of a subordinate clause, not of the sentence's act.
     """
     today = parse_iso(article_date)
     explicit = _ISO.search(text)
@@ -86,7 +95,7 @@ def resolve_date(text: str, article_date: str | None, story_date: str | None = N
                         int(match.group(3)) if match.group(3) else None, today)
         if found:
             return found.isoformat()
-    relative = _relative_date(text, today, parse_iso(story_date))
+    relative = _relative_date(text, today, parse_iso(story_date), main_clause)
     if relative is not None:
         return relative.isoformat()
     match = _WEEKDAY.search(text)
@@ -96,7 +105,7 @@ def resolve_date(text: str, article_date: str | None, story_date: str | None = N
         if (match.group(1) or "").strip().lower() == "last" and back == 0:
             back = 7
         return (today - timedelta(days=back)).isoformat()
-    background = _background_date(text, today)
+    background = _background_date(text, today, main_clause)
     return (background or today).isoformat()
 
 
@@ -113,28 +122,33 @@ def _written_date(text: str) -> str | None:
     return None
 
 
-def _relative_date(text: str, today: date, story: date | None) -> date | None:
+def _relative_date(text: str, today: date, story: date | None, main_clause: MainClause | None = None,
+                   in_clause: bool = False) -> date | None:
     """The date a relative phrase ("yesterday", "three days ago", "days earlier", "earlier this
     month") means, or None: counted from the article's date ``today`` or, for a phrase of the
-    story ("a week earlier"), from ``story``, the date of the sentence before."""
+    story ("a week earlier"), from ``story``, the date of the sentence before. A month or
+    more back counts only in the main clause; ``in_clause``: ``text`` is a clause already."""
     words = _date_words()
     match = words.pattern.search(text)
-    if match is None:
+    if match is None or _not_a_count(text, match, words):
         return None
     if match.group("phrase"):
         anchor, shift = words.phrases[match.group("phrase").lower()]
     else:
-        count = match.group("count")
-        count = count.lower() if count else "-"
+        count = (match.group("count") or "-").lower().replace(",", "")
         number = int(count) if count.isdigit() else words.counts[re.sub(r"\s+", " ", count)]
         unit = (match.group("unit") or match.group("unit_plural")).lower()
         days, months = words.units[unit]
         anchor, sign = words.relatives[match.group("relative").lower()]
         shift = (sign, number * days, number * months)
-    if (shift[0] == "so_far" and shift[1] == "year" or shift[0] != "so_far" and shift[2]) \
-            and _background().subordinator.search(text[:match.start()]):
-        # a month or more back, in a clause opened before it, is that clause's time, as a
-        # background year is ("Hasina, whose government fell last year, has lived in India since")
+        if number * (days + 31 * months) > 365 * 150:
+            return None  # "2,300 years ago": an age, not a date in the news
+    # A time in a clause below the main one is that clause's time, as a background year is
+    # ("Hasina, whose government fell last year, has lived in India since"). Without a parse
+    # only a month or more back is tested (a subordinator anywhere before it is a weak sign,
+    # and "said that ... yesterday" is common); with one, every phrase is.
+    far = shift[0] == "so_far" and shift[1] == "year" or shift[0] != "so_far" and shift[2]
+    if (main_clause is not None or far) and not _main_clause(text, match, main_clause, in_clause):
         return None
     start = story if anchor == "story" and story is not None and story <= today else today
     if shift[0] == "so_far":
@@ -142,6 +156,17 @@ def _relative_date(text: str, today: date, story: date | None) -> date | None:
     sign, days, months = shift
     found = _add_months(start, -months if sign == "-" else months) - timedelta(days=days if sign == "-" else -days)
     return min(found, today)
+
+
+def _not_a_count(text: str, match: re.Match, words: _DateWords) -> bool:
+    """Whether a bare plural ("years ago") is part of a larger number ("166 million years
+    ago", "hundreds of years ago"), or a phrase is a possessive ("the previous year's record")."""
+    if text[match.end():match.end() + 2] in ("'s", "’s"):
+        return True
+    if match.group("unit_plural"):
+        before = text[:match.start()].split()
+        return bool(before) and (before[-1][-1:].isdigit() or before[-1].lower() in words.scale)
+    return False
 
 
 def _so_far(period: str, today: date) -> date:
@@ -157,6 +182,8 @@ def _so_far(period: str, today: date) -> date:
 
 def _add_months(day: date, months: int) -> date:
     """``day`` moved by whole months, its day of the month kept up to the 28th."""
+    if not months:
+        return day
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, min(day.day, 28))
 
@@ -169,6 +196,7 @@ class _DateWords:
         self.counts: dict[str, int] = {}
         self.units: dict[str, tuple[int, int]] = {}
         self.relatives: dict[str, tuple[str, str]] = {}
+        self.scale: set[str] = set()
         self.words: dict[str, list[str]] = {kind: [] for kind in _WORD_KINDS}
         for row in rows:
             kind, words, value = row["kind"], row["words"], row["value"]
@@ -183,6 +211,8 @@ class _DateWords:
             elif kind == "unit":
                 amount, unit = value.split()
                 self.units[words] = _amount(int(amount), unit)
+            elif kind == "scale":
+                self.scale.add(words)
             elif kind == "relative":
                 anchor, sign = value.split()
                 self.relatives[words] = (anchor, sign)
@@ -195,7 +225,7 @@ class _DateWords:
         # a counted phrase ("three days ago", "a week earlier") or a plural with no count
         # ("days earlier"); the fixed phrases after it, longest first
         self.pattern = re.compile(
-            rf"\b(?:(?:(?P<count>\d+|{counts})\s+(?P<unit>{alternation(self.units)})s?"
+            rf"\b(?:(?:(?P<count>\d[\d,]*|{counts})\s+(?P<unit>{alternation(self.units)})s?"
             rf"|(?P<unit_plural>{alternation(self.units)})s)\s+(?P<relative>{alternation(self.relatives)})"
             rf"|(?P<phrase>{alternation(self.phrases)}))\b", re.I)
 
@@ -208,8 +238,8 @@ def _amount(count: int, unit: str) -> tuple[int, int]:
     return (count, 0) if unit == "day" else (0, count)
 
 
-_WORD_KINDS = ("at", "after", "range_start", "range_end", "subordinator")
-_KINDS = ("phrase", "count", "unit", "relative", *_WORD_KINDS)
+_WORD_KINDS = ("at", "after", "range_start", "range_end", "subordinator", "own_time")
+_KINDS = ("phrase", "count", "unit", "relative", "scale", *_WORD_KINDS)
 
 
 def _check_value(value: str) -> str | None:
@@ -236,9 +266,67 @@ class StoryDates:
         self.article_date = article_date
         self.last: str | None = None
 
-    def date(self, text: str) -> str | None:
-        self.last = resolve_date(text, self.article_date, self.last)
+    def date(self, text: str, main_clause: MainClause | None = None) -> str | None:
+        self.last = resolve_date(text, self.article_date, self.last, main_clause)
         return self.last
+
+
+def opens_clause(verb) -> bool:
+    """Whether a parsed verb sits in a clause below its sentence's main one."""
+    token = verb
+    while token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
+
+
+# Dependencies that open a clause of its own below the main one: a past time inside one is
+# that clause's ("is charged for killing patients between 2021 and 2024": the charge is now).
+# An infinitive (xcomp) belongs to its verb's act ("agreed to restore ties in March 2023").
+_CLAUSE_DEPS = frozenset({"advcl", "acl", "relcl", "pcomp", "ccomp", "csubj", "csubjpass", "parataxis"})
+
+
+def parsed_main_clause(span) -> MainClause:
+    """A :data:`MainClause` test from a spaCy span (a sentence, or a clause): an offset
+    lies in the main clause when no verb on its token's way up to the span's root opens a
+    clause of its own. Offsets are in the span's text with leading space stripped."""
+    lead = len(span.text) - len(span.text.lstrip())
+    root = span.root
+
+    own_time = frozenset(_date_words().words["own_time"])
+
+    def main(start: int, end: int | None = None) -> bool:
+        token = next((t for t in span if t.idx - span.start_char >= start + lead), None)
+        first = token
+        if token is not None and end is not None:
+            # the word the phrase hangs on: a common noun has the time ("the floods a week ago")
+            inside = {t.i for t in span if start + lead <= t.idx - span.start_char < end + lead}
+            top = token
+            while top.head.i in inside and top.head.i != top.i:
+                top = top.head
+            # (not an adjective: "an overnight drone attack" is the attack's own time, and the
+            # act's; nor a name, nor one word: the parser often hangs a clause's adverb,
+            # "fires missiles at Ukraine overnight", on the nearest noun)
+            if len(inside) > 1 and top.head.i != top.i and top.head.pos_ == "NOUN" and top.dep_ != "amod":
+                return False
+        while token is not None and token.i != root.i and token.head.i != token.i:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ in _CLAUSE_DEPS:
+                return False
+            if token is not first and token.dep_ == "prep" and token.lower_ in own_time:
+                return False  # "following a railway explosion earlier this month": the explosion's time
+            token = token.head
+        return True
+    return main
+
+
+def _main_clause(text: str, match: re.Match, main_clause: MainClause | None, in_clause: bool = False) -> bool:
+    """Whether a time phrase lies in the sentence's main clause: the parse says so where
+    there is one; else no subordinator opens before it (``in_clause``: ``text`` is a clause
+    cut at its subordinator already)."""
+    if main_clause is not None:
+        return main_clause(match.start(), match.end() if match.re is _date_words().pattern else None)
+    return in_clause or not _background().subordinator.search(text[:match.start()])
 
 
 # Background in wire copy: "Azerbaijan retook Karabakh in September 2023", "The two
@@ -273,12 +361,20 @@ def _background() -> _BackgroundPatterns:
     return _BackgroundPatterns(_date_words())
 
 
-def clause_date(clause: str, sentence_date: str | None) -> str | None:
-    """The earlier month or year a reported clause gives its own act, or None: in "Putin
-    says that Russian air defence shot down the airliner in December 2024" the shooting
-    is of December 2024, although the saying, and so the sentence, is of today."""
+def clause_date(clause: str, sentence_date: str | None, main_clause: MainClause | None = None) -> str | None:
+    """The earlier month or year a reported or subordinate clause gives its own act, or
+    None: in "Putin says that Russian air defence shot down the airliner in December 2024"
+    the shooting is of December 2024, although the saying, and so the sentence, is of
+    today; so is the killing in "a court sentences him for killing a soldier in January
+    2024". ``main_clause`` tests offsets of ``clause`` against its own main clause."""
     today = parse_iso(sentence_date)
-    found = _background_date(clause, today) if today is not None else None
+    if today is None:
+        return None
+    found = _background_date(clause, today, main_clause, in_clause=True)
+    if found is None:
+        # "Amnesty says Riyadh executed 345 people last year", "an attack the previous day"
+        found = _relative_date(clause, today, None, main_clause, in_clause=True)
+        found = found if found is not None and found < today else None
     return found.isoformat() if found else None
 
 
@@ -309,14 +405,14 @@ def _month_or_year(year: int, month: str | None, today: date) -> date | None:
     return date(year, 7, 1) if year < today.year else None
 
 
-def _background_date(text: str, today: date) -> date | None:
+def _background_date(text: str, today: date, main: MainClause | None = None, in_clause: bool = False) -> date | None:
     lasting = _lasting_since(text, today)
     if lasting is not None:
         return lasting
     patterns = _background()
 
     def main_clause(match: re.Match | None) -> bool:
-        return match is not None and not patterns.subordinator.search(text[:match.start()])
+        return match is not None and _main_clause(text, match, main, in_clause)
 
     for match in patterns.span.finditer(text):
         if main_clause(match):
