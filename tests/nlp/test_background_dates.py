@@ -150,3 +150,41 @@ def test_a_relation_the_reporter_puts_in_the_past_perfect_is_past(coder):
 def test_a_relation_described_after_a_past_month_is_dated_then(coder):
     found = _described(coder, "Tensions between Chile and Peru escalated after March 2021, when fishing boats clashed.")
     assert [(a, b, date) for a, b, _state, _modality, date in found] == [("CHL", "PER", "2021-04-01")]
+
+
+# ---------------------------------------------------------------- each clause its own time
+def _dated(coder, text: str) -> set[tuple]:
+    coded = next(coder.code_documents([Document(text=text, date=ARTICLE_DATE)]))
+    return {(e.source.country, e.target.country, e.cameo[:2], e.date)
+            for e in coded.events if e.source is not None and e.target is not None}
+
+
+def test_an_act_in_a_subordinate_clause_keeps_its_clause_date(coder):
+    events = _dated(coder, "A Moldovan court sentences a Russian officer for shelling Moldovan villages in January 2024.")
+    assert ("MDA", "RUS", "11", ARTICLE_DATE) in events          # the sentencing is today's
+    assert ("RUS", "MDA", "19", "2024-01-15") in events          # the shelling is of its own month
+
+
+def test_a_past_span_in_a_relative_clause_leaves_the_main_act_current(coder):
+    events = _dated(coder, "Chile and Peru, which fought a war from 1879 to 1884, signed a trade pact on Monday.")
+    assert events and all(date == "2025-06-02" for *_, date in events)
+
+
+def test_a_time_inside_a_following_phrase_is_its_objects(coder):
+    events = _dated(coder, "Hungary expels two Slovak diplomats following a border incident earlier this month.")
+    assert ("HUN", "SVK", "16", ARTICLE_DATE) in events or ("HUN", "SVK", "17", ARTICLE_DATE) in events
+    assert all(date == ARTICLE_DATE for *_, date in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The fossils date back 166 million years ago.",
+    "The ruins were built hundreds of years ago.",
+    "The team broke the previous year's record.",
+])
+def test_numbers_and_possessives_are_no_dates(text):
+    assert resolve_date(text, ARTICLE_DATE) == ARTICLE_DATE
+
+
+def test_a_date_at_the_end_of_a_month_keeps_its_day():
+    assert resolve_date("The envoy left yesterday.", "2025-01-31") == "2025-01-30"
+    assert resolve_date("The envoy left two months ago.", "2025-03-31") == "2025-01-28"
