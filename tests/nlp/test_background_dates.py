@@ -188,3 +188,11 @@ def test_numbers_and_possessives_are_no_dates(text):
 def test_a_date_at_the_end_of_a_month_keeps_its_day():
     assert resolve_date("The envoy left yesterday.", "2025-01-31") == "2025-01-30"
     assert resolve_date("The envoy left two months ago.", "2025-03-31") == "2025-01-28"
+
+
+def test_kb_rules_lists_the_date_words(capsys):
+    from allies.cli import main
+
+    assert main(["kb", "rules", "date_words.tsv"]) == 0
+    out = capsys.readouterr().out
+    assert "date_words.tsv:" in out and "kind relative, words earlier, value story -" in out

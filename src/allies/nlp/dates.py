@@ -254,8 +254,14 @@ SCHEMA = Schema((Column("kind", one_of(_KINDS, "date-word kind")), Column("words
 
 
 @lru_cache(maxsize=1)
+def date_word_rows() -> tuple:
+    """Every row of the date-word file, in file order (for `allies kb rules`)."""
+    return tuple(read_tsv(__package__, DATA_FILE, SCHEMA))
+
+
+@lru_cache(maxsize=1)
 def _date_words() -> _DateWords:
-    return _DateWords(read_tsv(__package__, DATA_FILE, SCHEMA))
+    return _DateWords(date_word_rows())
 
 
 class StoryDates:
