@@ -4,6 +4,16 @@ News reports past events relative to the day they are written: "on Monday"
 is the latest Monday on or before the article date, "yesterday" the day
 before it, "on December 5" the latest December 5 not after it (give or take a
 week, so announced dates just ahead still land in the current year).
+
+History is dated as history, so that a window of recent months leaves it out:
+a past month or year ("in 2016"), a span of years at its end ("from 1998 to
+2000"), "after June 2020" the month after; "earlier this month" is the middle of
+the month so far, and a phrase of the story ("days earlier", "a week later")
+counts from the sentence before (:class:`StoryDates`). A time phrase dates the act
+of its own clause: one in a subordinate clause leaves the main act current
+(:func:`parsed_main_clause` with a parse, a subordinator before it without), and
+the coder dates the subordinate act by it (:func:`clause_date`). The words are
+data (``data/date_words.tsv``); this module holds the mechanism.
 """
 from __future__ import annotations
 
@@ -126,11 +136,19 @@ def _relative_date(text: str, today: date, story: date | None, main_clause: Main
                    in_clause: bool = False) -> date | None:
     """The date a relative phrase ("yesterday", "three days ago", "days earlier", "earlier this
     month") means, or None: counted from the article's date ``today`` or, for a phrase of the
-    story ("a week earlier"), from ``story``, the date of the sentence before. A month or
-    more back counts only in the main clause; ``in_clause``: ``text`` is a clause already."""
+    story ("a week earlier"), from ``story``, the date of the sentence before. The first
+    phrase that dates the clause counts; ``in_clause``: ``text`` is a clause already."""
     words = _date_words()
-    match = words.pattern.search(text)
-    if match is None or _not_a_count(text, match, words):
+    for match in words.pattern.finditer(text):
+        found = _phrase_date(text, match, words, today, story, main_clause, in_clause)
+        if found is not None:
+            return found
+    return None
+
+
+def _phrase_date(text: str, match: re.Match, words: _DateWords, today: date, story: date | None,
+                 main_clause: MainClause | None, in_clause: bool) -> date | None:
+    if _not_a_count(text, match, words):
         return None
     if match.group("phrase"):
         anchor, shift = words.phrases[match.group("phrase").lower()]
