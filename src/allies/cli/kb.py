@@ -241,12 +241,13 @@ def search_codes(query: str) -> list:
 
 def cmd_rules(args) -> int:
     from ..nlp.coder.explain import describe
+    from ..nlp.dates import date_word_rows
     from ..nlp.descriptions.lexicon import lexicon_rows
     from ..nlp.function_words import all_rows
     from ..nlp.patterns import pattern_book
 
-    # the event coder's rules, then the word classes and description words it reads
-    rows = [*pattern_book().rows, *all_rows(), *lexicon_rows()]
+    # the event coder's rules, then the word classes, description words and date words it reads
+    rows = [*pattern_book().rows, *all_rows(), *lexicon_rows(), *date_word_rows()]
     which = (args.which or "").strip()
     if which:
         words = which.lower().split()

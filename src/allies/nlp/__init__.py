@@ -177,13 +177,14 @@ class Coder:
 
     def _code_parsed(self, parsed_pieces, document: Document, shape) -> CodedDocument:
         """Code one document from its parsed pieces (the headline, then each paragraph)."""
-        from .dates import resolve_date
+        from .dates import StoryDates, parsed_main_clause
         from .descriptions import ArticleMemory
         from .discourse import apply_voices
 
         article, resolver = self._article_actors(parsed_pieces, document, shape)
         coded = CodedDocument(document=document)
         memory = ArticleMemory(date=document.date)
+        dates = StoryDates(document.date)
         opened_body = False
         for piece, parsed in parsed_pieces:
             for sent in parsed.sents:
@@ -195,7 +196,7 @@ class Coder:
                 coded.sentences.append(Sentence(sentence_index, text, start, start + len(text),
                                                 is_headline=piece.is_headline))
                 self._add_mentions(coded, sent, sentence_index, piece, resolver)
-                date = resolve_date(text, document.date)
+                date = dates.date(text, parsed_main_clause(sent))
                 # The extractor looks for a wire dateline in what it is told is sentence 0: the
                 # body's first sentence, unless the dateline was found (and cut) above.
                 looks_for_dateline = not piece.is_headline and not opened_body and shape.dateline is None
@@ -257,14 +258,15 @@ class Coder:
 
     def _describe_plain(self, coded: CodedDocument) -> CodedDocument:
         """Descriptions of relations on the rule path (no parse)."""
-        from .dates import resolve_date
+        from .dates import StoryDates
         from .descriptions import ArticleMemory
 
         document = coded.document
         memory = ArticleMemory(date=document.date)
+        dates = StoryDates(document.date)
         for sentence in coded.sentences:
             found = self.describer.find_plain(sentence.text, sentence.index, memory,
-                                              resolve_date(sentence.text, document.date),
+                                              dates.date(sentence.text),
                                               _sentence_mentions(coded, sentence.index, sentence.start))
             for description in found:
                 description.doc = document.doc_id

@@ -25,7 +25,7 @@ CLASSES = (
     "dominant_sector", "determiner", "place_preposition", "affix_before", "affix_after", "phrase_glue", "former",
     "not_name", "name_suffix", "name_particle", "predicate_word",
     # nlp/descriptions
-    "adjunct_preposition", "past_preposition", "state_preposition",
+    "adjunct_preposition", "past_preposition", "past_perfect", "state_preposition",
     "plain_preposition", "plain_clause_break", "plain_negation", "plain_hypothetical", "plain_past",
     # nlp/coder
     "possessive_pronoun", "possessor_pronoun", "person_pronoun", "group_pronoun",

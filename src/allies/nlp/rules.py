@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from ..model import CodedDocument, Document, Event, Mention, Sentence
-from .dates import resolve_date
+from .dates import StoryDates, resolve_date
 from .patterns import PatternBook
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -70,11 +70,12 @@ class RuleCoder:
 
     def code_document(self, document: Document) -> CodedDocument:
         coded = CodedDocument(document=document, sentences=split_sentences(document.text))
+        dates = StoryDates(document.date)
         for sentence in coded.sentences:
             found = sorted(self.kb.find_mentions(sentence.text, document.date), key=lambda m: m[0])
             for start, end, actor in found:
                 coded.mentions.append(Mention(sentence.index, sentence.start + start, sentence.start + end, actor))
-            coded.events.extend(self.code_sentence(sentence, found, document))
+            coded.events.extend(self.code_sentence(sentence, found, document, dates.date(sentence.text)))
         return coded
 
     def _triggers(self, words: list, mentions: list) -> list[tuple]:
@@ -128,8 +129,11 @@ class RuleCoder:
                 modality = "hypothetical"
         return negated, modality
 
-    def code_sentence(self, sentence: Sentence, mentions: list, document: Document) -> list[Event]:
+    def code_sentence(self, sentence: Sentence, mentions: list, document: Document,
+                      date: str | None = None) -> list[Event]:
+        """The events of one sentence; ``date`` is the sentence's (else it is read from the sentence alone)."""
         text = sentence.text
+        date = date if date is not None else resolve_date(text, document.date)
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
         if self.book.is_sport(w[2].lower() for w in words):
             return []  # a match report: no act between states
@@ -182,7 +186,7 @@ class RuleCoder:
                 events.append(Event(
                     sentence_index=sentence.index, sentence=text, source=src, target=tgt, cameo=code,
                     quad=info.quad, goldstein=info.goldstein, plover=info.plover, negated=negated,
-                    modality=modality, speaker=speaker, date=resolve_date(text, document.date),
+                    modality=modality, speaker=speaker, date=date,
                     confidence=_confidence(src, tgt, frame, speaker),
                     doc=document.doc_id, trigger=words[position][2], rule=rule,
                 ))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Actor, Event
-from ..dates import clause_date
+from ..dates import clause_date, opens_clause, parsed_main_clause
 from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
@@ -111,11 +111,14 @@ class CodingStage:
             return []
         trigger, verb, source_tokens = act.trigger, act.verb, act.source_tokens
         act_date = date
-        if act.speaker_token is not None:
-            # "says that X shot down the plane in December 2024": the reported act keeps its own
-            # date (the saying, an accusation or a claim, is of the sentence's day)
+        if act.speaker_token is not None or opens_clause(verb):
+            # "says that X shot down the plane in December 2024", "sentences him for killing a
+            # soldier in January 2024": the reported or subordinate act keeps its clause's own
+            # date (the saying or the sentencing is of the sentence's day)
             clause = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
-            act_date = (clause_date(verb.doc[clause[0].i:clause[-1].i + 1].text, date) or date) if clause else date
+            if clause:
+                span = verb.doc[clause[0].i:clause[-1].i + 1]
+                act_date = clause_date(span.text, date, parsed_main_clause(span)) or date
         confidence_base = 0.45 + (0.1 if trigger.specific else 0.0) - self._embedding(verb)
         if source_tokens and source_tokens[0].dep_ == "pobj" and source_tokens[0].head.lower_ == "from" \
                 and trigger.giver is None:

@@ -20,6 +20,7 @@ _UNREAL_CATEGORIES = {"hypothetical", "future", "intent", "hope_frame", "appeal"
 _ADJUNCT_PREPOSITIONS = function_words("adjunct_preposition")
 _PAST_PREPOSITIONS = function_words("past_preposition")
 _STATE_PREPOSITIONS = function_words("state_preposition")
+_PAST_PERFECT = function_words("past_perfect")
 
 
 def is_name(token) -> bool:
@@ -223,10 +224,17 @@ class Parse:
 
     def _found(self, token, pair, state, words, given: bool = False) -> Found:
         negated, modality, speaker = self._voice(token, given)
-        if words & self.lex.past:
+        if words & self.lex.past or (modality == "asserted" and speaker is None and self._past_perfect(token)):
             modality = "historical"
         trigger = " ".join(t.text for t in sorted(words_tokens(token, self.lex), key=lambda t: t.i))
         return Found(tuple(pair), state, trigger, negated, modality, speaker, token.idx - self.offset)
+
+    def _past_perfect(self, token) -> bool:
+        """Whether the verb that governs the description is in the past perfect ("had
+        been at odds", "ties had soured"): in the reporter's voice, the relation before the news."""
+        verb = token if token.pos_ in ("VERB", "AUX") else self._verb(token)
+        return verb is not None and verb.tag_ == "VBN" and any(
+            child.dep_ == "aux" and child.lower_ in _PAST_PERFECT for child in verb.children)
 
     def _year_before(self, token) -> bool:
         """"the 1971 war": a year before the article's in the noun's own modifiers."""
