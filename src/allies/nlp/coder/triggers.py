@@ -130,6 +130,9 @@ class TriggerStage:
         for noun in (dobj, passive_subject):
             if noun is not None:
                 found.setdefault("", set()).update(w.lemma_.lower() for w in (noun, *noun.conjuncts))
+                # "claims part of Belize's territory": what the object is a part or number of
+                found[""].update(o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for o in p.children if o.dep_ == "pobj")
         heads = [verb, *(c for c in verb.children if c.dep_ == "prt")]
         for head in heads:
             for prep in head.children:
