@@ -110,7 +110,7 @@ class TriggerStage:
         # "deployed troops on a peacekeeping mission", "opened the border crossing"
         acted_on = [dobj, passive_subject, *(obj for prep, obj in pobjs.items() if prep not in reasons)]
         for noun in [n for n in acted_on if n is not None]:
-            objects.update(kind_words(noun))
+            objects.update(self._object_kinds(noun))
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ not in reasons and noun in (dobj, passive_subject):
                     # "hundreds of drones and missiles": the counted things and their conjuncts
@@ -120,6 +120,22 @@ class TriggerStage:
         if dobj is not None:
             objects.update(w.lemma_.lower() for w in dobj.conjuncts)  # "fired rockets and shells"
         return preps, objects, pobjs, dobj, passive_subject
+
+    def _object_kinds(self, noun) -> list[str]:
+        """The kind words of an object (:func:`kind_words`), less an event noun that
+        modifies a head of another kind: "suspended the tariff ads" suspends no tariffs,
+        while "tariff hikes", "the sanctions regime" and "peacekeeping troops" are of
+        their modifier's kind (the head is an event noun, a kind_head of
+        role_words.tsv, or a sector's people)."""
+        words = kind_words(noun)
+        if not any(w in self.book.nouns for w in words):
+            return words
+        head = noun.lemma_.lower()
+        resolver = getattr(self, "_resolver", None)
+        if head in self.book.nouns or head in self.book.role("kind_head") or (
+                resolver is not None and resolver.sector(noun.text)):
+            return words
+        return [w for w in words if w not in self.book.nouns]
 
     @staticmethod
     def _patients(verb, dobj, passive_subject) -> dict[str, set[str]]:
