@@ -223,8 +223,7 @@ class TriggerStage:
         named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if not named:
             # "calling the strikes illegal" parsed as a small clause: the name has the named as subject
-            return [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")
-                    and any(g.dep_ == "nsubj" for g in c.children)]
+            return [c for c in verb.children if c.dep_ == "oprd" and any(g.dep_ == "nsubj" for g in c.children)]
             # else "called President Erdogan", misparsed: a name with nobody named is no naming
         names = [c for c in verb.children if c.dep_ in ("oprd", "attr") and c.i > named[0].i]
         names += [c for c in verb.children if c.dep_ == "dobj"][1:]
