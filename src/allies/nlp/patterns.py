@@ -21,7 +21,7 @@ row is kept with its file and line: the rules an event names.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .actors import SECTOR_SUFFIX
 from .tables import (Column, DataFileError, Row, Schema, all_of, cameo_code, carrier_code, nonempty, one_of,
@@ -37,20 +37,33 @@ class Frame:
     cameo: str
     order: int                   # position in the file, to break ties
     where: str = ""              # "verb_patterns.tsv:123": the rule's data file and line
+    # each group needs one of its lemmas among the things acted on ("~a|b"): see patients()
+    patient_groups: tuple[frozenset[str], ...] = ()
 
     @property
     def objects(self) -> frozenset[str]:
         """Every object lemma the frame names (empty: any object or none)."""
-        return frozenset().union(*self.object_groups)
+        return frozenset().union(*self.object_groups, *self.patient_groups)
 
     @property
     def specificity(self) -> int:
-        return len(self.preps) + 2 * len(self.object_groups)
+        return len(self.preps) + 2 * (len(self.object_groups) + len(self.patient_groups))
 
-    def accepts(self, preps: set[str], objects: set[str]) -> bool:
-        return self.preps <= preps and all(group & objects for group in self.object_groups)
+    def accepts(self, preps: set[str], objects: set[str], patients: dict[str, set[str]] | None = None,
+                aimed: tuple[str, ...] = ()) -> bool:
+        if not (self.preps <= preps and all(group & objects for group in self.object_groups)):
+            return False
+        if not self.patient_groups:
+            return True
+        if not patients:
+            return False
+        # what the verb acts on: its direct object (key ""), or the object of a preposition
+        # that aims it ("hit back at the claims") or that the frame names ("fought over the wording")
+        acted_on = set().union(*(patients.get(key, ()) for key in ("", *aimed, *self.preps)))
+        return all(group & acted_on for group in self.patient_groups)
 
 
+NO_EVENT = "none"  # verb_patterns.tsv, carrier_codes.tsv: the use makes no event
 CARRIER_KINDS = ("intent", "appeal", "demand", "reject", "threaten")
 # The voice categories the coder's mechanisms read (see data/voice_words.tsv for what each means).
 VOICE_CATEGORIES = frozenset((
@@ -66,8 +79,9 @@ CODE_CLASSES = ("statement", "placed", "moved_object", "acted_on_of", "forces_pl
 GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
                 "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",
-                "topic_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector", "harm_verb", "projectile_verb", "spread_prep",
-                "shared_subject_prep", "local_sector", "state_sector", "nonstate_sector", "member_noun")
+                "topic_prep", "reason_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector",
+                "harm_verb", "projectile_verb", "spread_prep", "shared_subject_prep", "kind_head", "local_sector",
+                "state_sector", "nonstate_sector", "member_noun")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
 
@@ -83,9 +97,13 @@ def _code_or_verb(value: str) -> str | None:
 def _frame(value: str) -> str | None:
     if not value:
         return "empty frame (write - for none)"
-    if any(item == "=" or "||" in item for item in value.split()):
+    if any(item in ("=", "~") or "||" in item for item in value.split()):
         return f"empty object group in {value!r}"
     return None
+
+
+def _code_or_none(value: str) -> str | None:
+    return None if value == NO_EVENT else cameo_code(value)
 
 
 _YES_NO = one_of(("yes", "no"), "yes/no value")
@@ -95,7 +113,7 @@ def _verb_or_class(value: str) -> str | None:
 
 SCHEMAS = {
     "verb_patterns.tsv": Schema((Column("verb", _verb_or_class), Column("frame", _frame),
-                                 Column("cameo", cameo_code)), spill="frame"),
+                                 Column("cameo", _code_or_none)), spill="frame"),
     "word_classes.tsv": Schema((Column("class", word), Column("word", word))),
     "noun_patterns.tsv": Schema((Column("noun", word), Column("cameo", cameo_code),
                                  Column("verb", word, optional=True))),
@@ -144,14 +162,16 @@ class PatternBook:
             self.word_classes[row["class"]] = (*self.word_classes.get(row["class"], ()), row["word"])
         self.verbs: dict[str, list[Frame]] = {}
         for order, row in enumerate(self._table("verb_patterns.tsv")):
-            preps, groups = set(), []
+            preps, groups, patient_groups = set(), [], []
             if row["frame"] != "-":
                 for item in row["frame"].split():
                     if item.startswith("="):
                         groups.append(frozenset(self._expand(item[1:].split("|"), row)))
+                    elif item.startswith("~"):
+                        patient_groups.append(frozenset(self._expand(item[1:].split("|"), row)))
                     else:
                         preps.add(item)
-            frame = Frame(frozenset(preps), tuple(groups), row["cameo"], order, row.where)
+            frame = Frame(frozenset(preps), tuple(groups), row["cameo"], order, row.where, tuple(patient_groups))
             for verb in self._expand([row["verb"]], row):
                 self.verbs.setdefault(verb, []).append(frame)
         for frames in self.verbs.values():
@@ -267,12 +287,21 @@ class PatternBook:
         return self.roles[name]
 
     # ------------------------------------------------------------------ verbs
-    def match_verb(self, lemma: str, preps: set[str], objects: set[str]) -> Frame | None:
-        """The most specific frame of ``lemma`` whose needs are all present."""
+    def match_verb(self, lemma: str, preps: set[str], objects: set[str],
+                   patients: dict[str, set[str]] | None = None) -> Frame | None:
+        """The most specific frame of ``lemma`` whose needs are all present. ``patients``:
+        the lemmas of what the verb acts on, by preposition ("" for the direct object),
+        for frames that name it ("~tone|chord")."""
+        aimed = self.roles["aimed_prep"]
         for frame in self.verbs.get(lemma, ()):
-            if frame.accepts(preps, objects):
+            if frame.accepts(preps, objects, patients, aimed):
                 return frame
         return None
+
+    @cached_property
+    def patient_verbs(self) -> frozenset[str]:
+        """Verbs with a frame that names what they act on ("~..."): only these need it found."""
+        return frozenset(verb for verb, frames in self.verbs.items() if any(f.patient_groups for f in frames))
 
     def verb_lemma(self, word: str) -> str | None:
         """The lemma of a verb form that the tables know, by irregular form or

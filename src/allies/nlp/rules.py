@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..model import CodedDocument, Document, Event, Mention, Sentence
 from .dates import StoryDates, resolve_date
-from .patterns import PatternBook
+from .patterns import NO_EVENT, PatternBook
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -91,7 +91,9 @@ class RuleCoder:
             following = words[position + 1:position + 6]
             preps = {w.lower() for _, _, w in following[:3] if w.lower() in _PREPOSITIONS}
             objects = {self._noun(w) for _, _, w in following}
-            frame = self.book.match_verb(lemma, preps, objects)
+            frame = self.book.match_verb(lemma, preps, objects, {"": objects})
+            if frame is not None and frame.cameo == NO_EVENT:
+                continue  # a figure of speech ("struck a balance"): no act
             code = frame.cameo if frame else None
             rule = frame.where if frame else None
             if code is None and lemma in self.book.support_verbs:

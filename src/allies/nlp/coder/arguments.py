@@ -203,6 +203,9 @@ class ArgumentStage:
         """Target tokens of a trigger: the passive subject, the object, a preposition's
         object, an actor named inside them, or the place of an act done on the ground."""
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
+        if dobj is None and trigger.noun is not None and trigger.noun.head == verb:
+            # "calling the strikes illegal" parsed as a small clause: its subject is the one named
+            dobj = next((c for c in trigger.noun.children if c.dep_ == "nsubj"), None)
         if trigger.noun is not None:
             for child in trigger.noun.children:
                 if child.dep_ == "prep":

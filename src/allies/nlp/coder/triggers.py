@@ -68,6 +68,7 @@ class TriggerStage:
     # ------------------------------------------------------------ triggers
     def _preps_and_objects(self, verb):
         preps, objects, pobjs = set(), set(), {}
+        reasons = self.book.role("reason_prep")
         dobj = None
         passive_subject = None
         for child in verb.children:
@@ -85,7 +86,8 @@ class TriggerStage:
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp"):
                         pobjs.setdefault(child.lower_, obj)
-                        objects.add(obj.lemma_.lower())
+                        if child.lower_ not in reasons:  # "ended talks over tariffs": no tariff ended
+                            objects.add(obj.lemma_.lower())
             elif dep in ("dobj", "obj"):
                 if dobj is not None:
                     # "granted Ukraine the status": the first of two objects receives the second
@@ -106,10 +108,11 @@ class TriggerStage:
                 add_attached_preps(child, preps, pobjs)
         # the words that say what kind of object it is: "sent peacekeeping troops",
         # "deployed troops on a peacekeeping mission", "opened the border crossing"
-        for noun in [n for n in (dobj, passive_subject, *pobjs.values()) if n is not None]:
-            objects.update(kind_words(noun))
+        acted_on = [dobj, passive_subject, *(obj for prep, obj in pobjs.items() if prep not in reasons)]
+        for noun in [n for n in acted_on if n is not None]:
+            objects.update(self._object_kinds(noun))
             for child in noun.children:
-                if child.dep_ == "prep" and noun in (dobj, passive_subject):
+                if child.dep_ == "prep" and child.lower_ not in reasons and noun in (dobj, passive_subject):
                     # "hundreds of drones and missiles": the counted things and their conjuncts
                     for obj in child.children:
                         if obj.dep_ == "pobj":
@@ -117,6 +120,43 @@ class TriggerStage:
         if dobj is not None:
             objects.update(w.lemma_.lower() for w in dobj.conjuncts)  # "fired rockets and shells"
         return preps, objects, pobjs, dobj, passive_subject
+
+    def _object_kinds(self, noun) -> list[str]:
+        """The kind words of an object (:func:`kind_words`), less an event noun that
+        modifies a head of another kind: "suspended the tariff ads" suspends no tariffs,
+        while "tariff hikes", "the sanctions regime" and "peacekeeping troops" are of
+        their modifier's kind (the head is an event noun, a kind_head of
+        role_words.tsv, or a sector's people)."""
+        words = kind_words(noun)
+        if not any(w in self.book.nouns for w in words):
+            return words
+        head = noun.lemma_.lower()
+        resolver = getattr(self, "_resolver", None)
+        if head in self.book.nouns or head in self.book.role("kind_head") or (
+                resolver is not None and resolver.sector(noun.text)):
+            return words
+        return [w for w in words if w not in self.book.nouns]
+
+    @staticmethod
+    def _patients(verb, dobj, passive_subject) -> dict[str, set[str]]:
+        """What a verb acts on, by preposition ("" for its direct object or passive subject),
+        with conjuncts: "tone" in "struck an upbeat tone", "claims" under "at" in "hit back
+        at the claims" (also when the preposition hangs on the particle)."""
+        found: dict[str, set[str]] = {}
+        for noun in (dobj, passive_subject):
+            if noun is not None:
+                found.setdefault("", set()).update(w.lemma_.lower() for w in (noun, *noun.conjuncts))
+                # "claims part of Belize's territory": what the object is a part or number of
+                found[""].update(o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for o in p.children if o.dep_ == "pobj")
+        heads = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ in ("prep", "agent"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found.setdefault(prep.lower_, set()).update(w.lemma_.lower() for w in (obj, *obj.conjuncts))
+        return found
 
     def _noun_code(self, noun, modified_only: bool = False, around=None) -> str | None:
         """Code of an event noun; a modifier may refine it ("joint exercise", "hunger strike").
@@ -182,7 +222,9 @@ class TriggerStage:
         "branded X a puppet" (two objects), "described X as an aggressor"."""
         named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if not named:
-            return []  # "called President Erdogan", misparsed: a name with nobody named is no naming
+            # "calling the strikes illegal" parsed as a small clause: the name has the named as subject
+            return [c for c in verb.children if c.dep_ == "oprd" and any(g.dep_ == "nsubj" for g in c.children)]
+            # else "called President Erdogan", misparsed: a name with nobody named is no naming
         names = [c for c in verb.children if c.dep_ in ("oprd", "attr") and c.i > named[0].i]
         names += [c for c in verb.children if c.dep_ == "dobj"][1:]
         for child in verb.children:
@@ -222,7 +264,10 @@ class TriggerStage:
             return lemma
         return self.book.verb_lemma(token.text) or lemma
 
-    def verb_trigger(self, verb) -> Trigger | None:
+    def verb_trigger(self, verb, figures: bool = False) -> Trigger | None:
+        """The verb's trigger, None when it codes nothing. ``figures``: a verb used as a
+        figure of speech ("struck a balance") gives a trigger coded ``none``, so that
+        the verbs that carry its clause ("pledged to fight hegemony") carry no act."""
         lemma = self._lemma(verb)
         if "receiving" in self.book.word_category.get(lemma, ()):
             preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
@@ -239,13 +284,21 @@ class TriggerStage:
                 if code and giver.pos_ in ("PROPN", "NOUN"):
                     return Trigger(verb, code, f"{verb.text} {dobj.text} from", True, noun=dobj, giver=giver,
                                    rules=(*receiving, rule))
-        names = self._names(verb) if "naming" in self.book.word_category.get(lemma, ()) else []
+        naming = "naming" in self.book.word_category.get(lemma, ())
+        if naming and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
+                and any(c.dep_ in ("oprd", "attr") for c in verb.children):
+            return None  # "a province called Guayana Esequiba", "the raid, called X": the noun's name
+        names = self._names(verb) if naming else []
         if names:  # without a known name, "called the report a fabrication" is no telephone call
             return self._epithet(verb, names)
         if lemma not in self.book.verbs and lemma not in self.book.support_verbs:
             return None
         preps, objects, pobjs, dobj, passive_subject = self._preps_and_objects(verb)
-        frame = self.book.match_verb(lemma, preps, objects)
+        patients = self._patients(verb, dobj, passive_subject) if lemma in self.book.patient_verbs else None
+        frame = self.book.match_verb(lemma, preps, objects, patients)
+        if frame is not None and frame.cameo == NO_EVENT:
+            # "struck an upbeat tone", "fighting hegemony": a figure of speech, no act
+            return Trigger(verb, NO_EVENT, verb.text, True, rules=(frame.where,)) if figures else None
         if frame is not None and frame.objects and dobj is not None and lemma in self.book.support_verbs:
             # "launched an air strike": the modified noun is more precise than the verb's frame
             code, rule = self._noun_rule(dobj, modified_only=True)
@@ -302,6 +355,8 @@ class TriggerStage:
         self._serve_purposes(triggers)
         self._carry_noun_clauses(sent, triggers)
         carried = self._carry_verb_clauses(sent, triggers)
+        for index in [i for i, t in triggers.items() if t.cameo == NO_EVENT]:
+            del triggers[index]  # figures of speech, kept until now for the verbs that carry them
         self.drop_own_orders(triggers)
         return triggers, consumed_nouns, carried
 
@@ -312,7 +367,7 @@ class TriggerStage:
                     # headline grammar the tagger misreads: "EU and UN hand over supplies"
                     token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)) or (
                     token.pos_ == "ADJ" and token.dep_ == "acomp"):
-                trigger = self.verb_trigger(token)
+                trigger = self.verb_trigger(token, figures=True)
                 if trigger is not None:
                     triggers[token.i] = trigger
         return triggers
@@ -350,7 +405,7 @@ class TriggerStage:
             token, head = inner.token, inner.token.head
             if token.dep_ in ("xcomp", "advcl") and head.i < index and head.i not in served \
                     and "purpose" in self.kinds(head) and any(c.lower_ == "to" for c in token.children) \
-                    and not self.book.in_class("statement", inner.cameo):
+                    and inner.cameo != NO_EVENT and not self.book.in_class("statement", inner.cameo):
                 sending = triggers.get(head.i)
                 words = sending.words if sending is not None else head.text
                 preps = sending.frame_preps if sending is not None else frozenset()
@@ -393,7 +448,8 @@ class TriggerStage:
                 continue
             for child in token.children:
                 inner = triggers.get(child.i)
-                if child.dep_ == "acl" and inner is not None and not self.book.in_class("statement", inner.cameo) \
+                if child.dep_ == "acl" and inner is not None and inner.cameo != NO_EVENT \
+                        and not self.book.in_class("statement", inner.cameo) \
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                     code, rule = self.book.carrier_rule(carrier_kind, inner.cameo)
                     if code == NO_EVENT:  # "a refusal to impose sanctions on X": no act against X
@@ -416,6 +472,10 @@ class TriggerStage:
             for child in token.children:
                 inner = triggers.get(child.i)
                 if child.dep_ in ("xcomp", "ccomp") and inner is not None and not self.book.in_class("statement", inner.cameo):
+                    if inner.cameo == NO_EVENT:  # "pledged to fight hegemony": no act is pledged
+                        triggers.pop(token.i, None)
+                        carried.add(token.i)
+                        break
                     code, rule = self.book.carrier_rule(carrier_kind, inner.cameo)
                     if code == NO_EVENT:
                         # "declined to join the boycott of X": refusing a hostile act is no hostility

@@ -5,6 +5,7 @@ data/function_words.tsv, data/code_classes.tsv."""
 from __future__ import annotations
 
 from ..function_words import function_words
+from ..patterns import NO_EVENT  # noqa: F401  (the coder reads it from here)
 
 # Dependants that carry a preposition or particle of the verb's frame.
 PREP_DEPS = {"prep", "prt", "agent", "dative"}
@@ -24,7 +25,6 @@ POSSESSOR_PRONOUNS = function_words("possessor_pronoun")
 OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it"))
 # The entities an object pronoun may stand for when it points back to an earlier object.
 OBJECT_PRONOUN_KINDS = {"him": {"PERSON"}, "her": {"PERSON"}, "it": {"GPE"}, "them": {"GPE", "NORP", "ORG"}}
-NO_EVENT = "none"  # carrier_codes.tsv: the carrier makes no event of its own
 MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "requested": 4, "denied": 5}
 VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
                "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
