@@ -221,3 +221,12 @@ def test_what_is_to_be_eased_is_there_now_and_a_war_followed_is_over(coder):
     after = describe(coder, "Tehran halted inspections following the war between Iran and Israel.")
     assert after and after[0][2] == "at_war" and after[0][6] == "historical"
     assert counted(coder, "Both sides signed a treaty to end the war between Armenia and Azerbaijan.") == set()
+
+
+
+@pytest.mark.parametrize("text", [
+    "The accord is expected to reduce the risk of conflict between Ethiopia and Eritrea.",
+    "Analysts warned of the danger of war between Greece and Turkey.",
+])
+def test_a_feared_or_risked_conflict_is_not_the_relation_now(coder, text):
+    assert not {state for _a, _b, state in counted(coder, text)} & {"hostile", "at_war"}

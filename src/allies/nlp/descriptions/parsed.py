@@ -141,6 +141,9 @@ class Parse:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 negated = True
+        prep = token.head
+        if token.dep_ == "pobj" and prep.dep_ == "prep" and f"{prep.head.lemma_.lower()} {prep.lower_}" in self.lex.unreal:
+            modality = "hypothetical"  # "the chances of conflict between X and Y", "fears of a war"
         verb = None if given or self._presupposed(token) else self._verb(token)
         first = True
         while verb is not None:
