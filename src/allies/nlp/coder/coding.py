@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Actor, Event
+from ..actors import SECTOR_SUFFIX
 from ..dates import clause_date, opens_clause, parsed_main_clause
 from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
@@ -173,6 +174,16 @@ class CodingStage:
             act.target_tokens = [self._state_written_with(t, resolver) or t for t in act.target_tokens]
         sources = self._actors(act.source_tokens, resolver)
         targets = self._actors(act.target_tokens, resolver)
+        speaker = act.speaker
+        if speaker is not None and known(speaker) and speaker.country and not sources and self._is_passive(verb) \
+                and self.book.in_class("moved_object", trigger.cameo):
+            # "US officials announced that 200 troops will be sent to Israel": forces of no
+            # named state, sent by no one named, are those of the state announcing it
+            moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            sector = resolver.sector(moved.text) if moved is not None else None
+            if sector in self.book.role("armed_sector") and not known(self.actor(moved, resolver)):
+                sources = [Actor(text=f"{moved.text} ({speaker.country})", code=speaker.country + SECTOR_SUFFIX.get(sector, ""),
+                                 country=speaker.country, sector=sector)]
         if not any(known(t) for t in targets) and self.book.in_class("answering", cameo):
             # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
             answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
