@@ -12,7 +12,7 @@ from ..tables import Column, Row, Schema, read_tsv
 from .entries import SECTOR_SUFFIX, SUFFIX_SECTOR, Analysis, Entry, Match, Term, clean_date
 from .mentions import mentions
 from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, PREDICATE_WORDS, after_place_word,
-                      as_of, demonym_forms, name_text, names_after_titles, pick_sector, spelling_forms,
+                      as_of, demonym_forms, name_forms, name_text, names_after_titles, pick_sector, spelling_forms,
                       split_cell)
 from .tokens import Token, case_class, case_ok, fold, name_key, tokenize
 
@@ -56,6 +56,7 @@ class ActorKB:
         self._other_nouns: set[str] = set()  # "allies", "neighbours": others of the state that owns them
         self._state_references: dict[tuple[str, ...], frozenset[str]] = {}  # "island" -> island states
         self._role_titles: dict[str, list[str]] = {}  # role -> its titles ("head_of_government" -> "prime minister")
+        self._roles_of: dict[str, set[str]] = {}  # state or organisation -> the roles the table has holders for
 
         # The order of adding decides which entry of an alias comes first.
         self._add_countries(countries, places)
@@ -131,9 +132,11 @@ class ActorKB:
                 known = self._terms_by_name.setdefault(key, [])
                 if term not in known:
                     known.append(term)
-                self._add(alias, Entry("person", key))
+                for form in name_forms(alias):
+                    self._add(form, Entry("person", key))
             if term.role != "figure":
                 self._holders.setdefault((term.country or term.org, term.role), []).append(term)
+                self._roles_of.setdefault(term.country or term.org, set()).add(term.role)
         for terms in self._holders.values():
             terms.sort(key=lambda t: t.start)
 
@@ -339,6 +342,12 @@ class ActorKB:
             if term.covers(date):
                 return term
         return None
+
+    def office_holders(self, owner: str, date: str | None = None) -> list[Term]:
+        """Everyone who held an office of ``owner`` (ISO3 or organisation code) on ``date``."""
+        owner = (owner or "").strip().upper()
+        found = (self.holder(owner, role, date) for role in sorted(self._roles_of.get(owner, ())))
+        return [term for term in found if term is not None]
 
     def terms(self, name: str) -> list[Term]:
         """Every term of the person known by ``name`` (full name or alias)."""
