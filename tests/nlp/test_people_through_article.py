@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from allies.model import Document
 from allies.nlp.actors import ActorKB, ArticleActors
 
 
 @pytest.fixture(scope="module")
 def kb():
     return ActorKB.default()
+
+
+def _events(coder, text, title=None, date="2025-06-02"):
+    return next(coder.code_documents([Document(text=text, title=title, date=date)])).events
+
+
+def _pairs(events, sentence=None):
+    return {(e.source.country, e.target.country) for e in events
+            if e.target is not None and (sentence is None or e.sentence_index == sentence)}
 
 
 # ----- the article's memory of names -------------------------------------------------
@@ -76,3 +86,65 @@ def test_an_official_with_no_state_is_of_the_datelines_state(kb):
     assert actor.code == "SDNGOV" and actor.person == "Osman Hamid Idris"
     assert memory.resolve("Idris").code == "SDNGOV"
     assert ArticleActors(kb, "2025-05-07").resolve("Interior Minister Osman Hamid Idris") is None
+
+
+# ----- in articles ---------------------------------------------------------------------
+
+def test_a_surname_in_east_asian_order_later_in_the_article(coder):
+    events = _events(coder, "South Korean President Lee Jae Myung met Japanese Prime Minister Shigeru Ishiba "
+                            "in Tokyo on Saturday.\n\nLee invited Ishiba to visit Seoul later this year.",
+                     date="2025-08-23")
+    assert ("KOR", "JPN") in _pairs(events, 1)
+
+
+def test_a_leader_the_article_names_only_by_surname(coder):
+    events = _events(coder, "Russian President Vladimir Putin hosted the North Korean leader in Vladivostok on "
+                            "Thursday.\n\nKim praised Russia for its support and thanked Putin for the welcome.",
+                     title="Putin and Kim meet in Vladivostok", date="2024-06-19")
+    assert ("PRK", "RUS") in _pairs(events)
+
+
+def test_a_name_in_apposition_to_a_title_of_a_state(coder):
+    events = _events(coder, "The president of Ghana, Kwame Boateng, met foreign diplomats in Accra on Monday.\n\n"
+                            "Boateng accused Togo of sheltering armed groups near the border.",
+                     date="2025-06-02")
+    assert ("GHA", "TGO") in _pairs(events, 1)
+
+
+def test_he_is_the_subject_of_the_sentence_before(coder):
+    events = _events(coder, "Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in Kazan on "
+                            "Wednesday.\n\nXi noted that it was his first formal meeting with Modi in five years. "
+                            "He praised India for its restraint on the border.", date="2024-10-23")
+    praise = [e for e in events if e.sentence_index == 2]
+    assert praise and all(e.source.country == "CHN" for e in praise)
+
+
+def test_he_after_a_quote_is_its_speaker_not_the_person_named_in_it(coder):
+    events = _events(coder, "Ghanaian President Kwame Boateng said on Monday that his country had nothing to fear "
+                            "from Togolese President Faure Gnassingbe.\n\n\"We are vigilant,\" he said. "
+                            "He accused Togo of sheltering armed groups.", date="2025-06-02")
+    accusation = [e for e in events if e.sentence_index == 2 and e.cameo.startswith("11")]
+    assert accusation and all(e.source.country == "GHA" for e in accusation)
+
+
+def test_the_leaders_and_they_after_a_sentence_naming_both(coder):
+    events = _events(coder, "South Korean President Lee Jae Myung and Japanese Prime Minister Shigeru Ishiba "
+                            "issued a joint statement on Saturday.\n\nDuring their summit in Tokyo, the leaders "
+                            "agreed to expand cooperation on energy. They also pledged to resume regular visits.",
+                     date="2025-08-23")
+    assert {("KOR", "JPN"), ("JPN", "KOR")} <= _pairs(events, 1)
+    assert {("KOR", "JPN"), ("JPN", "KOR")} <= _pairs(events, 2)
+
+
+def test_the_leaders_far_from_the_pair_are_nobody_in_particular(coder):
+    events = _events(coder, "Egypt and Jordan signed a water agreement on Monday. The deal covers ten years. "
+                            "Engineers will build two new plants. Funding comes from private banks. "
+                            "Analysts said the leaders agreed to expand cooperation.", date="2025-06-02")
+    assert not _pairs(events, 4)
+
+
+def test_an_official_named_with_a_title_in_a_datelined_story(coder):
+    events = _events(coder, "KHARTOUM, May 6 (Wire) — Sudan's government said on Tuesday it would recall its "
+                            "ambassador from Chad.\n\nInterior Minister Osman Hamid Idris accused Chad of arming "
+                            "the paramilitary forces.", date="2025-05-07")
+    assert ("SDN", "TCD") in _pairs(events, 1)

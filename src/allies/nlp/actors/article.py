@@ -7,8 +7,8 @@ from ...model import Actor
 from .entries import ANCHOR_KINDS, SECTOR_SUFFIX, Analysis, clean_date
 from .kb import ActorKB
 from .mentions import mentions
-from .phrases import FORMER, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME, name_text, pick_sector, singular_titles
-from .tokens import fold, tokenize
+from .phrases import FORMER, name_text, pick_sector, singular_titles
+from .tokens import tokenize
 
 # How strongly a key names a person of the article (see ArticleActors._claim).
 _FORESEEN, _FIRST, _LAST, _FULL = 0, 1, 2, 3
@@ -189,10 +189,10 @@ class ArticleActors:
         template = replace(actor)
         names = {actor.person, *(term.name for term in self.kb.terms(actor.person))}
         for name in names:
-            tokens = tokenize(name)
-            if not tokens:
+            key = self.kb.name_tokens(name)
+            if not key:
                 continue
-            self._claim(tuple(t.key for t in tokens), template, _FULL)
+            self._claim(key, template, _FULL)
             for key, strength in self._name_parts(name):
                 self._claim(key, template, strength)
         self.last_person = template
@@ -217,25 +217,6 @@ class ArticleActors:
         self._strength[key] = max(strength, self._strength[key]) if same else strength
 
     def _name_parts(self, name: str) -> list[tuple[tuple[str, ...], int]]:
-        """The words of a name a later mention may use alone, with how strongly each
-        names the person: the last word ("Doe", "al-Bashir") and the first ("Lee" of
-        "Lee Jae Myung", "Kim" of "Kim Jong Un"), unless it could be something else."""
-        words = name.split()
-        while words and fold(words[-1]).strip(".") in NAME_SUFFIXES:
-            words.pop()
-        if len(words) < 2:
-            return []
-        parts = []
-        last = tuple(t.key for t in tokenize(words[-1]))
-        if self._may_stand_alone(last, 3):
-            parts.append((last, _LAST))  # "Kim Jong Un" is not "Un"
-        first = tuple(t.key for t in tokenize(words[0]))
-        if first != last and len(first) == 1 and first[0] not in NAME_PARTICLES and self._may_stand_alone(first, 2):
-            parts.append((first, _FIRST))  # "Li" of "Li Qiang", but not "Abu" or "Sheikh"
-        return parts
-
-    def _may_stand_alone(self, key: tuple[str, ...], letters: int) -> bool:
-        """Whether a word of a name is long enough and names nothing else ("John Jordan" is not "Jordan")."""
-        if not key or sum(len(k) for k in key if k != "-") < letters or any(k in NOT_NAME for k in key):
-            return False
-        return all(entry.kind == "person" for _c, entry in self.kb._lexicon.get(key, ()))
+        """The words of a name a later mention may use alone (see :meth:`ActorKB.name_parts`),
+        each with how strongly it names the person."""
+        return [(key, _FIRST if first else _LAST) for key, first in self.kb.name_parts(name)]

@@ -11,7 +11,8 @@ from ...model import Actor
 from ..tables import Column, Row, Schema, read_tsv
 from .entries import SECTOR_SUFFIX, SUFFIX_SECTOR, Analysis, Entry, Match, Term, clean_date
 from .mentions import mentions
-from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, PREDICATE_WORDS, after_place_word,
+from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME,
+                      PREDICATE_WORDS, after_place_word,
                       as_of, demonym_forms, name_forms, name_text, names_after_titles, pick_sector, spelling_forms,
                       split_cell)
 from .tokens import Token, case_class, case_ok, fold, name_key, tokenize
@@ -57,6 +58,7 @@ class ActorKB:
         self._state_references: dict[tuple[str, ...], frozenset[str]] = {}  # "island" -> island states
         self._role_titles: dict[str, list[str]] = {}  # role -> its titles ("head_of_government" -> "prime minister")
         self._roles_of: dict[str, set[str]] = {}  # state or organisation -> the roles the table has holders for
+        self._name_cache: dict[str, tuple] = {}  # a person's name -> its token keys and the parts of it used alone
 
         # The order of adding decides which entry of an alias comes first.
         self._add_countries(countries, places)
@@ -348,6 +350,46 @@ class ActorKB:
         owner = (owner or "").strip().upper()
         found = (self.holder(owner, role, date) for role in sorted(self._roles_of.get(owner, ())))
         return [term for term in found if term is not None]
+
+    def name_tokens(self, name: str) -> tuple[str, ...]:
+        """The token keys of a person's name, as the scan compares them."""
+        return self._name_entry(name)[0]
+
+    def name_parts(self, name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """The words of a person's name that a later mention may use alone, as (token keys,
+        whether it is the first word): the last word ("Doe", "al-Bashir") and the first
+        ("Lee" of "Lee Jae Myung", "Kim" of "Kim Jong Un", the family name in East Asian
+        order), unless it is too short or names something else ("Jordan", "Abu")."""
+        return self._name_entry(name)[1]
+
+    def _name_entry(self, name: str) -> tuple:
+        cached = self._name_cache.get(name)
+        if cached is None:
+            if len(self._name_cache) > 20_000:
+                self._name_cache.clear()
+            cached = self._name_cache[name] = (tuple(t.key for t in tokenize(name)), self._split_name(name))
+        return cached
+
+    def _split_name(self, name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        words = name.split()
+        while words and fold(words[-1]).strip(".") in NAME_SUFFIXES:
+            words.pop()
+        if len(words) < 2:
+            return ()
+        parts = []
+        last = tuple(t.key for t in tokenize(words[-1]))
+        if self._may_stand_alone(last, 3):
+            parts.append((last, False))  # "Kim Jong Un" is not "Un"
+        first = tuple(t.key for t in tokenize(words[0]))
+        if first != last and len(first) == 1 and first[0] not in NAME_PARTICLES and self._may_stand_alone(first, 2):
+            parts.append((first, True))  # "Li" of "Li Qiang", but not "Abu" or "Sheikh"
+        return tuple(parts)
+
+    def _may_stand_alone(self, key: tuple[str, ...], letters: int) -> bool:
+        """Whether a word of a name is long enough and names nothing else ("John Jordan" is not "Jordan")."""
+        if not key or sum(len(k) for k in key if k != "-") < letters or any(k in NOT_NAME for k in key):
+            return False
+        return all(entry.kind == "person" for _c, entry in self._lexicon.get(key, ()))
 
     def terms(self, name: str) -> list[Term]:
         """Every term of the person known by ``name`` (full name or alias)."""

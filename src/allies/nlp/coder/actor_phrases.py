@@ -1,12 +1,27 @@
 """Actors: the noun phrases of a parse resolved to states, organisations, people and groups."""
 from __future__ import annotations
 
+import re
+
 from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
 from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
                     PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
+
+
+_PAIR_WORDS = re.compile(r"^(?:[^\W\d_]+ \()+")
+
+
+def _first_naming(text: str) -> str:
+    """The words that first named a side referred to again: "leaders (Lee)" -> "Lee"."""
+    prefix = _PAIR_WORDS.match(text)
+    if prefix is None:
+        return text
+    depth = prefix.group().count("(")
+    inner = text[prefix.end():]
+    return inner[:-depth] if inner.endswith(")" * depth) else text
 
 
 class ActorStage:
@@ -79,7 +94,7 @@ class ActorStage:
         if found is not None:
             return found
         if lower in PERSON_PRONOUNS:
-            found = resolver.person()
+            found = resolver.person(subject=token.dep_ in ("nsubj", "nsubjpass"))
         elif lower in GROUP_PRONOUNS:
             found = resolver.last_actor
         if found is not None:
@@ -163,16 +178,22 @@ class ActorStage:
         return found
 
     def _pair(self, token, resolver: ActorResolver) -> list[Actor]:
-        """"The two leaders", "both sides": the two parties of the article's last two-sided event."""
+        """"The two leaders", "both sides": the two parties of the article's last two-sided
+        event; "the leaders", "the countries" too when that pair was named just before."""
         kind = self.book.coreference.get(token.lower_)
         if resolver.last_pair is None or kind not in ("pair", "the_pair"):
             return []
+        children = list(token.children)
         counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                      or (kind == "the_pair" and c.dep_ == "det" and c.lower_ == "the") for c in token.children)
-        if not counted:
+                      or (kind == "the_pair" and c.dep_ == "det" and c.lower_ == "the") for c in children)
+        # "the leaders agreed" right after a sentence naming the two: nothing else qualifies them
+        bare = len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" \
+            and resolver.pair_is_recent()
+        if not (counted or bare):
             return []
-        return [Actor(text=f"{token.text} ({actor.text})", code=actor.code, country=actor.country,
-                      sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
+        # ("both sides" after "the leaders": the words of the first naming, not "sides (leaders (...))")
+        return [Actor(text=f"{token.text} ({_first_naming(actor.text)})", code=actor.code,
+                      country=actor.country, sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
 
     def _definite_state(self, token, span, resolver: ActorResolver) -> Actor | None:
         """"The country", "the government", "the army" with no state named: the state
@@ -432,6 +453,12 @@ class ActorStage:
             actor = self.actor(subj[0], resolver, require_actor=True)
             if known(actor):
                 resolver.last_actor = actor
-            # "India and Pakistan agreed ... They accused each other": "they" is both
-            group = [a for a in (self.actor(t, resolver, require_actor=True) for t in subj) if known(a) and a.country]
+            if actor is not None and actor.person and len(subj) == 1:
+                resolver.subject_person = actor
+            elif any(ent.label_ == "PERSON" for ent in sent.ents):
+                resolver.subject_person = None  # people named, none the subject: the last named
+            # "India and Pakistan agreed ... They accused each other": "they" is both; so after
+            # "the two leaders agreed"
+            group = [a for t in subj for a in (self._pair(t, resolver) or [self.actor(t, resolver, require_actor=True)])
+                     if known(a) and a.country]
             resolver.last_group = tuple(group) if len({a.country for a in group}) >= 2 else None
