@@ -19,7 +19,8 @@ def _events(coder, text, title=None, date="2025-06-02"):
 
 def _pairs(events, sentence=None):
     return {(e.source.country, e.target.country) for e in events
-            if e.target is not None and (sentence is None or e.sentence_index == sentence)}
+            if e.target is not None and e.source.country and e.target.country
+            and (sentence is None or e.sentence_index == sentence)}
 
 
 # ----- the article's memory of names -------------------------------------------------
@@ -148,3 +149,12 @@ def test_an_official_named_with_a_title_in_a_datelined_story(coder):
                             "ambassador from Chad.\n\nInterior Minister Osman Hamid Idris accused Chad of arming "
                             "the paramilitary forces.", date="2025-05-07")
     assert ("SDN", "TCD") in _pairs(events, 1)
+
+
+def test_the_two_and_both_alone_stand_for_the_pair(coder):
+    events = _events(coder, "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan on "
+                            "Wednesday.\n\nThe two agreed to resume border talks. Both also pledged to expand trade. "
+                            "Two of the soldiers were wounded.", date="2024-10-23")
+    assert {("IND", "CHN"), ("CHN", "IND")} <= _pairs(events, 1)
+    assert {("IND", "CHN"), ("CHN", "IND")} <= _pairs(events, 2)
+    assert not _pairs(events, 3)

@@ -181,9 +181,16 @@ class ActorStage:
         """"The two leaders", "both sides": the two parties of the article's last two-sided
         event; "the leaders", "the countries" too when that pair was named just before."""
         kind = self.book.coreference.get(token.lower_)
-        if resolver.last_pair is None or kind not in ("pair", "the_pair"):
+        if resolver.last_pair is None or kind not in ("pair", "the_pair", "pair_head"):
             return []
         children = list(token.children)
+        if kind == "pair_head":
+            # "Both said", "the two met": the word heads its phrase (not "both leaders", "two of them")
+            heads = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and not any(
+                c.dep_ == "prep" for c in children)
+            if not heads or (token.like_num and not any(c.dep_ == "det" and c.lower_ == "the" for c in children)):
+                return []
+            return self._pair_actors(token, resolver)
         counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                       or (kind == "the_pair" and c.dep_ == "det" and c.lower_ == "the") for c in children)
         # "the leaders agreed" right after a sentence naming the two: nothing else qualifies them
@@ -191,6 +198,10 @@ class ActorStage:
             and resolver.pair_is_recent()
         if not (counted or bare):
             return []
+        return self._pair_actors(token, resolver)
+
+    @staticmethod
+    def _pair_actors(token, resolver: ActorResolver) -> list[Actor]:
         # ("both sides" after "the leaders": the words of the first naming, not "sides (leaders (...))")
         return [Actor(text=f"{token.text} ({_first_naming(actor.text)})", code=actor.code,
                       country=actor.country, sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
