@@ -158,3 +158,12 @@ def test_the_two_and_both_alone_stand_for_the_pair(coder):
     assert {("IND", "CHN"), ("CHN", "IND")} <= _pairs(events, 1)
     assert {("IND", "CHN"), ("CHN", "IND")} <= _pairs(events, 2)
     assert not _pairs(events, 3)
+
+
+def test_we_and_our_in_a_quote_are_the_speakers_side(coder):
+    events = _events(coder, "Venezuela held a referendum on the disputed region on Sunday.\n\n"
+                            "\"We will impose sanctions on Venezuela,\" Guyanese President Irfaan Ali said.\n\n"
+                            "\"Our diplomats will file a complaint against Venezuela at the United Nations,\" Ali said.",
+                     date="2023-12-03")
+    assert ("GUY", "VEN") in _pairs(events, 1)
+    assert ("GUY", "VEN") in _pairs(events, 2)

@@ -7,7 +7,7 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
+from .words import (ACTOR_ENTS, FIRST_PERSON, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
                     PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
@@ -70,7 +70,7 @@ class ActorStage:
                 actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
             return actor
         if token.pos_ == "NOUN":
-            definite = self._definite_state(token, span, resolver)
+            definite = self._definite_state(token, span, resolver) or self._speakers_own(token, phrase, resolver)
             if definite is not None:
                 return definite
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS):
@@ -222,17 +222,37 @@ class ActorStage:
                          country=previous.country, sector=sector)
         return None
 
+    def _speakers_own(self, token, phrase: str, resolver: ActorResolver) -> Actor | None:
+        """'"Our diplomats will file a complaint," Ali said': the speaker's state, with the
+        sector the noun gives ("our country" is the state itself)."""
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON), None)
+        speaker = self._speaker_of(owner) if owner is not None else None
+        actor = self.actor(speaker, resolver, require_actor=True) if speaker is not None else None
+        if not known(actor) or not actor.country:
+            return None
+        if self.book.coreference.get(token.lower_) == "state":
+            return Actor(text=phrase, code=actor.country, country=actor.country)
+        sector = resolver.sector(token.text)
+        if sector not in self.book.role("state_sector"):
+            return None
+        return Actor(text=phrase, code=actor.country + SECTOR_SUFFIX[sector], country=actor.country, sector=sector)
+
     def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
         """The subject of a governing clause, for "The US claimed that they had
         attacked" or "Netanyahu says he will meet"."""
         token = self._antecedent_token(pronoun)
         return self.actor(token, resolver) if token is not None else None
 
-    @staticmethod
-    def _antecedent_token(pronoun):
+    def _antecedent_token(self, pronoun):
         """The subject, before the pronoun, of the nearest clause governing it; never the
         subject of the verb an object pronoun hangs on ("police arrested X, accusing him
-        of ...": "him" is not the police; it would be "themselves")."""
+        of ...": "him" is not the police; it would be "themselves"). "We" and "our" are
+        the speaker: the subject of the verb of saying that governs them, before or after
+        ('"We will act," Ali said')."""
+        if pronoun.lower_ in FIRST_PERSON:
+            speaker = self._speaker_of(pronoun)
+            if speaker is not None:
+                return speaker
         own_subject = None
         if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in OBJECT_PRONOUNS:
             verb = pronoun.head
@@ -252,6 +272,19 @@ class ActorStage:
             for child in current.children:
                 if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON" and child != own_subject:
                     return child
+            if current.head == current:
+                break
+            current = current.head
+        return None
+
+    def _speaker_of(self, token):
+        """The subject of the nearest verb of saying that governs ``token``, if any."""
+        current = token.head
+        for _ in range(8):
+            if current.pos_ in ("VERB", "AUX") and self.book.is_(current.lemma_.lower(), "speech"):
+                subject = next((c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                if subject is not None:
+                    return subject
             if current.head == current:
                 break
             current = current.head
