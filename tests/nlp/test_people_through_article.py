@@ -167,3 +167,11 @@ def test_we_and_our_in_a_quote_are_the_speakers_side(coder):
                      date="2023-12-03")
     assert ("GUY", "VEN") in _pairs(events, 1)
     assert ("GUY", "VEN") in _pairs(events, 2)
+
+
+def test_our_officials_who_speak_are_the_speakers_of_the_outer_quote(coder):
+    events = _events(coder, "Algeria expelled twelve French officials on Monday.\n\n\"Our officials said the talks "
+                            "would continue,\" French Foreign Minister Jean-Noel Barrot told reporters.\n\n"
+                            "Our diplomats said we would not accept the decision.", date="2025-04-16")
+    assert all(e.source.country in (None, "FRA") for e in events if e.sentence_index == 1)
+    assert any(e.source.country == "FRA" for e in events if e.sentence_index == 1)

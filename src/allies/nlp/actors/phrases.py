@@ -170,7 +170,10 @@ def names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[
         if entry is None or not entry.is_title:
             continue
         begin = m.end
-        owner = starts.get(begin + 1)
+        after_of = begin + 1
+        while after_of < len(tokens) and tokens[after_of].key in DETERMINERS:
+            after_of += 1  # "the president of the United States Jane Roe"
+        owner = starts.get(after_of)
         if begin < len(tokens) and tokens[begin].key == "of" and owner is not None \
                 and owner.first(*ANCHOR_KINDS) and not tokens[owner.end - 1].possessive:
             begin = owner.end  # "the President of Guyana Irfaan Ali": the name follows the state

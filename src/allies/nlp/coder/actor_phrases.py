@@ -227,7 +227,9 @@ class ActorStage:
         sector the noun gives ("our country" is the state itself)."""
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON), None)
         speaker = self._speaker_of(owner) if owner is not None else None
-        actor = self.actor(speaker, resolver, require_actor=True) if speaker is not None else None
+        if speaker is None or speaker.left_edge.i <= token.i <= speaker.right_edge.i:
+            return None  # "our officials said": they are the speakers, not what they speak of
+        actor = self.actor(speaker, resolver, require_actor=True)
         if not known(actor) or not actor.country:
             return None
         if self.book.coreference.get(token.lower_) == "state":
@@ -251,7 +253,7 @@ class ActorStage:
         ('"We will act," Ali said')."""
         if pronoun.lower_ in FIRST_PERSON:
             speaker = self._speaker_of(pronoun)
-            if speaker is not None:
+            if speaker is not None and not speaker.left_edge.i <= pronoun.i <= speaker.right_edge.i:
                 return speaker
         own_subject = None
         if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in OBJECT_PRONOUNS:
@@ -278,12 +280,13 @@ class ActorStage:
         return None
 
     def _speaker_of(self, token):
-        """The subject of the nearest verb of saying that governs ``token``, if any."""
+        """The subject of the nearest verb of saying that governs ``token``, if any (not one
+        the token is part of: in '"Our officials said ...," the minister told', the minister)."""
         current = token.head
         for _ in range(8):
             if current.pos_ in ("VERB", "AUX") and self.book.is_(current.lemma_.lower(), "speech"):
                 subject = next((c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-                if subject is not None:
+                if subject is not None and not subject.left_edge.i <= token.i <= subject.right_edge.i:
                     return subject
             if current.head == current:
                 break
