@@ -175,3 +175,11 @@ def test_our_officials_who_speak_are_the_speakers_of_the_outer_quote(coder):
                             "Our diplomats said we would not accept the decision.", date="2025-04-16")
     assert all(e.source.country in (None, "FRA") for e in events if e.sentence_index == 1)
     assert any(e.source.country == "FRA" for e in events if e.sentence_index == 1)
+
+
+def test_a_learned_word_that_begins_a_longer_unknown_name_is_someone_else(kb):
+    memory = ArticleActors(kb, "2024-06-19")
+    memory.foresee([], ["North Korea"])
+    assert memory.resolve("Kim Yo Jong") is None  # his sister, whom the table does not know
+    assert memory.resolve("Kim's").person == "Kim Jong-un"
+    assert memory.resolve("Kim Monday").person == "Kim Jong-un"

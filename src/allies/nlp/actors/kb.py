@@ -465,6 +465,8 @@ class ActorKB:
             learned_entry = match.first("learned")
             person = match.first("person")
             if learned_entry is not None and learned:
+                if self._name_goes_on(tokens, match, matches):
+                    continue  # "Kim Yo Jong" after "Kim" was learned for Kim Jong Un: someone else
                 owner = replace(learned[tuple(learned_entry.value.split(" "))], text=text)
             elif person is not None:
                 term = self.person_term(person.value, date)
@@ -483,6 +485,18 @@ class ActorKB:
                                    person=name_text(tokens, analysis.names))
             return True, owner
         return False, None
+
+    @staticmethod
+    def _name_goes_on(tokens: list[Token], match: Match, matches: list[Match]) -> bool:
+        """Whether a name learned in the article is only the start of a longer name nothing
+        knows: the next word is capitalised, no other actor, and follows after one space."""
+        end = match.end
+        if end - match.start != 1 or end >= len(tokens) or tokens[end - 1].possessive \
+                or tokens[end - 1].after != tokens[end].start - 1:
+            return False
+        following = tokens[end]
+        return following.is_capitalised and following.key not in NOT_NAME and following.key not in NAME_SUFFIXES \
+            and not any(m.start == end for m in matches)
 
     def _resolve_title(self, anchor: Entry, role: str | None, state_sector: str | None, named: str | None,
                        former: bool, text: str, date: str | None) -> Actor:
