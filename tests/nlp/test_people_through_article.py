@@ -183,3 +183,11 @@ def test_a_learned_word_that_begins_a_longer_unknown_name_is_someone_else(kb):
     assert memory.resolve("Kim Yo Jong") is None  # his sister, whom the table does not know
     assert memory.resolve("Kim's").person == "Kim Jong-un"
     assert memory.resolve("Kim Monday").person == "Kim Jong-un"
+
+
+def test_an_office_holder_not_named_in_full_is_known_by_the_word_news_uses_alone(kb):
+    memory = ArticleActors(kb, "2025-06-17")
+    memory.foresee([], ["Iran", "China"])
+    assert memory.resolve("Xi").person == "Xi Jinping"
+    assert memory.resolve("Khamenei").person == "Ali Khamenei"
+    assert memory.resolve("Ali") is None  # a given name written first is not used alone

@@ -45,10 +45,11 @@ class ArticleActors:
         people of the article share stays unresolved.
 
         ``states`` are the phrases that name places and peoples anywhere in the article
-        ("North Korea", "Russian"): a word of the name of one who holds an office of one
-        of those states on the article's date ("Kim" of Kim Jong Un, "Lee" of Lee Jae
-        Myung) stands for them even where the article never gives the full name ("Putin
-        and Kim hold summit"), unless it names another such office holder too."""
+        ("North Korea", "Russian"): the word of the name of one who holds an office of one
+        of those states on the article's date that news uses alone (the family name: "Kim"
+        of Kim Jong Un, first where the state writes it first, data/family_name_first.tsv)
+        stands for them even where the article never gives the full name ("Putin and Kim
+        hold summit"), unless it names another such office holder too."""
         self._foresee_holders(states)
         scout = ArticleActors(self.kb, self.date)
         scout.home = self.home
@@ -81,8 +82,10 @@ class ArticleActors:
         for country in sorted(countries):
             for term in self.kb.office_holders(country, self.date):
                 actor = self.kb._actor_for_term(term, term.name)
-                for key, _strength in self._name_parts(term.name):
-                    holders.setdefault(key, {})[term.name] = actor
+                family_first = self.kb.family_name_first(country)
+                for key, first in self.kb.name_parts(term.name):
+                    if first == family_first:  # the word news uses alone: "Kim" of Kim Jong-un, "Putin"
+                        holders.setdefault(key, {})[term.name] = actor
         for key, people in holders.items():
             if len(people) == 1 and key not in self._by_key:
                 self._by_key[key] = next(iter(people.values()))

@@ -26,9 +26,10 @@ _COLUMNS = {
     "stop_phrases.tsv": ("phrase",),
     "places.tsv": ("place", "country", "kind"),
     "references.tsv": ("phrase", "kind", "countries"),
+    "family_name_first.tsv": ("country",),
 }
 # Columns of notes for the reader of a data file, which a row may leave off.
-_NOTE_COLUMNS = {"institutions.tsv": ("note",), "stop_phrases.tsv": ("why",)}
+_NOTE_COLUMNS = {"institutions.tsv": ("note",), "stop_phrases.tsv": ("why",), "family_name_first.tsv": ("note",)}
 
 
 def _table(name: str) -> list[Row]:
@@ -42,7 +43,7 @@ class ActorKB:
     """Countries, institutions, organisations, sector words and office holders."""
 
     def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases, places=(),
-                 references=()):
+                 references=(), family_name_first=()):
         self._country_names: dict[str, str] = {}
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
@@ -66,6 +67,11 @@ class ActorKB:
         self._add_references(references)
         self._add_sectors(sectors, stop_phrases)
         self._add_people(people)
+        self._family_name_first: set[str] = set()  # states whose names are written family name first
+        for row in family_name_first:
+            if row["country"] not in self._country_names:
+                raise AlliesError(f"data file family_name_first.tsv: unknown country {row['country']!r}")
+            self._family_name_first.add(row["country"])
 
     def _add_countries(self, countries, places) -> None:
         for row in countries:
@@ -155,6 +161,7 @@ class ActorKB:
             stop_phrases=_table("stop_phrases.tsv"),
             places=_table("places.tsv"),
             references=_table("references.tsv"),
+            family_name_first=_table("family_name_first.tsv"),
         )
 
     @staticmethod
@@ -350,6 +357,10 @@ class ActorKB:
         owner = (owner or "").strip().upper()
         found = (self.holder(owner, role, date) for role in sorted(self._roles_of.get(owner, ())))
         return [term for term in found if term is not None]
+
+    def family_name_first(self, country: str | None) -> bool:
+        """Whether news writes the names of ``country``'s people family name first ("Xi Jinping")."""
+        return country in self._family_name_first
 
     def name_tokens(self, name: str) -> tuple[str, ...]:
         """The token keys of a person's name, as the scan compares them."""
