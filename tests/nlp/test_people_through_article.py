@@ -188,6 +188,6 @@ def test_a_learned_word_that_begins_a_longer_unknown_name_is_someone_else(kb):
 def test_an_office_holder_not_named_in_full_is_known_by_the_word_news_uses_alone(kb):
     memory = ArticleActors(kb, "2025-06-17")
     memory.foresee([], ["Iran", "China"])
+    assert memory.resolve("Ali") is None  # a given name written first is not used alone
     assert memory.resolve("Xi").person == "Xi Jinping"
     assert memory.resolve("Khamenei").person == "Ali Khamenei"
-    assert memory.resolve("Ali") is None  # a given name written first is not used alone
