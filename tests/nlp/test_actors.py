@@ -618,7 +618,7 @@ def test_a_broken_data_file_is_a_clear_error(tmp_path, monkeypatch):
     data = tmp_path / "data"
     data.mkdir()
     for name in ("institutions.tsv", "organisations.tsv", "sectors.tsv",
-                 "people.tsv", "stop_phrases.tsv", "places.tsv", "references.tsv"):
+                 "people.tsv", "stop_phrases.tsv", "places.tsv", "references.tsv", "family_name_first.tsv"):
         shutil.copyfile(str(source.joinpath(name)), data / name)
     monkeypatch.setattr(resources, "files", lambda package: tmp_path)
     assert actors.ActorKB.load().lookup("the Kremlin").code == "RUSGOV"  # the copy loads

@@ -230,6 +230,7 @@ class Coder:
             last_person=lambda: article.last_person,
             sector=self.kb.sector_of,
             names_state=self.kb.names_state,
+            seen=article.mentioned,
         )
         if shape.dateline is not None:
             place = article.resolve(shape.dateline.place.title() if shape.dateline.place.isupper()
@@ -238,8 +239,9 @@ class Coder:
                 resolver.dateline = place
                 article.home = place.country
         # read ahead for the people the article names, with the titles before them
-        article.foresee(_introduction(ent) for _piece, parsed in parsed_pieces
-                        for ent in parsed.ents if ent.label_ == "PERSON")
+        article.foresee([_introduction(ent) for _piece, parsed in parsed_pieces
+                         for ent in parsed.ents if ent.label_ == "PERSON"],
+                        {ent.text for _piece, parsed in parsed_pieces for ent in parsed.ents if ent.label_ in ("GPE", "NORP")})
         return article, resolver
 
     def _add_mentions(self, coded: CodedDocument, sent, sentence_index: int, piece, resolver) -> None:
@@ -251,7 +253,7 @@ class Coder:
                 if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
                     # "the Georgian foreign minister, Nino Beridze,": the title names her
                     resolver.resolve(_introduction(ent))
-                actor = resolver.resolve(ent.text)
+                actor = resolver.mention(ent.text)
                 if actor is not None:
                     ent_start = piece.offset + ent.start_char
                     coded.mentions.append(Mention(sentence_index, ent_start, ent_start + len(ent.text), actor))
@@ -282,12 +284,21 @@ def _sentence_mentions(coded: CodedDocument, sentence_index: int, start: int) ->
 def _introduction(ent) -> str:
     """A person's name with the title that introduces them: the noun the name is in
     apposition to ("the Georgian foreign minister, Nino Beridze" -> "the Georgian
-    foreign minister Nino Beridze"), else the words just before the name
-    ("Defence Minister John Doe")."""
+    foreign minister Nino Beridze", "the president of Guyana, Irfaan Ali" -> "the
+    president of Guyana Irfaan Ali"), else the words just before the name ("Defence
+    Minister John Doe")."""
     root = ent.root
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
-        head = root.head
-        return f"{ent.doc[head.left_edge.i:head.i + 1].text} {ent.text}"
+    head = root.head
+    while root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # the parser may hang the name on the state: "the president of Guyana, Irfaan Ali"
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
+        # the title with what it is "of", up to the name
+        end = ent.start
+        while end > head.i + 1 and ent.doc[end - 1].is_punct:
+            end -= 1
+        if any(token.pos_ in ("VERB", "AUX") or token.is_punct for token in ent.doc[head.i + 1:end]):
+            end = head.i + 1
+        return f"{ent.doc[head.left_edge.i:end].text} {ent.text}"
     start = ent.start
     while start > max(ent.sent.start, ent.start - 4) and ent.doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "PART"):
         start -= 1  # title words only, never across a verb ("the president would call Putin")

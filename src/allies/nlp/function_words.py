@@ -28,7 +28,7 @@ CLASSES = (
     "adjunct_preposition", "past_preposition", "past_perfect", "state_preposition",
     "plain_preposition", "plain_clause_break", "plain_negation", "plain_hypothetical", "plain_past",
     # nlp/coder
-    "possessive_pronoun", "possessor_pronoun", "person_pronoun", "group_pronoun",
+    "possessive_pronoun", "possessor_pronoun", "person_pronoun", "group_pronoun", "first_person",
 )
 SCHEMA = Schema((Column("class", one_of(CLASSES, "word class")), Column("word", word)))
 

@@ -122,7 +122,7 @@ SCHEMAS = {
     "carrier_codes.tsv": Schema((Column("inner", _carrier_inner),
                                  *(Column(kind, carrier_code) for kind in CARRIER_KINDS))),
     "symmetric_codes.tsv": Schema((Column("code_or_verb", _code_or_verb), Column("with_object", _YES_NO))),
-    "coreference.tsv": Schema((Column("word", word), Column("kind", one_of(("pair", "the_pair", "state"), "kind")))),
+    "coreference.tsv": Schema((Column("word", word), Column("kind", one_of(("pair", "the_pair", "pair_head", "state"), "kind")))),
     "armed_codes.tsv": Schema((Column("code", cameo_code), Column("code_when_armed", cameo_code))),
     "source_codes.tsv": Schema((Column("code", cameo_code), Column("source", one_of(SOURCE_KINDS, "kind of source")),
                                 Column("code_when", cameo_code))),

@@ -16,7 +16,9 @@ Data files (read once, cached by :meth:`ActorKB.default`):
   capitals do ("exercises in Alaska", "shelling in Aleppo");
 - ``references.tsv``: nouns that name others of a state ("U.S. allies",
   "Russia's neighbours") and words that stand for a state named earlier in
-  the article ("the island").
+  the article ("the island");
+- ``family_name_first.tsv``: states whose people's names news writes family
+  name first, so that "Kim" alone is Kim Jong Un in an article naming North Korea.
 
 Use:
 

@@ -11,8 +11,9 @@ from ...model import Actor
 from ..tables import Column, Row, Schema, read_tsv
 from .entries import SECTOR_SUFFIX, SUFFIX_SECTOR, Analysis, Entry, Match, Term, clean_date
 from .mentions import mentions
-from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, PREDICATE_WORDS, after_place_word,
-                      as_of, demonym_forms, name_text, names_after_titles, pick_sector, spelling_forms,
+from .phrases import (AFFIX_AFTER, AFFIX_BEFORE, DETERMINERS, FORMER, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME,
+                      PREDICATE_WORDS, after_place_word,
+                      as_of, demonym_forms, name_forms, name_text, names_after_titles, pick_sector, spelling_forms,
                       split_cell)
 from .tokens import Token, case_class, case_ok, fold, name_key, tokenize
 
@@ -25,9 +26,10 @@ _COLUMNS = {
     "stop_phrases.tsv": ("phrase",),
     "places.tsv": ("place", "country", "kind"),
     "references.tsv": ("phrase", "kind", "countries"),
+    "family_name_first.tsv": ("country",),
 }
 # Columns of notes for the reader of a data file, which a row may leave off.
-_NOTE_COLUMNS = {"institutions.tsv": ("note",), "stop_phrases.tsv": ("why",)}
+_NOTE_COLUMNS = {"institutions.tsv": ("note",), "stop_phrases.tsv": ("why",), "family_name_first.tsv": ("note",)}
 
 
 def _table(name: str) -> list[Row]:
@@ -41,7 +43,7 @@ class ActorKB:
     """Countries, institutions, organisations, sector words and office holders."""
 
     def __init__(self, countries, institutions, organisations, sectors, people, stop_phrases, places=(),
-                 references=()):
+                 references=(), family_name_first=()):
         self._country_names: dict[str, str] = {}
         self._iso2: dict[str, str] = {}
         self._org_names: dict[str, str] = {}
@@ -56,6 +58,8 @@ class ActorKB:
         self._other_nouns: set[str] = set()  # "allies", "neighbours": others of the state that owns them
         self._state_references: dict[tuple[str, ...], frozenset[str]] = {}  # "island" -> island states
         self._role_titles: dict[str, list[str]] = {}  # role -> its titles ("head_of_government" -> "prime minister")
+        self._roles_of: dict[str, set[str]] = {}  # state or organisation -> the roles the table has holders for
+        self._name_cache: dict[str, tuple] = {}  # a person's name -> its token keys and the parts of it used alone
 
         # The order of adding decides which entry of an alias comes first.
         self._add_countries(countries, places)
@@ -63,6 +67,11 @@ class ActorKB:
         self._add_references(references)
         self._add_sectors(sectors, stop_phrases)
         self._add_people(people)
+        self._family_name_first: set[str] = set()  # states whose names are written family name first
+        for row in family_name_first:
+            if row["country"] not in self._country_names:
+                raise AlliesError(f"data file family_name_first.tsv: unknown country {row['country']!r}")
+            self._family_name_first.add(row["country"])
 
     def _add_countries(self, countries, places) -> None:
         for row in countries:
@@ -131,9 +140,11 @@ class ActorKB:
                 known = self._terms_by_name.setdefault(key, [])
                 if term not in known:
                     known.append(term)
-                self._add(alias, Entry("person", key))
+                for form in name_forms(alias):
+                    self._add(form, Entry("person", key))
             if term.role != "figure":
                 self._holders.setdefault((term.country or term.org, term.role), []).append(term)
+                self._roles_of.setdefault(term.country or term.org, set()).add(term.role)
         for terms in self._holders.values():
             terms.sort(key=lambda t: t.start)
 
@@ -150,6 +161,7 @@ class ActorKB:
             stop_phrases=_table("stop_phrases.tsv"),
             places=_table("places.tsv"),
             references=_table("references.tsv"),
+            family_name_first=_table("family_name_first.tsv"),
         )
 
     @staticmethod
@@ -340,6 +352,56 @@ class ActorKB:
                 return term
         return None
 
+    def office_holders(self, owner: str, date: str | None = None) -> list[Term]:
+        """Everyone who held an office of ``owner`` (ISO3 or organisation code) on ``date``."""
+        owner = (owner or "").strip().upper()
+        found = (self.holder(owner, role, date) for role in sorted(self._roles_of.get(owner, ())))
+        return [term for term in found if term is not None]
+
+    def family_name_first(self, country: str | None) -> bool:
+        """Whether news writes the names of ``country``'s people family name first ("Xi Jinping")."""
+        return country in self._family_name_first
+
+    def name_tokens(self, name: str) -> tuple[str, ...]:
+        """The token keys of a person's name, as the scan compares them."""
+        return self._name_entry(name)[0]
+
+    def name_parts(self, name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """The words of a person's name that a later mention may use alone, as (token keys,
+        whether it is the first word): the last word ("Doe", "al-Bashir") and the first
+        ("Lee" of "Lee Jae Myung", "Kim" of "Kim Jong Un", the family name in East Asian
+        order), unless it is too short or names something else ("Jordan", "Abu")."""
+        return self._name_entry(name)[1]
+
+    def _name_entry(self, name: str) -> tuple:
+        cached = self._name_cache.get(name)
+        if cached is None:
+            if len(self._name_cache) > 20_000:
+                self._name_cache.clear()
+            cached = self._name_cache[name] = (tuple(t.key for t in tokenize(name)), self._split_name(name))
+        return cached
+
+    def _split_name(self, name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        words = name.split()
+        while words and fold(words[-1]).strip(".") in NAME_SUFFIXES:
+            words.pop()
+        if len(words) < 2:
+            return ()
+        parts = []
+        last = tuple(t.key for t in tokenize(words[-1]))
+        if self._may_stand_alone(last, 3):
+            parts.append((last, False))  # "Kim Jong Un" is not "Un"
+        first = tuple(t.key for t in tokenize(words[0]))
+        if first != last and len(first) == 1 and first[0] not in NAME_PARTICLES and self._may_stand_alone(first, 2):
+            parts.append((first, True))  # "Li" of "Li Qiang", but not "Abu" or "Sheikh"
+        return tuple(parts)
+
+    def _may_stand_alone(self, key: tuple[str, ...], letters: int) -> bool:
+        """Whether a word of a name is long enough and names nothing else ("John Jordan" is not "Jordan")."""
+        if not key or sum(len(k) for k in key if k != "-") < letters or any(k in NOT_NAME for k in key):
+            return False
+        return all(entry.kind == "person" for _c, entry in self._lexicon.get(key, ()))
+
     def terms(self, name: str) -> list[Term]:
         """Every term of the person known by ``name`` (full name or alias)."""
         return list(self._terms_by_name.get(name_key(name), ()))
@@ -414,6 +476,8 @@ class ActorKB:
             learned_entry = match.first("learned")
             person = match.first("person")
             if learned_entry is not None and learned:
+                if self._name_goes_on(tokens, match, matches):
+                    continue  # "Kim Yo Jong" after "Kim" was learned for Kim Jong Un: someone else
                 owner = replace(learned[tuple(learned_entry.value.split(" "))], text=text)
             elif person is not None:
                 term = self.person_term(person.value, date)
@@ -432,6 +496,18 @@ class ActorKB:
                                    person=name_text(tokens, analysis.names))
             return True, owner
         return False, None
+
+    @staticmethod
+    def _name_goes_on(tokens: list[Token], match: Match, matches: list[Match]) -> bool:
+        """Whether a name learned in the article is only the start of a longer name nothing
+        knows: the next word is capitalised, no other actor, and follows after one space."""
+        end = match.end
+        if end - match.start != 1 or end >= len(tokens) or tokens[end - 1].possessive \
+                or tokens[end - 1].after != tokens[end].start - 1:
+            return False
+        following = tokens[end]
+        return following.is_capitalised and following.key not in NOT_NAME and following.key not in NAME_SUFFIXES \
+            and not any(m.start == end for m in matches)
 
     def _resolve_title(self, anchor: Entry, role: str | None, state_sector: str | None, named: str | None,
                        former: bool, text: str, date: str | None) -> Actor:

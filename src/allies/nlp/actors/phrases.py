@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..function_words import alternation, function_words, word_rows
 from ..tables import DataFileError
-from .entries import SECTOR_SUFFIX, Analysis, Match
+from .entries import ANCHOR_KINDS, SECTOR_SUFFIX, Analysis, Match
 from .tokens import Token
 
 # The word classes of data/function_words.tsv (the file says what each is for).
@@ -17,9 +17,9 @@ AFFIX_BEFORE = function_words("affix_before")
 AFFIX_AFTER = function_words("affix_after")
 GLUE = re.compile(rf"^(?:{alternation('phrase_glue')})$", re.IGNORECASE)
 FORMER = function_words("former")
-_NOT_NAME = function_words("not_name")
+NOT_NAME = function_words("not_name")
 NAME_SUFFIXES = function_words("name_suffix")
-_NAME_PARTICLES = function_words("name_particle")
+NAME_PARTICLES = function_words("name_particle")
 PREDICATE_WORDS = function_words("predicate_word")
 
 
@@ -101,6 +101,16 @@ def demonym_forms(adjective: str) -> list[str]:
     return [adjective, adjective + "s"]
 
 
+_HYPHENATED_NAME = re.compile(r"(?<=[^\W\d_])-([^\W\d_])")
+
+
+def name_forms(name: str) -> list[str]:
+    """A person's name as written in the table and with its hyphens as spaces: news
+    copy writes "Lee Jae-myung" also "Lee Jae Myung", "Kim Jong-un" "Kim Jong Un"."""
+    spaced = _HYPHENATED_NAME.sub(lambda m: " " + m.group(1).upper(), name)
+    return [name] if spaced == name else [name, spaced]
+
+
 def spelling_forms(phrase: str) -> list[str]:
     """British and American spellings of the same phrase."""
     forms = {phrase}
@@ -141,7 +151,8 @@ def after_place_word(tokens: list[Token], match: Match) -> bool:
 
 
 def names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[tuple[int, int]], set[int]]:
-    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe").
+    """Runs of unknown capitalised words right after a title ("Defence Minister John Doe"),
+    or after the state or body the title is "of" ("the President of Guyana Irfaan Ali").
 
     Returns the runs (token ranges) and the ids of person matches swallowed by
     a run: in "Foreign Minister Anna Johnson" the surname "Johnson" of a known
@@ -153,21 +164,35 @@ def names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[
             covering[i] = m
     names: list[tuple[int, int]] = []
     absorbed: set[int] = set()
+    starts = {m.start: m for m in matches}
     for m in matches:
         entry = m.first("sector")
         if entry is None or not entry.is_title:
             continue
-        i = m.end
+        begin = m.end
+        after_of = begin + 1
+        while after_of < len(tokens) and tokens[after_of].key in DETERMINERS:
+            after_of += 1  # "the president of the United States Jane Roe"
+        owner = starts.get(after_of)
+        if begin < len(tokens) and tokens[begin].key == "of" and owner is not None \
+                and owner.first(*ANCHOR_KINDS) and not tokens[owner.end - 1].possessive:
+            begin = owner.end  # "the President of Guyana Irfaan Ali": the name follows the state
+        i = begin
         swallowed: list[Match] = []
         while i < len(tokens):
-            if not (tokens[i].is_capitalised and tokens[i].key not in _NOT_NAME):
+            if i > begin and tokens[i].key == "-" and i + 1 < len(tokens) and i + 1 not in covering \
+                    and tokens[i - 1].after == tokens[i].start and tokens[i].end == tokens[i + 1].start \
+                    and tokens[i + 1].key not in AFFIX_AFTER:
+                i += 2  # "Kim Do-hyun", "Lee Jae-myung": a given name joined by a hyphen
+                continue
+            if not (tokens[i].is_capitalised and tokens[i].key not in NOT_NAME):
                 # "Omer al-Bashir", "Ursula von der Leyen": particles inside a name
                 j = i
                 while j < len(tokens) and j not in covering and (
-                        tokens[j].key in _NAME_PARTICLES or tokens[j].key == "-"):
+                        tokens[j].key in NAME_PARTICLES or tokens[j].key == "-"):
                     j += 1
-                if j == i or i == m.end or j >= len(tokens) or not tokens[j].is_capitalised \
-                        or tokens[j].key in _NOT_NAME:
+                if j == i or i == begin or j >= len(tokens) or not tokens[j].is_capitalised \
+                        or tokens[j].key in NOT_NAME:
                     break
                 i = j
             inner = covering.get(i)
@@ -176,7 +201,14 @@ def names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[
                 # "Foreign Minister John Jordan": a one-word place inside a name already begun
                 place_in_name = (inner.end - inner.start == 1 and tokens[i - 1].after == tokens[i].start - 1
                                  and all(e.kind in ("person", "learned", "country") for e in inner.entries))
-                if i == m.end or not (only_people or place_in_name):
+                # "Defence Minister Kim Do-hyun" after "Kim" was learned from Kim Jong Un: a word
+                # learned in the article, then more of a name nothing knows, is another person
+                learned_begins = (i == begin and inner.end - inner.start == 1 and inner.end < len(tokens)
+                                  and all(e.kind == "learned" for e in inner.entries)
+                                  and inner.end not in covering and tokens[inner.end].is_capitalised
+                                  and tokens[inner.end].key not in NOT_NAME and not tokens[i].possessive
+                                  and tokens[i].after == tokens[inner.end].start - 1)
+                if (i == begin and not learned_begins) or not (only_people or place_in_name):
                     break  # a known person right after the title, or another actor
                 swallowed.append(inner)
                 i = inner.end
@@ -184,8 +216,8 @@ def names_after_titles(tokens: list[Token], matches: list[Match]) -> tuple[list[
                 i += 1
             if tokens[i - 1].possessive:
                 break
-        if i > m.end:
-            names.append((m.end, i))
+        if i > begin:
+            names.append((begin, i))
             absorbed.update(id(x) for x in swallowed)
     return names, absorbed
 

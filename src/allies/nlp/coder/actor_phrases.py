@@ -1,12 +1,27 @@
 """Actors: the noun phrases of a parse resolved to states, organisations, people and groups."""
 from __future__ import annotations
 
+import re
+
 from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (ACTOR_ENTS, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
+from .words import (ACTOR_ENTS, FIRST_PERSON, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
                     PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
+
+
+_PAIR_WORDS = re.compile(r"^(?:[^\W\d_]+ \()+")
+
+
+def _first_naming(text: str) -> str:
+    """The words that first named a side referred to again: "leaders (Lee)" -> "Lee"."""
+    prefix = _PAIR_WORDS.match(text)
+    if prefix is None:
+        return text
+    depth = prefix.group().count("(")
+    inner = text[prefix.end():]
+    return inner[:-depth] if inner.endswith(")" * depth) else text
 
 
 class ActorStage:
@@ -55,7 +70,7 @@ class ActorStage:
                 actor = Actor(text=phrase, code=actor.code, country=actor.country, sector=actor.sector, person=actor.person)
             return actor
         if token.pos_ == "NOUN":
-            definite = self._definite_state(token, span, resolver)
+            definite = self._definite_state(token, span, resolver) or self._speakers_own(token, phrase, resolver)
             if definite is not None:
                 return definite
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS):
@@ -79,7 +94,7 @@ class ActorStage:
         if found is not None:
             return found
         if lower in PERSON_PRONOUNS:
-            found = resolver.person()
+            found = resolver.person(subject=token.dep_ in ("nsubj", "nsubjpass"))
         elif lower in GROUP_PRONOUNS:
             found = resolver.last_actor
         if found is not None:
@@ -163,16 +178,33 @@ class ActorStage:
         return found
 
     def _pair(self, token, resolver: ActorResolver) -> list[Actor]:
-        """"The two leaders", "both sides": the two parties of the article's last two-sided event."""
+        """"The two leaders", "both sides": the two parties of the article's last two-sided
+        event; "the leaders", "the countries" too when that pair was named just before."""
         kind = self.book.coreference.get(token.lower_)
-        if resolver.last_pair is None or kind not in ("pair", "the_pair"):
+        if resolver.last_pair is None or kind not in ("pair", "the_pair", "pair_head"):
             return []
+        children = list(token.children)
+        if kind == "pair_head":
+            # "Both said", "the two met": the word heads its phrase (not "both leaders", "two of them")
+            heads = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and not any(
+                c.dep_ == "prep" for c in children)
+            if not heads or (token.like_num and not any(c.dep_ == "det" and c.lower_ == "the" for c in children)):
+                return []
+            return self._pair_actors(token, resolver)
         counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                      or (kind == "the_pair" and c.dep_ == "det" and c.lower_ == "the") for c in token.children)
-        if not counted:
+                      or (kind == "the_pair" and c.dep_ == "det" and c.lower_ == "the") for c in children)
+        # "the leaders agreed" right after a sentence naming the two: nothing else qualifies them
+        bare = len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the" \
+            and resolver.pair_is_recent()
+        if not (counted or bare):
             return []
-        return [Actor(text=f"{token.text} ({actor.text})", code=actor.code, country=actor.country,
-                      sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
+        return self._pair_actors(token, resolver)
+
+    @staticmethod
+    def _pair_actors(token, resolver: ActorResolver) -> list[Actor]:
+        # ("both sides" after "the leaders": the words of the first naming, not "sides (leaders (...))")
+        return [Actor(text=f"{token.text} ({_first_naming(actor.text)})", code=actor.code,
+                      country=actor.country, sector=actor.sector, person=actor.person) for actor in resolver.last_pair]
 
     def _definite_state(self, token, span, resolver: ActorResolver) -> Actor | None:
         """"The country", "the government", "the army" with no state named: the state
@@ -190,17 +222,39 @@ class ActorStage:
                          country=previous.country, sector=sector)
         return None
 
+    def _speakers_own(self, token, phrase: str, resolver: ActorResolver) -> Actor | None:
+        """'"Our diplomats will file a complaint," Ali said': the speaker's state, with the
+        sector the noun gives ("our country" is the state itself)."""
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in FIRST_PERSON), None)
+        speaker = self._speaker_of(owner) if owner is not None else None
+        if speaker is None or speaker.left_edge.i <= token.i <= speaker.right_edge.i:
+            return None  # "our officials said": they are the speakers, not what they speak of
+        actor = self.actor(speaker, resolver, require_actor=True)
+        if not known(actor) or not actor.country:
+            return None
+        if self.book.coreference.get(token.lower_) == "state":
+            return Actor(text=phrase, code=actor.country, country=actor.country)
+        sector = resolver.sector(token.text)
+        if sector not in self.book.role("state_sector"):
+            return None
+        return Actor(text=phrase, code=actor.country + SECTOR_SUFFIX[sector], country=actor.country, sector=sector)
+
     def _antecedent(self, pronoun, resolver: ActorResolver) -> Actor | None:
         """The subject of a governing clause, for "The US claimed that they had
         attacked" or "Netanyahu says he will meet"."""
         token = self._antecedent_token(pronoun)
         return self.actor(token, resolver) if token is not None else None
 
-    @staticmethod
-    def _antecedent_token(pronoun):
+    def _antecedent_token(self, pronoun):
         """The subject, before the pronoun, of the nearest clause governing it; never the
         subject of the verb an object pronoun hangs on ("police arrested X, accusing him
-        of ...": "him" is not the police; it would be "themselves")."""
+        of ...": "him" is not the police; it would be "themselves"). "We" and "our" are
+        the speaker: the subject of the verb of saying that governs them, before or after
+        ('"We will act," Ali said')."""
+        if pronoun.lower_ in FIRST_PERSON:
+            speaker = self._speaker_of(pronoun)
+            if speaker is not None and not speaker.left_edge.i <= pronoun.i <= speaker.right_edge.i:
+                return speaker
         own_subject = None
         if pronoun.dep_ in ("dobj", "obj", "dative") and pronoun.lower_ in OBJECT_PRONOUNS:
             verb = pronoun.head
@@ -220,6 +274,20 @@ class ActorStage:
             for child in current.children:
                 if child.dep_ == "nsubj" and child.i < pronoun.i and child.pos_ != "PRON" and child != own_subject:
                     return child
+            if current.head == current:
+                break
+            current = current.head
+        return None
+
+    def _speaker_of(self, token):
+        """The subject of the nearest verb of saying that governs ``token``, if any (not one
+        the token is part of: in '"Our officials said ...," the minister told', the minister)."""
+        current = token.head
+        for _ in range(8):
+            if current.pos_ in ("VERB", "AUX") and self.book.is_(current.lemma_.lower(), "speech"):
+                subject = next((c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+                if subject is not None and not subject.left_edge.i <= token.i <= subject.right_edge.i:
+                    return subject
             if current.head == current:
                 break
             current = current.head
@@ -465,6 +533,12 @@ class ActorStage:
             actor = self.actor(subj[0], resolver, require_actor=True)
             if known(actor):
                 resolver.last_actor = actor
-            # "India and Pakistan agreed ... They accused each other": "they" is both
-            group = [a for a in (self.actor(t, resolver, require_actor=True) for t in subj) if known(a) and a.country]
+            if actor is not None and actor.person and len(subj) == 1:
+                resolver.subject_person = actor
+            elif any(ent.label_ == "PERSON" for ent in sent.ents):
+                resolver.subject_person = None  # people named, none the subject: the last named
+            # "India and Pakistan agreed ... They accused each other": "they" is both; so after
+            # "the two leaders agreed"
+            group = [a for t in subj for a in (self._pair(t, resolver) or [self.actor(t, resolver, require_actor=True)])
+                     if known(a) and a.country]
             resolver.last_group = tuple(group) if len({a.country for a in group}) >= 2 else None

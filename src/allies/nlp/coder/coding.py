@@ -29,6 +29,7 @@ class CodingStage:
         """All events of one parsed sentence."""
         self._after_dateline = sent.start
         self._resolver = resolver
+        resolver.sentences += 1
         if sentence_index == 0:
             resolver.dateline = self._dateline(sent, resolver)
         if self.book.is_sport(w for token in sent for w in (token.lower_, token.lemma_.lower())):
@@ -85,15 +86,18 @@ class CodingStage:
         return False
 
     def _remember_named_pair(self, sent, resolver: ActorResolver) -> None:
-        """A sentence that names just two states, with no act between them coded ("Thailand
-        and Cambodia have given differing versions"), makes them the pair "both sides" and
-        "the two countries" stand for next."""
+        """A sentence that names just two states, or officials of two states, with no act
+        between them coded ("Thailand and Cambodia have given differing versions", "Lee
+        and Ishiba issued a statement"), makes them the pair "both sides", "the two
+        countries" and "the leaders" stand for next."""
         states: dict[str, Actor] = {}
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "NORP", "ORG") or ent.start < self._after_dateline:
+            if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON") or ent.start < self._after_dateline:
                 continue
             for found in resolver.named_in(ent.text):
-                if known(found) and found.country and found.sector in (None, *self.book.role("state_sector")):
+                if known(found) and found.country and found.person and found.sector in self.book.role("official_sector"):
+                    states.setdefault(found.country, found)  # "Modi met Xi ...": the two leaders
+                elif known(found) and found.country and found.sector in (None, *self.book.role("state_sector")):
                     states.setdefault(found.country, Actor(text=found.text if found.sector is None else found.country,
                                                            code=found.country, country=found.country))
         if len(states) == 2:

@@ -20,6 +20,7 @@ ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 PERSON_PRONOUNS = function_words("person_pronoun")
 GROUP_PRONOUNS = function_words("group_pronoun")
+FIRST_PERSON = function_words("first_person")
 POSSESSOR_PRONOUNS = function_words("possessor_pronoun")
 # Object pronouns, which never stand for the subject of their own clause ("accusing it of").
 OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it"))
