@@ -91,11 +91,16 @@ def test_an_official_with_no_state_is_of_the_datelines_state(kb):
 
 # ----- in articles ---------------------------------------------------------------------
 
-def test_a_surname_in_east_asian_order_later_in_the_article(coder):
-    events = _events(coder, "South Korean President Lee Jae Myung met Japanese Prime Minister Shigeru Ishiba "
-                            "in Tokyo on Saturday.\n\nLee invited Ishiba to visit Seoul later this year.",
-                     date="2025-08-23")
-    assert ("KOR", "JPN") in _pairs(events, 1)
+@pytest.mark.parametrize("text, date, pair", [
+    # a surname in East Asian order, later in the article
+    ("South Korean President Lee Jae Myung met Japanese Prime Minister Shigeru Ishiba in Tokyo on Saturday.\n\n"
+     "Lee invited Ishiba to visit Seoul later this year.", "2025-08-23", ("KOR", "JPN")),
+    # a name in apposition to a title of a state
+    ("The president of Ghana, Kwame Boateng, met foreign diplomats in Accra on Monday.\n\n"
+     "Boateng accused Togo of sheltering armed groups near the border.", "2025-06-02", ("GHA", "TGO")),
+])
+def test_a_person_named_once_is_followed_by_a_single_name(coder, text, date, pair):
+    assert pair in _pairs(_events(coder, text, date=date), 1)
 
 
 def test_a_leader_the_article_names_only_by_surname(coder):
@@ -103,13 +108,6 @@ def test_a_leader_the_article_names_only_by_surname(coder):
                             "Thursday.\n\nKim praised Russia for its support and thanked Putin for the welcome.",
                      title="Putin and Kim meet in Vladivostok", date="2024-06-19")
     assert ("PRK", "RUS") in _pairs(events)
-
-
-def test_a_name_in_apposition_to_a_title_of_a_state(coder):
-    events = _events(coder, "The president of Ghana, Kwame Boateng, met foreign diplomats in Accra on Monday.\n\n"
-                            "Boateng accused Togo of sheltering armed groups near the border.",
-                     date="2025-06-02")
-    assert ("GHA", "TGO") in _pairs(events, 1)
 
 
 def test_he_is_the_subject_of_the_sentence_before(coder):
