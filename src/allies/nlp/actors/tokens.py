@@ -45,6 +45,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words (with their offsets) as the knowledge base compares them (see
+    :func:`_tokenize`; the same phrases come back many times in an article)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=20_000)
+def _tokenize(text: str) -> tuple[Token, ...]:
     """Words (with their offsets) as the knowledge base compares them.
 
     "U.S." is one word keyed "us"; "Moscow's" is "moscow", marked possessive,
@@ -71,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
             tokens[-1] = replace(tokens[-1], possessive=True, after=end)
             continue
         tokens.append(Token(folded.replace(".", ""), start, end, text[start:end], after, possessive))
-    return tokens
+    return tuple(tokens)
 
 
 def name_key(name: str) -> str:

@@ -7,7 +7,7 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (ACTOR_ENTS, FIRST_PERSON, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
+from .words import (ACTOR_ENTS, FIRST_PERSON, entities, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
                     PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
@@ -107,7 +107,7 @@ class ActorStage:
         phrase = span.text
         actor = resolver.resolve(phrase)
         if actor is None and token.ent_type_ in ACTOR_ENTS:
-            for ent in token.doc.ents:
+            for ent in entities(token.doc):
                 if ent.start <= token.i < ent.end:
                     actor = resolver.resolve(ent.text)
                     break
@@ -535,7 +535,7 @@ class ActorStage:
                 resolver.last_actor = actor
             if actor is not None and actor.person and len(subj) == 1:
                 resolver.subject_person = actor
-            elif any(ent.label_ == "PERSON" for ent in sent.ents):
+            elif any(ent.label_ == "PERSON" for ent in entities(sent)):
                 resolver.subject_person = None  # people named, none the subject: the last named
             # "India and Pakistan agreed ... They accused each other": "they" is both; so after
             # "the two leaders agreed"

@@ -9,6 +9,7 @@ from ..dates import clause_date, opens_clause, parsed_main_clause
 from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
+from .words import entities
 
 
 @dataclass
@@ -91,7 +92,7 @@ class CodingStage:
         and Ishiba issued a statement"), makes them the pair "both sides", "the two
         countries" and "the leaders" stand for next."""
         states: dict[str, Actor] = {}
-        for ent in sent.ents:
+        for ent in entities(sent):
             if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON") or ent.start < self._after_dateline:
                 continue
             for found in resolver.named_in(ent.text):
@@ -529,7 +530,7 @@ class CodingStage:
         countries = {a.country for a in pair}
         if not any(root in ("18", "19", "20") and doer.country in countries for root, doer in resolver.doers.items()):
             return []  # only an article that has told of force between them goes on about "the fighting"
-        for ent in token.sent.ents:
+        for ent in entities(token.sent):
             if ent.label_ in ("GPE", "NORP") and any(a.country not in countries for a in resolver.named_in(ent.text)
                                                      if known(a) and a.country):
                 return []

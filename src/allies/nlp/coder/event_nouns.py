@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...model import Actor
 from .confidence import known
 from .resolver import ActorResolver
-from .words import ACTOR_ENTS
+from .words import ACTOR_ENTS, entities
 
 
 class EventNounStage:
@@ -147,7 +147,7 @@ class EventNounStage:
             return []  # "U.S. and Israeli strikes": two doers together, not two sides
         if not found and noun.left_edge.i < noun.i:
             start = max(noun.left_edge.i, noun.sent.start)
-            for ent in noun.doc.ents:
+            for ent in entities(noun.doc):
                 if start <= ent.start and ent.end <= noun.i and ent.label_ in ACTOR_ENTS:
                     found.extend(resolver.named_in(ent.text))
         states: list[Actor] = []

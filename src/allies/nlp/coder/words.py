@@ -31,3 +31,17 @@ VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypot
                "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
 CARRIERS = ("intent", "appeal", "demand", "reject", "threaten")
 
+
+def entities(span) -> tuple:
+    """The named entities of a Doc or Span, read once per Doc: spaCy builds ``doc.ents``
+    (and ``span.ents``, which filters it) anew from every token at each call, and the
+    coder asks for them per sentence and per actor. Only their bounds are kept on the
+    Doc (spans there would tie the Doc in a reference cycle and hold its memory)."""
+    from spacy.tokens import Span
+
+    doc = span.doc if hasattr(span, "doc") else span
+    bounds = doc.user_data.get("allies_entities")
+    if bounds is None:
+        bounds = doc.user_data["allies_entities"] = tuple((e.start, e.end, e.label) for e in doc.ents)
+    start, end = (0, len(doc)) if span is doc else (span.start, span.end)
+    return tuple(Span(doc, s, e, label=label) for s, e, label in bounds if start <= s and e <= end)
