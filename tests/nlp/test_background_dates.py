@@ -196,3 +196,16 @@ def test_kb_rules_lists_the_date_words(capsys):
     assert main(["kb", "rules", "date_words.tsv"]) == 0
     out = capsys.readouterr().out
     assert "date_words.tsv:" in out and "kind relative, words earlier, value story -" in out
+
+
+def test_an_act_named_by_a_noun_keeps_the_time_of_its_own_phrase():
+    from allies.model import Document
+    from allies.nlp import default_coder
+
+    coder = default_coder()
+    if coder.nlp is None:
+        pytest.skip("no spaCy English model installed")
+    text = "Uzbekistan and Kyrgyzstan reopened a crossing that was shut after clashes between Uzbek and Kyrgyz guards in 2022."
+    events = next(coder.code_documents([Document(text=text, date="2025-04-02", doc_id=1)])).events
+    clashes = [e for e in events if e.cameo.startswith("19")]
+    assert clashes and all(e.date.startswith("2022") for e in clashes)

@@ -453,6 +453,10 @@ class CodingStage:
                 continue
             source, targets, mutual = sides
             negated, modality, speaker = self._noun_voice(token, resolver, reporters)
+            # "closed after clashes on the border in 2021", "a drone attack the previous day":
+            # an act named by a noun keeps the time its own phrase gives it
+            phrase = token.doc[token.left_edge.i:token.right_edge.i + 1]
+            noun_date = clause_date(phrase.text, date) or date if phrase.end - phrase.start > 1 else date
             pairs = [(source, t, (rule,)) for t in targets]
             if self.book.is_symmetric(code, None, True):
                 pairs += [(t, source, (rule, self.book.symmetric_rule(code, None, True))) for t in targets]
@@ -462,7 +466,7 @@ class CodingStage:
                 if src.text == tgt.text:
                     continue
                 event = self._make_event(token.text, code, sent, sentence_index, src, tgt, negated, modality,
-                                         speaker, date, 0.35 + (0.15 if known(tgt) else 0.0), rules)
+                                         speaker, noun_date, 0.35 + (0.15 if known(tgt) else 0.0), rules)
                 if event is not None:
                     found.append((self._depth(token) + 1, token.i, event))
         return found
