@@ -193,6 +193,8 @@ class CodingStage:
             # "The US imposed tariffs on India. India criticised the tariffs": the earlier doer
             answered = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
             doer = self._earlier_doer(answered, resolver) if answered is not None else None
+            if doer is None:
+                doer = self._reacted_to(verb, resolver)  # "Egypt voiced anger when Ethiopia announced ..."
             if doer is not None and not any(known(s) and s.country == doer.country for s in sources):
                 targets = [doer]  # (one's own earlier act is no one's to answer)
         if self.book.in_class("placed", trigger.cameo) and not all(known(a) for a in (*sources, *targets)):
@@ -223,6 +225,18 @@ class CodingStage:
             sources = [Actor(text="")]
         act.sources, act.targets = sources, targets
         return True
+
+    def _reacted_to(self, verb, resolver) -> Actor | None:
+        """The state whose act a reaction answers when a clause opened by "when" or
+        "after" tells it: "Egypt voiced its anger when Ethiopia announced the filling"."""
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in self.book.role("reaction_mark")
+                                              for c in clause.children):
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                actor = self.actor(subject, resolver, require_actor=True) if subject is not None else None
+                if known(actor) and actor.country:
+                    return actor
+        return None
 
     def _aimed_at_no_one(self, verb, resolver) -> bool:
         """Whether an act of force names no one it was done to: no object ("opened fire"),
