@@ -386,13 +386,9 @@ class ActorStage:
             for child in token.children:
                 # (who "identified" or "described" the attacker did not attack)
                 if child.dep_ == "acl" and child.tag_ == "VBN" and not self.book.is_(child.lemma_.lower(), "naming"):
-                    agent = next((obj for by in child.children if by.dep_ == "agent"
-                                  for obj in by.children if obj.dep_ == "pobj"), None)
+                    agent = self._by_agent(child)
                     if agent is None and child.lemma_.lower() in self.book.role("projectile_verb"):
-                        # "a rocket launched from Cambodia killed": those in the place it came from
-                        agent = next((obj for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                                      for obj in prep.children if obj.dep_ == "pobj"
-                                      and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN")), None)
+                        agent = self._from_place(child)  # "a rocket launched from Cambodia killed": its place's
                     if agent is not None:
                         break
         return agent if agent is not None else token
@@ -477,6 +473,19 @@ class ActorStage:
                         if known(actor) and actor.country:
                             return actor
         return resolver.dateline
+
+    @staticmethod
+    def _by_agent(verb):
+        """The object of a verb's "by" phrase ("a truce brokered by Qatar"), or None."""
+        return next((obj for by in verb.children if by.dep_ == "agent" for obj in by.children if obj.dep_ == "pobj"),
+                    None)
+
+    @staticmethod
+    def _from_place(verb):
+        """The named place a verb's "from" phrase gives ("rockets fired from Gaza"), or None."""
+        return next((obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                     for obj in prep.children if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN")),
+                    None)
 
     def _state_written_with(self, token, resolver: ActorResolver):
         """The state written with a place or site the knowledge base does not know:

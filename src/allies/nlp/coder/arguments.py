@@ -6,7 +6,7 @@ from dataclasses import replace
 from .confidence import known
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import ACTOR_ENTS, PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS
+from .words import ACTOR_ENTS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
 
 
 class ArgumentStage:
@@ -109,19 +109,15 @@ class ArgumentStage:
 
     def _passive_subjects(self, verb) -> tuple[list, bool]:
         """Who did a passive act: the "by" agent, the place fire came from, the strike's actor."""
-        for child in (*verb.children, *(c for v in verb.conjuncts if v.i > verb.i for c in v.children)):
-            # ("were killed and injured by X": the agent of both)
-            if child.dep_ == "agent":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return self._with_conjuncts(obj), True
+        for joined in (verb, *(v for v in verb.conjuncts if v.i > verb.i)):
+            agent = self._by_agent(joined)  # ("were killed and injured by X": the agent of both)
+            if agent is not None:
+                return self._with_conjuncts(agent), True
         # "rockets were fired from Gaza": those in the place they came from
         if self.book.in_class("fired_from", (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo):
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ == "from":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN"):
-                            return [obj], True
+            place = self._from_place(verb)
+            if place is not None:
+                return [place], True
         # "were killed in an Israeli air strike": the strike's actor did it
         for child in self.shared_preps(verb):
             if child.lower_ in self.book.role("cause_prep"):
@@ -178,12 +174,9 @@ class ArgumentStage:
                 return self.subjects(noun.head, depth + 1)  # "X reaffirmed its commitment to defend Y": X
             return [noun], False
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            # "a truce brokered by Qatar"
-            for child in verb.children:
-                if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return self._with_conjuncts(obj), True
+            agent = self._by_agent(verb)  # "a truce brokered by Qatar"
+            if agent is not None:
+                return self._with_conjuncts(agent), True
             # "new U.S. tariffs imposed on India": the measure the frame names, aimed at
             # someone named, is its imposer's ("Iranian nationals arrested in London" were
             # arrested by another)
@@ -314,11 +307,9 @@ class ArgumentStage:
     def _firer(self, noun):
         """Who fired or launched the thing a noun names, when the phrase says so ("missiles
         fired by Ukraine"): whoever made them, the act against them is against the firer."""
-        for clause in noun.children:
-            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in self.book.role("projectile_verb"):
-                for agent in (c for c in clause.children if c.dep_ == "agent"):
-                    return next((o for o in agent.children if o.dep_ == "pobj"), None)
-        return None
+        firers = (self._by_agent(clause) for clause in noun.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                  and clause.lemma_.lower() in self.book.role("projectile_verb"))
+        return next((firer for firer in firers if firer is not None), None)
 
     def _instrument(self, dobj, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> bool:
         """Whether the object is the measure the frame names, with the target after a

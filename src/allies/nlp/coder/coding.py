@@ -470,7 +470,7 @@ class CodingStage:
             # "closed after clashes on the border in 2021", "a drone attack the previous day":
             # an act named by a noun keeps the time its own phrase gives it
             phrase = token.doc[token.left_edge.i:token.right_edge.i + 1]
-            noun_date = clause_date(phrase.text, date) or date if phrase.end - phrase.start > 1 else date
+            noun_date = (clause_date(phrase.text, date) if len(phrase) > 1 else None) or date
             pairs = [(source, t, (rule,)) for t in targets]
             if self.book.is_symmetric(code, None, True):
                 pairs += [(t, source, (rule, self.book.symmetric_rule(code, None, True))) for t in targets]
@@ -546,7 +546,7 @@ class CodingStage:
         if pair is None or not all(known(a) and a.country for a in pair) or pair[0].country == pair[1].country:
             return []
         countries = {a.country for a in pair}
-        if not any(root in ("18", "19", "20") and doer.country in countries for root, doer in resolver.doers.items()):
+        if not any(self.book.in_class("violence", root) and doer.country in countries for root, doer in resolver.doers.items()):
             return []  # only an article that has told of force between them goes on about "the fighting"
         for ent in entities(token.sent):
             if ent.label_ in ("GPE", "NORP") and any(a.country not in countries for a in resolver.named_in(ent.text)
