@@ -605,12 +605,21 @@ def test_a_request_alone_does_not_make_a_sending_military(coder):
 
 
 def test_the_state_that_hosts_a_deployment_is_not_its_foe(coder):
-    # Forces sent to a state or kept in it may be its guests: no target, so no conflict counted
-    for sentence, source in (("Spain deployed troops to Latvia.", "ESP"),
-                             ("Thousands of American soldiers are stationed in Romania.", "USA")):
-        events = [e for e in coder.code(sentence) if e.cameo.startswith("15")]
-        assert events and events[0].source.country == source, sentence
-        assert events[0].target is None and events[0].confidence < 0.5, sentence
+    # Forces kept in a state may be its guests or occupiers: no target, so no conflict counted
+    events = [e for e in coder.code("Thousands of American soldiers are stationed in Romania.") if e.cameo.startswith("15")]
+    assert events and events[0].source.country == "USA"
+    assert events[0].target is None and events[0].confidence < 0.5
+    # Forces sent to a state named as itself are taken in: military cooperation with it
+    for sentence, source, target in (("Spain deployed troops to Latvia.", "ESP", "LVA"),
+                                     ("North Korea has sent thousands of soldiers to Russia.", "PRK", "RUS"),
+                                     ("Two hundred troops will be sent to Jordan by Canada.", "CAN", "JOR")):
+        events = between(coder.code(sentence), source, target)
+        # (an announced sending is the intent to cooperate militarily, 0312)
+        assert events and events[0].cameo.startswith(("06", "0312")), sentence
+        assert not [e for e in coder.code(sentence) if e.quad == "material_conflict"], sentence
+    # A region of a state, or a sending for an act of force, is no such welcome
+    for sentence in ("Israel sent troops to southern Lebanon.", "Russia sent troops to Ukraine to attack Kyiv."):
+        assert not [e for e in coder.code(sentence) if e.quad.endswith("cooperation")], sentence
     # Forces sent to a state's border face it
     border = between(coder.code("Azerbaijan deployed troops to the border with Armenia."), "AZE", "ARM")
     assert border and border[0].cameo.startswith("15")

@@ -76,8 +76,8 @@ VOICE_CATEGORIES = frozenset((
 CODE_CLASSES = ("statement", "placed", "moved_object", "acted_on_of", "forces_placed", "helping", "force", "answering",
                 "incursion", "wielded", "violence", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
                 "alleged_violence")
-GIVEN_CODES = ("helped_to_fight", "alleged_act", "claimed_own_act", "must_demand")
-ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "aimed_prep", "noun_target_prep",
+GIVEN_CODES = ("helped_to_fight", "hosted_forces", "alleged_act", "claimed_own_act", "must_demand")
+ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "destination_prep", "aimed_prep", "noun_target_prep",
                 "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",
                 "topic_prep", "reason_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector",
                 "harm_verb", "projectile_verb", "spread_prep", "reaction_mark", "shared_subject_prep", "kind_head", "local_sector",

@@ -352,6 +352,7 @@ class TriggerStage:
         self._drop_gerund_objects(triggers)
         consumed_nouns = self._consumed_nouns(triggers)
         self._drop_hollow(triggers)
+        self._host_forces(triggers)
         self._serve_purposes(triggers)
         self._carry_noun_clauses(sent, triggers)
         carried = self._carry_verb_clauses(sent, triggers)
@@ -395,6 +396,26 @@ class TriggerStage:
         for index in [i for i, t in triggers.items() if "hollow" in self.kinds(t.token)]:
             if any(c.dep_ == "xcomp" and c.i in triggers for c in triggers[index].token.children):
                 del triggers[index]
+
+    def _host_forces(self, triggers: dict[int, Trigger]) -> None:
+        """"sent 200 troops to Israel", "North Korea deployed troops to Russia": forces sent to
+        a state named as itself cooperate with it (code_classes.tsv hosted_forces), which
+        receives them; "to the border" or "to southern Lebanon" names no host, and an act of
+        force in a purpose clause still recodes the sending."""
+        if self._resolver is None:
+            return
+        for index, trigger in list(triggers.items()):
+            if not self.book.in_class("forces_placed", trigger.cameo):
+                continue
+            verb = trigger.token
+            host = next((o for p in verb.children if p.dep_ in ("prep", "dative")
+                         and p.lower_ in self.book.role("destination_prep")
+                         for o in p.children if o.dep_ == "pobj"), None)
+            if host is None or not self._resolver.names_state(verb.doc[host.left_edge.i:host.i + 1].text):
+                continue
+            triggers[index] = replace(trigger, cameo=self.book.given("hosted_forces"),
+                                      frame_preps=trigger.frame_preps | {host.head.lower_}, specific=True,
+                                      rules=(*trigger.rules, self.book.where[("given", "hosted_forces")]))
 
     def _serve_purposes(self, triggers: dict[int, Trigger]) -> None:
         """"sent experts to investigate", "will send police to Haiti to help restore order":
