@@ -189,3 +189,23 @@ def test_an_office_holder_not_named_in_full_is_known_by_the_word_news_uses_alone
     assert memory.resolve("Ali") is None  # a given name written first is not used alone
     assert memory.resolve("Xi").person == "Xi Jinping"
     assert memory.resolve("Khamenei").person == "Ali Khamenei"
+
+
+def test_a_hyphenated_surname_learned_from_a_title_is_known_alone(kb):
+    memory = ArticleActors(kb, "2025-07-24")
+    memory.resolve("Omani Trade Minister Salim Al-Harthy")
+    assert memory.resolve("Al-Harthy").country == "OMN"
+    assert memory.resolve("Salim Al-Harthy").code == "OMNGOV"
+
+
+def test_a_person_who_leads_a_group_of_a_nationality_is_of_it_and_speaks_for_its_side(coder):
+    events = _events(coder, "Oman and Jordan opened a joint trade forum in Amman on Tuesday.\n\n"
+                            "The forum opened in the presence of an Omani delegation led by Trade Minister "
+                            "Salim Al-Harthy.\n\n"
+                            "Al-Harthy said the two sides will sign 12 agreements.", date="2025-07-24")
+    assert {("OMN", "JOR"), ("JOR", "OMN")} <= _pairs(events, 0)  # a joint forum is a meeting of the two
+    signed = [e for e in events if e.sentence_index == 2 and e.target is not None]
+    assert signed and all(e.speaker is not None and e.speaker.country == "OMN" for e in signed)
+    # one side's word that both will act is an intent of each side, made now
+    assert {(e.source.country, e.target.country) for e in signed} == {("OMN", "JOR"), ("JOR", "OMN")}
+    assert all(e.cameo.startswith("03") and e.modality == "asserted" for e in signed)

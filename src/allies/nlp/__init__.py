@@ -240,7 +240,7 @@ class Coder:
                 resolver.dateline = place
                 article.home = place.country
         # read ahead for the people the article names, with the titles before them
-        article.foresee([_introduction(ent) for _piece, parsed in parsed_pieces
+        article.foresee([_introduction(ent, self.book.role("leading_verb")) for _piece, parsed in parsed_pieces
                          for ent in entities(parsed) if ent.label_ == "PERSON"],
                         {ent.text for _piece, parsed in parsed_pieces for ent in entities(parsed) if ent.label_ in ("GPE", "NORP")})
         return article, resolver
@@ -251,9 +251,9 @@ class Coder:
         for ent in entities(sent):
             # (the small model may call a state something else: "Cyprus" a PRODUCT)
             if ent.label_ in ("GPE", "NORP", "ORG", "PERSON") or self.kb.names_state(ent.text):
-                if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                if ent.label_ == "PERSON" and (ent.root.dep_ == "appos" or _leader_of(ent, self.book.role("leading_verb"))):
                     # "the Georgian foreign minister, Nino Beridze,": the title names her
-                    resolver.resolve(_introduction(ent))
+                    resolver.resolve(_introduction(ent, self.book.role("leading_verb")))
                 actor = resolver.mention(ent.text)
                 if actor is not None:
                     ent_start = piece.offset + ent.start_char
@@ -282,13 +282,27 @@ def _sentence_mentions(coded: CodedDocument, sentence_index: int, start: int) ->
     return [(m.start - start, m.end - start, m.actor) for m in coded.mentions if m.sentence_index == sentence_index]
 
 
-def _introduction(ent) -> str:
+def _leader_of(ent, leading_verbs) -> str | None:
+    """The nationality word of the group a person leads: "Saudi" in "a Saudi delegation
+    led by Investment Minister Khalid al-Falih" (role_words.tsv leading_verb)."""
+    root = ent.root
+    by, verb = root.head, root.head.head
+    if root.dep_ != "pobj" or by.lower_ != "by" or verb.lemma_.lower() not in leading_verbs \
+            or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    return next((c.text for c in verb.head.children if c.dep_ in ("amod", "compound")
+                 and c.ent_type_ in ("NORP", "GPE")), None)
+
+
+def _introduction(ent, leading_verbs=()) -> str:
     """A person's name with the title that introduces them: the noun the name is in
     apposition to ("the Georgian foreign minister, Nino Beridze" -> "the Georgian
     foreign minister Nino Beridze", "the president of Guyana, Irfaan Ali" -> "the
     president of Guyana Irfaan Ali"), else the words just before the name ("Defence
-    Minister John Doe")."""
+    Minister John Doe"), with the nationality of a group the person leads ("a Saudi
+    delegation led by Minister X" -> "Saudi Minister X")."""
     root = ent.root
+    nationality = _leader_of(ent, leading_verbs)
     head = root.head
     while root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # the parser may hang the name on the state: "the president of Guyana, Irfaan Ali"
@@ -303,7 +317,8 @@ def _introduction(ent) -> str:
     start = ent.start
     while start > max(ent.sent.start, ent.start - 4) and ent.doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ", "PART"):
         start -= 1  # title words only, never across a verb ("the president would call Putin")
-    return ent.doc[start:ent.end].text
+    introduced = ent.doc[start:ent.end].text
+    return f"{nationality} {introduced}" if nationality else introduced
 
 
 def _check(document) -> Document:

@@ -205,7 +205,8 @@ class ActorKB:
                 window = tokens[i:i + length]
                 key = tuple(keys[i:i + length])
                 entries: list[Entry] = []
-                if extra and key in extra and all(t.is_capitalised for t in window):
+                if extra and key in extra and all(t.is_capitalised or not t.key.isalnum() for t in window):
+                    # (a hyphen inside a learned name, "Al-Falih", is no word to capitalise)
                     entries.append(Entry("learned", " ".join(key)))
                 for classes, entry in self._lexicon.get(key, ()):
                     if case_ok(classes, window):

@@ -303,9 +303,11 @@ class CodingStage:
             said_by = speaker if speaker is not None or not self.book.in_class("statement", cameo) or not source.person else source
             rules = (*act.trigger.rules, *act.rules, *((mutual,) if mutual else ()))
             modality = act.modality
-            if act.announced and (speaker is None or (speaker.country and speaker.country == source.country)):
+            if act.announced and (speaker is None or (speaker.country and (speaker.country == source.country or (
+                    mutual and target is not None and speaker.country == target.country)))):
                 # "X will impose sanctions on Y", said by X or its officials: the threat (or the
-                # intent) is made now; another's forecast of X's act stays in the future
+                # intent) is made now; another's forecast of X's act stays in the future. Of a
+                # mutual act ("the two sides will sign"), either side's word is its own intent.
                 modality = "asserted"
             event = self._make_event(act.trigger.words, cameo, sent, sentence_index, source, target,
                                      act.negated, modality, said_by, date, confidence, rules)
