@@ -209,3 +209,21 @@ def test_a_person_who_leads_a_group_of_a_nationality_is_of_it_and_speaks_for_its
     # one side's word that both will act is an intent of each side, made now
     assert {(e.source.country, e.target.country) for e in signed} == {("OMN", "JOR"), ("JOR", "OMN")}
     assert all(e.cameo.startswith("03") and e.modality == "asserted" for e in signed)
+
+
+def test_an_official_titled_by_the_body_that_spoke_last_speaks_for_its_state(coder):
+    events = _events(coder, "The Peruvian foreign ministry said on Monday it would review the accord.\n\n"
+                            "Ministry spokesperson Ana Quispe said Bolivia must withdraw its statements.",
+                     date="2025-11-17")
+    assert ("PER", "BOL") in _pairs(events, 1)
+    # a subject of another kind (the state itself) lends no state to the title
+    other = _events(coder, "Peru said on Monday it would review the accord.\n\n"
+                           "Ministry spokesperson Ana Quispe said Bolivia must withdraw its statements.",
+                    date="2025-11-17")
+    assert ("PER", "BOL") not in _pairs(other, 1)
+
+
+def test_a_warning_to_a_state_is_verbal_conflict(coder):
+    events = [e for e in coder.code("Peru warned Bolivia against building the dam.")
+              if e.target is not None and e.target.country == "BOL"]
+    assert events and events[0].source.country == "PER" and events[0].quad == "verbal_conflict"

@@ -73,6 +73,10 @@ class ActorStage:
             definite = self._definite_state(token, span, resolver) or self._speakers_own(token, phrase, resolver)
             if definite is not None:
                 return definite
+        elif token.pos_ == "PROPN":
+            official = self._body_official(phrase, resolver)
+            if official is not None:
+                return official
         if require_actor and not (token.pos_ == "PROPN" or token.ent_type_ in ACTOR_ENTS):
             return None
         acronym = token.is_upper and token.is_alpha and len(token) > 1  # "USAID" mistagged as an adjective
@@ -221,6 +225,18 @@ class ActorStage:
             return Actor(text=f"the {token.text} ({previous.country})", code=previous.country + SECTOR_SUFFIX[sector],
                          country=previous.country, sector=sector)
         return None
+
+    def _body_official(self, phrase: str, resolver: ActorResolver) -> Actor | None:
+        """"Ministry spokesperson Mao Ning" with no state named, just after "the Chinese
+        foreign ministry announced": an unknown official titled by the same kind of body
+        as the article's last subject speaks for that subject's state."""
+        previous = resolver.last_actor
+        if previous is None or not previous.country or previous.person or previous.sector is None:
+            return None
+        sector = resolver.sector(phrase)
+        if sector != previous.sector or sector not in self.book.role("state_sector"):
+            return None
+        return Actor(text=phrase, code=previous.country + SECTOR_SUFFIX[sector], country=previous.country, sector=sector)
 
     def _speakers_own(self, token, phrase: str, resolver: ActorResolver) -> Actor | None:
         """'"Our diplomats will file a complaint," Ali said': the speaker's state, with the
