@@ -903,3 +903,11 @@ def test_a_place_unknown_to_the_knowledge_base_is_in_the_state_written_with_it(c
     struck = [e for e in confident(coder.code(sentence)) if e.cameo.startswith("19") and e.target is not None]
     assert struck and struck[0].source.country == source and struck[0].target.country == target
 
+
+
+def test_a_document_that_acts_is_its_makers_act(coder):
+    # "an order that cut aid": the one who signed the order cut it
+    cut = between(coder.code("Washington signed an executive order that cut aid to Zambia."), "USA", "ZMB")
+    assert cut and cut[0].quad == "material_conflict"
+    # a thing that is no document acts for no one ("a building that housed")
+    assert not between(coder.code("Chile bought a ship that had carried Peruvian grain."), "CHL", "PER")

@@ -81,7 +81,8 @@ class ArgumentStage:
         """Source tokens of ``verb`` and whether they came from a passive agent."""
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and child.i >= self._after_dateline:
-                return self._with_conjuncts(child), False
+                makers = self._enacting(verb, child, depth)
+                return (makers, False) if makers else (self._with_conjuncts(child), False)
         if self.own_order_clause(verb):
             return self.subjects(verb.head, depth + 1)  # "orders X be released", "ordered troops to withdraw"
         if self._is_passive(verb):
@@ -106,6 +107,17 @@ class ArgumentStage:
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head != verb:
             return self._governor_subjects(verb, depth)
         return self._attached_subjects(verb, depth)
+
+    def _enacting(self, verb, subject, depth: int) -> list:
+        """"Trump signed an executive order that cut aid to X": who made the document that
+        acts (role_words.tsv enacted_noun) acts through it; [] for any other subject."""
+        noun = verb.head
+        if verb.dep_ != "relcl" or subject.lower_ not in ("that", "which") or depth > 4 \
+                or noun.lemma_.lower() not in self.book.role("enacted_noun") \
+                or noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX"):
+            return []
+        makers, passive = self.subjects(noun.head, depth + 1)
+        return [] if passive else makers
 
     def _passive_subjects(self, verb) -> tuple[list, bool]:
         """Who did a passive act: the "by" agent, the place fire came from, the strike's actor."""
