@@ -230,3 +230,12 @@ def test_what_is_to_be_eased_is_there_now_and_a_war_followed_is_over(coder):
 ])
 def test_a_feared_or_risked_conflict_is_not_the_relation_now(coder, text):
     assert not {state for _a, _b, state in counted(coder, text)} & {"hostile", "at_war"}
+
+
+def test_a_described_pair_noun_still_stands_for_the_pair(coder):
+    text = ("Chile and Peru exchanged protests on Monday.\n\n"
+            "The conflict between the two South American neighbours escalated.\n\n"
+            "Tensions between the long-time rivals rose.\n\n"
+            "Trade between the other neighbours grew.")
+    found = describe(coder, text)
+    assert sum(1 for item in found if set(item[:2]) == {"CHL", "PER"}) == 2

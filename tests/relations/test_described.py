@@ -150,3 +150,31 @@ def test_a_store_without_descriptions_answers_with_none(tmp_path):
     with Store(tmp_path / "empty.duckdb") as empty:
         assert descriptions(empty, "ARM", "AZE") == []
         assert summarise([]).text() == "no descriptions of the relation"
+
+
+@pytest.mark.parametrize("verdict, summary, expected", [
+    ("tense", summary_of(at_war=1), "hostile"),                 # rule 7: force, and described at war
+    ("mixed", summary_of(hostile=1, strained=1), "hostile"),
+    ("tense", summary_of(at_war=1, cooperative=2), "tense"),    # the war talk is outnumbered
+    ("tense", summary_of(strained=2), "tense"),                 # bad, but not hostile
+])
+def test_force_that_the_reporter_calls_a_war_is_hostile(verdict, summary, expected):
+    assert adjust(verdict, summary, force=2).verdict == expected
+    # without force between them, no description makes a verdict hostile
+    assert adjust(verdict, summary).verdict != "hostile"
+
+
+def test_the_default_window_reaches_the_latest_description(tmp_path):
+    # an event on the 9th and a description on the 10th: the window ends on the 10th
+    from allies.model import Event
+    with Store(tmp_path / "late.duckdb") as late:
+        doc = article("Strikes and war talk", "2025-05-10", [
+            ("The conflict between the two countries spiralled toward war.",
+             [{"pair": ("IND", "PAK"), "state": "at_war"}])])
+        doc.events = [Event(sentence_index=0, sentence=doc.sentences[0].text,
+                            source=Actor(text="India", code="IND", country="IND"),
+                            target=Actor(text="Pakistan", code="PAK", country="PAK"), cameo="112",
+                            quad="verbal_conflict", goldstein=-2.0, date="2025-05-09", confidence=0.9)]
+        late.add_coded(doc)
+        answer = ask(late, "How are relations between India and Pakistan?")
+        assert answer.to_dict()["described"]["summary"]["counted"] == 1

@@ -386,7 +386,8 @@ def _weigh_described(answer: Answer) -> None:
     thin = analysis is not None and analysis.counted_reports < MIN_EVENTS
     # the window's own acts, without the year before it: do they lean one way?
     lean = balance_of(*weights(analysis)) if thin else None
-    change = adjust(answer.verdict.verdict, answer.described.summary, thin, lean)
+    force = analysis.force_reports if analysis is not None else 0
+    change = adjust(answer.verdict.verdict, answer.described.summary, thin, lean, force)
     if not change.changed:
         return
     verdict = answer.verdict

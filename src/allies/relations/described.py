@@ -132,7 +132,8 @@ class Adjustment:
         return self.reason is not None
 
 
-def adjust(verdict: str, summary: DescribedSummary, thin: bool = False, balance: float | None = None) -> Adjustment:
+def adjust(verdict: str, summary: DescribedSummary, thin: bool = False, balance: float | None = None,
+           force: int = 0) -> Adjustment:
     """How the relation as described moves a verdict reached from events and ties.
 
     Only descriptions that count (asserted, not negated, not a question,
@@ -157,6 +158,11 @@ def adjust(verdict: str, summary: DescribedSummary, thin: bool = False, balance:
        lean cooperative (``balance`` at most 0), bad descriptions that outnumber
        the good ones make a mixed verdict tense: a couple of acts that cancel out
        say less than a reporter calling the ties strained.
+    7. Force between the two reported in the window (``force``: reports of it)
+       together with hostile descriptions at least as many as the good ones makes
+       the verdict hostile: one day of strikes that the reporter calls a war, or
+       "the conflict between the neighbours spiralled", is armed conflict. Without
+       force no description makes a verdict hostile (rule 1 of the verdict).
     Otherwise the verdict stands.
     """
     good, bad, hostile = summary.good, summary.bad, summary.hostile
@@ -174,6 +180,9 @@ def adjust(verdict: str, summary: DescribedSummary, thin: bool = False, balance:
         return Adjustment(new, f"from {summary.text()}")
     if verdict not in VERDICT_ORDER:
         return Adjustment(verdict)
+    if force and hostile and hostile >= good and verdict != "hostile":
+        return Adjustment("hostile", f"force between them is reported and the relation is described as hostile "
+                                     f"or at war ({summary.text()})")
     if hostile and hostile >= good and VERDICT_ORDER.index(verdict) < VERDICT_ORDER.index("tense"):
         return Adjustment("tense", f"the relation is described as hostile or at war ({summary.text()})")
     if bad > good and verdict in ("allied", "cooperative"):

@@ -20,8 +20,13 @@ class DescriptionFinder:
         self.lex = lex or lexicon()
         self.triggers = self.lex.triggers
         self._trigger_ids: frozenset[int] | None = None
-        pair_nouns = sorted(w for w, kind in book.coreference.items() if kind in ("pair", "the_pair"))
-        self._pair_phrase = re.compile(r"\b(?:the two|both|the)\s+(?:" + "|".join(map(re.escape, pair_nouns)) + r")\b",
+        pair_nouns = "|".join(sorted(re.escape(w) for w, kind in book.coreference.items() if kind == "pair"))
+        the_pair = "|".join(sorted(re.escape(w) for w, kind in book.coreference.items() if kind == "the_pair"))
+        # "the two countries", "both nuclear-armed states", "the neighbours", "the nuclear-armed
+        # neighbours" (up to three words of description, a hyphen counted; "the other rivals" are others)
+        described = r"(?:(?!other\b)[\w-]+\s+){0,3}"
+        self._pair_phrase = re.compile(rf"\b(?:the two|both)\s+{described}(?:{pair_nouns})\b"
+                                       rf"|\bthe\s+(?:{pair_nouns})\b|\bthe\s+{described}(?:{the_pair})\b",
                                        re.IGNORECASE)
         self._skip = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in self.lex.skip) + r")\b", re.IGNORECASE)
 
