@@ -239,3 +239,11 @@ def test_a_described_pair_noun_still_stands_for_the_pair(coder):
             "Trade between the other neighbours grew.")
     found = describe(coder, text)
     assert sum(1 for item in found if set(item[:2]) == {"CHL", "PER"}) == 2
+
+
+def test_talks_are_described_only_by_a_quality_word(coder):
+    text = ("The dispute comes after months of strained negotiations between Lima and Quito.\n\n"
+            "Talks between Chile and Bolivia ended on Friday.\n\n"
+            "Talks between Chile and Argentina resumed.")
+    found = describe(coder, text)
+    assert [(a, b, state) for a, b, state, *_ in found] == [("ECU", "PER", "strained")]

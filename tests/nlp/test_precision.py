@@ -911,3 +911,14 @@ def test_a_document_that_acts_is_its_makers_act(coder):
     assert cut and cut[0].quad == "material_conflict"
     # a thing that is no document acts for no one ("a building that housed")
     assert not between(coder.code("Chile bought a ship that had carried Peruvian grain."), "CHL", "PER")
+
+
+def test_nationals_abroad_are_not_the_people_of_where_they_are(coder):
+    # protecting one's nationals in another state is nothing done to that state
+    for sentence in ("Manila pledged to protect Filipino nationals in Kuwait.",
+                     "Manila pledged to protect its nationals in Kuwait."):
+        assert not [e for e in coder.code(sentence) if e.target is not None and e.target.country == "KWT"], sentence
+    # while civilians where an act of force happens are the place's
+    killed = [e for e in coder.code("Troops from Chad killed civilians in Niger.")
+              if e.target is not None and e.target.country == "NER"]
+    assert killed

@@ -530,10 +530,14 @@ class ActorStage:
                          and (c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN"))
         return chain
 
-    @staticmethod
-    def _placed(target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:
-        """A generic actor ("civilians", "three soldiers", "police") as one of the place."""
+    def _placed(self, target: Actor, place: Actor, resolver: ActorResolver, sectors=None) -> Actor:
+        """A generic actor ("civilians", "three soldiers", "police") as one of the place;
+        but nationals abroad are no people of where they are ("protect Korean nationals in
+        the United States"; role_words.tsv abroad_noun)."""
         if known(target) or side(target, resolver) != "generic":
+            return target
+        words = target.text.lower().split()
+        if words and words[-1] in self.book.role("abroad_noun"):
             return target
         sector = resolver.sector(target.text)
         if sectors is not None and sector not in sectors:

@@ -238,6 +238,8 @@ class ArgumentStage:
         if found is None:
             if not self.book.in_class("placed", trigger.cameo):
                 return []  # "made remarks in Doha" is no statement to Qatar
+            if dobj is not None and self._abroad(dobj):
+                return []  # "protect Korean nationals in the United States": only where they are
             found = self._place_target(resolver, pobjs, self.book.in_class("violence", trigger.cameo))
         if self.book.in_class("force", trigger.cameo) and (not found or self._through_place(found[0], verb)):
             # "carried out a strike in Syria, killing an ISIS leader": the act's own victim,
@@ -246,6 +248,10 @@ class ArgumentStage:
             if victims:
                 return victims
         return found
+
+    def _abroad(self, noun) -> bool:
+        """Whether a noun names people abroad (role_words.tsv abroad_noun: "nationals")."""
+        return noun.lemma_.lower() in self.book.role("abroad_noun") or noun.lower_ in self.book.role("abroad_noun")
 
     def _passive_target(self, passive_subject, trigger: Trigger, resolver: ActorResolver, pobjs: dict) -> list:
         if self.actor(passive_subject, resolver, require_actor=True) is None:
@@ -304,8 +310,8 @@ class ArgumentStage:
                             return self._with_conjuncts(obj)
         # an actor anywhere in the object's phrase ("a part of Syria's second city", "a mall in Kenya")
         for obj in (dobj, *[pobjs.get(p) for p in (*sorted(trigger.frame_preps), *self.book.role("target_prep"))]):
-            if obj is None or obj == trigger.noun:
-                continue
+            if obj is None or obj == trigger.noun or self._abroad(obj):
+                continue  # ("protect Korean nationals in the United States": only where they are)
             inside = self._actor_inside(obj, resolver)
             if inside is not None:
                 return [inside]

@@ -9,8 +9,8 @@ from ...model import DESCRIBED_STATES, GOOD_STATES
 from ..tables import Column, DataFileError, Schema, data_text, nonempty, one_of, parse_tsv
 
 DATA_FILE = "relation_descriptions.tsv"
-KINDS = ("relation", "role", "predicate", "quality", "better", "worse", "more", "less", "end", "past", "unreal",
-         "skip")
+KINDS = ("relation", "dealings", "role", "predicate", "quality", "better", "worse", "more", "less", "end", "past",
+         "unreal", "skip")
 _STATED_KINDS = {"role", "predicate", "quality", "better", "worse"}  # kinds that must give a state
 
 
@@ -26,6 +26,7 @@ class Lexicon:
     past: frozenset[str]
     unreal: frozenset[str]
     skip: tuple[str, ...]
+    dealings: frozenset[str] = frozenset()  # relation nouns only a quality word describes
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -45,7 +46,7 @@ _SCHEMA = Schema((Column("phrase", nonempty), Column("kind", one_of(KINDS, "kind
 def parse_lexicon(text: str, name: str = DATA_FILE) -> Lexicon:
     """Read and check the data file; a bad row is an error naming ``file:line``."""
     relation, role, predicate, quality, change = {}, {}, {}, {}, {}
-    past, unreal, skip = set(), set(), []
+    past, unreal, skip, dealings = set(), set(), [], set()
     for row in parse_tsv(name, text, _SCHEMA):
         phrase, kind, state, polarity = row["phrase"], row["kind"], row["state"], row["polarity"]
         if kind in _STATED_KINDS and state == "-":
@@ -57,6 +58,9 @@ def parse_lexicon(text: str, name: str = DATA_FILE) -> Lexicon:
         value = None if state == "-" else state
         if kind == "relation":
             relation[key] = value
+        elif kind == "dealings":
+            relation[key] = value
+            dealings.add(key)
         elif kind == "role":
             role[key] = value
         elif kind == "predicate":
@@ -71,7 +75,8 @@ def parse_lexicon(text: str, name: str = DATA_FILE) -> Lexicon:
             unreal.add(key)
         else:
             skip.append(key)
-    return Lexicon(relation, role, predicate, quality, change, frozenset(past), frozenset(unreal), tuple(skip))
+    return Lexicon(relation, role, predicate, quality, change, frozenset(past), frozenset(unreal), tuple(skip),
+                   frozenset(dealings))
 
 
 def lexicon_rows() -> list:
@@ -84,7 +89,7 @@ def lexicon() -> Lexicon:
     return parse_lexicon(data_text("allies.nlp", DATA_FILE))
 
 
-def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str | None:
+def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon, noun: str | None = None) -> str | None:
     """The state a relation noun with its modifiers describes, or None.
 
     ``words`` are the lemmas around the noun, the outermost (a governing verb)
@@ -94,13 +99,18 @@ def resolve_state(base: str | None, words: Iterable[str], lex: Lexicon) -> str |
     better is improving; worse keeps a hostile noun's state and makes any other
     strained; more of a warm or neutral noun is improving, of a hostile one the
     noun's state; less of a hostile noun, or its end, is improving, less of a
-    warm one, or its end, strained. With no such word the noun's own state stands."""
+    warm one, or its end, strained. With no such word the noun's own state stands.
+    A noun of the two's dealings (kind "dealings": "talks", ``noun``) takes only a
+    quality word: "strained negotiations" are strained, while talks that ended or
+    resumed say nothing of the relation."""
     base_good = None if base is None else base in GOOD_STATES
     words = list(words)
     for word in words:
         quality = lex.quality.get(word)
         if quality is not None and not (base_good is False and quality in GOOD_STATES):
             return quality
+    if noun is not None and noun in lex.dealings:
+        return base
     for word in words:
         kind = lex.change.get(word)
         if kind == "better":

@@ -259,7 +259,7 @@ class Parse:
     # relation nouns
     def relation(self, token, base: str | None) -> list[Found]:
         modifiers = self._modifier_words(token)
-        state = resolve_state(base, modifiers, self.lex)
+        state = resolve_state(base, modifiers, self.lex, token.lemma_.lower())
         if state is None:
             return []
         pair = self._relation_pair(token)
@@ -277,7 +277,7 @@ class Parse:
         # relation noun is its state now, whatever the clause says may come
         elif found.modality == "hypothetical" and not found.negated:
             own = [c.lemma_.lower() for c in token.children if c.dep_ == "amod" and c.tag_ == "JJ"]
-            now = resolve_state(base, own, self.lex) if own else None
+            now = resolve_state(base, own, self.lex, token.lemma_.lower()) if own else None
             if now is not None and now != base:
                 out.append(Found(found.pair, now, found.trigger, False, "asserted", found.speaker, found.start + 1))
         return out

@@ -62,7 +62,7 @@ def plain_rules(finder: DescriptionFinder, text: str, words, mentions, memory: A
         window += [form for _, _, w in words[position + 1:position + 4] for form in _word_forms(w)]
         pair, state = None, None
         if lemma in lex.relation:
-            state = resolve_state(lex.relation[lemma], window, lex)
+            state = resolve_state(lex.relation[lemma], window, lex, lemma)
             pair = _plain_relation_pair(finder, text, start, end, mentions, memory, blockers)
         elif lemma in lex.role:
             state = lex.role[lemma]
