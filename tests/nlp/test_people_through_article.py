@@ -227,3 +227,15 @@ def test_a_warning_to_a_state_is_verbal_conflict(coder):
     events = [e for e in coder.code("Peru warned Bolivia against building the dam.")
               if e.target is not None and e.target.country == "BOL"]
     assert events and events[0].source.country == "PER" and events[0].quad == "verbal_conflict"
+
+
+def test_fighting_told_over_an_article_has_both_sides(coder):
+    events = _events(coder, "Fighting broke out on Tuesday between Thai soldiers and Cambodian troops along the border.\n\n"
+                            "According to the army, \"The Cambodian army opened fire in Ban Khok.\"\n\n"
+                            "Two tank positions of the Cambodian army were destroyed.", date="2025-07-24")
+    # the parser hangs "between" on the date: the fight still has its two sides
+    assert {("THA", "KHM"), ("KHM", "THA")} <= _pairs(events, 0)
+    # a name the tagger misreads after a quote mark, firing at a place it does not know
+    assert ("KHM", "THA") in _pairs(events, 1)
+    # harm told in the passive, with no doer, in an article about the fighting: the other side's
+    assert ("THA", "KHM") in _pairs(events, 2)

@@ -7,7 +7,7 @@ from ...model import Actor
 from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
-from .words import (ACTOR_ENTS, FIRST_PERSON, entities, GROUP_PRONOUNS, NAME_DEPS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
+from .words import (ACTOR_ENTS, FIRST_PERSON, entities, GROUP_PRONOUNS, NAME_DEPS, MISTAGGED_ENTS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
                     PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
 
 
@@ -54,7 +54,8 @@ class ActorStage:
         """Resolve the actor headed by ``token``; None if it is not one and ``require_actor``."""
         if token.pos_ == "PRON":
             return self._pronoun_actor(token, resolver, require_actor)
-        if (token.ent_type_ in NOT_ACTOR_ENTS and not self._state_name(token, resolver)) or token.like_num:
+        if (token.ent_type_ in NOT_ACTOR_ENTS and not self._state_name(token, resolver)
+                and not self._mistagged_name(token, resolver)) or token.like_num:
             # "hundreds of prisoners", "two of the soldiers": the actor is after "of"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -339,6 +340,14 @@ class ActorStage:
             return False
         actor = resolver.resolve(token.text)
         return actor is not None and actor.country is not None and actor.code == actor.country
+
+    def _mistagged_name(self, token, resolver: ActorResolver) -> bool:
+        """Whether a name the tagger took for a title, an event or a law is an actor the
+        knowledge base knows ("The Afghan Taliban" tagged WORK_OF_ART after a quote mark)."""
+        if token.pos_ != "PROPN" or token.ent_type_ not in MISTAGGED_ENTS:
+            return False
+        actor = resolver.resolve(self._name_span(token).text)
+        return known(actor) and bool(actor.country)
 
     @staticmethod
     def _own(token) -> bool:

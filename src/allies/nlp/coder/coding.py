@@ -1,7 +1,7 @@
 """Coding: a sentence's triggers with their actors and voice become events."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...model import Actor, Event
 from ..actors import SECTOR_SUFFIX
@@ -60,14 +60,19 @@ class CodingStage:
         """The sentence's events from the one nearest the root down, each (source, target,
         code) once; a verb of saying that reports another event is not itself an event."""
         result = []
-        seen = set()
+        seen: dict[tuple, int] = {}
         for depth, index, event in sorted(events, key=lambda item: (item[0], item[1])):
             if index in reporters and self.book.in_class("statement", event.cameo):
                 continue
             key = (event.source.text, event.target.text if event.target else None, event.cameo)
             if key in seen:
-                continue  # "pledged to send aid": the intent once, not again for "send"
-            seen.add(key)
+                # "pledged to send aid": the intent once, not again for "send"; but as surely as
+                # the surest of its wordings ("Pakistan-Afghan clashes: border clash in ...")
+                kept = result[seen[key]]
+                if event.confidence > kept.confidence:
+                    result[seen[key]] = replace(kept, confidence=event.confidence)
+                continue
+            seen[key] = len(result)
             result.append(event)
         return result
 
@@ -210,12 +215,22 @@ class CodingStage:
                         and all(self._thing(t, resolver) for t in act.target_tokens):
                     targets = [place]  # "a building in Gaza City was hit": the place was struck
                 sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
-        if not targets and sources and self.book.in_class("force", cameo) and self._aimed_at_no_one(verb, resolver) \
+        # ("opened fire in Kurram": a place the knowledge base does not know is only where)
+        unknown_place = bool(act.target_tokens) and not any(known(t) for t in targets) and all(
+            t.ent_type_ in ("GPE", "LOC", "FAC") for t in act.target_tokens)
+        if (not targets or unknown_place) and sources and self.book.in_class("force", cameo) \
+                and self._aimed_at_no_one(verb, resolver) \
                 and all(s.sector is None or s.sector in self.book.role("state_sector") for s in sources):
             # "X's troops opened fire" in an article about X and Y; but not "X executed a
             # cleric" (the act has its own object) nor "gunmen attacked" (no state's act)
             other = self.other_side(sources, resolver)
-            targets = [other] if other is not None else []
+            targets = [other] if other is not None else targets
+        if not sources and self._is_passive(verb) and self.book.in_class("harm_to_side", cameo) and len(targets) == 1 \
+                and known(targets[0]) and targets[0].sector in (None, *self.book.role("state_sector")):
+            # "positions of the Afghan Taliban were destroyed", no agent, in an article about
+            # the fighting between the two: the other side did it
+            other = self.other_side(targets, resolver)
+            sources = [other] if other is not None and self._article_pair(verb, resolver) else []
         if "incursion" in self.kinds(verb) and self.book.in_class("incursion", trigger.cameo) \
                 and not any(s.sector in self.book.role("armed_sector") for s in sources):
             return False  # "refugees crossed into Poland", "the deal entered into force"

@@ -137,7 +137,7 @@ class EventNounStage:
         and Y" (also "between Thai and Cambodian troops"), or two states among its
         modifiers ("Thailand-Cambodia clashes", "Indian-Pakistani fighting")."""
         found: list[Actor] = []
-        for child in noun.children:
+        for child in self._pair_preps(noun):
             if child.dep_ == "prep" and child.lower_ in self.book.role("pair_prep"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -155,6 +155,22 @@ class EventNounStage:
             if known(actor) and actor.country and all(actor.country != s.country for s in states):
                 states.append(actor)
         return states[:2] if len(states) >= 2 else []
+
+    @staticmethod
+    def _pair_preps(noun) -> list:
+        """The prepositions that may name a noun's two sides: its own, else, for the
+        subject of a clause ("fighting broke out on Tuesday between X and Y"), the
+        verb's and those the parser hung on the verb's date ("on Tuesday ... between")."""
+        own = [c for c in noun.children if c.dep_ == "prep"]
+        if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+            return own
+        verb = noun.head
+        around = [c for c in verb.children if c.dep_ == "prep"]
+        for prep in list(around):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("DATE", "TIME"):
+                    around.extend(c for c in obj.children if c.dep_ == "prep")
+        return own + around
 
     def _harmed(self, noun):
         """Those harmed in the act a noun names, when it is the cause of a passive verb of

@@ -18,6 +18,8 @@ NAME_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quant
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 # Entities that are never actors: "on Monday", "$5 million", "two weeks".
 NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+# of these, the labels the small model also gives names it misreads (a quote mark before "The Afghan Taliban")
+MISTAGGED_ENTS = {"EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
 PERSON_PRONOUNS = function_words("person_pronoun")
 GROUP_PRONOUNS = function_words("group_pronoun")
 FIRST_PERSON = function_words("first_person")
