@@ -922,3 +922,17 @@ def test_nationals_abroad_are_not_the_people_of_where_they_are(coder):
     killed = [e for e in coder.code("Troops from Chad killed civilians in Niger.")
               if e.target is not None and e.target.country == "NER"]
     assert killed
+
+
+def test_words_about_an_attack_answer_its_doer_not_its_victims(coder):
+    # the victims inside "the attack on ..." are not whom the condemnation is aimed at
+    events = coder.code("Jordan condemned the attack on buildings housing members of a Syrian militia.")
+    assert not [e for e in events if e.cameo.startswith("11") and e.target is not None and e.target.country == "SYR"]
+    named = between(coder.code("Jordan condemned the Iraqi attack on members of a Syrian militia."), "JOR", "IRQ")
+    assert named and named[0].cameo.startswith("11")
+
+
+def test_an_envoy_summoned_with_no_doer_is_summoned_by_the_state_of_the_post(coder):
+    summoned = between(coder.code("The Chilean ambassador to Peru was summoned on Monday."), "PER", "CHL")
+    assert summoned and summoned[0].cameo == "114"
+    assert not between(coder.code("The Chilean ambassador was summoned on Monday."), "PER", "CHL")

@@ -75,13 +75,13 @@ VOICE_CATEGORIES = frozenset((
 # to, and those that name the one code a mechanism gives.
 CODE_CLASSES = ("statement", "placed", "moved_object", "acted_on_of", "forces_placed", "helping", "force", "answering",
                 "incursion", "wielded", "violence", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
-                "alleged_violence", "harm_to_side")
+                "alleged_violence", "harm_to_side", "summons")
 GIVEN_CODES = ("helped_to_fight", "hosted_forces", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "destination_prep", "aimed_prep", "noun_target_prep",
                 "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",
                 "topic_prep", "reason_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector",
                 "harm_verb", "projectile_verb", "spread_prep", "reaction_mark", "shared_subject_prep", "kind_head", "local_sector",
-                "state_sector", "nonstate_sector", "member_noun", "leading_verb", "enacted_noun", "abroad_noun")
+                "state_sector", "nonstate_sector", "member_noun", "leading_verb", "enacted_noun", "abroad_noun", "envoy_noun")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
 

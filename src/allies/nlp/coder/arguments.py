@@ -125,6 +125,10 @@ class ArgumentStage:
             agent = self._by_agent(joined)  # ("were killed and injured by X": the agent of both)
             if agent is not None:
                 return self._with_conjuncts(agent), True
+        # "the Maldives envoy to India was summoned": by the state the envoy is posted to
+        host = self._posted_to(verb)
+        if host is not None:
+            return [host], True
         # "rockets were fired from Gaza": those in the place they came from
         if self.book.in_class("fired_from", (self.verb_trigger(verb) or Trigger(verb, "", "", False)).cameo):
             place = self._from_place(verb)
@@ -249,6 +253,30 @@ class ArgumentStage:
                 return victims
         return found
 
+    def _posted_to(self, verb):
+        """The state an envoy summoned with no doer named is posted to (code_classes.tsv
+        summons, role_words.tsv envoy_noun): "India" in "the envoy to India was summoned"."""
+        trigger = self.verb_trigger(verb)
+        if trigger is None or not self.book.in_class("summons", trigger.cameo) or self._resolver is None:
+            return None
+        for envoy in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            if envoy.lemma_.lower() not in self.book.role("envoy_noun"):
+                continue
+            for post in (o for p in envoy.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for o in p.children if o.dep_ == "pobj"):
+                state = post if self._state_name(post, self._resolver) else self._actor_inside(post, self._resolver)
+                actor = self.actor(state, self._resolver, require_actor=True) if state is not None else None
+                if known(actor) and actor.country and actor.code == actor.country:
+                    return state
+        return None
+
+    def _answered_act(self, noun) -> bool:
+        """Whether an object is an act of force named by a definite event noun ("the attack
+        on X", "the strikes in Doha"), whose victims words about it do not answer."""
+        code = self._noun_code(noun) if noun.pos_ == "NOUN" else None
+        return bool(code) and self.book.in_class("force", code) and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)
+
     def _abroad(self, noun) -> bool:
         """Whether a noun names people abroad (role_words.tsv abroad_noun: "nationals")."""
         return noun.lemma_.lower() in self.book.role("abroad_noun") or noun.lower_ in self.book.role("abroad_noun")
@@ -266,6 +294,13 @@ class ArgumentStage:
 
     def _object_target(self, verb, trigger: Trigger, resolver: ActorResolver, pobjs: dict, dobj) -> list | None:
         """The target among the verb's objects, in order of preference; None when there is none."""
+        if dobj is not None and self.book.in_class("answering", trigger.cameo) and self._answered_act(dobj):
+            # "condemned the attack on buildings housing Hamas members": words about an act
+            # answer its doer, named with it ("the Israeli attack") or earlier in the article,
+            # not those it struck
+            doer = next((c for c in dobj.children if c.dep_ in ("poss", "amod", "compound")
+                         and known(self.actor(c, resolver, require_actor=True))), None)
+            return [doer] if doer is not None else None
         receiver = pobjs.get("to") if self.book.in_class("moved_object", trigger.cameo) else None
         if receiver is not None and self.actor(receiver, resolver, require_actor=True) is None:
             receiver = None
