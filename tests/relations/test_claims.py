@@ -64,3 +64,15 @@ def test_a_denial_may_qualify_the_word_ally(empty_store):
                                     "military allies.",
                     {"Ecuador": "ECU", "Peru": "PER"})
     assert _claims(empty_store) == {("BLR", "LTU", "not_ally"), ("ECU", "PER", "not_ally")}
+
+
+def test_strategic_partners_are_no_claim_of_alliance(empty_store):
+    # each side calls the other a strategic partner: cooperation, not a pair of allies
+    _store_sentence(empty_store, 21, "Vietnam called the United States a comprehensive strategic partner.",
+                    {"Vietnam": "VNM", "United States": "USA"}, ("VNM", "USA", "051", "verbal_cooperation", 3.4))
+    _store_sentence(empty_store, 22, "Washington hailed Vietnam as a strategic partner.",
+                    {"Washington": "USA", "Vietnam": "VNM"}, ("USA", "VNM", "051", "verbal_cooperation", 3.4))
+    assert ("USA", "VNM", "partner") in _claims(empty_store)
+    answer = ask(empty_store, "How are relations between Vietnam and the United States?")
+    assert answer.analysis.claims() == (0, 0)
+    assert answer.verdict.verdict == "cooperative"

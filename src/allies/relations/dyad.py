@@ -432,6 +432,8 @@ def analyse(store, a: str, b: str, since=None, until=None, formal_allies: dict[s
     for voice, claim, n in store.con.execute(
             f"SELECT voice, claim, count(*) FROM {claims} WHERE country_a = ? AND country_b = ? {where} GROUP BY ALL",
             [lo, hi, *params]).fetchall():
+        if claim == "partner":
+            continue  # a "strategic partner" is no ally: the partnership is cooperation, not a claim of alliance
         acc = voice_acc.setdefault(voice, [0, 0, 0, 0.0, 0, 0])
         acc[5 if claim == "not_ally" else 4] += n
     monthly = [{"month": f"{m.year:04d}-{m.month:02d}", "source": s_, "target": t_, "quad": q, "events": v[0],

@@ -40,7 +40,8 @@ directions, or one source page behind several dataset rows, is one report.
    or before it. With fewer than three reports and no background, an alliance
    in force on paper stands ("allied").
 4. "Allied" needs a cooperative base plus an alliance on paper in force at the
-   window's end, or alliance claims (two, or one from each side), with no
+   window's end, or alliance claims (two, or one from each side; calling the
+   other a "strategic partner" is cooperation, no claim of alliance), with no
    denial from either side's voices and no conflictual deeds. An alliance
    known only from ATOP, whose data end in 2018, is not "in force" after its
    last recorded year: it is reported as such and never makes a pair allied.
