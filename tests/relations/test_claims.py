@@ -76,3 +76,9 @@ def test_strategic_partners_are_no_claim_of_alliance(empty_store):
     answer = ask(empty_store, "How are relations between Vietnam and the United States?")
     assert answer.analysis.claims() == (0, 0)
     assert answer.verdict.verdict == "cooperative"
+
+
+def test_signing_a_mutual_defence_pact_is_a_claim_of_alliance(empty_store):
+    _store_sentence(empty_store, 23, "Oman and Jordan signed a mutual defence pact on Wednesday.",
+                    {"Oman": "OMN", "Jordan": "JOR"}, ("OMN", "JOR", "057", "verbal_cooperation", 8.0))
+    assert _claims(empty_store) == {("JOR", "OMN", "ally")}

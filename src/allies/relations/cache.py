@@ -263,7 +263,8 @@ MIN_CONFIDENCE = FACT_CONFIDENCE  # one owner: allies.model
 
 # Raised whenever what the cache tables hold changes meaning, so that stores built by
 # an older allies are rebuilt rather than appended to.
-CACHE_VERSION = 6  # 5: a reporter's sentence about an alliance is no side's voice; 6: force per country-month
+CACHE_VERSION = 7  # 5: a reporter's sentence about an alliance is no side's voice; 6: force per country-month;
+# 7: a mutual defence pact is an alliance term
 
 
 def _parts(con) -> tuple:
