@@ -83,7 +83,7 @@ def test_announced_meeting_is_an_intention_of_the_speaker_only(coder):
 def test_wish_to_meet_is_not_returned_by_the_other_side(coder):
     events = coder.code("Morocco wants to meet Algeria.")
     wish = between(events, "MAR", "DZA")
-    assert wish and wish[0].cameo == "036" and wish[0].modality == "hypothetical"
+    assert wish and wish[0].cameo == "036" and wish[0].modality == "asserted"  # the wish is stated now (CAMEO 036)
     assert not between(events, "DZA", "MAR")
 
 

@@ -130,3 +130,13 @@ def test_rule_path_reads_its_negation_words_from_the_voice_table():
     # voice_words.tsv lists no/never/nobody... as negation; the rule-based path once knew only not/n't/never
     events = Coder(model=None).code("Estonia no longer attacks Russia.")
     assert events and all(e.negated for e in events)
+
+
+def test_a_partys_own_wish_is_an_intent_stated_now(coder):
+    own = between(coder.code("Chile wants to improve ties with Peru."), "CHL", "PER")
+    assert own and own[0].cameo.startswith("03") and own[0].modality == "asserted"
+    # a wish only imagined, or another's account of it, stays unasserted
+    for sentence in ("Chile would want to improve ties with Peru.",
+                     "Analysts said Chile wants to improve ties with Peru."):
+        events = between(coder.code(sentence), "CHL", "PER")
+        assert events and events[0].modality != "asserted", sentence

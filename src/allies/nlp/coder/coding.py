@@ -163,7 +163,14 @@ class CodingStage:
             act.cameo, act.negated, act.modality, rule = self.intention(trigger.cameo, act.negated, act.modality,
                                                                         act.speaker_token is not None)
             act.rules = (rule,) if rule else ()
-            act.announced = rule is not None and act.modality == "future"
+            # "plans to sign", and the party's own wish ("wants to improve ties", "seeks to
+            # reaffirm its claim"): the intention is stated now, whatever becomes of the act
+            own_wish = act.modality == "hypothetical" and verb.dep_ == "xcomp" and "hope_frame" in self.kinds(verb.head) \
+                and not any("hypothetical" in self.book.word_category.get(c.lower_, ())
+                            for c in (*verb.children, *verb.head.children) if c.dep_ == "aux") \
+                and not any(c.dep_ == "mark" or (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+                            for c in verb.head.children)
+            act.announced = rule is not None and (act.modality == "future" or own_wish)
         if self.book.in_class("threat", act.cameo) and not any(known(self.actor(t, resolver, require_actor=True))
                                              for t in act.target_tokens):
             # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
