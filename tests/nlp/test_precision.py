@@ -936,3 +936,11 @@ def test_an_envoy_summoned_with_no_doer_is_summoned_by_the_state_of_the_post(cod
     summoned = between(coder.code("The Chilean ambassador to Peru was summoned on Monday."), "PER", "CHL")
     assert summoned and summoned[0].cameo == "114"
     assert not between(coder.code("The Chilean ambassador was summoned on Monday."), "PER", "CHL")
+
+
+def test_an_adjective_tells_no_deed_and_a_warning_is_conflict(coder):
+    # "close to a deal" closes nothing
+    assert not [e for e in coder.code("Chile said the two sides are close to a deal with Peru.")
+                if e.quad == "material_conflict"]
+    warned = between(coder.code("Chile issued a stern warning to Peru."), "CHL", "PER")
+    assert warned and warned[0].quad == "verbal_conflict"

@@ -369,6 +369,12 @@ class TriggerStage:
                     token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)) or (
                     token.pos_ == "ADJ" and token.dep_ == "acomp"):
                 trigger = self.verb_trigger(token, figures=True)
+                if trigger is not None and token.pos_ == "ADJ" and trigger.cameo != NO_EVENT \
+                        and self.cameo_info(trigger.cameo) is not None \
+                        and self.cameo_info(trigger.cameo).quad.startswith("material"):
+                    # an adjective tells an attitude ("critical of"), never a deed: "the two sides
+                    # are close to a deal" closes nothing
+                    trigger = None
                 if trigger is not None:
                     triggers[token.i] = trigger
         return triggers
