@@ -239,3 +239,9 @@ def test_fighting_told_over_an_article_has_both_sides(coder):
     assert ("KHM", "THA") in _pairs(events, 1)
     # harm told in the passive, with no doer, in an article about the fighting: the other side's
     assert ("THA", "KHM") in _pairs(events, 2)
+
+
+def test_he_after_a_phrase_owned_by_one_person_is_that_person(coder):
+    events = _events(coder, "During Chilean Foreign Minister Alberto van Klaveren's trip to Lima, he alleged that "
+                            "Peru had underinvested in the port.", date="2023-06-02")
+    assert ("CHL", "PER") in _pairs(events, 0)

@@ -944,3 +944,13 @@ def test_an_adjective_tells_no_deed_and_a_warning_is_conflict(coder):
                 if e.quad == "material_conflict"]
     warned = between(coder.code("Chile issued a stern warning to Peru."), "CHL", "PER")
     assert warned and warned[0].quad == "verbal_conflict"
+
+
+def test_disappointment_levied_tariffs_and_a_charge_told_by_clause(coder):
+    voiced = between(coder.code("Chile voiced disappointment with Peru."), "CHL", "PER")
+    assert voiced and voiced[0].quad == "verbal_conflict"
+    levied = between(coder.code("Washington levied a 20 percent tariff on Canada."), "USA", "CAN")
+    assert levied and levied[0].cameo == "163"
+    # with no target of its own, an allegation blames the subject of its clause
+    alleged = between(coder.code("Lima alleged that Chile had underinvested in the port."), "PER", "CHL")
+    assert alleged and alleged[0].cameo.startswith("11")

@@ -75,7 +75,7 @@ VOICE_CATEGORIES = frozenset((
 # to, and those that name the one code a mechanism gives.
 CODE_CLASSES = ("statement", "placed", "moved_object", "acted_on_of", "forces_placed", "helping", "force", "answering",
                 "incursion", "wielded", "violence", "fired_from", "threat", "scheduled", "announced_intent", "announced_threat",
-                "alleged_violence", "harm_to_side", "summons")
+                "alleged_violence", "harm_to_side", "summons", "charged_clause")
 GIVEN_CODES = ("helped_to_fight", "hosted_forces", "alleged_act", "claimed_own_act", "must_demand")
 ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "destination_prep", "aimed_prep", "noun_target_prep",
                 "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",

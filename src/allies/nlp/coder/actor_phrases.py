@@ -294,7 +294,19 @@ class ActorStage:
             if current.head == current:
                 break
             current = current.head
+        if pronoun.dep_ == "nsubj" and pronoun.lower_ in PERSON_PRONOUNS:
+            return self._fronted_owner(pronoun)
         return None
+
+    @staticmethod
+    def _fronted_owner(pronoun):
+        """"During Vance's trip to Greenland, he alleged ...": the one person whose act a
+        phrase fronted before the subject names, as its owner ("'s"), is "he"; a person
+        named there otherwise ("After talks with Putin, he said") is not."""
+        verb = pronoun.head
+        owners = [t for p in verb.children if p.dep_ == "prep" and p.i < pronoun.i
+                  for t in p.subtree if t.dep_ == "poss" and t.ent_type_ == "PERSON" and t.i < pronoun.i]
+        return owners[0] if len(owners) == 1 else None
 
     def _speaker_of(self, token):
         """The subject of the nearest verb of saying that governs ``token``, if any (not one

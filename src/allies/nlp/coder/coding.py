@@ -209,6 +209,13 @@ class CodingStage:
                 doer = self._reacted_to(verb, resolver)  # "Egypt voiced anger when Ethiopia announced ..."
             if doer is not None and not any(known(s) and s.country == doer.country for s in sources):
                 targets = [doer]  # (one's own earlier act is no one's to answer)
+        if not any(known(t) for t in targets) and self.book.in_class("charged_clause", cameo):
+            # "he alleged that Denmark had underinvested": the one the clause blames
+            blamed = next((s for c in verb.children if c.dep_ == "ccomp"
+                           for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            actor = self.actor(blamed, resolver, require_actor=True) if blamed is not None else None
+            if known(actor) and actor.country and not any(known(s) and s.country == actor.country for s in sources):
+                targets = [actor]
         if self.book.in_class("placed", trigger.cameo) and not all(known(a) for a in (*sources, *targets)):
             # "five civilians were killed in Aleppo", "police arrested them in Minsk":
             # local people and bodies of the place where it happened
