@@ -40,6 +40,33 @@ def test_recent_and_senior_office_holders(kb, state, role, date, name):
     assert kb.holder(state, role, date).name == name
 
 
+@pytest.mark.parametrize("name, state, in_office, before_start", [
+    ("Kagame", "RWA", "2024-06-01", None),
+    ("Tshisekedi", "COD", "2025-02-01", "2018-06-01"),
+    ("Museveni", "UGA", "2024-06-01", None),
+    ("Ibrahim Traoré", "BFA", "2024-06-01", "2022-06-01"),
+    ("Goïta", "MLI", "2025-03-01", "2020-06-01"),
+    ("Tiani", "NER", "2024-06-01", "2023-03-01"),
+    ("Muizzu", "MDV", "2024-06-01", "2023-06-01"),
+    ("Bukele", "SLV", "2024-06-01", "2018-06-01"),
+    ("Cho Hyun", "KOR", "2025-10-01", "2024-06-01"),
+])
+def test_recent_holders_resolve_to_their_state_only_from_their_start(kb, name, state, in_office, before_start):
+    actor = kb.lookup(name, in_office)
+    assert (actor.country, actor.code) == (state, state + "GOV")
+    terms = [t for t in kb._terms if t.name == actor.person and t.role != "figure"]
+    held = {t.role for t in terms if t.covers(in_office)}
+    assert held and all(kb.holder(state, role, in_office).name == actor.person for role in held)
+    if before_start:
+        assert all(getattr(kb.holder(state, t.role, before_start), "name", None) != actor.person for t in terms)
+
+
+def test_spokespersons_and_army_chief_without_their_own_office_resolve_by_name(kb):
+    assert kb.lookup("Lin Jian", "2025-06-01").code == "CHNGOV"
+    assert kb.holder("CHN", "foreign_ministry_spokesperson", "2025-06-01").name == "Mao Ning"
+    assert kb.lookup("Asim Munir", "2025-05-10").code == "PAKMIL"
+
+
 def test_officials_below_minister_resolve_by_name(kb):
     actor = kb.lookup("Andriy Yermak", "2025-03-01")
     assert (actor.code, actor.person) == ("UKRGOV", "Andriy Yermak")
