@@ -79,7 +79,7 @@ def test_tool_sorts_speakers_into_agree_disagree_and_missing(tmp_path, kb, tool)
         "year\tsession\tiso3\tcountry\tspeaker\tpost\n"
         "2024\t79\tIND\tIndia\tSubrahmanyam Jaishankar\tMinister of Foreign Affairs\n"   # agrees
         "2024\t79\tFRA\tFrance\tJane Roe\tPrime Minister\n"                               # disagrees
-        "2024\t79\tTUV\tTuvalu\tJohn Doe\tPrime Minister\n"                               # missing
+        "2024\t79\tTON\tTonga\tJohn Doe\tPrime Minister\n"                                 # missing
         "2024\t79\tIND\tIndia\tSomeone Else\tPermanent Representative\n",                 # post not kept
         encoding="utf-8")
     rows = tool.read_ungd(reference, 2020)
@@ -87,17 +87,17 @@ def test_tool_sorts_speakers_into_agree_disagree_and_missing(tmp_path, kb, tool)
     agree, disagree, missing = tool.check(rows, kb, {})
     assert [row["iso3"] for row, _ in agree] == ["IND"]
     assert [row["iso3"] for row, _ in disagree] == ["FRA"]
-    assert list(missing) == [("head_of_government", "TUV", "John Doe")]
+    assert list(missing) == [("head_of_government", "TON", "John Doe")]
 
 
 def test_tool_prints_rows_it_would_add(tmp_path, tool, capsys):
     reference = tmp_path / "ungd.tsv"
     reference.write_text("year\tsession\tiso3\tcountry\tspeaker\tpost\n"
-                         "2023\t78\tTUV\tTuvalu\tJohn Doe\tPrime Minister\n"
-                         "2024\t79\tTUV\tTuvalu\tJohn Doe\tPrime Minister\n", encoding="utf-8")
+                         "2023\t78\tTON\tTonga\tJohn Doe\tPrime Minister\n"
+                         "2024\t79\tTON\tTonga\tJohn Doe\tPrime Minister\n", encoding="utf-8")
     assert tool.main(["--reference", str(reference), "--since", "2020", "--missing-only"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["post\tperson\tstate\tfrom\tto", "head_of_government\tJohn Doe\tTUV\t2023\t"]
+    assert out == ["post\tperson\tstate\tfrom\tto", "head_of_government\tJohn Doe\tTON\t2023\t"]
 
 
 def test_tool_without_reference_file_exits_2(tmp_path, tool, capsys):
