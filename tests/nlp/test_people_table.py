@@ -103,3 +103,11 @@ def test_tool_prints_rows_it_would_add(tmp_path, tool, capsys):
 def test_tool_without_reference_file_exits_2(tmp_path, tool, capsys):
     assert tool.main(["--reference", str(tmp_path / "absent.tsv")]) == 2
     assert "no reference file" in capsys.readouterr().err
+
+
+def test_a_vice_president_is_known_in_office_and_by_title():
+    from allies.nlp.actors import ActorKB
+    kb = ActorKB.default()
+    vance = kb.lookup("Vance", "2025-04-03")
+    assert vance is not None and vance.code == "USAGOV" and vance.person == "JD Vance"
+    assert kb.holder("USA", "vice_president", "2024-06-01").name == "Kamala Harris"

@@ -16,7 +16,7 @@ SUFFIX_SECTOR = {suffix: sector for sector, suffix in SECTOR_SUFFIX.items()}
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head",
          "council_president", "high_representative", "presidential_spokesperson",
          "foreign_ministry_spokesperson", "chief_of_staff", "national_security_adviser", "foreign_secretary",
-         "figure")
+         "vice_president", "figure")
 # "chief_of_staff": of the head of state or government (the White House, the Ukrainian
 # presidential office); "foreign_secretary": the senior official of a foreign ministry
 # below its minister (India's), not a minister styled so (Britain's is foreign_minister).

@@ -256,12 +256,13 @@ class ArgumentStage:
     def _posted_to(self, verb):
         """The state an envoy summoned with no doer named is posted to (code_classes.tsv
         summons, role_words.tsv envoy_noun): "India" in "the envoy to India was summoned"."""
-        trigger = self.verb_trigger(verb)
-        if trigger is None or not self.book.in_class("summons", trigger.cameo) or self._resolver is None:
+        envoys = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.book.role("envoy_noun")]
+        if not envoys or self._resolver is None:
             return None
-        for envoy in (c for c in verb.children if c.dep_ == "nsubjpass"):
-            if envoy.lemma_.lower() not in self.book.role("envoy_noun"):
-                continue
+        trigger = self.verb_trigger(verb)
+        if trigger is None or not self.book.in_class("summons", trigger.cameo):
+            return None
+        for envoy in envoys:
             for post in (o for p in envoy.children if p.dep_ == "prep" and p.lower_ == "to"
                          for o in p.children if o.dep_ == "pobj"):
                 state = post if self._state_name(post, self._resolver) else self._actor_inside(post, self._resolver)
