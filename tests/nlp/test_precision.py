@@ -954,3 +954,16 @@ def test_disappointment_levied_tariffs_and_a_charge_told_by_clause(coder):
     # with no target of its own, an allegation blames the subject of its clause
     alleged = between(coder.code("Lima alleged that Chile had underinvested in the port."), "PER", "CHL")
     assert alleged and alleged[0].cameo.startswith("11")
+
+
+def test_a_pact_names_its_other_party_and_regret_of_a_decision_disapproves(coder):
+    suspended = between(coder.code("Chile suspended the friendship treaty concluded with Peru in 2002."), "CHL", "PER")
+    assert suspended and suspended[0].quad == "material_conflict"
+    regretted = between(coder.code("Peru regretted Chile's decision."), "PER", "CHL")
+    assert regretted and regretted[0].quad == "verbal_conflict"
+    called = between(coder.code("Lima called Santiago's decision a violation of international law."), "PER", "CHL")
+    assert called and called[0].cameo.startswith("11")
+    # "X and visiting President Y signed": the participle's name is the second signer
+    signed = between(coder.code("Peru's President Dina Boluarte and visiting President of Chile Gabriel Boric "
+                                "signed a border agreement."), "PER", "CHL")
+    assert signed and signed[0].cameo.startswith("057")

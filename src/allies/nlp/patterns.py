@@ -81,7 +81,7 @@ ROLE_CLASSES = ("target_prep", "location_prep", "nearby_prep", "host_prep", "des
                 "addressee_prep", "cause_prep", "pair_prep", "mutual_prep", "harmed_place_prep", "origin_prep",
                 "topic_prep", "reason_prep", "exception_prep", "official_sector", "armed_sector", "unarmed_sector",
                 "harm_verb", "projectile_verb", "spread_prep", "reaction_mark", "shared_subject_prep", "kind_head", "local_sector",
-                "state_sector", "nonstate_sector", "member_noun", "leading_verb", "enacted_noun", "abroad_noun", "envoy_noun")
+                "state_sector", "nonstate_sector", "member_noun", "leading_verb", "enacted_noun", "abroad_noun", "envoy_noun", "pact_noun")
 # Who acts, for data/source_codes.tsv: a state named as itself, or a sector.
 SOURCE_KINDS = ("state", *SECTOR_SUFFIX)
 

@@ -338,6 +338,10 @@ class ActorStage:
             for child in [*current.children, *(c for t in inside for c in t.children)]:
                 if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
                     stack.append(child)
+                elif child.dep_ == "conj" and child.tag_ == "VBG" and current.pos_ == "PROPN":
+                    # "Mirziyoyev and visiting President Tokayev": a participle the parser took
+                    # for a verb is the name's modifier; the name is its object
+                    stack.extend(c for c in child.children if c.dep_ in ("dobj", "obj") and c.pos_ == "PROPN")
                 elif child.dep_ == "appos" and child.pos_ == "PROPN" and current.pos_ == "PROPN" and (
                         (child.ent_type_ in ("GPE", "NORP") and current.ent_type_ in ("GPE", "NORP"))
                         or any(g.dep_ == "conj" for g in child.children)):  # "Mali, Burkina Faso and Niger"

@@ -337,6 +337,13 @@ class ArgumentStage:
             for child in obj.children:
                 if child.dep_ == "poss" and self.actor(child, resolver, require_actor=True) is not None:
                     return [child]
+        # "suspended a treaty of friendship concluded in 2002 with Spain": the pact's other party
+        for pact in (o for o in (dobj, *pobjs.values()) if o is not None and o.lemma_.lower() in self.book.role("pact_noun")):
+            for clause in (c for c in pact.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
+                party = next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "with"
+                              for o in p.children if o.dep_ == "pobj"), None)
+                if party is not None and known(self.actor(party, resolver, require_actor=True)):
+                    return self._with_conjuncts(party)
         # words about a thing answer its author: "rejected a truce proposal put forward by the US"
         if dobj is not None and self.book.in_class("answering", trigger.cameo):
             for clause in dobj.children:
