@@ -946,24 +946,20 @@ def test_an_adjective_tells_no_deed_and_a_warning_is_conflict(coder):
     assert warned and warned[0].quad == "verbal_conflict"
 
 
-def test_disappointment_levied_tariffs_and_a_charge_told_by_clause(coder):
-    voiced = between(coder.code("Chile voiced disappointment with Peru."), "CHL", "PER")
-    assert voiced and voiced[0].quad == "verbal_conflict"
-    levied = between(coder.code("Washington levied a 20 percent tariff on Canada."), "USA", "CAN")
-    assert levied and levied[0].cameo == "163"
+@pytest.mark.parametrize("sentence, source, target, expected", [
+    ("Chile voiced disappointment with Peru.", "CHL", "PER", "verbal_conflict"),
+    ("Washington levied a 20 percent tariff on Canada.", "USA", "CAN", "163"),
     # with no target of its own, an allegation blames the subject of its clause
-    alleged = between(coder.code("Lima alleged that Chile had underinvested in the port."), "PER", "CHL")
-    assert alleged and alleged[0].cameo.startswith("11")
-
-
-def test_a_pact_names_its_other_party_and_regret_of_a_decision_disapproves(coder):
-    suspended = between(coder.code("Chile suspended the friendship treaty concluded with Peru in 2002."), "CHL", "PER")
-    assert suspended and suspended[0].quad == "material_conflict"
-    regretted = between(coder.code("Peru regretted Chile's decision."), "PER", "CHL")
-    assert regretted and regretted[0].quad == "verbal_conflict"
-    called = between(coder.code("Lima called Santiago's decision a violation of international law."), "PER", "CHL")
-    assert called and called[0].cameo.startswith("11")
+    ("Lima alleged that Chile had underinvested in the port.", "PER", "CHL", "11"),
+    # a pact names its other party
+    ("Chile suspended the friendship treaty concluded with Peru in 2002.", "CHL", "PER", "material_conflict"),
+    ("Peru regretted Chile's decision.", "PER", "CHL", "verbal_conflict"),
+    ("Lima called Santiago's decision a violation of international law.", "PER", "CHL", "11"),
     # "X and visiting President Y signed": the participle's name is the second signer
-    signed = between(coder.code("Peru's President Dina Boluarte and visiting President of Chile Gabriel Boric "
-                                "signed a border agreement."), "PER", "CHL")
-    assert signed and signed[0].cameo.startswith("057")
+    ("Peru's President Dina Boluarte and visiting President of Chile Gabriel Boric signed a border agreement.",
+     "PER", "CHL", "057"),
+])
+def test_wire_phrasings_are_coded_between_the_two(coder, sentence, source, target, expected):
+    """``expected``: the quad class, or the prefix of the CAMEO code."""
+    events = between(coder.code(sentence), source, target)
+    assert events and (events[0].quad == expected or events[0].cameo.startswith(expected)), sentence
