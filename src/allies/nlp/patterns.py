@@ -146,6 +146,8 @@ class PatternBook:
         self.rows: list[Row] = []  # every rule row, for `allies kb rules`
         # (kind, key) -> "file:line" of the row that says it, for events' rules
         self.where: dict[tuple[str, ...], str] = {}
+        self._in_class: dict[tuple[str, str], bool] = {}
+        self._sport: frozenset[str] | None = None
         # Each step reads its files in turn: `rows` keeps the files' order.
         self._load_verbs()
         self._load_nouns()
@@ -276,7 +278,11 @@ class PatternBook:
 
     def in_class(self, name: str, code: str) -> bool:
         """Whether a CAMEO code is in one of data/code_classes.tsv's classes (by prefix)."""
-        return any(code.startswith(prefix) for prefix in self.code_classes[name])
+        key = (name, code)
+        found = self._in_class.get(key)
+        if found is None:  # (asked many times a sentence: kept once worked out)
+            found = self._in_class[key] = any(code.startswith(prefix) for prefix in self.code_classes[name])
+        return found
 
     def given(self, name: str) -> str:
         """The code a mechanism gives (data/code_classes.tsv): "helped_to_fight" -> "062"."""
@@ -341,7 +347,14 @@ class PatternBook:
         """Whether a sentence's words (lower-cased forms or lemmas) report a match:
         "India beat Pakistan by six wickets" is a result between teams, no act
         between states."""
-        return any("sport" in self.word_category.get(word, ()) for word in words)
+        sport = self._sport_words
+        return any(word in sport for word in words)
+
+    @property
+    def _sport_words(self) -> frozenset[str]:
+        if self._sport is None:
+            self._sport = frozenset(w for w, kinds in self.word_category.items() if "sport" in kinds)
+        return self._sport
 
     def carrier_code(self, kind: str, inner: str) -> str:
         """Recode an inner event's code under a carrier verb of ``kind``."""

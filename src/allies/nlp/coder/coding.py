@@ -30,6 +30,7 @@ class CodingStage:
         """All events of one parsed sentence."""
         self._after_dateline = sent.start
         self._resolver = resolver
+        self._frames_seen = {}  # a verb's prepositions and objects, read once per sentence
         resolver.sentences += 1
         if sentence_index == 0:
             resolver.dateline = self._dateline(sent, resolver)

@@ -24,4 +24,5 @@ class EventExtractor(CodingStage, VoiceStage, ArgumentStage, EventNounStage, Ord
         self.cameo_info = cameo_info
         self._after_dateline = 0  # where the sentence being coded starts, after any dateline
         self._resolver: ActorResolver | None = None  # the article's, while one of its sentences is coded
+        self._frames_seen: dict | None = None  # verbs' prepositions and objects, per sentence
         self.trace: list | None = None  # set to a list to keep each sentence's SentenceTrace

@@ -67,6 +67,21 @@ class TriggerStage:
 
     # ------------------------------------------------------------ triggers
     def _preps_and_objects(self, verb):
+        """(prepositions, object words, preposition -> object, direct object, passive
+        subject) of a verb; worked out once per sentence (each stage asks again), and
+        handed out as copies, which callers may change."""
+        cache, doc = self._frames_seen, verb.doc
+        key = (id(doc), verb.i)
+        seen = cache.get(key) if cache is not None else None
+        if seen is None or seen[0] is not doc:  # (the Doc itself is kept: an id may be reused)
+            found = self._read_preps_and_objects(verb)
+            if cache is None:
+                return found
+            seen = cache[key] = (doc, found)
+        preps, objects, pobjs, dobj, passive_subject = seen[1]
+        return set(preps), set(objects), dict(pobjs), dobj, passive_subject
+
+    def _read_preps_and_objects(self, verb):
         preps, objects, pobjs = set(), set(), {}
         reasons = self.book.role("reason_prep")
         dobj = None
