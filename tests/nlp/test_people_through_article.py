@@ -245,3 +245,11 @@ def test_he_after_a_phrase_owned_by_one_person_is_that_person(coder):
     events = _events(coder, "During Chilean Foreign Minister Alberto van Klaveren's trip to Lima, he alleged that "
                             "Peru had underinvested in the port.", date="2023-06-02")
     assert ("CHL", "PER") in _pairs(events, 0)
+
+
+def test_a_root_without_subject_finds_the_name_before_its_apposition(coder):
+    # the parser hangs the name on "Reuters"; the verb keeps no subject of its own
+    events = _events(coder, "As reported by Reuters, Jorge Ortiz, the Chilean foreign ministry official in charge "
+                            "of South American affairs, traveled to Lima to confer with his Peruvian counterpart.",
+                     date="2025-06-02")
+    assert ("CHL", "PER") in _pairs(events, 0)

@@ -178,7 +178,14 @@ class ArgumentStage:
             return [verb.head], False
         if verb.dep_ == "ROOT":
             # a subject the parser attached as a modifier ("..., USAID provided"): the nearest name before the verb
-            for token in reversed(list(verb.doc[max(verb.sent.start, self._after_dateline):verb.i])):
+            before = list(verb.doc[max(verb.sent.start, self._after_dateline):verb.i])
+            if len(before) > 2 and before[-1].lower_ == ",":
+                # "Masaaki Kanai, the Japanese official in charge of Asia, traveled": past the
+                # apposition set off by commas, to the name before it
+                inner = next((i for i in range(len(before) - 2, -1, -1) if before[i].lower_ == ","), None)
+                if inner is not None and inner > 0 and before[inner - 1].ent_type_ in ACTOR_ENTS:
+                    return [before[inner - 1]], False
+            for token in reversed(before):
                 if token.pos_ in ("VERB", "AUX") or token.dep_ == "pobj":
                     break
                 if token.ent_type_ in ACTOR_ENTS or (token.is_upper and len(token) > 1 and token.is_alpha):
