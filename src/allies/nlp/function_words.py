@@ -29,6 +29,7 @@ CLASSES = (
     "plain_preposition", "plain_clause_break", "plain_negation", "plain_hypothetical", "plain_past",
     # nlp/coder
     "possessive_pronoun", "possessor_pronoun", "person_pronoun", "group_pronoun", "first_person",
+    "definite_determiner",
 )
 SCHEMA = Schema((Column("class", one_of(CLASSES, "word class")), Column("word", word)))
 

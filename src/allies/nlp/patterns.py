@@ -147,7 +147,6 @@ class PatternBook:
         # (kind, key) -> "file:line" of the row that says it, for events' rules
         self.where: dict[tuple[str, ...], str] = {}
         self._in_class: dict[tuple[str, str], bool] = {}
-        self._sport: frozenset[str] | None = None
         # Each step reads its files in turn: `rows` keeps the files' order.
         self._load_verbs()
         self._load_nouns()
@@ -156,6 +155,8 @@ class PatternBook:
         self._load_classes()
         self._load_symmetric()
         self._load_code_changes()
+        # the words of a match report, asked of every word of every sentence
+        self.sport_words = frozenset(w for w, kinds in self.word_category.items() if "sport" in kinds)
 
     def _load_verbs(self) -> None:
         """Word classes, then each verb's frames, most specific first."""
@@ -347,14 +348,7 @@ class PatternBook:
         """Whether a sentence's words (lower-cased forms or lemmas) report a match:
         "India beat Pakistan by six wickets" is a result between teams, no act
         between states."""
-        sport = self._sport_words
-        return any(word in sport for word in words)
-
-    @property
-    def _sport_words(self) -> frozenset[str]:
-        if self._sport is None:
-            self._sport = frozenset(w for w, kinds in self.word_category.items() if "sport" in kinds)
-        return self._sport
+        return any(word in self.sport_words for word in words)
 
     def carrier_code(self, kind: str, inner: str) -> str:
         """Recode an inner event's code under a carrier verb of ``kind``."""

@@ -8,7 +8,7 @@ from ..actors import SECTOR_SUFFIX
 from .confidence import known, side
 from .resolver import ActorResolver
 from .words import (ACTOR_ENTS, FIRST_PERSON, entities, GROUP_PRONOUNS, NAME_DEPS, MISTAGGED_ENTS, NOT_ACTOR_ENTS, OBJECT_PRONOUN_KINDS, OBJECT_PRONOUNS,
-                    PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS)
+                    PERSON_PRONOUNS, PLACE_ENTS, POSSESSIVE_PRONOUNS, POSSESSOR_PRONOUNS, prep_objects)
 
 
 _PAIR_WORDS = re.compile(r"^(?:[^\W\d_]+ \()+")
@@ -524,8 +524,7 @@ class ActorStage:
     @staticmethod
     def _from_place(verb):
         """The named place a verb's "from" phrase gives ("rockets fired from Gaza"), or None."""
-        return next((obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                     for obj in prep.children if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN")),
+        return next((obj for obj in prep_objects(verb, ("from",)) if obj.ent_type_ in PLACE_ENTS or obj.pos_ == "PROPN"),
                     None)
 
     def _state_written_with(self, token, resolver: ActorResolver):

@@ -6,7 +6,7 @@ from dataclasses import replace
 from .confidence import known
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import ACTOR_ENTS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS
+from .words import ACTOR_ENTS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, is_definite, prep_objects
 
 
 class ArgumentStage:
@@ -270,8 +270,7 @@ class ArgumentStage:
         if trigger is None or not self.book.in_class("summons", trigger.cameo):
             return None
         for envoy in envoys:
-            for post in (o for p in envoy.children if p.dep_ == "prep" and p.lower_ == "to"
-                         for o in p.children if o.dep_ == "pobj"):
+            for post in prep_objects(envoy, ("to",)):
                 state = post if self._state_name(post, self._resolver) else self._actor_inside(post, self._resolver)
                 actor = self.actor(state, self._resolver, require_actor=True) if state is not None else None
                 if known(actor) and actor.country and actor.code == actor.country:
@@ -282,8 +281,7 @@ class ArgumentStage:
         """Whether an object is an act of force named by a definite event noun ("the attack
         on X", "the strikes in Doha"), whose victims words about it do not answer."""
         code = self._noun_code(noun) if noun.pos_ == "NOUN" else None
-        return bool(code) and self.book.in_class("force", code) and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children)
+        return bool(code) and self.book.in_class("force", code) and is_definite(noun)
 
     def _abroad(self, noun) -> bool:
         """Whether a noun names people abroad (role_words.tsv abroad_noun: "nationals")."""
@@ -347,8 +345,7 @@ class ArgumentStage:
         # "suspended a treaty of friendship concluded in 2002 with Spain": the pact's other party
         for pact in (o for o in (dobj, *pobjs.values()) if o is not None and o.lemma_.lower() in self.book.role("pact_noun")):
             for clause in (c for c in pact.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
-                party = next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "with"
-                              for o in p.children if o.dep_ == "pobj"), None)
+                party = next(prep_objects(clause, ("with",)), None)
                 if party is not None and known(self.actor(party, resolver, require_actor=True)):
                     return self._with_conjuncts(party)
         # words about a thing answer its author: "rejected a truce proposal put forward by the US"

@@ -9,7 +9,7 @@ from ..dates import clause_date, opens_clause, parsed_main_clause
 from .confidence import CLAIMED_ACT_CONFIDENCE, SOURCE_WEIGHT, TARGET_WEIGHT, UNCOMMITTED_ACT_CONFIDENCE, known, side
 from .resolver import ActorResolver
 from .triggers import Act, Trigger
-from .words import entities
+from .words import PLACE_ENTS, entities, prep_objects
 
 
 @dataclass
@@ -164,14 +164,8 @@ class CodingStage:
             act.cameo, act.negated, act.modality, rule = self.intention(trigger.cameo, act.negated, act.modality,
                                                                         act.speaker_token is not None)
             act.rules = (rule,) if rule else ()
-            # "plans to sign", and the party's own wish ("wants to improve ties", "seeks to
-            # reaffirm its claim"): the intention is stated now, whatever becomes of the act
-            own_wish = act.modality == "hypothetical" and verb.dep_ == "xcomp" and "hope_frame" in self.kinds(verb.head) \
-                and not any("hypothetical" in self.book.word_category.get(c.lower_, ())
-                            for c in (*verb.children, *verb.head.children) if c.dep_ == "aux") \
-                and not any(c.dep_ == "mark" or (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
-                            for c in verb.head.children)
-            act.announced = rule is not None and (act.modality == "future" or own_wish)
+            # "plans to sign", "wants to improve ties": the intention is stated now
+            act.announced = rule is not None and (act.modality == "future" or self.own_wish(verb, act.modality))
         if self.book.in_class("threat", act.cameo) and not any(known(self.actor(t, resolver, require_actor=True))
                                              for t in act.target_tokens):
             # "X will retaliate if Y shells its towns", "threatened to halt exports if Y builds
@@ -232,7 +226,7 @@ class CodingStage:
                 sources = [self._placed(s, place, resolver, self.book.role("local_sector")) for s in sources]
         # ("opened fire in Kurram": a place the knowledge base does not know is only where)
         unknown_place = bool(act.target_tokens) and not any(known(t) for t in targets) and all(
-            t.ent_type_ in ("GPE", "LOC", "FAC") for t in act.target_tokens)
+            t.ent_type_ in PLACE_ENTS for t in act.target_tokens)
         if (not targets or unknown_place) and sources and self.book.in_class("force", cameo) \
                 and self._aimed_at_no_one(verb, resolver) \
                 and all(s.sector is None or s.sector in self.book.role("state_sector") for s in sources):
@@ -349,8 +343,7 @@ class CodingStage:
         """"killed an ISIS leader with the assistance of Syrian forces": the helper
         cooperates militarily with the doer (a "help_noun" in voice_words.tsv)."""
         found = []
-        for help_noun in (o for p in act.verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                          for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+        for help_noun in (o for o in prep_objects(act.verb, ("with",)) if o.pos_ == "NOUN"):
             if not self.book.is_(help_noun.lemma_.lower(), "help_noun"):
                 continue
             helper_tokens = [c for c in help_noun.children if c.dep_ in ("poss", "amod", "compound")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from ...model import Actor
 from .resolver import ActorResolver
-from .words import ACTOR_ENTS, CARRIERS, NO_EVENT, PREP_DEPS
+from .words import ACTOR_ENTS, CARRIERS, NO_EVENT, PREP_DEPS, is_definite, prep_objects
 
 
 def add_attached_preps(head, preps: set, pobjs: dict) -> None:
@@ -222,8 +222,7 @@ class TriggerStage:
     def _earlier_doer(self, noun, resolver: ActorResolver) -> Actor | None:
         """Who did the act a definite event noun refers back to ("the tariffs", "these
         strikes"): the source of the article's last such act, by CAMEO root."""
-        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
-                                          for c in noun.children):
+        if noun.pos_ != "NOUN" or not is_definite(noun):
             return None
         roots = [code[:2] for code in (self._noun_code(noun),) if code]
         frame = self.book.match_verb(noun.lemma_.lower(), set(), set())  # "the strikes": what striking is
@@ -384,9 +383,8 @@ class TriggerStage:
                     token.dep_ == "ROOT" and token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)) or (
                     token.pos_ == "ADJ" and token.dep_ == "acomp"):
                 trigger = self.verb_trigger(token, figures=True)
-                if trigger is not None and token.pos_ == "ADJ" and trigger.cameo != NO_EVENT \
-                        and self.cameo_info(trigger.cameo) is not None \
-                        and self.cameo_info(trigger.cameo).quad.startswith("material"):
+                info = self.cameo_info(trigger.cameo) if trigger is not None and token.pos_ == "ADJ" else None
+                if info is not None and info.quad.startswith("material"):
                     # an adjective tells an attitude ("critical of"), never a deed: "the two sides
                     # are close to a deal" closes nothing
                     trigger = None
@@ -429,9 +427,7 @@ class TriggerStage:
             if not self.book.in_class("forces_placed", trigger.cameo):
                 continue
             verb = trigger.token
-            host = next((o for p in verb.children if p.dep_ in ("prep", "dative")
-                         and p.lower_ in self.book.role("destination_prep")
-                         for o in p.children if o.dep_ == "pobj"), None)
+            host = next(prep_objects(verb, self.book.role("destination_prep"), ("prep", "dative")), None)
             if host is None or not self._resolver.names_state(verb.doc[host.left_edge.i:host.i + 1].text):
                 continue
             triggers[index] = replace(trigger, cameo=self.book.given("hosted_forces"),

@@ -106,6 +106,17 @@ class VoiceStage:
                 continue
             break
 
+    def own_wish(self, verb, modality: str) -> bool:
+        """Whether an act is the party's own wish, stated now ("wants to improve ties",
+        "seeks to sign"): under a wishing verb, not made hypothetical by a modal
+        ("would want to") nor by a condition ("if elected, he wants to")."""
+        head = verb.head
+        return modality == "hypothetical" and verb.dep_ == "xcomp" and "hope_frame" in self.kinds(head) \
+            and not any("hypothetical" in self.book.word_category.get(c.lower_, ())
+                        for c in (*verb.children, *head.children) if c.dep_ == "aux") \
+            and not any(c.dep_ == "mark" or (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+                        for c in head.children)
+
     @staticmethod
     def _according_to(verb):
         """The speaker of "according to X"."""

@@ -24,6 +24,7 @@ PERSON_PRONOUNS = function_words("person_pronoun")
 GROUP_PRONOUNS = function_words("group_pronoun")
 FIRST_PERSON = function_words("first_person")
 POSSESSOR_PRONOUNS = function_words("possessor_pronoun")
+DEFINITE_DETERMINERS = function_words("definite_determiner")
 # Object pronouns, which never stand for the subject of their own clause ("accusing it of").
 OBJECT_PRONOUNS = frozenset(("him", "her", "them", "it"))
 # The entities an object pronoun may stand for when it points back to an earlier object.
@@ -32,6 +33,18 @@ MODALITY_RANK = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3
 VOICE_KIND = {"intent": "future", "future_frame": "future", "hope_frame": "hypothetical",
                "appeal": "requested", "demand": "requested", "threaten": "hypothetical", "deny": "denied"}
 CARRIERS = ("intent", "appeal", "demand", "reject", "threaten")
+
+
+def prep_objects(token, preps, deps=("prep",)):
+    """The objects of ``token``'s prepositions among ``preps``, in order: "Spain" of
+    "concluded with Spain" for ("with",). ``deps``: the relations that hang them on it."""
+    return (obj for prep in token.children if prep.dep_ in deps and prep.lower_ in preps
+            for obj in prep.children if obj.dep_ == "pobj")
+
+
+def is_definite(noun) -> bool:
+    """Whether a noun points back to a thing already told ("the strikes", "these tariffs")."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
 
 
 def entities(span) -> tuple:
