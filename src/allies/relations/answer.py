@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..wording import plural
 from .cache import sources
 from .countries import country_name, resolve_country
-from .described import adjust, described
+from .described import adjust, described, latest_description
 from .dyad import (
     DyadAnalysis,
     analyse,
@@ -348,7 +348,8 @@ def judge_dyad(store, question: Question, all_dates: bool = False) -> Answer:
     window = "asked" if question.since or question.until else "all_dates"
     since, until = question.since, question.until
     if window == "all_dates" and not all_dates:
-        latest = latest_evidence(store, a, b, tables)
+        found = [d for d in (latest_evidence(store, a, b, tables), latest_description(store, a, b)) if d]
+        latest = max(found) if found else None
         if latest:
             latest = min(latest, dt.date.today())
             since, until, window = latest - dt.timedelta(days=RECENT_DAYS - 1), latest, "latest_12_months"

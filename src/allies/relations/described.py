@@ -23,6 +23,10 @@ HOSTILE_STATES = frozenset({"hostile", "at_war"})
 VERDICT_ORDER = ("allied", "cooperative", "mixed", "tense", "hostile")  # warmest first
 
 
+# A description counts when asserted and not negated (the SQL of ``counts`` below).
+COUNTED_SQL = "NOT coalesce(negated, false) AND coalesce(modality, 'asserted') = 'asserted'"
+
+
 def descriptions(store, a: str, b: str, since=None, until=None, limit: int | None = None) -> list[dict[str, Any]]:
     """The descriptions of the relation between ``a`` and ``b`` dated within the
     window, newest first, each cited: ``{sentence, article_id, sentence_index,
@@ -51,6 +55,19 @@ def descriptions(store, a: str, b: str, since=None, until=None, limit: int | Non
         if isinstance(row["date"], dt.date):
             row["date"] = row["date"].isoformat()
     return rows
+
+
+def latest_description(store, a: str, b: str) -> dt.date | None:
+    """The date of the latest description of the relation between ``a`` and ``b`` that
+    counts (asserted, not negated, as :func:`descriptions` says): evidence too, so the
+    default window must not end the day before it."""
+    lo, hi = sorted((a, b))
+    try:
+        return store.con.execute(
+            f"SELECT max(date) FROM descriptions WHERE country_a = ? AND country_b = ? AND {COUNTED_SQL}",
+            [lo, hi]).fetchone()[0]
+    except duckdb.CatalogException:  # a store written before migration 006 has none
+        return None
 
 
 @dataclass

@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
 
 from ..dates import iso, parse_window
 from ..model import QUADS
@@ -305,21 +304,14 @@ def format_datasets(datasets: dict[str, dict[str, int]]) -> str:
 
 
 def latest_evidence(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> dt.date | None:
-    """The date of the latest counted event, alliance statement or counted description
-    of the relation ("the conflict between X and Y spiralled") between ``a`` and ``b``:
-    a description is evidence too, and the window must not end the day before it."""
+    """The date of the latest counted event or alliance statement between ``a`` and ``b``."""
     rel, _, claims = source_tables or sources(store)
     dyad, dyad_params = dyad_rows(rel, a, b)
     lo, hi = sorted((a, b))
-    latest = f"""SELECT max(date) AS d FROM {dyad} e WHERE counted
-                 UNION ALL SELECT max(date) FROM {claims} WHERE country_a = ? AND country_b = ?"""
-    described = """UNION ALL SELECT max(date) FROM descriptions WHERE country_a = ? AND country_b = ?
-                   AND NOT coalesce(negated, false) AND coalesce(modality, 'asserted') = 'asserted'"""
-    try:
-        return store.con.execute(f"SELECT max(d) FROM ({latest} {described})",
-                                 [*dyad_params, lo, hi, lo, hi]).fetchone()[0]
-    except duckdb.CatalogException:  # a store written before migration 006 has no descriptions
-        return store.con.execute(f"SELECT max(d) FROM ({latest})", [*dyad_params, lo, hi]).fetchone()[0]
+    return store.con.execute(
+        f"""SELECT max(d) FROM (SELECT max(date) AS d FROM {dyad} e WHERE counted
+                                UNION ALL SELECT max(date) FROM {claims} WHERE country_a = ? AND country_b = ?)""",
+        [*dyad_params, lo, hi]).fetchone()[0]
 
 
 def yearly_history(store, a: str, b: str, source_tables: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
